@@ -1,0 +1,1 @@
+"""Face detection (MTCNN) and 5-point similarity alignment."""

@@ -1,0 +1,96 @@
+"""FaceRecognizer: frame -> detected, aligned, embedded and matched faces."""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import os
+from pathlib import Path
+
+import numpy as np
+
+from recognition.align.detector import FaceDetector
+from recognition.align.warp import align_face
+from recognition.imageio import as_bgr
+from recognition.models import model_dir as model_dirs
+from recognition.models.embedder import Embedder
+
+log = logging.getLogger(__name__)
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+#: The default model: the dlib ResNet port, converted here on first use.
+DEFAULT_MODEL_DIR = Path(os.environ.get("FACE_MODEL_DIR", REPO_ROOT / "data" / "model_origin"))
+
+
+@dataclasses.dataclass
+class Face:
+    box: tuple[float, float, float, float]      # x1, y1, x2, y2 in pixels
+    score: float                                 # detector confidence
+    landmarks: np.ndarray                        # (5, 2) MTCNN points
+    chip: np.ndarray | None = None               # aligned BGR chip the model saw
+    embedding: np.ndarray | None = None          # (D,) L2-normalised
+    person_id: str | None = None                 # gallery key if recognised
+    distance: float | None = None                # to the nearest enrolled person
+    nearest_id: str | None = None                # that person, even beyond the threshold
+
+
+class FaceRecognizer:
+    def __init__(self, spec: model_dirs.ModelSpec, network, detector: FaceDetector, model_path: Path):
+        self.spec = spec
+        self.model_path = Path(model_path)
+        self.detector = detector
+        self.embedder = Embedder(spec, network)
+        self._template = np.asarray(spec.template, np.float32)
+
+    @classmethod
+    def load(cls, model_dir=None, min_face_size: int = 40, thresholds=(0.6, 0.7, 0.7)) -> "FaceRecognizer":
+        """Load a model directory (None: the default dlib port, converted on first use)."""
+        if model_dir is None:
+            from recognition.models.dlib_resnet import ensure_default_model
+
+            model_dir = ensure_default_model(DEFAULT_MODEL_DIR)
+        spec, network = model_dirs.load(model_dir)
+        log.info("loaded model %s from %s (threshold %.3f)", spec.name, model_dir, spec.threshold)
+        return cls(spec, network, FaceDetector(min_face_size, thresholds), Path(model_dir))
+
+    @property
+    def threshold(self) -> float:
+        return self.spec.threshold
+
+    def detect(self, image_bgr) -> list[Face]:
+        """Faces with box, score and landmarks, largest first; [] when there is none."""
+        return [Face(d.box, d.score, d.landmarks) for d in self.detector.detect(image_bgr)]
+
+    def align(self, image_bgr, faces: list[Face]) -> list[Face]:
+        size = self.spec.input_size
+        for face in faces:
+            face.chip = align_face(image_bgr, face.landmarks, self._template, size)
+        return faces
+
+    def embed(self, image_bgr) -> list[Face]:
+        """Detect, align and embed every face of the image in one network call."""
+        image = as_bgr(image_bgr)
+        faces = self.align(image, self.detect(image))
+        if faces:
+            embeddings = self.embed_chips(np.stack([f.chip for f in faces]))
+            for face, embedding in zip(faces, embeddings):
+                face.embedding = embedding
+        return faces
+
+    def embed_chips(self, chips_bgr: np.ndarray) -> np.ndarray:
+        """Embeddings (N, D) of aligned BGR chips (N, S, S, 3)."""
+        return self.embedder.embed(np.ascontiguousarray(np.asarray(chips_bgr)[..., ::-1]))
+
+    def identify(self, image_bgr, gallery, threshold: float | None = None) -> list[Face]:
+        """Embed the faces of the image and match them against ``gallery``."""
+        faces = self.embed(image_bgr)
+        if faces:
+            limit = self.spec.threshold if threshold is None else threshold
+            matches = gallery.match(np.stack([f.embedding for f in faces]), limit)
+            for face, match in zip(faces, matches):
+                face.person_id, face.distance, face.nearest_id = \
+                    match.person_id, match.distance, match.nearest_id
+        return faces
+
+    def distance(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Euclidean distance between L2-normalised embeddings (broadcasting)."""
+        return np.linalg.norm(np.asarray(a) - np.asarray(b), axis=-1)

@@ -1,0 +1,110 @@
+import h5py
+import numpy as np
+import pytest
+
+from recognition.gallery import Gallery, GalleryError, GalleryModelMismatch
+
+
+def unit(rows, dim=8, seed=0):
+    x = np.random.default_rng(seed).normal(size=(rows, dim)).astype(np.float32)
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
+def test_round_trip_keeps_people_embeddings_and_fingerprint(tmp_path):
+    path = tmp_path / "中文目录" / "embeddings.h5"
+    g = Gallery.open(path, fingerprint="abc", model_name="m")
+    g.add("张三", unit(3, seed=1))
+    g.add("O'Brien; DROP TABLE people;--", unit(2, seed=2))
+    g.save()
+    h = Gallery.open(path, fingerprint="abc")
+    assert h.ids == ["张三", "O'Brien; DROP TABLE people;--"]
+    assert len(h) == 2 and h.size == 5 and h.count("张三") == 3
+    np.testing.assert_allclose(h.embeddings_of("张三"), unit(3, seed=1), atol=1e-6)
+    assert h.fingerprint == "abc"
+
+
+def test_match_is_open_set(tmp_path):
+    g = Gallery.open(tmp_path / "g.h5")
+    people = unit(3, seed=3)
+    for i, e in enumerate(people):
+        g.add(f"p{i}", e)
+    probe = people[1] + 0.05 * unit(1, seed=4)[0]
+    probe /= np.linalg.norm(probe)
+    stranger = unit(1, seed=5)[0]
+    known, unknown = g.match(np.stack([probe, stranger]), threshold=0.3)
+    assert known.person_id == "p1" and known.distance < 0.3
+    assert unknown.person_id is None and unknown.distance > 0.3
+    assert unknown.nearest_id in {"p0", "p1", "p2"}
+
+
+def test_empty_gallery_matches_nobody(tmp_path):
+    [m] = Gallery.open(tmp_path / "none.h5").match(unit(1), threshold=1.0)
+    assert m.person_id is None and m.distance == float("inf")
+
+
+def test_other_models_gallery_is_refused_with_a_re_embed_path(tmp_path):
+    path = tmp_path / "g.h5"
+    g = Gallery.open(path, fingerprint="model-a")
+    g.add("x", unit(1))
+    g.save()
+    with pytest.raises(GalleryModelMismatch, match="recognition.run.embeddings"):
+        Gallery.open(path, fingerprint="model-b")
+
+
+def test_remove_and_rename(tmp_path):
+    g = Gallery.open(tmp_path / "g.h5")
+    g.add("a", unit(2, seed=1))
+    g.add("b", unit(1, seed=2))
+    assert g.remove("a") == 2 and g.ids == ["b"]
+    assert g.remove("a") == 0
+    g.rename("b", "c")
+    assert g.ids == ["c"]
+    with pytest.raises(GalleryError):
+        g.rename("missing", "d")
+
+
+def test_bad_embeddings_are_rejected_and_nothing_changes(tmp_path):
+    g = Gallery.open(tmp_path / "g.h5")
+    g.add("a", unit(1, dim=8))
+    with pytest.raises(GalleryError, match="does not match"):
+        g.add("b", unit(1, dim=4))
+    with pytest.raises(GalleryError, match="NaN"):
+        g.add("b", np.full((1, 8), np.nan, np.float32))
+    with pytest.raises(GalleryError):
+        g.add("", unit(1))
+    assert g.ids == ["a"] and g.size == 1
+
+
+def test_save_is_atomic_when_writing_fails(tmp_path, monkeypatch):
+    path = tmp_path / "g.h5"
+    g = Gallery.open(path)
+    g.add("a", unit(1))
+    g.save()
+    before = path.read_bytes()
+    g.add("b", unit(1, seed=9))
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(h5py.Group, "create_dataset", disk_full)  # the temp file exists by now
+    with pytest.raises(OSError, match="No space"):
+        g.save()
+    assert path.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".gallery-")]
+
+
+def test_corrupt_file_gives_a_clear_error(tmp_path):
+    path = tmp_path / "g.h5"
+    path.write_bytes(b"not hdf5")
+    with pytest.raises(GalleryError, match="not a readable gallery"):
+        Gallery.open(path)
+
+
+def test_file_layout_is_documented_hdf5(tmp_path):
+    g = Gallery.open(tmp_path / "g.h5", fingerprint="f")
+    g.add("a", unit(2))
+    g.save()
+    with h5py.File(tmp_path / "g.h5") as f:
+        assert f["embeddings"].shape == (2, 8)
+        assert [s.decode() for s in f["person_ids"][()]] == ["a", "a"]
+        assert f.attrs["fingerprint"] == "f"

@@ -1,0 +1,138 @@
+"""Evaluate a model on LFW View 2 (or any LFW-format pairs) through the full pipeline.
+
+Raw images -> MTCNN -> alignment to the model's template -> embedding -> pair
+distances -> 10-fold accuracy, VAL@FAR=1e-3, AUC, EER, best threshold.
+
+    python -m recognition.run.evaluate --lfw-dir ../shared/data/lfw/images \
+        --pairs ../shared/data/lfw/pairs.txt --json out.json --roc roc.png [--calibrate]
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from tqdm import tqdm
+
+from recognition.evaluation import plot_roc, read_pairs, verification_metrics
+from recognition.imageio import ImageReadError, read_image
+from recognition.models import model_dir as model_dirs
+
+log = logging.getLogger(__name__)
+
+
+def central_face(faces, image_shape):
+    """The face whose box centre is nearest the image centre (LFW's labelled person)."""
+    centre = np.array([image_shape[1], image_shape[0]]) / 2
+    return min(faces, key=lambda f: np.linalg.norm(
+        np.array([(f.box[0] + f.box[2]) / 2, (f.box[1] + f.box[3]) / 2]) - centre))
+
+
+def embed_images(recognizer, paths, batch_size: int = 32, progress: bool = True):
+    """Embed the central face of each image.
+
+    Returns (embeddings (N, D), no_face paths, unreadable paths). An image where
+    MTCNN finds no face is aligned with the median landmarks of the images where it
+    did (LFW's faces are centred), as FaceNet's LFW evaluation does, and is counted.
+    """
+    landmarks, images, no_face, unreadable = {}, {}, [], []
+    for path in tqdm(paths, desc="detect", unit="img", disable=not progress):
+        try:
+            image = read_image(path)
+        except ImageReadError as exc:
+            log.warning("%s", exc)
+            unreadable.append(str(path))
+            continue
+        faces = recognizer.detect(image)
+        if faces:
+            landmarks[path] = central_face(faces, image.shape).landmarks
+        else:
+            no_face.append(str(path))
+        images[path] = image
+    fallback = np.median(np.stack(list(landmarks.values())), axis=0) if landmarks else None
+    size, template = recognizer.spec.input_size, np.asarray(recognizer.spec.template)
+    from recognition.align.warp import align_face
+
+    embeddings = np.zeros((len(paths), recognizer.spec.embedding_size), np.float32)
+    order = [i for i, p in enumerate(paths) if p in images and (p in landmarks or fallback is not None)]
+    for start in tqdm(range(0, len(order), batch_size), desc="embed", unit="batch", disable=not progress):
+        batch = order[start:start + batch_size]
+        chips = np.stack([align_face(images[paths[i]], landmarks.get(paths[i], fallback), template, size)
+                          for i in batch])
+        embeddings[batch] = recognizer.embed_chips(chips)
+    return embeddings, no_face, unreadable
+
+
+def evaluate(recognizer, pairs, batch_size: int = 32, progress: bool = True):
+    """Figures (dict) and the pair distances / labels for the ROC."""
+    paths = sorted({p for pair in pairs for p in (pair.first, pair.second)})
+    index = {p: i for i, p in enumerate(paths)}
+    started = time.perf_counter()
+    embeddings, no_face, unreadable = embed_images(recognizer, paths, batch_size, progress)
+    if unreadable:
+        raise ImageReadError(f"{len(unreadable)} pair images could not be read, e.g. {unreadable[0]}")
+    first = embeddings[[index[p.first] for p in pairs]]
+    second = embeddings[[index[p.second] for p in pairs]]
+    distances = np.linalg.norm(first - second, axis=1)
+    same = np.array([p.same for p in pairs])
+    figures = verification_metrics(distances, same, [p.fold for p in pairs])
+    figures.update(model=recognizer.spec.name, images=len(paths), no_face=len(no_face),
+                   no_face_images=no_face, seconds=round(time.perf_counter() - started, 1),
+                   pipeline="MTCNN (min face %d) + similarity alignment + %s" % (
+                       recognizer.detector.min_face_size, recognizer.spec.name))
+    return figures, distances, same
+
+
+def calibrate(model_dir, figures) -> model_dirs.ModelSpec:
+    """Store the best threshold and the figures it was measured at in model.json."""
+    spec = model_dirs.read_spec(model_dir)
+    kept = {k: v for k, v in figures.items() if k != "no_face_images"}
+    spec = dataclasses.replace(spec, threshold=figures["threshold"],
+                               evaluation={**kept, "calibrated": True})
+    model_dirs.write_spec(model_dir, spec)
+    return spec
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lfw-dir", required=True, help="folder of <name>/<name>_NNNN.jpg images")
+    parser.add_argument("--pairs", required=True, help="LFW-format pairs file (e.g. pairs.txt, View 2)")
+    parser.add_argument("--model-dir", help="model directory (default: the pretrained dlib port)")
+    parser.add_argument("--min-face-size", type=int, default=20, help="MTCNN minimum face size (px)")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--folds", type=int, default=None, help="evaluate only the first N folds (quick check)")
+    parser.add_argument("--json", help="write the figures to this JSON file")
+    parser.add_argument("--roc", help="write the ROC curve to this PNG")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="write the best threshold and these figures into the model directory")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+
+    from recognition.recognizer import FaceRecognizer
+
+    pairs = read_pairs(args.pairs, args.lfw_dir)
+    if args.folds:
+        pairs = [p for p in pairs if p.fold < args.folds]
+    recognizer = FaceRecognizer.load(args.model_dir, min_face_size=args.min_face_size)
+    figures, distances, same = evaluate(recognizer, pairs, args.batch_size)
+    for key in ("accuracy", "accuracy_std", "val_at_far_1e-3", "auc", "eer", "threshold", "pairs", "no_face"):
+        print(f"{key:>18}: {figures[key]:.4f}" if isinstance(figures[key], float) else
+              f"{key:>18}: {figures[key]}")
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    if args.roc:
+        plot_roc(distances, same, args.roc, label=f"{recognizer.spec.name} (AUC {figures['auc']:.4f})")
+    if args.calibrate:
+        spec = calibrate(recognizer.model_path, figures)
+        print(f"calibrated threshold {spec.threshold:.4f} written to {recognizer.model_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

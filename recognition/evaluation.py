@@ -47,28 +47,36 @@ def read_pairs(pairs_path, images_dir, extension: str = "jpg") -> list[Pair]:
     return pairs
 
 
-def _accuracy(distances, same, threshold):
-    return np.mean((distances <= threshold) == same)
+def _rates(distances, same, thresholds):
+    """True and false accept rates at each threshold (accept: distance <= threshold)."""
+    same_sorted = np.sort(distances[same])
+    diff_sorted = np.sort(distances[~same])
+    tar = np.searchsorted(same_sorted, thresholds, side="right") / max(len(same_sorted), 1)
+    far = np.searchsorted(diff_sorted, thresholds, side="right") / max(len(diff_sorted), 1)
+    return tar, far
+
+
+def _accuracies(distances, same, thresholds):
+    tar, far = _rates(distances, same, thresholds)
+    n_same = same.sum()
+    return (tar * n_same + (1 - far) * (len(same) - n_same)) / len(same)
 
 
 def _best_threshold(distances, same, thresholds):
-    return thresholds[int(np.argmax([_accuracy(distances, same, t) for t in thresholds]))]
-
-
-def _val_far(distances, same, threshold):
-    accepted = distances <= threshold
-    val = accepted[same].mean() if same.any() else 0.0
-    far = accepted[~same].mean() if (~same).any() else 0.0
-    return val, far
+    return thresholds[int(np.argmax(_accuracies(distances, same, thresholds)))]
 
 
 def _threshold_at_far(distances, same, far_target, thresholds):
-    fars = np.array([_val_far(distances, same, t)[1] for t in thresholds])
-    if fars.max() < far_target:
-        return thresholds[-1]
-    # FAR grows with the threshold: the largest threshold whose FAR stays at the target
-    below = np.nonzero(fars <= far_target)[0]
-    return thresholds[below[-1]] if len(below) else thresholds[0]
+    """The largest threshold whose false accept rate stays within the target."""
+    _, far = _rates(distances, same, thresholds)
+    within = np.nonzero(far <= far_target)[0]
+    return thresholds[within[-1]] if len(within) else thresholds[0]
+
+
+def _candidate_thresholds(distances):
+    """Midpoints between consecutive distinct distances, and one below / above all."""
+    values = np.unique(distances)
+    return np.r_[values[0] - 1e-6, (values[1:] + values[:-1]) / 2, values[-1] + 1e-6]
 
 
 def roc_curve(distances, same):
@@ -91,17 +99,17 @@ def verification_metrics(distances, same, folds) -> dict:
     distances = np.asarray(distances, np.float64)
     same = np.asarray(same, bool)
     folds = np.asarray(folds)
-    thresholds = np.unique(np.r_[distances, distances.max() + 1e-6])
     accuracies, vals, fars, fold_thresholds = [], [], [], []
     for fold in np.unique(folds):
         test, train = folds == fold, folds != fold
+        thresholds = _candidate_thresholds(distances[train])
         threshold = _best_threshold(distances[train], same[train], thresholds)
         fold_thresholds.append(threshold)
-        accuracies.append(_accuracy(distances[test], same[test], threshold))
+        accuracies.append(_accuracies(distances[test], same[test], np.array([threshold]))[0])
         far_threshold = _threshold_at_far(distances[train], same[train], far_target, thresholds)
-        val, far = _val_far(distances[test], same[test], far_threshold)
-        vals.append(val)
-        fars.append(far)
+        val, far = _rates(distances[test], same[test], np.array([far_threshold]))
+        vals.append(val[0])
+        fars.append(far[0])
     fpr, tpr, _ = roc_curve(distances, same)
     eer_index = int(np.argmin(np.abs(fpr - (1 - tpr))))
     return {
@@ -112,7 +120,7 @@ def verification_metrics(distances, same, folds) -> dict:
         "far": float(np.mean(fars)),
         "auc": float(np.trapezoid(tpr, fpr)),
         "eer": float((fpr[eer_index] + 1 - tpr[eer_index]) / 2),
-        "threshold": float(_best_threshold(distances, same, thresholds)),
+        "threshold": float(_best_threshold(distances, same, _candidate_thresholds(distances))),
         "threshold_folds_mean": float(np.mean(fold_thresholds)),
         "pairs": int(len(distances)),
     }

@@ -1,0 +1,179 @@
+"""Check-ins (cooldown / once-per-day rule, outbox fallback for MySQL) and history queries."""
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import datetime, timedelta
+
+from backend import csv_export, history, times, validation
+from backend.db import Database
+from backend.errors import BackendOffline, InactivePerson, IntegrityViolation, PersonNotFound, SchemaError
+from backend.outbox import Outbox
+from backend.records import CheckIn, DailySummary, HistoryPage, HistoryQuery
+
+log = logging.getLogger(__name__)
+REPLAY_BATCH = 500
+SEEN_PER_PERSON = 16
+
+
+class AttendanceRepository:
+    """``check_in`` applies the rule: no second check-in of a person within ``cooldown_seconds``
+    (either side of an existing one), or with ``once_per_day`` no second one on the same day.
+
+    With an outbox (MySQL), a check-in made while the server is unreachable is queued locally
+    ("queued"; the rule is then checked against the queue and this session's check-ins) and the
+    queue is replayed, in order, before the next check-in that reaches the server, or by
+    :meth:`flush_outbox`.
+    """
+
+    def __init__(self, db: Database, outbox: Outbox | None = None):
+        self._db = db
+        self._outbox = outbox
+        self._cooldown = 60.0
+        self.once_per_day = False
+        self._seen_times: dict[int, list[datetime]] = {}  # person -> latest check-ins seen this session
+        self._sent = 0                                  # events replayed from the outbox so far
+
+    @property
+    def cooldown_seconds(self) -> float:
+        return self._cooldown
+
+    @cooldown_seconds.setter
+    def cooldown_seconds(self, value) -> None:
+        self._cooldown = validation.seconds(value, "cooldown")
+
+    # -- the rule ------------------------------------------------------------------
+    def _window(self, when: datetime) -> tuple[datetime, datetime] | None:
+        """[lo, hi): an existing check-in in this range blocks one at ``when``."""
+        if self.once_per_day:
+            return times.day_range(when)
+        if self._cooldown <= 0:
+            return None
+        span = timedelta(seconds=self._cooldown)
+        return when - span + timedelta(milliseconds=1), when + span
+
+    # -- check-in ------------------------------------------------------------------
+    def check_in(self, person_id: int, when: datetime | None = None, desk: str = "",
+                 distance: float | None = None, *, event_id: str | None = None) -> CheckIn:
+        """Record that ``person_id`` was seen at ``when`` (default: now, local time).
+
+        Returns a :class:`CheckIn` with status "recorded", "cooldown" or "queued". Raises
+        PersonNotFound / InactivePerson (server reachable), ValueError for bad arguments.
+        """
+        person_id = validation.row_id(person_id)
+        when = times.now_local() if when is None else times.check_datetime(when, "check-in time")
+        desk = validation.text("desk", desk) or ""
+        distance = validation.distance(distance)
+        event_id = validation.event_id(event_id) if event_id is not None else str(uuid.uuid4())
+        args = (person_id, when, desk, distance, event_id)
+        with self._db.lock:
+            if self._outbox is None:
+                return self._record(*args)
+            if not self._db.online and not self._db.retry_due():
+                return self._queue(*args)
+            try:
+                if self._outbox.pending:
+                    self._replay()
+                return self._record(*args)
+            except (BackendOffline, SchemaError):
+                return self._queue(*args)
+
+    def _result(self, status, person_id, when, desk, distance, event_id, **extra) -> CheckIn:
+        return CheckIn(status=status, person_id=person_id, event_id=event_id, checked_in_at=when,
+                       desk=desk, distance=distance, **extra)
+
+    def _seen(self, person_id: int, when: datetime) -> None:
+        """Remember a recorded/queued check-in, for the rule while the server is unreachable."""
+        seen = self._seen_times.setdefault(person_id, [])
+        seen.append(when)
+        if len(seen) > SEEN_PER_PERSON:
+            seen.sort()
+            del seen[:-SEEN_PER_PERSON]
+
+    def _record(self, person_id, when, desk, distance, event_id) -> CheckIn:
+        db = self._db
+        with db.transaction(write=True) as cur:
+            row = cur.execute(db.sql_lock_person, (person_id,)).fetchone()
+            if row is None:
+                raise PersonNotFound(f"no person with id {person_id}")
+            if not row[0]:
+                raise InactivePerson(f"person {person_id} is inactive; check-in refused")
+            window = self._window(when)
+            if window is not None:
+                last = cur.execute("SELECT MAX(checked_in_at) FROM attendance WHERE person_id = ? "
+                                   "AND checked_in_at >= ? AND checked_in_at < ?",
+                                   (person_id, db.dt(window[0]), db.dt(window[1]))).scalar()
+                if last is not None:
+                    return self._result("cooldown", person_id, when, desk, distance, event_id,
+                                        last_check_in=db.read_dt(last))
+            cur.execute(db.sql_insert_event, (event_id, person_id, db.dt(when), desk, distance))
+            row_id = cur.execute("SELECT id FROM attendance WHERE event_id = ?", (event_id,)).scalar()
+        self._seen(person_id, when)
+        return self._result("recorded", person_id, when, desk, distance, event_id, attendance_id=int(row_id))
+
+    def _queue(self, person_id, when, desk, distance, event_id) -> CheckIn:
+        window = self._window(when)
+        if window is not None:
+            candidates = [self._outbox.latest_between(person_id, *window),
+                          *self._seen_times.get(person_id, ())]
+            blocking = [t for t in candidates if t and window[0] <= t < window[1]]
+            if blocking:
+                return self._result("cooldown", person_id, when, desk, distance, event_id,
+                                    last_check_in=max(blocking))
+        self._outbox.put(event_id, person_id, when, desk, distance)
+        self._seen(person_id, when)
+        return self._result("queued", person_id, when, desk, distance, event_id)
+
+    # -- outbox --------------------------------------------------------------------
+    def _replay(self) -> int:
+        """Send queued events in order; raises BackendOffline if the server goes away meanwhile
+        (what was committed stays committed; the rest stays queued)."""
+        db = self._db
+        sent = 0
+        while True:
+            batch = self._outbox.peek(REPLAY_BATCH)
+            if not batch:
+                return sent
+            rejected: dict[int, str] = {}
+            with db.transaction(write=True) as cur:
+                for ev in batch:
+                    try:
+                        cur.execute(db.sql_insert_event, (ev.event_id, ev.person_id, db.dt(ev.checked_in_at),
+                                                          ev.desk, ev.distance))
+                    except IntegrityViolation as exc:
+                        if exc.kind != "foreign_key":
+                            raise
+                        rejected[ev.seq] = f"person {ev.person_id} no longer exists"
+                        log.warning("queued check-in %s dropped: person %s no longer exists",
+                                    ev.event_id, ev.person_id)
+            self._outbox.done(batch, rejected)
+            sent += len(batch) - len(rejected)
+            self._sent += len(batch) - len(rejected)
+
+    def flush_outbox(self) -> int:
+        """Try the server now and replay the queue; returns how many events were sent (0 if offline)."""
+        if self._outbox is None:
+            return 0
+        with self._db.lock:
+            before = self._sent
+            try:
+                if not self._db.online:
+                    self._db.connect()
+                self._replay()
+            except (BackendOffline, SchemaError):
+                pass
+            return self._sent - before
+
+    @property
+    def pending(self) -> int:
+        return 0 if self._outbox is None else self._outbox.pending
+
+    # -- history -------------------------------------------------------------------
+    def search(self, query: HistoryQuery) -> HistoryPage:
+        return history.search(self._db, query)
+
+    def daily_summary(self, query: HistoryQuery) -> list[DailySummary]:
+        return history.daily_summary(self._db, query)
+
+    def export_csv(self, query: HistoryQuery, path) -> int:
+        return csv_export.export_csv(self._db, query, path)

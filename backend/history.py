@@ -1,0 +1,193 @@
+"""Attendance history: filters (text, date range, presets), paginated search, daily summary."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, timedelta
+
+from backend import times, validation
+from backend.db import Database
+from backend.likes import LIKE_ESCAPE, contains_pattern
+from backend.records import AttendanceRow, DailySummary, HistoryPage, HistoryQuery
+
+#: HistoryQuery.field -> column
+FIELDS = {"name": "p.name", "person_number": "p.person_number", "phone": "p.phone",
+          "gender": "p.gender", "department": "p.department"}
+#: HistoryQuery.sort -> column
+SORTS = {"time": "a.checked_in_at", "name": "p.name", "person_number": "p.person_number",
+         "department": "p.department", "desk": "a.desk", "distance": "a.distance"}
+PRESETS = ("day", "week", "month", "all")
+MAX_PAGE_SIZE = 1000
+
+ROW_COLUMNS = ("a.id, a.event_id, a.person_id, p.person_number, p.name, p.department, "
+               "a.checked_in_at, a.desk, a.distance")
+JOIN = "attendance a JOIN people p ON p.id = a.person_id"
+
+
+def _bound(value, what: str, is_end: bool) -> datetime | None:
+    """A start/end value as a datetime bound of the half-open range [start, end)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = datetime.fromisoformat(text) if len(text) > 10 else date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"invalid {what} date {value!r}: use YYYY-MM-DD or "
+                             "YYYY-MM-DD HH:MM[:SS]") from None
+    if isinstance(value, datetime):
+        value = times.truncate_ms(times.local_naive(value))
+        bound = value + timedelta(milliseconds=1) if is_end else value   # a datetime end is inclusive
+    elif isinstance(value, date):
+        bound = times.day_start(value) + (timedelta(days=1) if is_end else timedelta())  # whole day
+    else:
+        raise ValueError(f"invalid {what} date {value!r}: give a date, a datetime or an ISO string")
+    if not times.MIN_YEAR <= bound.year <= times.MAX_YEAR:
+        raise ValueError(f"invalid {what} date {value}: years {times.MIN_YEAR}..{times.MAX_YEAR} only")
+    return bound
+
+
+def resolve_range(query: HistoryQuery) -> tuple[datetime | None, datetime | None]:
+    """The half-open time range [lo, hi) a query covers (None = unbounded)."""
+    preset = query.preset
+    if preset is not None:
+        if preset not in PRESETS:
+            raise ValueError(f"unknown preset {preset!r}; use one of {', '.join(PRESETS)} or None")
+        if query.start is not None or query.end is not None:
+            raise ValueError("give either a preset or a start/end range, not both")
+        if preset == "all":
+            return None, None
+        now = times.local_naive(query.now) if query.now is not None else datetime.now()
+        today = times.day_start(now.date())
+        if preset == "day":
+            return today, today + timedelta(days=1)
+        if preset == "week":
+            monday = today - timedelta(days=today.weekday())
+            return monday, monday + timedelta(days=7)
+        first = today.replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        return first, following
+    lo = _bound(query.start, "start", is_end=False)
+    hi = _bound(query.end, "end", is_end=True)
+    if lo is not None and hi is not None and lo >= hi:
+        raise ValueError(f"invalid date range: start {query.start} is after end {query.end}")
+    return lo, hi
+
+
+@dataclasses.dataclass
+class Filter:
+    where: str            # " WHERE ..." or ""
+    params: list
+    uses_people: bool     # the WHERE refers to people columns
+    possible: bool        # False: nothing can match (skip the database)
+
+
+def build_filter(db: Database, query: HistoryQuery) -> Filter:
+    if not isinstance(query, HistoryQuery):
+        raise ValueError(f"expected a HistoryQuery, got {type(query).__name__}")
+    if query.field != "any" and query.field not in FIELDS:
+        raise ValueError(f"unknown search field {query.field!r}; use any, {', '.join(FIELDS)}")
+    lo, hi = resolve_range(query)
+    clauses, params = [], []
+    if lo is not None:
+        clauses.append("a.checked_in_at >= ?")
+        params.append(db.dt(lo))
+    if hi is not None:
+        clauses.append("a.checked_in_at < ?")
+        params.append(db.dt(hi))
+    fields = list(FIELDS) if query.field == "any" else [query.field]
+    pattern = contains_pattern(query.text, max(validation.MAX_LENGTH[f] for f in fields))
+    if pattern is False:
+        return Filter("", [], False, False)
+    if pattern:
+        ors = [f"{db.ci(FIELDS[f]) if f == 'person_number' else FIELDS[f]} LIKE ? {LIKE_ESCAPE}"
+               for f in fields]
+        clauses.append("(" + " OR ".join(ors) + ")" if len(ors) > 1 else ors[0])
+        params += [pattern] * len(fields)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    return Filter(where, params, bool(pattern), True)
+
+
+def _order(query: HistoryQuery) -> str:
+    if query.sort not in SORTS:
+        raise ValueError(f"unknown sort {query.sort!r}; use one of {', '.join(SORTS)}")
+    direction = "DESC" if query.descending else "ASC"
+    return f" ORDER BY {SORTS[query.sort]} {direction}, a.id {direction}"
+
+
+def _paging(query: HistoryQuery) -> tuple[int, int]:
+    page, size = query.page, query.page_size
+    for name, value in (("page", page), ("page_size", size)):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{name} must be an integer, got {value!r}")
+    if page < 0:
+        raise ValueError(f"page must be >= 0, got {page}")
+    if not 1 <= size <= MAX_PAGE_SIZE:
+        raise ValueError(f"page_size must be between 1 and {MAX_PAGE_SIZE}, got {size}")
+    return size, page * size
+
+
+def validate(db: Database, query: HistoryQuery) -> Filter:
+    """Check every part of ``query`` (ValueError saying what is wrong); returns its filter."""
+    flt = build_filter(db, query)
+    _order(query)
+    _paging(query)
+    return flt
+
+
+def _row(db: Database, r) -> AttendanceRow:
+    return AttendanceRow(id=int(r[0]), event_id=r[1], person_id=int(r[2]), person_number=r[3], name=r[4],
+                         department=r[5], checked_in_at=db.read_dt(r[6]), desk=r[7],
+                         distance=None if r[8] is None else float(r[8]))
+
+
+def search(db: Database, query: HistoryQuery) -> HistoryPage:
+    """One page of matching check-ins and the total number of matches."""
+    flt = build_filter(db, query)
+    order = _order(query)
+    limit, offset = _paging(query)
+    if not flt.possible:
+        return HistoryPage([], 0)
+    count_from = JOIN if flt.uses_people else "attendance a"
+    with db.transaction() as cur:
+        total = int(cur.execute(f"SELECT COUNT(*) FROM {count_from}{flt.where}", flt.params).scalar())
+        rows = []
+        if total > offset:
+            rows = cur.execute(f"SELECT {ROW_COLUMNS} FROM {JOIN}{flt.where}{order} LIMIT ? OFFSET ?",
+                               (*flt.params, limit, offset)).fetchall()
+    return HistoryPage([_row(db, r) for r in rows], total)
+
+
+def iter_rows(db: Database, query: HistoryQuery, cur):
+    """Every matching row (all pages) in the query's order; ``cur`` is an open transaction's cursor."""
+    flt = build_filter(db, query)
+    order = _order(query)
+    if not flt.possible:
+        return
+    for r in cur.stream(f"SELECT {ROW_COLUMNS} FROM {JOIN}{flt.where}{order}", flt.params):
+        yield _row(db, r)
+
+
+def daily_summary(db: Database, query: HistoryQuery) -> list[DailySummary]:
+    """First in / last out / count per person per day, for one page (query.page, query.page_size).
+
+    Days are ordered newest first when ``query.descending`` (else oldest first), then by name.
+    """
+    flt = validate(db, query)
+    limit, offset = _paging(query)
+    if not flt.possible:
+        return []
+    day = db.day_of("a.checked_in_at")
+    direction = "DESC" if query.descending else "ASC"
+    sql = (f"SELECT {day} AS day, a.person_id, p.person_number, p.name, MIN(a.checked_in_at), "
+           f"MAX(a.checked_in_at), COUNT(*) FROM {JOIN}{flt.where} "
+           f"GROUP BY {day}, a.person_id, p.person_number, p.name "
+           f"ORDER BY day {direction}, p.name, a.person_id LIMIT ? OFFSET ?")
+    with db.transaction() as cur:
+        rows = cur.execute(sql, (*flt.params, limit, offset)).fetchall()
+    out = []
+    for r in rows:
+        count = int(r[6])
+        out.append(DailySummary(day=db.read_date(r[0]), person_id=int(r[1]), person_number=r[2],
+                                name=r[3], first_in=db.read_dt(r[4]),
+                                last_out=db.read_dt(r[5]) if count > 1 else None, count=count))
+    return out

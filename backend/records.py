@@ -1,0 +1,99 @@
+"""Plain data records returned by (and passed to) the repositories."""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class Person:
+    id: int
+    person_number: str      # unique; also the person's key in the face gallery
+    name: str
+    gender: str | None
+    phone: str | None
+    department: str | None
+    note: str | None
+    active: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckIn:
+    """Outcome of :meth:`AttendanceRepository.check_in`.
+
+    ``status``: "recorded" (written to the database), "cooldown" (refused by the cooldown /
+    once-per-day rule; ``last_check_in`` is the check-in that blocked it) or "queued" (the server
+    is unreachable; written to the local outbox and replayed later).
+    """
+    status: str
+    person_id: int
+    event_id: str
+    checked_in_at: datetime
+    desk: str
+    distance: float | None
+    attendance_id: int | None = None     # row id when recorded
+    last_check_in: datetime | None = None  # the earlier check-in that caused "cooldown"
+
+
+@dataclasses.dataclass
+class HistoryQuery:
+    """What the history tab asks for.
+
+    ``text`` is a literal substring (leading/trailing blanks ignored) matched in ``field``:
+    "any" (name, person number, phone, gender or department), "name", "person_number", "phone",
+    "gender" or "department". Either a ``preset`` ("day", "week", "month": the current calendar
+    day / Monday-based week / month; "all") or a ``start``/``end`` range (``date``, ``datetime`` or
+    ISO string; a date ``end`` includes that whole day, a datetime ``end`` is inclusive), not both.
+    ``now`` is the reference time of the presets (default: the current local time).
+    ``sort``: "time", "name", "person_number", "department", "desk" or "distance".
+    """
+    text: str = ""
+    field: str = "any"
+    start: date | datetime | str | None = None
+    end: date | datetime | str | None = None
+    preset: str | None = None
+    page: int = 0
+    page_size: int = 50
+    sort: str = "time"
+    descending: bool = True
+    now: datetime | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class AttendanceRow:
+    id: int
+    event_id: str
+    person_id: int
+    person_number: str
+    name: str
+    department: str | None
+    checked_in_at: datetime
+    desk: str
+    distance: float | None
+
+
+@dataclasses.dataclass(frozen=True)
+class HistoryPage:
+    rows: list[AttendanceRow]
+    total: int        # number of matching rows over all pages
+
+
+@dataclasses.dataclass(frozen=True)
+class DailySummary:
+    day: date
+    person_id: int
+    person_number: str
+    name: str
+    first_in: datetime
+    last_out: datetime | None   # None when the person checked in only once that day
+    count: int
+
+
+@dataclasses.dataclass(frozen=True)
+class BackendStatus:
+    kind: str          # "mysql" or "sqlite"
+    online: bool
+    pending: int       # check-ins waiting in the outbox
+    message: str

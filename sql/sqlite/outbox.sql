@@ -1,0 +1,28 @@
+-- Local outbox of a MySQL desk (data/outbox.db by default): check-ins made while the server was
+-- unreachable, replayed in seq order when it returns. The event_id makes the replay idempotent.
+-- target = "host:port/database" the events belong to, so a changed URL never replays them elsewhere.
+
+CREATE TABLE IF NOT EXISTS outbox (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    target         TEXT    NOT NULL,
+    event_id       TEXT    NOT NULL UNIQUE,
+    person_id      INTEGER NOT NULL,
+    checked_in_at  TEXT    NOT NULL,
+    desk           TEXT    NOT NULL,
+    distance       REAL    NULL,
+    queued_at      TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now', 'localtime'))
+);
+CREATE INDEX IF NOT EXISTS idx_outbox_target_person ON outbox (target, person_id, checked_in_at);
+
+-- Events the server refused on replay (their person was deleted meanwhile): kept, not lost.
+CREATE TABLE IF NOT EXISTS outbox_rejected (
+    seq            INTEGER PRIMARY KEY,
+    target         TEXT    NOT NULL,
+    event_id       TEXT    NOT NULL,
+    person_id      INTEGER NOT NULL,
+    checked_in_at  TEXT    NOT NULL,
+    desk           TEXT    NOT NULL,
+    distance       REAL    NULL,
+    reason         TEXT    NOT NULL,
+    rejected_at    TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now', 'localtime'))
+);

@@ -1,0 +1,172 @@
+"""The application's configuration: one TOML file (``data/config.toml``) + environment overrides.
+
+Read with :mod:`tomllib`; written by :func:`save` with a small writer for the flat
+``[section] key = value`` shape used here (strings, numbers, booleans; ``None``
+means "unset" and is left out of the file). Relative paths are relative to the
+working directory, like the backend's ``sqlite:///data/attendance.db``.
+
+Secrets: ``FACE_DB_PASSWORD`` is read from the environment and never written; a
+``password`` typed into the file by hand is kept as it is but not added by the app.
+``FACE_DB_URL`` overrides the database URL for this run without changing the file.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import os
+import tempfile
+import tomllib
+from pathlib import Path
+
+DEFAULT_PATH = Path("data") / "config.toml"
+LANGUAGES = ("en", "zh_CN")
+
+
+class ConfigError(ValueError):
+    """The configuration file cannot be read or holds an invalid value."""
+
+
+@dataclasses.dataclass
+class AppConfig:
+    camera_source: str = "0"
+    min_face_size: int = 40
+    threshold: float | None = None          # None: the model's calibrated threshold
+    model_dir: str | None = None            # None: data/model_origin (the dlib port)
+    gallery_path: str = "data/pictures/embeddings.h5"
+    desk: str = "Front desk"
+    cooldown: int = 60                      # seconds between two check-ins of a person
+    once_per_day: bool = False
+    db_url: str = "sqlite:///data/attendance.db"
+    db_password: str | None = None          # from the file only if typed there by hand
+    language: str = "en"
+
+    # filled by load(): where the values came from
+    path: Path | None = dataclasses.field(default=None, compare=False, repr=False)
+    env_db_url: str | None = dataclasses.field(default=None, compare=False, repr=False)
+    env_db_password: str | None = dataclasses.field(default=None, compare=False, repr=False)
+
+    @property
+    def effective_db_url(self) -> str:
+        return self.env_db_url or self.db_url
+
+    @property
+    def effective_db_password(self) -> str | None:
+        return self.env_db_password or self.db_password
+
+    def validate(self) -> "AppConfig":
+        if not str(self.camera_source).strip():
+            raise ConfigError("camera source is empty")
+        if not isinstance(self.min_face_size, int) or not 12 <= self.min_face_size <= 1000:
+            raise ConfigError(f"min_face_size must be an integer in 12..1000, got {self.min_face_size!r}")
+        if self.threshold is not None and not (isinstance(self.threshold, (int, float))
+                                               and math.isfinite(self.threshold)
+                                               and 0 < self.threshold <= 4):
+            raise ConfigError(f"threshold must be a number in (0, 4] or unset, got {self.threshold!r}")
+        if not isinstance(self.cooldown, int) or not 0 <= self.cooldown <= 86400:
+            raise ConfigError(f"cooldown must be an integer number of seconds in 0..86400, "
+                              f"got {self.cooldown!r}")
+        if not isinstance(self.once_per_day, bool):
+            raise ConfigError(f"once_per_day must be true or false, got {self.once_per_day!r}")
+        if not str(self.db_url).strip():
+            raise ConfigError("database url is empty")
+        if self.language not in LANGUAGES:
+            raise ConfigError(f"language must be one of {LANGUAGES}, got {self.language!r}")
+        return self
+
+
+#: field -> (section, key) in the TOML file
+_LAYOUT = {
+    "camera_source": ("camera", "source"),
+    "min_face_size": ("camera", "min_face_size"),
+    "threshold": ("recognition", "threshold"),
+    "model_dir": ("recognition", "model_dir"),
+    "gallery_path": ("recognition", "gallery"),
+    "desk": ("attendance", "desk"),
+    "cooldown": ("attendance", "cooldown"),
+    "once_per_day": ("attendance", "once_per_day"),
+    "db_url": ("database", "url"),
+    "db_password": ("database", "password"),
+    "language": ("ui", "language"),
+}
+_TYPES = {"camera_source": str, "min_face_size": int, "threshold": float, "model_dir": str,
+          "gallery_path": str, "desk": str, "cooldown": int, "once_per_day": bool, "db_url": str,
+          "db_password": str, "language": str}
+
+
+def load(path: str | os.PathLike | None = None, environ=None) -> AppConfig:
+    """Read ``path`` (default data/config.toml); a missing file gives the defaults."""
+    path = Path(path) if path is not None else DEFAULT_PATH
+    environ = os.environ if environ is None else environ
+    values = {}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read the configuration: {exc}") from exc
+        for field, (section, key) in _LAYOUT.items():
+            table = data.get(section, {})
+            if not isinstance(table, dict) or key not in table:
+                continue
+            value = table[key]
+            kind = _TYPES[field]
+            if kind is float and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if kind is str and field == "camera_source" and isinstance(value, int):
+                value = str(value)
+            if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+                raise ConfigError(f"{path}: [{section}] {key} must be a {kind.__name__}, got {value!r}")
+            values[field] = value
+    config = AppConfig(**values)
+    config.path = path
+    config.env_db_url = environ.get("FACE_DB_URL") or None
+    config.env_db_password = environ.get("FACE_DB_PASSWORD") or None
+    try:
+        return config.validate()
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ConfigError(f"cannot write {value!r} to TOML")
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+    raise ConfigError(f"cannot write {type(value).__name__} to TOML")
+
+
+def dumps(config: AppConfig) -> str:
+    sections: dict[str, list[str]] = {}
+    for field, (section, key) in _LAYOUT.items():
+        value = getattr(config, field)
+        if value is None:
+            continue
+        sections.setdefault(section, []).append(f"{key} = {_toml_value(value)}")
+    header = ("# Face attendance configuration (written by the settings tab).\n"
+              "# The database password is read from FACE_DB_PASSWORD, not from here.\n")
+    return header + "".join(f"\n[{name}]\n" + "\n".join(lines) + "\n" for name, lines in sections.items())
+
+
+def save(config: AppConfig, path: str | os.PathLike | None = None) -> Path:
+    """Validate and write ``config`` atomically; returns the path written."""
+    config.validate()
+    path = Path(path) if path is not None else (config.path or DEFAULT_PATH)
+    text = dumps(config)
+    tomllib.loads(text)  # never write a file we could not read back
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    config.path = path
+    return path

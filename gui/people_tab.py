@@ -1,0 +1,259 @@
+"""People tab: search, edit, add photos, delete (database + gallery kept consistent)."""
+from __future__ import annotations
+
+import logging
+
+from PyQt5.QtCore import QObject, Qt, QTimer, pyqtSignal
+from PyQt5.QtGui import QStandardItem, QStandardItemModel
+from PyQt5.QtWidgets import QFileDialog, QHeaderView, QMessageBox
+
+from gui import photos
+from gui.people_fields import fill_gender_combo, gender_label, gender_of
+from gui.tasks import run_in_pool
+
+log = logging.getLogger(__name__)
+
+SEARCH_LIMIT = 500
+PHOTO_FILTER = "*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff"
+
+
+class PeopleTab(QObject):
+    """Controller of the People tab widgets of the main window's ``ui``."""
+
+    changed = pyqtSignal()            # a person was edited, deleted or got photos
+    photosAdded = pyqtSignal(object)  # report dict of the last add_photos
+    loaded = pyqtSignal(int)          # rows shown after a search
+
+    def __init__(self, ui, client, gallery, recognizer, pictures_dir, parent=None):
+        super().__init__(parent)
+        self.ui, self.client, self.gallery = ui, client, gallery
+        self.recognizer, self.pictures_dir = recognizer, pictures_dir
+        self.people: list = []
+        self.current = None
+        self.model = QStandardItemModel(0, 6, self)
+        ui.peopleTable.setModel(self.model)
+        ui.peopleTable.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        ui.peopleTable.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._debounce = QTimer(self, singleShot=True, interval=300, timeout=self.refresh)
+        ui.peopleSearch.textChanged.connect(lambda _t: self._debounce.start())
+        ui.personSave.clicked.connect(self.save_current)
+        ui.personAddPhotos.clicked.connect(self._choose_photos)
+        ui.personDelete.clicked.connect(self.delete_current)
+        fill_gender_combo(ui.personGender)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.model.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Name"), self.tr("Gender"),
+                                              self.tr("Phone"), self.tr("Department"),
+                                              self.tr("Samples")])
+        fill_gender_combo(self.ui.personGender, gender_of(self.ui.personGender))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.ui.peopleCount.setText(self.tr("{n} people").format(n=len(self.people)))
+
+    # -- listing -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        text = self.ui.peopleSearch.text().strip()
+        self.client.call(lambda b: b.people.search(text, limit=SEARCH_LIMIT), self._fill, self._error)
+
+    def _fill(self, people) -> None:
+        selected = self.current.id if self.current is not None else None
+        self.people = list(people)
+        table = self.ui.peopleTable
+        table.setSortingEnabled(False)
+        self.model.removeRows(0, self.model.rowCount())
+        for person in self.people:
+            items = [QStandardItem(str(v) if v is not None else "") for v in (
+                person.person_number, person.name, gender_label(person.gender), person.phone,
+                person.department)]
+            samples = QStandardItem()
+            samples.setData(self.gallery.count(person.person_number), Qt.DisplayRole)
+            items.append(samples)
+            items[0].setData(person.id, Qt.UserRole)
+            self.model.appendRow(items)
+        table.setSortingEnabled(True)
+        self._show_count()
+        row = next((r for r in range(self.model.rowCount())
+                    if self.model.item(r, 0).data(Qt.UserRole) == selected), None)
+        if row is not None:
+            table.selectRow(row)
+        else:
+            self._show_person(None)
+        self.loaded.emit(len(self.people))
+
+    def select_number(self, person_number: str) -> bool:
+        for row in range(self.model.rowCount()):
+            if self.model.item(row, 0).text() == person_number:
+                self.ui.peopleTable.selectRow(row)
+                return True
+        return False
+
+    def _selection_changed(self, *_args) -> None:
+        rows = self.ui.peopleTable.selectionModel().selectedRows()
+        if not rows:
+            self._show_person(None)
+            return
+        person_id = self.model.item(rows[0].row(), 0).data(Qt.UserRole)
+        self._show_person(next((p for p in self.people if p.id == person_id), None))
+
+    def _show_person(self, person) -> None:
+        ui = self.ui
+        self.current = person
+        ui.personGroup.setEnabled(person is not None)
+        ui.personNumber.setText(person.person_number if person else "")
+        ui.personName.setText(person.name if person else "")
+        fill_gender_combo(ui.personGender, person.gender if person else None)
+        ui.personPhone.setText((person.phone or "") if person else "")
+        ui.personDepartment.setText((person.department or "") if person else "")
+        ui.personNote.setText((person.note or "") if person else "")
+        ui.personSamples.setText(str(self.gallery.count(person.person_number)) if person else "")
+        ui.personMessage.setText("")
+
+    def _message(self, text: str) -> None:
+        self.ui.personMessage.setText(text)
+
+    def _error(self, error) -> None:
+        self._message(self.tr("Error: {error}").format(error=error))
+
+    # -- editing -----------------------------------------------------------------------
+    def save_current(self) -> None:
+        person = self.current
+        if person is None:
+            return
+        ui = self.ui
+        fields = {
+            "person_number": ui.personNumber.text().strip(),
+            "name": ui.personName.text().strip(),
+            "gender": gender_of(ui.personGender),
+            "phone": ui.personPhone.text().strip() or None,
+            "department": ui.personDepartment.text().strip() or None,
+            "note": ui.personNote.text().strip() or None,
+        }
+        if not fields["name"] or not fields["person_number"]:
+            self._message(self.tr("Name and number are required."))
+            return
+        gallery, pictures_dir, old_number = self.gallery, self.pictures_dir, person.person_number
+
+        def job(backend):
+            from backend import people_service
+
+            updated = people_service.update_person(backend, gallery, person.id, **fields)
+            if updated.person_number != old_number:
+                try:
+                    photos.rename_folder(pictures_dir, old_number, updated.person_number)
+                except OSError:
+                    log.exception("could not rename the photo folder of %s", old_number)
+            return updated
+
+        def done(updated):
+            self._message(self.tr("Saved."))
+            self.changed.emit()
+            self.refresh()
+
+        self.client.call(job, done, self._save_failed)
+
+    def _save_failed(self, error) -> None:
+        from backend import DuplicatePersonNumber
+
+        if isinstance(error, DuplicatePersonNumber):
+            self._message(self.tr("The person number {number} is already used.").format(
+                number=self.ui.personNumber.text().strip()))
+        else:
+            self._error(error)
+
+    def confirm_delete(self, person) -> bool:
+        answer = QMessageBox.question(
+            self.ui.peopleTable.window(), self.tr("Delete person"),
+            self.tr("Delete {name} ({number}) with their face samples and check-in history? "
+                    "This cannot be undone.").format(name=person.name, number=person.person_number),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
+        return answer == QMessageBox.Yes
+
+    def delete_current(self) -> None:
+        person = self.current
+        if person is None or not self.confirm_delete(person):
+            return
+        gallery, pictures_dir = self.gallery, self.pictures_dir
+
+        def job(backend):
+            from backend import people_service
+
+            people_service.delete_person(backend, gallery, person.id)
+            try:
+                photos.remove_folder(pictures_dir, person.person_number)
+            except OSError:
+                log.exception("could not remove the photos of %s", person.person_number)
+            return person
+
+        def done(_person):
+            log.info("deleted %s (%s)", person.name, person.person_number)
+            self.current = None
+            self._message(self.tr("Deleted {name}.").format(name=person.name))
+            self.changed.emit()
+            self.refresh()
+
+        self.client.call(job, done, self._error)
+
+    # -- photos ------------------------------------------------------------------------
+    def _choose_photos(self) -> None:
+        if self.current is None:
+            return
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.ui.peopleTable.window(), self.tr("Add photos of {name}").format(name=self.current.name),
+            "", self.tr("Images ({patterns})").format(patterns=PHOTO_FILTER))
+        if paths:
+            self.add_photos(paths)
+
+    def add_photos(self, paths) -> None:
+        """Embed the photos off the GUI thread, then add them to the current person's samples."""
+        person = self.current
+        if person is None:
+            return
+        recognizer, gallery, pictures_dir = self.recognizer, self.gallery, self.pictures_dir
+        number = person.person_number
+        self._message(self.tr("Reading {n} photos…").format(n=len(paths)))
+        self.ui.personAddPhotos.setEnabled(False)
+
+        def embed():
+            from recognition.photos import embed_photos
+
+            return embed_photos(recognizer, paths)
+
+        def store(backend):
+            import numpy as np
+
+            if backend.people.get_by_number(number) is None:
+                raise LookupError(f"{number} is no longer in the database")
+            good = [r for r in results if r.embedding is not None]
+            if good:
+                gallery.add(number, np.stack([r.embedding for r in good]))
+                gallery.save()
+                try:
+                    photos.copy_photos(pictures_dir, number, [r.path for r in good])
+                except OSError:
+                    log.exception("could not copy the photos of %s", number)
+            return {"added": len(good), "problems": [(str(r.path), r.error) for r in results if r.error]}
+
+        results = []
+
+        def embedded(found):
+            results.extend(found)
+            self.client.call(store, stored, failed)
+
+        def stored(report):
+            self.ui.personAddPhotos.setEnabled(True)
+            lines = [self.tr("Added {n} face samples.").format(n=report["added"])]
+            if report["problems"]:
+                lines.append(self.tr("Not used:"))
+                lines += [f"• {path}: {error}" for path, error in report["problems"]]
+            self._message("\n".join(lines))
+            self.photosAdded.emit(report)
+            self.changed.emit()
+            self.refresh()
+
+        def failed(error):
+            self.ui.personAddPhotos.setEnabled(True)
+            self._error(error)
+
+        run_in_pool(embed, embedded, failed)

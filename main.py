@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Face attendance desk: camera -> recognition -> check-ins, with enrollment and history.
+
+    python main.py                        # camera 0, data/config.toml (defaults if missing)
+    python main.py --source video.mp4     # a video file (or rtsp://... / a camera index)
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+log = logging.getLogger("main")
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--source", help="camera index, video file or RTSP/HTTP URL (default: the config's)")
+    parser.add_argument("--config", default="data/config.toml", help="settings file (default: %(default)s)")
+    parser.add_argument("--db-url", help="database URL for this run only, e.g. mysql://user@host:3306/db "
+                                         "(password from FACE_DB_PASSWORD)")
+    parser.add_argument("--model-dir", help="embedding model directory (default: the dlib port in "
+                                            "data/model_origin, converted on first use)")
+    parser.add_argument("--log-dir", default="data/logs", help="folder of the log files (default: %(default)s)")
+    return parser.parse_args(argv)
+
+
+def setup_logging(log_dir) -> None:
+    formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handlers = [logging.StreamHandler()]
+    Path(log_dir).mkdir(parents=True, exist_ok=True)
+    handlers.append(logging.handlers.RotatingFileHandler(Path(log_dir) / "attendance.log", maxBytes=5 << 20,
+                                                         backupCount=5, encoding="utf-8"))
+    for handler in handlers:
+        handler.setFormatter(formatter)
+    logging.basicConfig(level=logging.INFO, handlers=handlers, force=True)
+    # an exception in a Qt slot is logged instead of aborting the process
+    sys.excepthook = lambda *exc: log.critical("unhandled exception", exc_info=exc)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    setup_logging(args.log_dir)
+    from PyQt5 import sip
+    from PyQt5.QtWidgets import QApplication, QMessageBox, QSplashScreen
+
+    from gui import config as app_config, i18n
+
+    sip.setdestroyonexit(False)          # a thread stuck in a driver call must not crash the exit
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Face Attendance")
+    try:
+        config = app_config.load(args.config)
+        if args.db_url:
+            config.env_db_url = args.db_url  # this run only; never written to the file
+        i18n.install(config.language)
+        splash = QSplashScreen()
+        splash.showMessage(app.translate("main", "Loading the face model…"))
+        splash.show()
+        app.processEvents()
+        from gui.main_window import MainWindow
+        from recognition import FaceRecognizer
+        from recognition.gallery import Gallery
+
+        recognizer = FaceRecognizer.load(args.model_dir or config.model_dir, min_face_size=config.min_face_size)
+        gallery = Gallery.open(config.gallery_path, recognizer.spec.fingerprint, recognizer.spec.name)
+        window = MainWindow(config, recognizer, gallery, source=args.source)
+    except Exception as exc:
+        log.exception("cannot start")
+        QMessageBox.critical(None, app.translate("main", "Face Attendance"), str(exc))
+        return 2
+    window.show()
+    splash.finish(window)
+    window.start_camera()
+    return app.exec_()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,253 @@
+"""Fixtures of the GUI tests: a test video from LFW, both real backends, a real main window.
+
+Qt runs offscreen (QT_QPA_PLATFORM=offscreen, set in tests/conftest.py); the recognizer is
+the session-wide real one from tests/conftest.py.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+import uuid
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PERSON_A = "Colin_Powell"
+PERSON_B = "Serena_Williams"
+FPS = 15
+SIZE = (640, 480)
+MYSQL = dict(host="127.0.0.1", port=3306, user="root", password="")
+
+
+@dataclasses.dataclass(frozen=True)
+class TestVideo:
+    path: Path
+    fps: int
+    a_frames: int          # frames [0, a_frames) show person A, the rest person B
+    frames: int
+
+
+def compose(image: np.ndarray, size=SIZE, scale: float = 1.6) -> np.ndarray:
+    """An LFW image enlarged and centred on a grey 640x480 frame (a face at desk distance)."""
+    w, h = size
+    image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_LINEAR)
+    ih, iw = image.shape[:2]
+    canvas = np.full((h, w, 3), 90, np.uint8)
+    top, left = max(0, (h - ih) // 2), max(0, (w - iw) // 2)
+    crop = image[:h, :w]
+    canvas[top:top + crop.shape[0], left:left + crop.shape[1]] = crop
+    return canvas
+
+
+def write_video(path: Path, segments, fps: int = FPS) -> int:
+    """segments: [(list of BGR images, seconds per image)]; MJPG .avi; returns the frame count."""
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, SIZE)
+    if not writer.isOpened():
+        raise RuntimeError(f"cannot write {path}")
+    frames = 0
+    for images, seconds in segments:
+        for image in images:
+            frame = compose(image)
+            for _ in range(max(1, round(seconds * fps))):
+                writer.write(frame)
+                frames += 1
+    writer.release()
+    return frames
+
+
+def lfw_images(shared_data: Path, name: str, indices) -> list[np.ndarray]:
+    from recognition.imageio import read_image
+
+    return [read_image(shared_data / "lfw" / "images" / name / f"{name}_{i:04d}.jpg") for i in indices]
+
+
+@pytest.fixture(scope="session")
+def test_video(shared_data, tmp_path_factory) -> TestVideo:
+    """Person A (Colin Powell, 12 photos, ~12 s) then person B (Serena Williams, ~5 s)."""
+    a = lfw_images(shared_data, PERSON_A, range(1, 13))
+    b = lfw_images(shared_data, PERSON_B, range(1, 6))
+    path = tmp_path_factory.mktemp("video") / "desk.avi"
+    a_frames = len(a) * round(1.0 * FPS)
+    frames = write_video(path, [(a, 1.0), (b, 1.0)])
+    return TestVideo(path, FPS, a_frames, frames)
+
+
+# -- backends ------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def mysql_server():
+    import pymysql
+
+    try:
+        pymysql.connect(connect_timeout=5, **MYSQL).close()
+    except pymysql.MySQLError as exc:
+        pytest.fail(f"MariaDB is required at 127.0.0.1:3306 (root, empty password): {exc}")
+    return MYSQL
+
+
+@pytest.fixture
+def mysql_database(mysql_server):
+    """A throw-away database name on the real server, dropped afterwards."""
+    import pymysql
+
+    name = f"gui_test_{uuid.uuid4().hex[:10]}"
+    conn = pymysql.connect(**mysql_server)
+    try:
+        with conn.cursor() as cur:
+            cur.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
+        yield name
+    finally:
+        with conn.cursor() as cur:
+            cur.execute(f"DROP DATABASE IF EXISTS `{name}`")
+        conn.close()
+
+
+@pytest.fixture(params=["sqlite", "mysql"])
+def db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'attendance.db'}"
+    name = request.getfixturevalue("mysql_database")
+    return f"mysql://root@127.0.0.1:3306/{name}"
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'attendance.db'}"
+
+
+@pytest.fixture
+def open_test_backend(tmp_path):
+    """open_backend with the outbox in tmp_path (the window and the test's own checks use it)."""
+    from backend import open_backend
+
+    return functools.partial(open_backend, outbox_path=tmp_path / "outbox.db")
+
+
+@pytest.fixture
+def checker(open_test_backend):
+    """An independent Backend on the same database, for the test's own assertions."""
+    opened = []
+
+    def open_(url):
+        backend = open_test_backend(url)
+        opened.append(backend)
+        return backend
+
+    yield open_
+    for backend in opened:
+        backend.close()
+
+
+# -- the window ----------------------------------------------------------------------
+@pytest.fixture
+def make_window(qtbot, recognizer, tmp_path, open_test_backend):
+    """Build the real main window on a database URL and a camera source."""
+    from gui.config import AppConfig
+    from gui.main_window import MainWindow
+    from recognition.gallery import Gallery
+
+    windows = []
+
+    def make(db_url: str, source, cooldown: int = 60, gallery_path=None, **fields):
+        config = AppConfig(camera_source=str(source), db_url=db_url, cooldown=cooldown,
+                           gallery_path=str(gallery_path or tmp_path / "pictures" / "embeddings.h5"),
+                           desk="Test desk", **fields)
+        config.path = tmp_path / "config.toml"
+        gallery = Gallery.open(config.gallery_path, recognizer.spec.fingerprint, recognizer.spec.name)
+        window = MainWindow(config, recognizer, gallery, open_backend=open_test_backend)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.client.last_status is not None, timeout=20000)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        if window.isVisible():
+            window.close()
+
+
+# -- a database that can be taken down: a TCP relay in front of the real MariaDB ----------
+class TcpRelay:
+    """Forwards 127.0.0.1:<port> to the MariaDB server; ``down()`` cuts every connection and
+    refuses new ones (the server "goes away"), ``up()`` listens on the same port again."""
+
+    def __init__(self, target=("127.0.0.1", 3306)):
+        import socket
+
+        self.target = target
+        probe = socket.socket()
+        probe.bind(("127.0.0.1", 0))
+        self.port = probe.getsockname()[1]
+        probe.close()
+        self._listener = None
+        self._conns: list = []
+
+    def up(self) -> None:
+        import socket
+        import threading
+
+        listener = socket.socket()
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(("127.0.0.1", self.port))
+        listener.listen(16)
+        self._listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def _accept(self, listener) -> None:
+        import socket
+        import threading
+
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            try:
+                server = socket.create_connection(self.target, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            self._conns += [client, server]
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(src, dst) -> None:
+        try:
+            while data := src.recv(65536):
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.close()
+                except OSError:
+                    pass
+
+    def down(self) -> None:
+        import socket
+
+        if self._listener is not None:
+            self._listener.close()
+            self._listener = None
+        for conn in self._conns:
+            try:
+                conn.shutdown(socket.SHUT_RDWR)
+                conn.close()
+            except OSError:
+                pass
+        self._conns.clear()
+
+
+@pytest.fixture
+def tcp_relay(mysql_server):
+    relay = TcpRelay()
+    relay.up()
+    yield relay
+    relay.down()

@@ -1,0 +1,179 @@
+"""The whole desk on a real window, real models and both real databases.
+
+A video made from LFW photos shows person A (Colin Powell) for 12 s, then person B
+(Serena Williams). A is enrolled through the dialog from the live faces; on the next
+pass A is recognized and checked in exactly once within the cooldown, B stays unknown;
+the history tab finds A, the CSV export contains A, and deleting A from the People
+tab removes the database rows and the embeddings.
+"""
+from __future__ import annotations
+
+import csv
+import time
+
+import cv2
+import numpy as np
+from PyQt5.QtCore import Qt, QTimer
+from PyQt5.QtWidgets import QApplication, QMessageBox
+
+NUMBER, NAME = "A001", "Colin Powell"
+
+
+def answer_next_message_box(button=QMessageBox.Yes, delay_ms=100):
+    """Press ``button`` on the next modal message box (the user confirming)."""
+    def press():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(button).click()
+        else:
+            QTimer.singleShot(delay_ms, press)
+    QTimer.singleShot(delay_ms, press)
+
+
+def wait_camera(qtbot, window, state, timeout):
+    with qtbot.waitSignal(window.cameraStateChanged, timeout=timeout,
+                          check_params_cb=lambda s, d: s == state):
+        pass
+
+
+def enroll_colleague(db, recognizer, shared_data, gallery_path):
+    """Someone else already enrolled at the desk (Tony Blair, from 4 photos)."""
+    from backend import people_service
+    from recognition.gallery import Gallery
+    from recognition.photos import embed_photos
+
+    folder = shared_data / "lfw" / "images" / "Tony_Blair"
+    found = embed_photos(recognizer, [folder / f"Tony_Blair_{i:04d}.jpg" for i in range(1, 5)])
+    gallery = Gallery.open(gallery_path, recognizer.spec.fingerprint, recognizer.spec.name)
+    people_service.enroll_person(db, gallery, np.stack([r.embedding for r in found]),
+                                 person_number="C001", name="Tony Blair")
+
+
+def test_enroll_recognize_check_in_history_export_delete(qtbot, make_window, db_url, test_video, checker,
+                                                         recognizer, shared_data, tmp_path):
+    db = checker(db_url)
+    gallery_path = tmp_path / "pictures" / "embeddings.h5"
+    enroll_colleague(db, recognizer, shared_data, gallery_path)
+    window = make_window(db_url, source=test_video.path, cooldown=60, gallery_path=gallery_path)
+    kind = "SQLite" if db_url.startswith("sqlite") else "MySQL"
+    qtbot.waitUntil(lambda: f"{kind} online" in window.dbLabel.text(), timeout=10000)
+    events = []
+    window.checkedIn.connect(events.append)
+
+    # -- pass 1: an unknown face shows "Enroll"; enroll A from the live samples -------------
+    window.start_camera()
+    qtbot.waitUntil(window.enrollButton.isEnabled, timeout=60000)
+    assert window.videoView.overlays()[0].label == "Unknown"
+    qtbot.mouseClick(window.enrollButton, Qt.LeftButton)
+    dialog = window.enroll_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.numberEdit.clear()
+    qtbot.keyClicks(dialog.numberEdit, NUMBER)
+    qtbot.keyClicks(dialog.nameEdit, NAME)
+    dialog.departmentEdit.setText("Diplomacy")
+    qtbot.waitUntil(dialog.saveButton.isEnabled, timeout=30000)
+    assert len(dialog.samples) == 5
+    assert max(s.seq for s in dialog.samples) < test_video.a_frames, "samples ran into B's frames (slow machine?)"
+    assert dialog.samples[-1].timestamp - dialog.samples[0].timestamp >= 4 * dialog.min_interval
+    assert dialog.existing_match() is None and dialog.consistent()
+    assert dialog.faceLabel.pixmap() is not None and not dialog.faceLabel.pixmap().isNull()
+    with qtbot.waitSignal(dialog.enrolled, timeout=20000):
+        qtbot.mouseClick(dialog.saveButton, Qt.LeftButton)
+    assert window.enroll_dialog is None
+    assert window.gallery.count(NUMBER) == 5
+    person = db.people.get_by_number(NUMBER)
+    assert person is not None and person.name == NAME and person.department == "Diplomacy"
+    assert len(list((window.pictures_dir / NUMBER).glob("*.jpg"))) == 5     # enrollment photos kept
+    wait_camera(qtbot, window, "ended", timeout=60000)
+
+    # -- pass 2: A recognized and checked in once; B unknown; the dialog warns about A ---
+    results = []
+    window.resultReceived.connect(results.append)
+    window.start_camera()
+    qtbot.waitUntil(lambda: any(f.person_id == NUMBER for r in results for f in r.faces), timeout=30000)
+    warn = window.open_enroll_dialog()
+    qtbot.waitUntil(warn.complete, timeout=30000)
+    assert warn.existing_match() == (NUMBER, NAME)
+    assert "already matches" in warn.warningLabel.text()
+    warn.numberEdit.setText(NUMBER)                       # and the number is taken
+    warn.nameEdit.setText("Someone else")
+    answer_next_message_box(QMessageBox.Yes)              # "enroll anyway?"
+    qtbot.mouseClick(warn.saveButton, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "already used" in warn.errorLabel.text(), timeout=10000)
+    warn.reject()
+    wait_camera(qtbot, window, "ended", timeout=60000)
+
+    a_results = [r for r in results if r.seq < test_video.a_frames and r.faces]
+    b_results = [r for r in results if r.seq >= test_video.a_frames + 2 and r.faces]
+    assert len(a_results) >= 10 and len(b_results) >= 3, (len(a_results), len(b_results))
+    recognized = sum(r.faces[0].person_id == NUMBER for r in a_results)
+    assert recognized >= 0.9 * len(a_results), f"A recognized in {recognized}/{len(a_results)} frames"
+    assert all(f.person_id is None for r in b_results for f in r.faces), \
+        [(r.seq, f.person_id, f.distance) for r in b_results for f in r.faces]
+    mine = [e for e in events if e.person.person_number == NUMBER]
+    assert [e.checkin.status for e in mine] == ["recorded"]        # once, within the cooldown
+    assert db.attendance.search(_query(text=NUMBER, field="person_number")).total == 1
+    assert window.cardName.text() == NAME
+    qtbot.waitUntil(lambda: window.todayTable.rowCount() == 1, timeout=10000)
+    assert window.todayTable.item(0, 1).text() == NAME
+
+    # -- history tab: field search + preset, then the CSV export -------------------------
+    window.tabs.setCurrentWidget(window.tabHistory)
+    window.historyField.setCurrentIndex(window.historyField.findData("name"))
+    window.historyText.setText("colin")
+    with qtbot.waitSignal(window.history_tab.loaded, timeout=10000):
+        qtbot.mouseClick(window.presetDay, Qt.LeftButton)
+    model = window.history_tab.model
+    assert model.rowCount() == 1
+    assert model.item(0, 1).text() == NUMBER and model.item(0, 2).text() == NAME
+    window.historyText.setText("serena")
+    with qtbot.waitSignal(window.history_tab.loaded, timeout=10000):
+        qtbot.mouseClick(window.historySearch, Qt.LeftButton)
+    assert model.rowCount() == 0
+    window.historyText.setText("")
+    window.historySummaryView.setChecked(True)
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.item(0, 5).text() == "1", timeout=10000)
+    window.historyRowsView.setChecked(True)
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.columnCount() == 6, timeout=10000)
+    export = tmp_path / "export.csv"
+    with qtbot.waitSignal(window.history_tab.exported, timeout=10000):
+        window.history_tab.export_to(str(export))
+    with open(export, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert len(rows) == 2 and NUMBER in rows[1] and NAME in rows[1]
+
+    # -- people tab: add photos (one without a face), then delete A with confirmation ---
+    window.tabs.setCurrentWidget(window.tabPeople)
+    with qtbot.waitSignal(window.people_tab.loaded, timeout=10000):
+        window.peopleSearch.setText(NUMBER)
+    assert window.people_tab.select_number(NUMBER)
+    assert window.personName.text() == NAME and window.personSamples.text() == "5"
+    blank = tmp_path / "wall.png"
+    cv2.imwrite(str(blank), np.full((240, 320, 3), 200, np.uint8))
+    photo = shared_data / "lfw" / "images" / "Colin_Powell" / "Colin_Powell_0020.jpg"
+    with qtbot.waitSignal(window.people_tab.photosAdded, timeout=30000) as added:
+        window.people_tab.add_photos([str(photo), str(blank)])
+    report = added.args[0]
+    assert report["added"] == 1 and [p for p, _e in report["problems"]] == [str(blank)]
+    assert "no face" in window.personMessage.text()
+    assert window.gallery.count(NUMBER) == 6
+    qtbot.waitUntil(lambda: window.people_tab.select_number(NUMBER), timeout=10000)
+    answer_next_message_box(QMessageBox.Yes)
+    with qtbot.waitSignal(window.people_tab.changed, timeout=10000):
+        qtbot.mouseClick(window.personDelete, Qt.LeftButton)
+    assert db.people.get_by_number(NUMBER) is None
+    assert db.attendance.search(_query()).total == 0                  # the rows went with A
+    assert window.gallery.count(NUMBER) == 0 and window.gallery.count("C001") == 4
+    from recognition.gallery import Gallery
+    assert Gallery.open(window.gallery.path).ids == ["C001"]          # and the saved file too
+    assert not (window.pictures_dir / NUMBER).exists()
+
+    started = time.monotonic()
+    window.close()
+    assert time.monotonic() - started < 1.0
+
+
+def _query(**fields):
+    from backend import HistoryQuery
+
+    return HistoryQuery(preset="all", **fields)

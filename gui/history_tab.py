@@ -11,12 +11,10 @@ from PyQt5.QtWidgets import QFileDialog, QHeaderView
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
-FIELDS = (("any", "Any field"), ("name", "Name"), ("person_number", "Number"), ("phone", "Phone"),
-          ("gender", "Gender"), ("department", "Department"))
-#: check-in table columns: (sort key of HistoryQuery, header)
-ROW_COLUMNS = (("time", "Time"), ("person_number", "Number"), ("name", "Name"),
-               ("department", "Department"), ("desk", "Desk"), ("distance", "Distance"))
-SUMMARY_COLUMNS = ("Day", "Number", "Name", "First check-in", "Last check-in", "Check-ins")
+#: HistoryQuery fields offered in the search combo, in order
+FIELDS = ("any", "name", "person_number", "phone", "gender", "department")
+#: check-in table columns, as HistoryQuery sort keys
+ROW_COLUMNS = ("time", "person_number", "name", "department", "desk", "distance")
 
 
 def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -94,13 +92,26 @@ class HistoryTab(QObject):
         self.retranslate()
         self.apply_preset("day", search=False)
 
+    def _field_names(self) -> dict:
+        return {"any": self.tr("Any field"), "name": self.tr("Name"), "person_number": self.tr("Number"),
+                "phone": self.tr("Phone"), "gender": self.tr("Gender"), "department": self.tr("Department")}
+
+    def _row_headers(self) -> list:
+        return [self.tr("Time"), self.tr("Number"), self.tr("Name"), self.tr("Department"), self.tr("Desk"),
+                self.tr("Distance")]
+
+    def _summary_headers(self) -> list:
+        return [self.tr("Day"), self.tr("Number"), self.tr("Name"), self.tr("First check-in"),
+                self.tr("Last check-in"), self.tr("Check-ins")]
+
     def retranslate(self) -> None:
         combo = self.ui.historyField
         current = combo.currentData() or "any"
         combo.blockSignals(True)
         combo.clear()
-        for key, text in FIELDS:
-            combo.addItem(self.tr(text), key)
+        names = self._field_names()
+        for key in FIELDS:
+            combo.addItem(names[key], key)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
         self._set_headers()
@@ -110,10 +121,7 @@ class HistoryTab(QObject):
         return self.ui.historySummaryView.isChecked()
 
     def _set_headers(self) -> None:
-        if self.summary_view():
-            labels = [self.tr(t) for t in SUMMARY_COLUMNS]
-        else:
-            labels = [self.tr(t) for _k, t in ROW_COLUMNS]
+        labels = self._summary_headers() if self.summary_view() else self._row_headers()
         self.model.setColumnCount(len(labels))
         self.model.setHorizontalHeaderLabels(labels)
 
@@ -180,7 +188,7 @@ class HistoryTab(QObject):
             order = header.sortIndicatorOrder()
             self.model.sort(column, order)
             return
-        key = ROW_COLUMNS[column][0]
+        key = ROW_COLUMNS[column]
         if key == self.sort_key:
             self.descending = not self.descending
         else:
@@ -198,7 +206,7 @@ class HistoryTab(QObject):
                 _item(row.checked_in_at, row.checked_in_at.isoformat()), _item(row.person_number),
                 _item(row.name), _item(row.department), _item(row.desk),
                 _item(row.distance, -1.0 if row.distance is None else row.distance)])
-        column = [k for k, _t in ROW_COLUMNS].index(self.sort_key)
+        column = ROW_COLUMNS.index(self.sort_key)
         self.ui.historyTable.horizontalHeader().setSortIndicator(
             column, Qt.DescendingOrder if self.descending else Qt.AscendingOrder)
         self._show_total()

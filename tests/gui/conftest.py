@@ -234,6 +234,10 @@ class TcpRelay:
         import socket
 
         if self._listener is not None:
+            try:
+                self._listener.shutdown(socket.SHUT_RDWR)    # wakes the blocked accept()
+            except OSError:
+                pass
             self._listener.close()
             self._listener = None
         for conn in self._conns:

@@ -1,0 +1,800 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../enroll_dialog.py" line="76"/>
+        <source>Enroll a new person</source>
+        <translation>登记新人员</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="180"/>
+        <source>Look at the camera</source>
+        <translation>请看摄像头</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="86"/>
+        <source>%v of %m samples</source>
+        <translation>已采集 %v / %m 个样本</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="87"/>
+        <source>Retake samples</source>
+        <translation>重新采集</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="96"/>
+        <source>Unique person number (employee or student number)</source>
+        <translation>唯一编号（工号或学号）</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="98"/>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="107"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="108"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="109"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="110"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="111"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="205"/>
+        <source>This face already matches {name} ({number}).</source>
+        <translation>这张脸已与 {name}（{number}）匹配。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="208"/>
+        <source>The samples do not look like one person; retake them.</source>
+        <translation>样本看起来不是同一个人，请重新采集。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="227"/>
+        <source>The name is required.</source>
+        <translation>姓名为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="230"/>
+        <source>The person number is required.</source>
+        <translation>编号为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="233"/>
+        <source>Still collecting face samples.</source>
+        <translation>仍在采集人脸样本。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="236"/>
+        <source>Already enrolled?</source>
+        <translation>已登记过？</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="236"/>
+        <source>This face already matches {name} ({number}). Enroll it as a new person anyway?</source>
+        <translation>这张脸已与 {name}（{number}）匹配。仍要登记为新人员吗？</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="256"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="272"/>
+        <source>The person number {number} is already used.</source>
+        <translation>编号 {number} 已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="276"/>
+        <source>Could not save: {error}</source>
+        <translation>无法保存：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../history_tab.py" line="177"/>
+        <source>Search failed: {error}</source>
+        <translation>查询失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="232"/>
+        <source>{n} person-days</source>
+        <translation>{n} 人·天</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="237"/>
+        <source>{total} check-ins, page {page} of {pages}</source>
+        <translation>共 {total} 条签到，第 {page} / {pages} 页</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="245"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="245"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="255"/>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="259"/>
+        <source>Export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="96"/>
+        <source>Any field</source>
+        <translation>任意字段</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="104"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="104"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="97"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="97"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="100"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="100"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="100"/>
+        <source>Desk</source>
+        <translation>签到点</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="101"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="104"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="104"/>
+        <source>First check-in</source>
+        <translation>首次签到</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="105"/>
+        <source>Last check-in</source>
+        <translation>最后签到</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="105"/>
+        <source>Check-ins</source>
+        <translation>签到记录</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../mainUI.py" line="454"/>
+        <source>Face Attendance</source>
+        <translation>人脸考勤</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="455"/>
+        <source>Click an unknown face to enroll it</source>
+        <translation>点击未知人脸进行登记</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="414"/>
+        <source>Start camera</source>
+        <translation>启动摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="457"/>
+        <source>Recognition</source>
+        <translation>识别</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="458"/>
+        <source>Enroll the unknown face in front of the camera</source>
+        <translation>登记摄像头前的未知人脸</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="459"/>
+        <source>Enroll…</source>
+        <translation>登记…</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="460"/>
+        <source>Just recognized</source>
+        <translation>刚刚识别</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="461"/>
+        <source>Nobody yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="462"/>
+        <source>Today&apos;s check-ins</source>
+        <translation>今日签到</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="464"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="473"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="472"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="469"/>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="470"/>
+        <source>Search name, number, phone or department</source>
+        <translation>搜索姓名、编号、电话或部门</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="471"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="474"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="475"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="476"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="477"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="478"/>
+        <source>Face samples</source>
+        <translation>人脸样本</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="512"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="480"/>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="481"/>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="482"/>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="483"/>
+        <source>Search text</source>
+        <translation>搜索内容</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="484"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="485"/>
+        <source>To</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="486"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="487"/>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="488"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="489"/>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="490"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="491"/>
+        <source>Check-ins</source>
+        <translation>签到记录</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="492"/>
+        <source>Daily summary</source>
+        <translation>每日汇总</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="493"/>
+        <source>&lt; Previous</source>
+        <translation>&lt; 上一页</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="494"/>
+        <source>Next &gt;</source>
+        <translation>下一页 &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="495"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="496"/>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="497"/>
+        <source>Camera source</source>
+        <translation>摄像头来源</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="498"/>
+        <source>Camera index (0, 1, …), a video file or an RTSP/HTTP URL</source>
+        <translation>摄像头编号（0、1…）、视频文件或 RTSP/HTTP 地址</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="499"/>
+        <source>Video file…</source>
+        <translation>视频文件…</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="500"/>
+        <source>Match threshold</source>
+        <translation>匹配阈值</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="501"/>
+        <source>Largest embedding distance accepted as the same person; the lowest value means the model&apos;s calibrated default</source>
+        <translation>判定为同一人的最大特征距离；最小值表示使用模型校准的默认值</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="502"/>
+        <source>Cooldown</source>
+        <translation>冷却时间</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="503"/>
+        <source>A person is checked in again only after this many seconds</source>
+        <translation>同一人需间隔这么多秒才会再次签到</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="504"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="505"/>
+        <source>Once per day</source>
+        <translation>每天一次</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="506"/>
+        <source>Record only the first check-in of each day</source>
+        <translation>每天只记录第一次签到</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="507"/>
+        <source>Desk name</source>
+        <translation>签到点名称</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="508"/>
+        <source>Database URL</source>
+        <translation>数据库地址</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="509"/>
+        <source>sqlite:///data/attendance.db or mysql://user@host:3306/database (password from FACE_DB_PASSWORD)</source>
+        <translation>sqlite:///data/attendance.db 或 mysql://user@host:3306/database（密码取自 FACE_DB_PASSWORD）</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="510"/>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="511"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="513"/>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="514"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="75"/>
+        <source>Check-in of {number} failed: {error}</source>
+        <translation>{number} 签到失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="142"/>
+        <source>Recognition error: {error}</source>
+        <translation>识别错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="414"/>
+        <source>Stop camera</source>
+        <translation>停止摄像头</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="190"/>
+        <source>Opening camera {source}…</source>
+        <translation>正在打开摄像头 {source}…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="191"/>
+        <source>Camera {source}: {detail}</source>
+        <translation>摄像头 {source}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="192"/>
+        <source>Camera {source} is not available ({detail}). Check the cable; retrying every 2 s…</source>
+        <translation>摄像头 {source} 不可用（{detail}）。请检查连接线；每 2 秒重试一次…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="194"/>
+        <source>End of the video {source}.</source>
+        <translation>视频 {source} 已播放完毕。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="195"/>
+        <source>Cannot use camera source {source}: {detail}</source>
+        <translation>无法使用摄像头来源 {source}：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="196"/>
+        <source>Camera stopped. Press &quot;Start camera&quot;.</source>
+        <translation>摄像头已停止。请按“启动摄像头”。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="214"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="264"/>
+        <source>Enrolled {name} ({number}).</source>
+        <translation>已登记 {name}（{number}）。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="276"/>
+        <source>(pending)</source>
+        <translation>（待上传）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="285"/>
+        <source>No. {number}</source>
+        <translation>编号 {number}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="289"/>
+        <source>Checked in</source>
+        <translation>签到成功</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="290"/>
+        <source>Already checked in</source>
+        <translation>已签到过</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="291"/>
+        <source>Saved offline; it will be sent when the database is back</source>
+        <translation>已离线保存；数据库恢复后将自动上传</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="416"/>
+        <source>{n} check-ins today</source>
+        <translation>今日签到 {n} 次</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="350"/>
+        <source>Display {display:.0f} fps · Recognition {recog:.1f} fps</source>
+        <translation>显示 {display:.0f} 帧/秒 · 识别 {recog:.1f} 帧/秒</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="358"/>
+        <source>Database error: {message}</source>
+        <translation>数据库错误：{message}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="360"/>
+        <source>{kind} online</source>
+        <translation>{kind} 在线</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="362"/>
+        <source>{kind} offline</source>
+        <translation>{kind} 离线</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="364"/>
+        <source>{n} pending in the outbox</source>
+        <translation>{n} 条待上传</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="370"/>
+        <source>Model: {name}</source>
+        <translation>模型：{name}</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="374"/>
+        <source>Database: connecting…</source>
+        <translation>数据库：正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleFields</name>
+    <message>
+        <location filename="../people_fields.py" line="32"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../people_fields.py" line="33"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../people_fields.py" line="34"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../people_fields.py" line="35"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTab</name>
+    <message>
+        <location filename="../people_tab.py" line="46"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="46"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="46"/>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="46"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="46"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="46"/>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="53"/>
+        <source>{n} people</source>
+        <translation>共 {n} 人</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="117"/>
+        <source>Error: {error}</source>
+        <translation>错误：{error}</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="134"/>
+        <source>Name and number are required.</source>
+        <translation>姓名和编号为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="150"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="160"/>
+        <source>The person number {number} is already used.</source>
+        <translation>编号 {number} 已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="166"/>
+        <source>Delete person</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="166"/>
+        <source>Delete {name} ({number}) with their face samples and check-in history? This cannot be undone.</source>
+        <translation>删除 {name}（{number}）及其人脸样本和签到记录？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="192"/>
+        <source>Deleted {name}.</source>
+        <translation>已删除 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="202"/>
+        <source>Add photos of {name}</source>
+        <translation>为 {name} 添加照片</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="202"/>
+        <source>Images ({patterns})</source>
+        <translation>图片 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="215"/>
+        <source>Reading {n} photos…</source>
+        <translation>正在读取 {n} 张照片…</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="246"/>
+        <source>Added {n} face samples.</source>
+        <translation>已添加 {n} 个人脸样本。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="248"/>
+        <source>Not used:</source>
+        <translation>未使用：</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <location filename="../settings_tab.py" line="35"/>
+        <source>Model default ({value:.3f})</source>
+        <translation>模型默认值（{value:.3f}）</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="42"/>
+        <source>FACE_DB_URL is set: this run uses {url}</source>
+        <translation>已设置 FACE_DB_URL：本次运行使用 {url}</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="44"/>
+        <source>Settings file: {path}</source>
+        <translation>设置文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="82"/>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="88"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="93"/>
+        <source>Video file</source>
+        <translation>视频文件</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="93"/>
+        <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
+        <translation>视频 (*.mp4 *.avi *.mkv *.mov);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="101"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="112"/>
+        <source>Connected: {message}</source>
+        <translation>连接成功：{message}</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="112"/>
+        <source>Failed: {message}</source>
+        <translation>连接失败：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../main.py" line="60"/>
+        <source>Loading the face model…</source>
+        <translation>正在加载人脸模型…</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="72"/>
+        <source>Face Attendance</source>
+        <translation>人脸考勤</translation>
+    </message>
+</context>
+</TS>

@@ -86,6 +86,8 @@ class Database:
     sql_lock_person = ""
     #: idempotent insert of one attendance event (a known event_id inserts nothing)
     sql_insert_event = ""
+    #: join keyword that keeps the left table as the outer loop
+    forced_join = "JOIN"
 
     def __init__(self, url: DatabaseURL, sql_dir: Path | None = None):
         self.url = url
@@ -198,6 +200,7 @@ class Database:
 
 class SQLiteDatabase(Database):
     kind = "sqlite"
+    forced_join = "CROSS JOIN"
     sql_lock_person = "SELECT active FROM people WHERE id = ?"
     sql_insert_event = ("INSERT INTO attendance (event_id, person_id, checked_in_at, desk, distance) "
                         "VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
@@ -288,6 +291,7 @@ _SQL_MODE = ("STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISIO
 
 class MySQLDatabase(Database):
     kind = "mysql"
+    forced_join = "STRAIGHT_JOIN"
     sql_lock_person = "SELECT active FROM people WHERE id = ? FOR UPDATE"
     sql_insert_event = ("INSERT INTO attendance (event_id, person_id, checked_in_at, desk, distance) "
                         "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id")

@@ -75,10 +75,31 @@ def resolve_range(query: HistoryQuery) -> tuple[datetime | None, datetime | None
 
 @dataclasses.dataclass
 class Filter:
-    where: str            # " WHERE ..." or ""
-    params: list
-    uses_people: bool     # the WHERE refers to people columns
-    possible: bool        # False: nothing can match (skip the database)
+    """WHERE parts of a history query: time range on attendance, text match on people."""
+    time_sql: list[str]
+    time_params: list
+    text_sql: str | None = None      # condition on people columns (alias p), or None
+    text_params: list = dataclasses.field(default_factory=list)
+    person_ids: list[int] | None = None   # the text match resolved to people (see narrow)
+    possible: bool = True             # False: nothing can match (skip the database)
+
+    @property
+    def uses_people(self) -> bool:
+        return self.text_sql is not None and self.person_ids is None
+
+    def where(self) -> tuple[str, list]:
+        clauses, params = list(self.time_sql), list(self.time_params)
+        if self.person_ids is not None:
+            clauses.append(f"a.person_id IN ({', '.join('?' * len(self.person_ids))})")
+            params += self.person_ids
+        elif self.text_sql is not None:
+            clauses.append(self.text_sql)
+            params += self.text_params
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+#: a text filter matching at most this many people is applied as ``person_id IN (...)``
+MAX_PEOPLE_IN = 5000
 
 
 def build_filter(db: Database, query: HistoryQuery) -> Filter:
@@ -87,24 +108,40 @@ def build_filter(db: Database, query: HistoryQuery) -> Filter:
     if query.field != "any" and query.field not in FIELDS:
         raise ValueError(f"unknown search field {query.field!r}; use any, {', '.join(FIELDS)}")
     lo, hi = resolve_range(query)
-    clauses, params = [], []
+    flt = Filter([], [])
     if lo is not None:
-        clauses.append("a.checked_in_at >= ?")
-        params.append(db.dt(lo))
+        flt.time_sql.append("a.checked_in_at >= ?")
+        flt.time_params.append(db.dt(lo))
     if hi is not None:
-        clauses.append("a.checked_in_at < ?")
-        params.append(db.dt(hi))
+        flt.time_sql.append("a.checked_in_at < ?")
+        flt.time_params.append(db.dt(hi))
     fields = list(FIELDS) if query.field == "any" else [query.field]
     pattern = contains_pattern(query.text, max(validation.MAX_LENGTH[f] for f in fields))
     if pattern is False:
-        return Filter("", [], False, False)
-    if pattern:
+        flt.possible = False
+    elif pattern:
         ors = [f"{db.ci(FIELDS[f]) if f == 'person_number' else FIELDS[f]} LIKE ? {LIKE_ESCAPE}"
                for f in fields]
-        clauses.append("(" + " OR ".join(ors) + ")" if len(ors) > 1 else ors[0])
-        params += [pattern] * len(fields)
-    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    return Filter(where, params, bool(pattern), True)
+        flt.text_sql = "(" + " OR ".join(ors) + ")" if len(ors) > 1 else ors[0]
+        flt.text_params = [pattern] * len(fields)
+    return flt
+
+
+def narrow(cur, flt: Filter) -> Filter:
+    """Resolve the text match to the (few) matching people first.
+
+    The people table is small, so the match costs a scan of it; the attendance query then uses
+    the (person_id, checked_in_at) index instead of scanning the date range and joining each row.
+    """
+    if flt.text_sql is None or not flt.possible:
+        return flt
+    rows = cur.execute(f"SELECT p.id FROM people p WHERE {flt.text_sql} LIMIT ?",
+                       (*flt.text_params, MAX_PEOPLE_IN + 1)).fetchall()
+    if len(rows) > MAX_PEOPLE_IN:
+        return flt                     # a broad match: filter while joining instead
+    if not rows:
+        return dataclasses.replace(flt, possible=False)
+    return dataclasses.replace(flt, person_ids=sorted(r[0] for r in rows))
 
 
 def _order(query: HistoryQuery) -> str:
@@ -140,30 +177,40 @@ def _row(db: Database, r) -> AttendanceRow:
                          distance=None if r[8] is None else float(r[8]))
 
 
+def _from(db: Database) -> str:
+    """attendance joined to people, attendance as the outer loop (for the time index / IN ranges)."""
+    return f"attendance a {db.forced_join} people p ON p.id = a.person_id"
+
+
 def search(db: Database, query: HistoryQuery) -> HistoryPage:
     """One page of matching check-ins and the total number of matches."""
-    flt = build_filter(db, query)
+    flt = validate(db, query)
     order = _order(query)
     limit, offset = _paging(query)
     if not flt.possible:
         return HistoryPage([], 0)
-    count_from = JOIN if flt.uses_people else "attendance a"
     with db.transaction() as cur:
-        total = int(cur.execute(f"SELECT COUNT(*) FROM {count_from}{flt.where}", flt.params).scalar())
+        flt = narrow(cur, flt)
+        if not flt.possible:
+            return HistoryPage([], 0)
+        where, params = flt.where()
+        count_from = JOIN if flt.uses_people else "attendance a"
+        total = int(cur.execute(f"SELECT COUNT(*) FROM {count_from}{where}", params).scalar())
         rows = []
         if total > offset:
-            rows = cur.execute(f"SELECT {ROW_COLUMNS} FROM {JOIN}{flt.where}{order} LIMIT ? OFFSET ?",
-                               (*flt.params, limit, offset)).fetchall()
+            rows = cur.execute(f"SELECT {ROW_COLUMNS} FROM {_from(db)}{where}{order} LIMIT ? OFFSET ?",
+                               (*params, limit, offset)).fetchall()
     return HistoryPage([_row(db, r) for r in rows], total)
 
 
 def iter_rows(db: Database, query: HistoryQuery, cur):
     """Every matching row (all pages) in the query's order; ``cur`` is an open transaction's cursor."""
-    flt = build_filter(db, query)
+    flt = narrow(cur, validate(db, query))
     order = _order(query)
     if not flt.possible:
         return
-    for r in cur.stream(f"SELECT {ROW_COLUMNS} FROM {JOIN}{flt.where}{order}", flt.params):
+    where, params = flt.where()
+    for r in cur.stream(f"SELECT {ROW_COLUMNS} FROM {_from(db)}{where}{order}", params):
         yield _row(db, r)
 
 
@@ -178,12 +225,16 @@ def daily_summary(db: Database, query: HistoryQuery) -> list[DailySummary]:
         return []
     day = db.day_of("a.checked_in_at")
     direction = "DESC" if query.descending else "ASC"
-    sql = (f"SELECT {day} AS day, a.person_id, p.person_number, p.name, MIN(a.checked_in_at), "
-           f"MAX(a.checked_in_at), COUNT(*) FROM {JOIN}{flt.where} "
-           f"GROUP BY {day}, a.person_id, p.person_number, p.name "
-           f"ORDER BY day {direction}, p.name, a.person_id LIMIT ? OFFSET ?")
     with db.transaction() as cur:
-        rows = cur.execute(sql, (*flt.params, limit, offset)).fetchall()
+        flt = narrow(cur, flt)
+        if not flt.possible:
+            return []
+        where, params = flt.where()
+        sql = (f"SELECT {day} AS day, a.person_id, p.person_number, p.name, MIN(a.checked_in_at), "
+               f"MAX(a.checked_in_at), COUNT(*) FROM {_from(db)}{where} "
+               f"GROUP BY {day}, a.person_id, p.person_number, p.name "
+               f"ORDER BY day {direction}, p.name, a.person_id LIMIT ? OFFSET ?")
+        rows = cur.execute(sql, (*params, limit, offset)).fetchall()
     out = []
     for r in rows:
         count = int(r[6])

@@ -274,3 +274,17 @@ def test_csv_export_opens_in_excel_with_chinese_intact(history, tmp_path):
         _count(times, lambda p, t: p.name == "张三")
     with pytest.raises(ValueError, match="does not exist"):
         backend.attendance.export_csv(q, tmp_path / "missing" / "x.csv")
+
+
+def test_broad_text_matches_give_the_same_results(history, monkeypatch):
+    """A text matching more people than history.MAX_PEOPLE_IN is filtered in the join instead."""
+    from backend import history as history_module
+
+    backend, people, times = history
+    queries = [HistoryQuery(text="E00", page_size=4, page=1), HistoryQuery(text="1", field="phone"),
+               HistoryQuery(text="张", start="2024-03-01", sort="name", descending=False)]
+    narrow = [(backend.attendance.search(q), backend.attendance.daily_summary(q)) for q in queries]
+    monkeypatch.setattr(history_module, "MAX_PEOPLE_IN", 1)
+    broad = [(backend.attendance.search(q), backend.attendance.daily_summary(q)) for q in queries]
+    assert broad == narrow
+    assert all(page.total > 4 for page, _ in broad)

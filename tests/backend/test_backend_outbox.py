@@ -95,14 +95,15 @@ def test_replay_is_idempotent(mysql_via_proxy, mysql_proxy, mysql_server):
     assert [r[0] for r in _rows(mysql_server, mysql_via_proxy.database)] == [c1.event_id, c2.event_id]
 
 
-def test_check_in_of_a_person_deleted_meanwhile_is_kept_aside(mysql_via_proxy, mysql_proxy, mysql_server):
+def test_check_in_of_a_person_deleted_meanwhile_is_kept_aside(mysql_via_proxy, mysql_proxy, mysql_server,
+                                                              tmp_path):
     b = mysql_via_proxy()
     gone, kept = b.people.create("E1", "A"), b.people.create("E2", "B")
     mysql_proxy.cut()
     lost = b.attendance.check_in(gone.id, T0)
     ok = b.attendance.check_in(kept.id, T0)
     mysql_proxy.restore()
-    other = mysql_via_proxy(outbox_path=mysql_via_proxy.database + "-other.db")
+    other = mysql_via_proxy(outbox_path=tmp_path / "other-desk-outbox.db")
     other.people.delete(gone.id)
     assert b.flush_outbox() == 1
     assert [r[0] for r in _rows(mysql_server, mysql_via_proxy.database)] == [ok.event_id]

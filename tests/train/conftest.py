@@ -41,6 +41,26 @@ def aligned_dataset(celeba, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def dlib_lfw(shared_data, model_dir, tmp_path_factory):
+    """A small LFW: 6 people x 4 images, LFW-format pairs (2 folds), chips aligned for the dlib port."""
+    from recognition.align.align_dataset import align_dataset
+    from recognition.train.create_pairs import create_pairs
+
+    raw = tmp_path_factory.mktemp("lfw_raw")
+    for person in ("George_W_Bush", "Colin_Powell", "Tony_Blair", "Donald_Rumsfeld", "Gerhard_Schroeder",
+                   "Ariel_Sharon"):
+        (raw / person).mkdir()
+        for i in range(1, 5):
+            name = f"{person}_{i:04d}.jpg"
+            (raw / person / name).symlink_to(shared_data / "lfw" / "images" / person / name)
+    pairs = raw / "pairs.txt"
+    create_pairs(raw, pairs, folds=2, pairs_per_fold=8, seed=1)
+    chips = tmp_path_factory.mktemp("lfw_chips")
+    align_dataset(raw, chips, model_dir=model_dir, pad=4, workers=1, progress=False)
+    return chips, pairs
+
+
+@pytest.fixture(scope="session")
 def dlib_dataset(celeba, model_dir, tmp_path_factory) -> Path:
     """4 people x 5 CelebA images aligned to the dlib port's template, with a 4-px border."""
     from recognition.align.align_dataset import align_dataset

@@ -54,10 +54,16 @@ def test_resumed_run_repeats_the_uninterrupted_one(resumed_run, aligned_dataset,
     out, *_ = resumed_run
     Trainer(make_config(dict(TINY, data_dir=str(aligned_dataset), out_dir=str(tmp_path), max_steps=5,
                              export=False))).fit(progress=False)
-    straight = {r["step"]: r["loss"] for r in history(tmp_path)}
-    resumed = {r["step"]: r["loss"] for r in history(out)}
-    for step in (4, 5):   # after the restart at step 3 (mid-epoch)
-        assert resumed[step] == pytest.approx(straight[step], rel=1e-4)
+    straight = {r["step"]: r for r in history(tmp_path)}
+    resumed = {r["step"]: r for r in history(out)}
+    # After the restart at step 3 (mid-epoch): same batches, dropout, weights, centres and optimizer
+    # state give the same losses, up to the rounding of multi-threaded CPU kernels (seen: <= 2e-3 on
+    # the small cross-entropy). Resuming without the data offset or the optimizer state moves
+    # the loss by 3e-3..0.14 and the cross-entropy by 4..90 %.
+    tolerance = {"loss": 1e-3, "xent": 1e-2, "center_loss": 5e-4}
+    for step in (4, 5):
+        for key, rel in tolerance.items():
+            assert resumed[step][key] == pytest.approx(straight[step][key], rel=rel), (step, key)
 
 
 def test_loss_falls(resumed_run):
@@ -87,12 +93,14 @@ def test_exported_model_loads_in_face_recognizer(resumed_run, lfw_image):
     assert np.linalg.norm(faces[0].embedding) == pytest.approx(1.0, abs=1e-5)
 
 
-def test_triplet_fine_tuning_of_the_dlib_port_with_frozen_stages(dlib_dataset, model_dir, tmp_path):
+def test_triplet_fine_tuning_of_the_dlib_port_with_frozen_stages(dlib_dataset, dlib_lfw, model_dir, tmp_path):
     _, pretrained = model_dirs.load(model_dir)
+    lfw_chips, lfw_pairs = dlib_lfw
     trainer = Trainer(make_config(dict(
         data_dir=str(dlib_dataset), out_dir=str(tmp_path), backbone="dlib_resnet", pretrained_dir=str(model_dir),
         loss="triplet", people_per_batch=4, images_per_person=3, freeze_stages=3, max_steps=3, epoch_size=3,
-        log_every=1, learning_rate=1e-4, val_split=0.0)))
+        log_every=1, learning_rate=1e-4, val_split=0.0, lfw_dir=str(lfw_chips), lfw_pairs=str(lfw_pairs),
+        lfw_folds_per_epoch=1)))
     summary = trainer.fit(progress=False)
     assert summary["step"] == 3
     rows = history(tmp_path)
@@ -101,6 +109,11 @@ def test_triplet_fine_tuning_of_the_dlib_port_with_frozen_stages(dlib_dataset, m
     np.testing.assert_array_equal(tuned.get_layer("con15").kernel.numpy(),
                                   pretrained.get_layer("con15").kernel.numpy())        # frozen (stage 3)
     assert not np.array_equal(tuned.get_layer("con16").kernel.numpy(), pretrained.get_layer("con16").kernel.numpy())
+    epoch = history(tmp_path, "epoch")[0]
+    assert epoch["step"] == 3 and epoch["lfw_pairs"] == 16
+    assert epoch["lfw_accuracy"] >= 0.75          # the pretrained port is at ~99 % on LFW
     spec, network = model_dirs.load(tmp_path / "model")
     assert spec.architecture == "dlib_resnet" and spec.input_size == 150 and spec.normalisation == "mean_scale"
+    assert spec.evaluation["calibrated_on"].startswith("LFW") and spec.evaluation["pairs"] == 32
+    assert spec.threshold == pytest.approx(spec.evaluation["threshold"])
     np.testing.assert_allclose(spec.template, np.asarray(model_dirs.read_spec(model_dir).template), atol=0.01)

@@ -7,8 +7,10 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import logging.handlers
+import os
 import sys
 from pathlib import Path
 
@@ -42,6 +44,9 @@ def setup_logging(log_dir) -> None:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    # leave a core to the display: TensorFlow's kernels use the others (read when TF starts)
+    os.environ.setdefault("TF_NUM_INTRAOP_THREADS", str(max(1, (os.cpu_count() or 2) - 1)))
+    os.environ.setdefault("TF_NUM_INTEROP_THREADS", "1")
     setup_logging(args.log_dir)
     from PyQt5 import sip
     from PyQt5.QtWidgets import QApplication, QMessageBox, QSplashScreen
@@ -71,6 +76,10 @@ def main(argv=None) -> int:
         log.exception("cannot start")
         QMessageBox.critical(None, app.translate("main", "Face Attendance"), str(exc))
         return 2
+    # The model leaves ~10^6 long-lived Python objects; full collections of them stalled the GUI
+    # for up to 0.5 s. Freezing them keeps later collections short.
+    gc.collect()
+    gc.freeze()
     window.show()
     splash.finish(window)
     window.start_camera()

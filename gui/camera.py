@@ -54,6 +54,22 @@ def to_qimage(frame_bgr: np.ndarray) -> QImage:
     return QImage(frame.data, w, h, frame.strides[0], QImage.Format_BGR888).copy()
 
 
+def to_display_qimage(frame_bgr: np.ndarray, size=None) -> QImage:
+    """The frame scaled to fit ``size`` (w, h) and converted to RGB32, Qt's native paint format.
+
+    Done on the capture thread so the GUI thread only blits the pixels.
+    """
+    h, w = frame_bgr.shape[:2]
+    if size is not None and size[0] > 0 and size[1] > 0:
+        scale = min(size[0] / w, size[1] / h)
+        tw, th = max(1, int(round(w * scale))), max(1, int(round(h * scale)))
+        if (tw, th) != (w, h):
+            frame_bgr = cv2.resize(frame_bgr, (tw, th),
+                                   interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
+    bgra = cv2.cvtColor(frame_bgr, cv2.COLOR_BGR2BGRA)
+    return QImage(bgra.data, bgra.shape[1], bgra.shape[0], bgra.strides[0], QImage.Format_RGB32).copy()
+
+
 @dataclasses.dataclass
 class RecognitionResult:
     seq: int                 # frame number in the source
@@ -62,6 +78,27 @@ class RecognitionResult:
     elapsed: float           # seconds spent in FaceRecognizer.identify
     fps: float               # recognitions per second, smoothed
     timestamp: float         # time.monotonic() when the frame was read
+
+
+def lower_recognition_priority(steps: int = 10) -> None:
+    """Make recognition yield the CPU to the display: nice the calling thread and
+    TensorFlow's worker threads (named ``tf_*``) by ``steps``.
+
+    Linux keeps a nice value per thread; elsewhere, or if not allowed, nothing changes.
+    """
+    try:
+        tids = [threading.get_native_id()]
+        for tid in os.listdir("/proc/self/task"):
+            try:
+                with open(f"/proc/self/task/{tid}/comm", encoding="utf-8") as f:
+                    if f.read().startswith("tf_"):
+                        tids.append(int(tid))
+            except OSError:
+                continue
+        for tid in tids:
+            os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + steps))
+    except (AttributeError, OSError):
+        pass
 
 
 class RecognitionWorker(QThread):
@@ -99,6 +136,7 @@ class RecognitionWorker(QThread):
             self._cond.notify()
 
     def run(self) -> None:
+        lower_recognition_priority()
         last_done = None
         while True:
             with self._cond:
@@ -148,15 +186,17 @@ class CameraWorker(QThread):
         self.source_fps = 0.0
         self._stop = threading.Event()
         self._lock = threading.Lock()
-        self._latest = None           # (seq, QImage)
+        self._latest = None           # (seq, QImage, (frame width, frame height))
         self._pending = False
+        #: (w, h) the display frames are scaled to (the video widget's size); None: as captured
+        self.display_size = None
 
     # -- called from the GUI thread -------------------------------------------------
     def stop(self) -> None:
         self._stop.set()
 
     def take_frame(self):
-        """The newest display frame ``(seq, QImage)`` or None; clears the pending flag."""
+        """The newest display frame ``(seq, QImage, frame size)`` or None; clears the pending flag."""
         with self._lock:
             latest, self._latest, self._pending = self._latest, None, False
         return latest
@@ -235,9 +275,9 @@ class CameraWorker(QThread):
             self.frames_read += 1
             if self.recognition is not None and self.recognition_enabled:
                 self.recognition.submit(seq, frame, now)
-            image = to_qimage(frame)
+            image = to_display_qimage(frame, self.display_size)
             with self._lock:
-                self._latest = (seq, image)
+                self._latest = (seq, image, (frame.shape[1], frame.shape[0]))
                 notify = not self._pending
                 self._pending = True
             if notify:

@@ -12,12 +12,12 @@ from pathlib import Path
 
 from PyQt5.QtCore import QDateTime, QEvent, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QPixmap
-from PyQt5.QtWidgets import QLabel, QMainWindow, QTableWidgetItem
+from PyQt5.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableWidgetItem
 
 from gui import i18n, tasks
 from gui.attendance import AttendanceController
 from gui.backend_client import BackendClient
-from gui.camera import CameraSession, to_qimage
+from gui.camera import CameraSession, source_kind, to_qimage
 from gui.enroll_dialog import EnrollDialog
 from gui.history_tab import HistoryTab
 from gui.people_tab import PeopleTab
@@ -67,10 +67,15 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.settings_tab = SettingsTab(self, config, recognizer.threshold, self)
 
         self._build_status_bar()
+        header = self.todayTable.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
         self.cameraButton.clicked.connect(self.toggle_camera)
         self.recognitionCheck.toggled.connect(self.set_recognition_enabled)
         self.enrollButton.clicked.connect(lambda: self.open_enroll_dialog())
         self.videoView.faceClicked.connect(self._face_clicked)
+        self.videoView.resized.connect(self._video_resized)
         self.attendance.checkedIn.connect(self._on_checked_in)
         self.attendance.failed.connect(lambda number, msg: self.statusBar().showMessage(
             self.tr("Check-in of {number} failed: {error}").format(number=number, error=msg), 5000))
@@ -136,6 +141,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self._show_camera_state("failed", str(exc))
             return
         self.session = session
+        session.camera.display_size = (self.videoView.width(), self.videoView.height())
         session.camera.frameAvailable.connect(lambda s=session: self._on_frame(s))
         session.camera.stateChanged.connect(lambda state, detail, s=session: self._on_camera_state(s, state, detail))
         session.recognition.resultReady.connect(lambda r, s=session: self._on_result(s, r))
@@ -157,6 +163,10 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self._show_camera_state("stopped", "")
         return ok
 
+    def _video_resized(self, size) -> None:
+        if self.session is not None:
+            self.session.camera.display_size = (size.width(), size.height())
+
     def set_recognition_enabled(self, enabled: bool) -> None:
         if self.session is not None:
             self.session.set_recognition_enabled(enabled)
@@ -169,7 +179,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             return
         latest = session.camera.take_frame()
         if latest is not None:
-            self.videoView.set_frame(latest[1])
+            self.videoView.set_frame(latest[1], latest[2])
 
     def _on_camera_state(self, session, state: str, detail: str) -> None:
         if session is not self.session:
@@ -186,6 +196,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def _show_camera_state(self, state: str, detail: str) -> None:
         self.camera_state = (state, detail)
         source = self.source
+        if source and source_kind(source) == "file":
+            source = Path(source).name                 # the folder is in the log, not on screen
         texts = {
             "opening": self.tr("Opening camera {source}…"),
             "running": self.tr("Camera {source}: {detail}"),
@@ -308,7 +320,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.todayTable.setRowCount(0)
         for row in self.today_rows:
             self._add_today_row(row.checked_in_at, row.name, row.person_number)
-        self.todayCount.setText(self.tr("{n} check-ins today").format(n=page.total))
+        self.todayCount.setText(self.tr("Check-ins today: {n}").format(n=page.total))
 
     def _add_today_row(self, when, name, number, top=False) -> None:
         table = self.todayTable
@@ -413,7 +425,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._retranslate_status()
         self.cameraButton.setText(self.tr("Stop camera") if self.session else self.tr("Start camera"))
         self._show_camera_state(*self.camera_state)
-        self.todayCount.setText(self.tr("{n} check-ins today").format(n=len(self.today_rows)))
+        self.todayCount.setText(self.tr("Check-ins today: {n}").format(n=len(self.today_rows)))
         if self._card_event is not None:
             self._on_card(self._card_event)
         self._every_second()

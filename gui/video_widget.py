@@ -5,7 +5,7 @@ import dataclasses
 import time
 from collections import deque
 
-from PyQt5.QtCore import QPointF, QRectF, Qt, pyqtSignal
+from PyQt5.QtCore import QPointF, QRectF, QSize, Qt, pyqtSignal
 from PyQt5.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PyQt5.QtWidgets import QWidget
 
@@ -22,14 +22,20 @@ class Overlay:
 
 
 class VideoWidget(QWidget):
-    """Paints frames and overlays; ``faceClicked(index)`` when a box is clicked."""
+    """Paints frames and overlays; ``faceClicked(index)`` when a box is clicked.
+
+    Frames should arrive already scaled to the widget's size (``resized`` tells the
+    capture thread which size): painting is then a plain blit.
+    """
 
     faceClicked = pyqtSignal(int)
+    resized = pyqtSignal(QSize)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setAttribute(Qt.WA_OpaquePaintEvent)
         self._image: QImage | None = None
+        self._source_size = (1, 1)       # the captured frame's (w, h): overlay boxes are in its pixels
         self._overlays: list[Overlay] = []
         self._placeholder = ""
         self.frames_painted = 0
@@ -38,8 +44,10 @@ class VideoWidget(QWidget):
         self._new_frame = False
 
     # -- API ------------------------------------------------------------------------
-    def set_frame(self, image: QImage) -> None:
+    def set_frame(self, image: QImage, source_size=None) -> None:
+        """Show ``image``; ``source_size`` is the captured frame's (w, h) if the image was scaled."""
         self._image = image
+        self._source_size = source_size or (image.width(), image.height())
         self._new_frame = True
         self.update()
 
@@ -80,9 +88,15 @@ class VideoWidget(QWidget):
         tw, th = w * scale, h * scale
         return QRectF((self.width() - tw) / 2, (self.height() - th) / 2, tw, th)
 
+    def widget_point(self, x: float, y: float):
+        """The widget position (QPoint) showing frame pixel (x, y)."""
+        target = self._target_rect()
+        return QPointF(target.left() + x * target.width() / self._source_size[0],
+                       target.top() + y * target.height() / self._source_size[1]).toPoint()
+
     def _map_box(self, box, target: QRectF) -> QRectF:
-        sx = target.width() / self._image.width()
-        sy = target.height() / self._image.height()
+        sx = target.width() / self._source_size[0]
+        sy = target.height() / self._source_size[1]
         x1, y1, x2, y2 = box
         return QRectF(target.left() + x1 * sx, target.top() + y1 * sy, (x2 - x1) * sx, (y2 - y1) * sy)
 
@@ -98,8 +112,10 @@ class VideoWidget(QWidget):
             painter.end()
             return
         target = self._target_rect()
-        painter.setRenderHint(QPainter.SmoothPixmapTransform, True)
-        painter.drawImage(target, self._image)
+        if target.size().toSize() == self._image.size():
+            painter.drawImage(target.topLeft(), self._image)          # pre-scaled: a blit
+        else:                                                         # e.g. right after a resize
+            painter.drawImage(target, self._image)
         painter.setRenderHint(QPainter.Antialiasing, True)
         font = QFont(painter.font())
         font.setPointSizeF(max(9.0, font.pointSizeF()))
@@ -124,6 +140,10 @@ class VideoWidget(QWidget):
             self._new_frame = False
             self.frames_painted += 1
             self.paint_times.append(time.perf_counter())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.resized.emit(event.size())
 
     def mousePressEvent(self, event) -> None:
         if self._image is None or event.button() != Qt.LeftButton:

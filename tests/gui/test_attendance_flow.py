@@ -64,7 +64,9 @@ def test_enroll_recognize_check_in_history_export_delete(qtbot, make_window, db_
     window.start_camera()
     qtbot.waitUntil(window.enrollButton.isEnabled, timeout=60000)
     assert window.videoView.overlays()[0].label == "Unknown"
-    qtbot.mouseClick(window.enrollButton, Qt.LeftButton)
+    x1, y1, x2, y2 = window.videoView.overlays()[0].box       # click on the unknown face itself
+    qtbot.mouseClick(window.videoView, Qt.LeftButton, pos=window.videoView.widget_point((x1 + x2) / 2,
+                                                                                        (y1 + y2) / 2))
     dialog = window.enroll_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.numberEdit.clear()

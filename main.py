@@ -11,6 +11,7 @@ import gc
 import logging
 import logging.handlers
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -42,6 +43,15 @@ def setup_logging(log_dir) -> None:
     sys.excepthook = lambda *exc: log.critical("unhandled exception", exc_info=exc)
 
 
+def warm_up(recognizer) -> None:
+    """Trace the embedding network and the detector's first stage before the camera starts."""
+    import numpy as np
+
+    size = recognizer.spec.input_size
+    recognizer.embed_chips(np.zeros((1, size, size, 3), np.uint8))
+    recognizer.detect(np.zeros((480, 640, 3), np.uint8))
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     # leave a core to the display: TensorFlow's kernels use the others (read when TF starts)
@@ -49,6 +59,7 @@ def main(argv=None) -> int:
     os.environ.setdefault("TF_NUM_INTEROP_THREADS", "1")
     setup_logging(args.log_dir)
     from PyQt5 import sip
+    from PyQt5.QtCore import QTimer
     from PyQt5.QtWidgets import QApplication, QMessageBox, QSplashScreen
 
     from gui import config as app_config, i18n
@@ -70,6 +81,7 @@ def main(argv=None) -> int:
         from recognition.gallery import Gallery
 
         recognizer = FaceRecognizer.load(args.model_dir or config.model_dir, min_face_size=config.min_face_size)
+        warm_up(recognizer)
         gallery = Gallery.open(config.gallery_path, recognizer.spec.fingerprint, recognizer.spec.name)
         window = MainWindow(config, recognizer, gallery, source=args.source)
     except Exception as exc:
@@ -83,7 +95,20 @@ def main(argv=None) -> int:
     window.show()
     splash.finish(window)
     window.start_camera()
-    return app.exec_()
+    # Ctrl+C / SIGTERM close the window like its close button (threads stopped, no traceback)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: window.close())
+    wake = QTimer(interval=200, timeout=lambda: None)   # lets Python run the signal handlers
+    wake.start()
+    status = app.exec_()
+    # The window is gone. A worker closed mid-call (the first recognition traces the networks
+    # for seconds) is waited for here: a thread killed at interpreter exit aborts the process.
+    from gui.camera import wait_for_lingering
+    if not wait_for_lingering(15.0):
+        log.error("a worker thread is still busy; exiting without waiting for it")
+        logging.shutdown()
+        os._exit(status)
+    return status
 
 
 if __name__ == "__main__":

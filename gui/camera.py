@@ -54,6 +54,15 @@ def to_qimage(frame_bgr: np.ndarray) -> QImage:
     return QImage(frame.data, w, h, frame.strides[0], QImage.Format_BGR888).copy()
 
 
+def wait_for_lingering(timeout_s: float) -> bool:
+    """Wait for workers that missed their stop deadline (e.g. closed during the first,
+    tracing recognition call); True when none is left running."""
+    deadline = time.monotonic() + timeout_s
+    for thread in list(_LINGERING):
+        thread.wait(max(0, int(1000 * (deadline - time.monotonic()))))
+    return not any(t.isRunning() for t in _LINGERING)
+
+
 def to_display_qimage(frame_bgr: np.ndarray, size=None) -> QImage:
     """The frame scaled to fit ``size`` (w, h) and converted to RGB32, Qt's native paint format.
 

@@ -184,6 +184,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def _on_camera_state(self, session, state: str, detail: str) -> None:
         if session is not self.session:
             return
+        log.log(logging.WARNING if state in ("retrying", "failed") else logging.INFO,
+                "camera %s: %s %s", self.source, state, detail)
         self._show_camera_state(state, detail)
         self.cameraStateChanged.emit(state, detail)
         if state in ("ended", "failed"):

@@ -57,10 +57,11 @@ def test_resumed_run_repeats_the_uninterrupted_one(resumed_run, aligned_dataset,
     straight = {r["step"]: r for r in history(tmp_path)}
     resumed = {r["step"]: r for r in history(out)}
     # After the restart at step 3 (mid-epoch): same batches, dropout, weights, centres and optimizer
-    # state give the same losses, up to the rounding of multi-threaded CPU kernels (seen: <= 2e-3 on
-    # the small cross-entropy). Resuming without the data offset or the optimizer state moves
-    # the loss by 3e-3..0.14 and the cross-entropy by 4..90 %.
-    tolerance = {"loss": 1e-3, "xent": 1e-2, "center_loss": 5e-4}
+    # state give the same losses, up to the rounding of multi-threaded CPU kernels, which is rare
+    # but grows step by step (seen over repeated straight runs, at step 5: loss 1.2e-4, cross-entropy
+    # 1.9e-3, center loss 5e-5 relative). Resuming without the data offset or without the optimizer
+    # state moves the loss by 3e-3..0.14 and the cross-entropy by 4..90 %.
+    tolerance = {"loss": 2e-3, "xent": 2e-2, "center_loss": 5e-4}
     for step in (4, 5):
         for key, rel in tolerance.items():
             assert resumed[step][key] == pytest.approx(straight[step][key], rel=rel), (step, key)
@@ -98,22 +99,30 @@ def test_triplet_fine_tuning_of_the_dlib_port_with_frozen_stages(dlib_dataset, d
     lfw_chips, lfw_pairs = dlib_lfw
     trainer = Trainer(make_config(dict(
         data_dir=str(dlib_dataset), out_dir=str(tmp_path), backbone="dlib_resnet", pretrained_dir=str(model_dir),
-        loss="triplet", people_per_batch=4, images_per_person=3, freeze_stages=3, max_steps=3, epoch_size=3,
-        log_every=1, learning_rate=1e-4, val_split=0.0, lfw_dir=str(lfw_chips), lfw_pairs=str(lfw_pairs),
+        loss="triplet", people_per_batch=4, images_per_person=3, freeze_stages=3, max_steps=4, epoch_size=2,
+        log_every=1, optimizer="sgd", learning_rate=1e-3, lr_decay_epochs=(1,), lr_decay_factor=0.1,
+        moving_average_decay=0.9, val_split=0.0, lfw_dir=str(lfw_chips), lfw_pairs=str(lfw_pairs),
         lfw_folds_per_epoch=1)))
     summary = trainer.fit(progress=False)
-    assert summary["step"] == 3
+    assert summary["step"] == 4
     rows = history(tmp_path)
     assert all(np.isfinite(r["triplet_loss"]) and 0 <= r["active_triplets"] <= 1 for r in rows)
+    assert [r["learning_rate"] for r in rows] == pytest.approx([1e-3, 1e-3, 1e-4, 1e-4])   # step decay
     tuned = trainer.backbone.network
     np.testing.assert_array_equal(tuned.get_layer("con15").kernel.numpy(),
                                   pretrained.get_layer("con15").kernel.numpy())        # frozen (stage 3)
     assert not np.array_equal(tuned.get_layer("con16").kernel.numpy(), pretrained.get_layer("con16").kernel.numpy())
     epoch = history(tmp_path, "epoch")[0]
-    assert epoch["step"] == 3 and epoch["lfw_pairs"] == 16
+    assert epoch["step"] == 2 and epoch["lfw_pairs"] == 16
     assert epoch["lfw_accuracy"] >= 0.75          # the pretrained port is at ~99 % on LFW
     spec, network = model_dirs.load(tmp_path / "model")
     assert spec.architecture == "dlib_resnet" and spec.input_size == 150 and spec.normalisation == "mean_scale"
     assert spec.evaluation["calibrated_on"].startswith("LFW") and spec.evaluation["pairs"] == 32
     assert spec.threshold == pytest.approx(spec.evaluation["threshold"])
     np.testing.assert_allclose(spec.template, np.asarray(model_dirs.read_spec(model_dir).template), atol=0.01)
+    # The export holds the moving averages of the weights, the trainer still the weights themselves.
+    live = tuned.get_layer("con29").kernel.numpy()
+    exported = network.get_layer("con29").kernel.numpy()
+    average = next(s for s, t in zip(trainer.ema.shadows, trainer.ema.targets) if t is tuned.get_layer("con29").kernel)
+    np.testing.assert_allclose(exported, average.numpy(), rtol=1e-6)
+    assert not np.allclose(exported, live, rtol=1e-7, atol=0)

@@ -30,7 +30,7 @@ def main(argv=None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     from recognition.models.model_dir import ModelDirError
     from recognition.train.data import DatasetError
-    from recognition.train.trainer import Trainer
+    from recognition.train.trainer import CheckpointMismatch, Trainer
 
     try:
         trainer = Trainer(config)
@@ -39,6 +39,9 @@ def main(argv=None) -> int:
         return 2
     try:
         summary = trainer.fit()
+    except CheckpointMismatch as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     print(json.dumps(summary, indent=2))

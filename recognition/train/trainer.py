@@ -65,6 +65,10 @@ def input_template(template: np.ndarray, chip_size: int, input_size: int) -> lis
     return np.round(shifted, 3).tolist()
 
 
+class CheckpointMismatch(ValueError):
+    """OUT_DIR holds checkpoints of another run."""
+
+
 class MovingAverage(tf.Module):
     """Exponential moving average of variables, with tf.train.ExponentialMovingAverage's warm-up
     (decay = min(decay, (1 + step) / (10 + step)))."""
@@ -244,7 +248,12 @@ class Trainer:
         """Restore the latest checkpoint, if any; returns the step to continue from."""
         latest = self.manager.latest_checkpoint
         if latest:
-            self.checkpoint.restore(latest).assert_existing_objects_matched()
+            try:
+                self.checkpoint.restore(latest).assert_existing_objects_matched()
+            except (ValueError, AssertionError, tf.errors.OpError) as exc:
+                raise CheckpointMismatch(
+                    f"{latest} does not fit this configuration (another dataset, backbone or loss?); "
+                    f"use another --out-dir or remove {self.out / 'checkpoints'}: {exc}") from exc
             log.info("resumed from %s at step %d", latest, int(self.step))
         return int(self.step)
 

@@ -68,6 +68,13 @@ def max_gap(times) -> float:
     return max((b - a for a, b in zip(times, times[1:])), default=float("nan"))
 
 
+def percentile_gap(times, q: float) -> float:
+    import numpy as np
+
+    gaps = np.diff(np.asarray(times))
+    return float(np.percentile(gaps, q)) if len(gaps) else float("nan")
+
+
 def run(args) -> dict:
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -149,10 +156,12 @@ def run(args) -> dict:
             "source_fps": round((session.camera.frames_read - read0) / elapsed, 2),
             "displayed_fps": round((window.videoView.frames_painted - painted0) / elapsed, 2),
             "recognition_fps": round(len(recog) / elapsed, 2),
-            "recognition_ms_mean": round(1000 * elapsed / max(1, session.recognition.processed - processed0), 1),
+            "recognition_ms_mean": (round(1000 * elapsed / (session.recognition.processed - processed0), 1)
+                                    if session.recognition.processed > processed0 else None),
             "frames_dropped_by_recognition": (session.recognition.submitted - submitted0)
                                              - (session.recognition.processed - processed0),
             "max_paint_gap_ms": round(1000 * max_gap(paints), 1),
+            "p99_paint_gap_ms": round(1000 * percentile_gap(paints, 99), 1),
             "max_gui_stall_ms": round(1000 * max_gap(beat), 1),
             "gui_thread_cpu_percent": round(100 * gui_cpu / elapsed, 1),
             "check_ins": len(window.today_rows),
@@ -161,7 +170,7 @@ def run(args) -> dict:
             "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
         }
         if args.screenshot and not args.no_recognition:
-            wait(lambda: window.last_result is not None and window.last_result.faces
+            wait(lambda: window.last_result is not None and len(window.last_result.faces) == 1
                  and window.last_result.faces[0].person_id == "E0001" and window.cardNumber.text(), 30)
             save_screenshot(window, Path(args.screenshot))
             figures["screenshot"] = str(args.screenshot)

@@ -84,7 +84,7 @@ class Gallery:
         os.close(fd)
         try:
             with h5py.File(tmp, "w") as f:
-                f.create_dataset("embeddings", data=self._embeddings.reshape(len(self._person_ids), -1))
+                f.create_dataset("embeddings", data=self._embeddings)
                 f.create_dataset("person_ids", data=list(self._person_ids), dtype=_STR)
                 f.attrs["fingerprint"] = self.fingerprint
                 f.attrs["model_name"] = self.model_name

@@ -446,6 +446,13 @@ def ensure_default_model(model_dir="data/model_origin") -> Path:
     """
     model_dir = Path(model_dir)
     if (model_dir / model_dirs.SPEC_FILE).is_file():
+        spec = model_dirs.read_spec(model_dir)
+        if spec.template != DLIB_MTCNN_TEMPLATE or not spec.flip_average:
+            log.warning("%s was converted by an older version (other alignment template); "
+                        "updating its model.json", model_dir)
+            model_dirs.write_spec(model_dir, dataclasses.replace(
+                spec, template=DLIB_MTCNN_TEMPLATE, flip_average=True, threshold=CALIBRATED_THRESHOLD,
+                evaluation=dict(LFW_EVALUATION)))
         return model_dir
     if model_dir.exists() and any(model_dir.iterdir()):
         raise model_dirs.ModelDirError(f"{model_dir} exists but holds no {model_dirs.SPEC_FILE}; "

@@ -108,3 +108,15 @@ def test_file_layout_is_documented_hdf5(tmp_path):
         assert f["embeddings"].shape == (2, 8)
         assert [s.decode() for s in f["person_ids"][()]] == ["a", "a"]
         assert f.attrs["fingerprint"] == "f"
+
+
+def test_removing_the_last_person_saves_an_empty_gallery(tmp_path):
+    g = Gallery.open(tmp_path / "g.h5", fingerprint="f")
+    g.add("only", unit(2))
+    g.save()
+    g.remove("only")
+    g.save()
+    h = Gallery.open(tmp_path / "g.h5", fingerprint="f")
+    assert len(h) == 0 and h.size == 0
+    h.add("next", unit(1))
+    assert h.ids == ["next"]

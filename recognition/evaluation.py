@@ -102,6 +102,8 @@ def verification_metrics(distances, same, folds) -> dict:
     accuracies, vals, fars, fold_thresholds = [], [], [], []
     for fold in np.unique(folds):
         test, train = folds == fold, folds != fold
+        if not train.any():          # a single fold: the threshold is chosen on it (optimistic)
+            train = test
         thresholds = _candidate_thresholds(distances[train])
         threshold = _best_threshold(distances[train], same[train], thresholds)
         fold_thresholds.append(threshold)
@@ -123,6 +125,7 @@ def verification_metrics(distances, same, folds) -> dict:
         "threshold": float(_best_threshold(distances, same, _candidate_thresholds(distances))),
         "threshold_folds_mean": float(np.mean(fold_thresholds)),
         "pairs": int(len(distances)),
+        "folds": int(len(np.unique(folds))),
     }
 
 

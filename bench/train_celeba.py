@@ -138,12 +138,13 @@ def plot_curves(run_dirs: dict[str, Path], path: Path) -> None:
         rows = [json.loads(line) for line in history.read_text().splitlines()]
         train = [r for r in rows if r["type"] == "train"]
         epochs = [r for r in rows if r["type"] == "epoch"]
-        axes[0].plot([r["epoch"] for r in train], [r["loss"] for r in train], label=f"{name} train loss")
+        axes[0].plot([r["epoch"] for r in train], [r["loss"] for r in train], label=f"{name} train loss (all terms)")
         if train and "xent" in train[0]:
             axes[0].plot([r["epoch"] for r in train], [r["xent"] for r in train], label=f"{name} cross-entropy",
                          alpha=0.6)
-        if epochs and epochs[0].get("loss") is not None:
-            axes[0].plot([r["epoch"] for r in epochs], [r["loss"] for r in epochs], "o-", label=f"{name} val loss")
+        if epochs and epochs[0].get("xent") is not None:
+            axes[0].plot([r["epoch"] for r in epochs], [r["xent"] for r in epochs], "o-",
+                         label=f"{name} val cross-entropy")
         axes[1].plot([r["epoch"] for r in train], [r.get("accuracy") for r in train], label=f"{name} train acc",
                      alpha=0.6)
         for key, label in (("accuracy", "val acc"), ("lfw_accuracy", "LFW acc (2 folds)")):

@@ -82,7 +82,7 @@ def nearest_to_centre(detections, shape):
         np.hypot((d.box[0] + d.box[2]) / 2 - centre[0], (d.box[1] + d.box[3]) / 2 - centre[1]), -d.size))
 
 
-def list_tasks(in_dir: Path, out_dir: Path) -> list[tuple[str, str]]:
+def list_tasks(in_dir: Path) -> list[tuple[str, str]]:
     """(source, relative output) for every file in a person folder, sorted."""
     tasks = []
     for person in sorted(p for p in in_dir.iterdir() if p.is_dir() and not p.name.startswith(".")):
@@ -162,7 +162,7 @@ def align_dataset(in_dir, out_dir, *, image_size: int = 182, margin: float = 44,
         report_path.unlink()
     summary = Summary()
     todo = []
-    for source, relative in list_tasks(in_dir, out_dir):
+    for source, relative in list_tasks(in_dir):
         key = str(Path(source).relative_to(in_dir))
         if (out_dir / relative).is_file():
             summary.already_done += 1

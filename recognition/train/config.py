@@ -64,6 +64,7 @@ class TrainConfig:
     lfw_pairs: str = ""                      # LFW pairs.txt
     lfw_folds_per_epoch: int = 2             # folds evaluated after each epoch (all at export)
     log_every: int = 10                      # steps between TensorBoard / history points
+    checkpoint_every: int = 0                # also checkpoint every N steps within epochs (0: per epoch)
     keep_checkpoints: int = 3
     export: bool = True
     workers: int = 0                         # tf.data parallel calls (0: AUTOTUNE)
@@ -113,6 +114,7 @@ HELP = {
     "lfw_pairs": "LFW pairs file (pairs.txt)",
     "lfw_folds_per_epoch": "LFW folds evaluated after each epoch (the export uses all 10)",
     "log_every": "steps between TensorBoard / history.jsonl points",
+    "checkpoint_every": "also save a checkpoint every N steps (long epochs on a CPU); 0: after each epoch only",
     "keep_checkpoints": "checkpoints kept",
     "export": "export the model directory OUT_DIR/model at the end",
     "workers": "parallel decoding calls of the input pipeline (0: tf.data.AUTOTUNE)",

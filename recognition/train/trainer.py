@@ -244,9 +244,10 @@ class Trainer:
         return np.concatenate(out) if out else np.empty((0, self.embedding_size), np.float32)
 
     # --- checkpoints -----------------------------------------------------------------
-    def restore(self) -> int:
-        """Restore the latest checkpoint, if any; returns the step to continue from."""
-        latest = self.manager.latest_checkpoint
+    def restore(self, checkpoint=None) -> int:
+        """Restore ``checkpoint`` (a path such as ``.../checkpoints/ckpt-12``; default: the latest of
+        OUT_DIR, if any); returns the step to continue from."""
+        latest = str(checkpoint) if checkpoint else self.manager.latest_checkpoint
         if latest:
             try:
                 self.checkpoint.restore(latest).assert_existing_objects_matched()
@@ -303,9 +304,11 @@ class Trainer:
         return figures
 
     # --- the loop ----------------------------------------------------------------------
-    def fit(self, progress: bool = True) -> dict:
-        """Train up to the configured step (resuming if a checkpoint exists); returns a summary."""
+    def fit(self, progress: bool = True, until: int | None = None) -> dict:
+        """Train up to the configured step, or to step ``until`` (a part of the schedule), resuming
+        from the latest checkpoint if there is one; returns a summary."""
         c = self.config
+        last = min(until, self.total_steps) if until else self.total_steps
         (self.out / "config.json").write_text(json.dumps(dataclasses.asdict(c), indent=2), encoding="utf-8")
         start_step = self.restore()
         log.info("%s / %s loss: %d people, %d training and %d validation images, %d steps of %d "
@@ -314,12 +317,12 @@ class Trainer:
         deadline = time.monotonic() + 60 * c.max_minutes if c.max_minutes else None
         stopped_early = False
         timing = {"images": 0, "seconds": 0.0}
-        bar = tqdm(total=self.total_steps, initial=start_step, desc="train", unit="step", disable=not progress)
+        bar = tqdm(total=last, initial=start_step, desc="train", unit="step", disable=not progress)
         try:
-            while int(self.step) < self.total_steps and not stopped_early:
+            while int(self.step) < last and not stopped_early:
                 step = int(self.step)
                 epoch, offset = divmod(step, self.steps_per_epoch)
-                steps = min(self.steps_per_epoch - offset, self.total_steps - step)
+                steps = min(self.steps_per_epoch - offset, last - step)
                 window = {"started": time.perf_counter(), "images": 0, "sums": {}}
                 for images, labels in self._pipeline(epoch, offset, steps):
                     tick = time.perf_counter()
@@ -333,9 +336,12 @@ class Trainer:
                     for key, value in metrics.items():
                         window["sums"][key] = window["sums"].get(key, 0.0) + value
                     window["images"] += self.batch_size
-                    if int(self.step) % c.log_every == 0 or int(self.step) == self.total_steps:
+                    if int(self.step) % c.log_every == 0 or int(self.step) == last:
                         self._log_window(window)
                         window = {"started": time.perf_counter(), "images": 0, "sums": {}}
+                    step = int(self.step)
+                    if c.checkpoint_every and step % c.checkpoint_every == 0 and step % self.steps_per_epoch:
+                        self.save_checkpoint()
                     if deadline and time.monotonic() > deadline:
                         log.info("time budget of %.1f min reached at step %d", c.max_minutes, int(self.step))
                         stopped_early = True

@@ -5,6 +5,7 @@ import json
 
 import numpy as np
 import pytest
+import tensorflow as tf
 
 from recognition.models import model_dir as model_dirs
 from recognition.train.config import make_config
@@ -23,39 +24,47 @@ def history(out_dir, kind="train"):
 
 
 @pytest.fixture(scope="module")
-def resumed_run(aligned_dataset, tmp_path_factory):
-    """Train 3 steps and stop; then run the same configuration to step 8 (resuming)."""
-    out = tmp_path_factory.mktemp("center_run")
-    first = Trainer(make_config(dict(TINY, data_dir=str(aligned_dataset), out_dir=str(out), max_steps=3,
-                                     export=False)))
-    first.fit(progress=False)
-    stopped = {"centers": first.centers.numpy(), "iterations": int(first.optimizer.iterations),
+def runs(aligned_dataset, tmp_path_factory):
+    """A run straight to step 5 (checkpoints at 3, 4 = end of epoch 1, and 5 = stop), and a second
+    run of the same configuration resumed from its step-3 checkpoint (mid-epoch) to step 8."""
+    straight = tmp_path_factory.mktemp("straight")
+    first = Trainer(make_config(dict(TINY, data_dir=str(aligned_dataset), out_dir=str(straight), max_steps=8,
+                                     checkpoint_every=3, export=False)))
+    first.fit(progress=False, until=5)
+    at_stop = {"centers": first.centers.numpy(), "iterations": int(first.optimizer.iterations),
                "logits": first.logits.kernel.numpy()}
-    second = Trainer(make_config(dict(TINY, data_dir=str(aligned_dataset), out_dir=str(out), max_steps=8)))
-    step = second.restore()
-    restored = {"step": step, "centers": second.centers.numpy(), "iterations": int(second.optimizer.iterations),
-                "logits": second.logits.kernel.numpy()}
+    again = Trainer(make_config(dict(TINY, data_dir=str(aligned_dataset), out_dir=str(straight), max_steps=8)))
+    after_stop = {"step": again.restore(), "centers": again.centers.numpy(),
+                  "iterations": int(again.optimizer.iterations), "logits": again.logits.kernel.numpy()}
+
+    resumed = tmp_path_factory.mktemp("resumed")
+    second = Trainer(make_config(dict(TINY, data_dir=str(aligned_dataset), out_dir=str(resumed), max_steps=8)))
+    step = second.restore(straight / "checkpoints" / "ckpt-3")
+    saved = tf.train.load_checkpoint(str(straight / "checkpoints" / "ckpt-3"))
+    restored = {"step": step, "centers": second.centers.numpy(),
+                "saved_centers": saved.get_tensor("centers/.ATTRIBUTES/VARIABLE_VALUE")}
     summary = second.fit(progress=False)
-    return out, stopped, restored, summary
+    return {"straight": straight, "resumed": resumed, "at_stop": at_stop, "after_stop": after_stop,
+            "restored": restored, "summary": summary}
 
 
-def test_resume_continues_from_the_same_step_with_the_same_centres(resumed_run):
-    out, stopped, restored, summary = resumed_run
-    assert restored["step"] == 3 and summary["start_step"] == 3 and summary["step"] == 8
-    assert restored["iterations"] == stopped["iterations"] == 3
-    assert np.abs(stopped["centers"]).sum() > 0          # the centres did move
-    np.testing.assert_array_equal(restored["centers"], stopped["centers"])
-    np.testing.assert_array_equal(restored["logits"], stopped["logits"])
-    assert [r["step"] for r in history(out)] == list(range(1, 9))
-    assert [r["step"] for r in history(out, "epoch")] == [4, 8]
+def test_resume_continues_from_the_same_step_with_the_same_centres(runs):
+    at_stop, after_stop = runs["at_stop"], runs["after_stop"]
+    assert after_stop["step"] == 5 and after_stop["iterations"] == at_stop["iterations"] == 5
+    assert np.abs(at_stop["centers"]).sum() > 0          # the centres did move
+    np.testing.assert_array_equal(after_stop["centers"], at_stop["centers"])
+    np.testing.assert_array_equal(after_stop["logits"], at_stop["logits"])
+    restored = runs["restored"]
+    assert restored["step"] == 3 and runs["summary"]["start_step"] == 3 and runs["summary"]["step"] == 8
+    np.testing.assert_array_equal(restored["centers"], restored["saved_centers"])
+    assert not np.array_equal(restored["saved_centers"], at_stop["centers"])
+    assert [r["step"] for r in history(runs["resumed"])] == [4, 5, 6, 7, 8]
+    assert [r["step"] for r in history(runs["resumed"], "epoch")] == [4, 8]
 
 
-def test_resumed_run_repeats_the_uninterrupted_one(resumed_run, aligned_dataset, tmp_path):
-    out, *_ = resumed_run
-    Trainer(make_config(dict(TINY, data_dir=str(aligned_dataset), out_dir=str(tmp_path), max_steps=5,
-                             export=False))).fit(progress=False)
-    straight = {r["step"]: r for r in history(tmp_path)}
-    resumed = {r["step"]: r for r in history(out)}
+def test_resumed_run_repeats_the_uninterrupted_one(runs):
+    straight = {r["step"]: r for r in history(runs["straight"])}
+    resumed = {r["step"]: r for r in history(runs["resumed"])}
     # After the restart at step 3 (mid-epoch): same batches, dropout, weights, centres and optimizer
     # state give the same losses, up to the rounding of multi-threaded CPU kernels, which is rare
     # but grows step by step (seen over repeated straight runs, at step 5: loss 1.2e-4, cross-entropy
@@ -67,9 +76,9 @@ def test_resumed_run_repeats_the_uninterrupted_one(resumed_run, aligned_dataset,
             assert resumed[step][key] == pytest.approx(straight[step][key], rel=rel), (step, key)
 
 
-def test_loss_falls(resumed_run):
-    out, *_ = resumed_run
-    rows = history(out)
+def test_loss_falls(runs):
+    rows = history(runs["straight"])[:3] + history(runs["resumed"])[2:]     # steps 1-3, 6-8
+    out = runs["resumed"]
     losses = [r["loss"] for r in rows]
     assert np.mean(losses[-3:]) < 0.85 * np.mean(losses[:3]), losses
     assert np.mean([r["xent"] for r in rows[-3:]]) < np.mean([r["xent"] for r in rows[:3]])
@@ -77,11 +86,11 @@ def test_loss_falls(resumed_run):
     assert (out / "logs").is_dir() and any((out / "logs").iterdir())    # TensorBoard events
 
 
-def test_exported_model_loads_in_face_recognizer(resumed_run, lfw_image):
+def test_exported_model_loads_in_face_recognizer(runs, lfw_image):
     from recognition import FaceRecognizer
     from recognition.imageio import read_image
 
-    out, _, _, summary = resumed_run
+    out = runs["resumed"]
     spec = model_dirs.read_spec(out / "model")
     assert spec.architecture == "inception_resnet_v1" and spec.input_size == 80
     assert spec.normalisation == "fixed_standardization" and spec.embedding_size == 512

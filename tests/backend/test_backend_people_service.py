@@ -125,9 +125,6 @@ def test_delete_rolls_back_the_database_when_the_gallery_cannot_be_saved(backend
     assert backend.people.count() == 1 and _on_disk(gallery_path).ids == ["E002"]
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="recognition.gallery.Gallery.save() fails on an empty gallery "
-                          "(reshape of a (0, 0) array); reported to the lead")
 def test_deleting_the_last_enrolled_person(backend, gallery, gallery_path):
     a = enroll_person(backend, gallery, _emb(1), person_number="E001", name="A")
     try:

@@ -69,7 +69,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--frames", type=int, default=30, help="one-face frames (different people)")
     parser.add_argument("--multi-repeats", type=int, default=10, help="timed runs of the multi-face frame")
-    parser.add_argument("--min-face-size", type=int, default=40)
+    parser.add_argument("--min-face-size", type=int, default=60)
     parser.add_argument("--gallery-size", type=int, default=1000, help="random enrolled embeddings to match")
     parser.add_argument("--json", help="write the figures to this JSON file")
     args = parser.parse_args(argv)

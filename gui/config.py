@@ -30,7 +30,7 @@ class ConfigError(ValueError):
 @dataclasses.dataclass
 class AppConfig:
     camera_source: str = "0"
-    min_face_size: int = 40
+    min_face_size: int = 60
     threshold: float | None = None          # None: the model's calibrated threshold
     model_dir: str | None = None            # None: data/model_origin (the dlib port)
     gallery_path: str = "data/pictures/embeddings.h5"

@@ -26,7 +26,7 @@ def main(argv=None) -> int:
     parser.add_argument("--gallery", default="data/pictures/embeddings.h5")
     parser.add_argument("--model-dir", help="model directory (default: the pretrained dlib port)")
     parser.add_argument("--threshold", type=float, help="default: the model's calibrated threshold")
-    parser.add_argument("--min-face-size", type=int, default=40)
+    parser.add_argument("--min-face-size", type=int, default=60)
     parser.add_argument("--output", help="write the annotated video here (e.g. data/output/out.avi)")
     parser.add_argument("--max-frames", type=int, default=0, help="stop after N frames (0: until the end)")
     args = parser.parse_args(argv)

@@ -12,7 +12,7 @@ def test_missing_file_gives_the_documented_defaults(tmp_path):
     cfg = config.load(tmp_path / "none.toml", environ={})
     assert (cfg.camera_source, cfg.db_url, cfg.cooldown, cfg.once_per_day, cfg.threshold, cfg.model_dir,
             cfg.min_face_size, cfg.language, cfg.gallery_path) == (
-        "0", "sqlite:///data/attendance.db", 60, False, None, None, 40, "en", "data/pictures/embeddings.h5")
+        "0", "sqlite:///data/attendance.db", 60, False, None, None, 60, "en", "data/pictures/embeddings.h5")
     assert cfg.effective_db_url == "sqlite:///data/attendance.db"
 
 

@@ -46,7 +46,7 @@ class FaceRecognizer:
         """Load a model directory (None: the default dlib port, converted on first use).
 
         min_face_size: smallest face searched for, in pixels. 60 suits a front-desk camera
-        at 640x480 (a face within ~2 m) and keeps a frame under 40 ms on 2 cores; lower it
+        at 640x480 (a face within ~2 m) and keeps a frame at ~40-50 ms on 2 cores; lower it
         for distant faces at the cost of speed (the pyramid grows with 1/min_face_size^2).
         """
         if model_dir is None:

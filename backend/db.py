@@ -313,6 +313,7 @@ class MySQLDatabase(Database):
         self._delay = 0.0
         self._next_retry = 0.0
         self._logged = ""
+        self._schema_checked = False
         self.message = f"MySQL {url.redacted()}: not connected yet"
 
     # -- dialect -------------------------------------------------------------------
@@ -335,29 +336,38 @@ class MySQLDatabase(Database):
     def retry_due(self) -> bool:
         return time.monotonic() >= self._next_retry
 
+    def _open(self, io_timeout):
+        return self._pymysql.connect(
+            host=self.url.host, port=self.url.port, user=self.url.user, password=self._password,
+            database=self.url.database, charset="utf8mb4", autocommit=False,
+            connect_timeout=self.connect_timeout, read_timeout=io_timeout, write_timeout=io_timeout,
+            init_command=f"SET SESSION sql_mode = '{_SQL_MODE}'")
+
     def connect(self):
-        """(Re)connect and make sure the schema is current; raises BackendOffline or SchemaError."""
+        """(Re)connect; the first time also create/upgrade the schema. Raises BackendOffline or
+        SchemaError."""
         with self.lock:
             self.close()
-            pymysql = self._pymysql
+            if not self._schema_checked:
+                # on a connection of its own without read timeout: an upgrade may take minutes
+                try:
+                    conn = self._open(io_timeout=None)
+                except Exception as exc:
+                    raise self._went_offline(exc, connecting=True) from exc
+                try:
+                    self.schema_version = schema.ensure_schema(conn, "mysql", self.sql_dir)
+                except SchemaError as exc:
+                    self._backoff(f"MySQL {self.url.redacted()}: {exc}")
+                    raise
+                except Exception as exc:
+                    raise self._went_offline(exc, connecting=True) from exc
+                finally:
+                    with contextlib.suppress(Exception):
+                        conn.close()
+                self._schema_checked = True
             try:
-                conn = pymysql.connect(
-                    host=self.url.host, port=self.url.port, user=self.url.user, password=self._password,
-                    database=self.url.database, charset="utf8mb4", autocommit=False,
-                    connect_timeout=self.connect_timeout, read_timeout=self.io_timeout,
-                    write_timeout=self.io_timeout, init_command=f"SET SESSION sql_mode = '{_SQL_MODE}'")
+                conn = self._open(io_timeout=self.io_timeout)
             except Exception as exc:
-                raise self._went_offline(exc, connecting=True) from exc
-            try:
-                self.schema_version = schema.ensure_schema(conn, "mysql", self.sql_dir)
-            except SchemaError as exc:
-                with contextlib.suppress(Exception):
-                    conn.close()
-                self._backoff(f"MySQL {self.url.redacted()}: {exc}")
-                raise
-            except Exception as exc:
-                with contextlib.suppress(Exception):
-                    conn.close()
                 raise self._went_offline(exc, connecting=True) from exc
             self._conn = conn
             self._delay = 0.0

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import platform
 import random
@@ -279,6 +280,7 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
+    logging.getLogger("backend").setLevel(logging.ERROR)   # the offline figure logs "cannot connect"
 
     wall = time.perf_counter()
     rng = random.Random(args.seed)

@@ -14,6 +14,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
+from tcp_proxy import TCPProxy
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -172,86 +173,8 @@ def make_window(qtbot, recognizer, tmp_path, open_test_backend):
 
 
 # -- a database that can be taken down: a TCP relay in front of the real MariaDB ----------
-class TcpRelay:
-    """Forwards 127.0.0.1:<port> to the MariaDB server; ``down()`` cuts every connection and
-    refuses new ones (the server "goes away"), ``up()`` listens on the same port again."""
-
-    def __init__(self, target=("127.0.0.1", 3306)):
-        import socket
-
-        self.target = target
-        probe = socket.socket()
-        probe.bind(("127.0.0.1", 0))
-        self.port = probe.getsockname()[1]
-        probe.close()
-        self._listener = None
-        self._conns: list = []
-
-    def up(self) -> None:
-        import socket
-        import threading
-
-        listener = socket.socket()
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind(("127.0.0.1", self.port))
-        listener.listen(16)
-        self._listener = listener
-        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
-
-    def _accept(self, listener) -> None:
-        import socket
-        import threading
-
-        while True:
-            try:
-                client, _ = listener.accept()
-            except OSError:
-                return
-            try:
-                server = socket.create_connection(self.target, timeout=5)
-            except OSError:
-                client.close()
-                continue
-            self._conns += [client, server]
-            for a, b in ((client, server), (server, client)):
-                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
-
-    @staticmethod
-    def _pump(src, dst) -> None:
-        try:
-            while data := src.recv(65536):
-                dst.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for s in (src, dst):
-                try:
-                    s.close()
-                except OSError:
-                    pass
-
-    def down(self) -> None:
-        import socket
-
-        if self._listener is not None:
-            try:
-                self._listener.shutdown(socket.SHUT_RDWR)    # wakes the blocked accept()
-            except OSError:
-                pass
-            self._listener.close()
-            self._listener = None
-        for conn in self._conns:
-            try:
-                conn.shutdown(socket.SHUT_RDWR)
-                conn.close()
-            except OSError:
-                pass
-        self._conns.clear()
-
-
 @pytest.fixture
 def tcp_relay(mysql_server):
-    relay = TcpRelay()
-    relay.up()
+    relay = TCPProxy(MYSQL["host"], MYSQL["port"])
     yield relay
-    relay.down()
+    relay.close()

@@ -28,7 +28,7 @@ def test_check_ins_wait_in_the_outbox_while_mysql_is_down(qtbot, make_window, tc
     qtbot.waitUntil(lambda: window.dbLabel.text() == "MySQL online", timeout=15000)
     qtbot.waitUntil(lambda: window.names.get("A001") == "Colin Powell", timeout=10000)
 
-    tcp_relay.down()                                     # the server "goes away"
+    tcp_relay.cut()                                     # the server "goes away"
     events = []
     window.checkedIn.connect(events.append)
     window.start_camera()
@@ -40,7 +40,7 @@ def test_check_ins_wait_in_the_outbox_while_mysql_is_down(qtbot, make_window, tc
     qtbot.waitUntil(lambda: window.dbLabel.text() == "MySQL offline · 1 pending in the outbox", timeout=15000)
     assert direct.attendance.search(HistoryQuery(preset="all")).total == 0
 
-    tcp_relay.up()                                       # back: the outbox is flushed
+    tcp_relay.restore()                                       # back: the outbox is flushed
     qtbot.waitUntil(lambda: window.dbLabel.text() == "MySQL online", timeout=20000)
     rows = direct.attendance.search(HistoryQuery(preset="all")).rows
     assert [(r.person_number, r.desk) for r in rows] == [("A001", "Test desk")]

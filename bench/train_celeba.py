@@ -115,7 +115,8 @@ def throughput(name: str, data: Path, work: Path, recipe: list[str], extra: list
 def evaluate(model_dir: Path | None, out_json: Path) -> dict:
     if not out_json.is_file():
         command = [PYTHON, "-m", "recognition.run.evaluate", "--lfw-dir", SHARED / "lfw" / "images",
-                   "--pairs", SHARED / "lfw" / "pairs.txt", "--json", out_json]
+                   "--pairs", SHARED / "lfw" / "pairs.txt", "--json", out_json,
+                   "--detections-cache", out_json.parent / "lfw_detections.npz"]
         if model_dir is not None:
             command += ["--model-dir", model_dir]
         run(command)

@@ -33,14 +33,9 @@ def central_face(faces, image_shape):
         np.array([(f.box[0] + f.box[2]) / 2, (f.box[1] + f.box[3]) / 2]) - centre))
 
 
-def embed_images(recognizer, paths, batch_size: int = 32, progress: bool = True):
-    """Embed the central face of each image.
-
-    Returns (embeddings (N, D), no_face paths, unreadable paths). An image where
-    MTCNN finds no face is aligned with the median landmarks of the images where it
-    did (LFW's faces are centred), as FaceNet's LFW evaluation does, and is counted.
-    """
-    landmarks, images, no_face, unreadable = {}, {}, [], []
+def detect_central_faces(recognizer, paths, progress: bool = True):
+    """MTCNN landmarks of the central face of each image: ({path: (5, 2)}, no_face, unreadable)."""
+    landmarks, no_face, unreadable = {}, [], []
     for path in tqdm(paths, desc="detect", unit="img", disable=not progress):
         try:
             image = read_image(path)
@@ -53,27 +48,66 @@ def embed_images(recognizer, paths, batch_size: int = 32, progress: bool = True)
             landmarks[path] = central_face(faces, image.shape).landmarks
         else:
             no_face.append(str(path))
-        images[path] = image
+    return landmarks, no_face, unreadable
+
+
+def cached_detections(recognizer, paths, cache_path, progress: bool = True):
+    """``detect_central_faces``, kept in an .npz: detection is model-independent and takes most
+    of an evaluation, so models (or alignments) compared on the same pairs detect once.
+    The cache is used only if it was made with the same detector settings and images."""
+    detector = recognizer.detector
+    settings = np.array([detector.min_face_size, *detector.thresholds, detector.scale_factor], np.float64)
+    names = np.array([str(p) for p in paths])
+    cache_path = Path(cache_path)
+    if cache_path.is_file():
+        with np.load(cache_path) as cache:
+            if np.array_equal(cache["settings"], settings) and np.array_equal(cache["paths"], names):
+                points, state = cache["landmarks"], cache["state"]
+                landmarks = {p: points[i] for i, p in enumerate(paths) if state[i] == 0}
+                return (landmarks, [str(p) for i, p in enumerate(paths) if state[i] == 1],
+                        [str(p) for i, p in enumerate(paths) if state[i] == 2])
+        log.info("%s was made with other detector settings or images: detecting again", cache_path)
+    landmarks, no_face, unreadable = detect_central_faces(recognizer, paths, progress)
+    points = np.stack([landmarks.get(p, np.full((5, 2), np.nan)) for p in paths]).astype(np.float32)
+    state = np.array([0 if p in landmarks else 2 if str(p) in unreadable else 1 for p in paths], np.int8)
+    cache_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(cache_path, "wb") as handle:
+        np.savez(handle, settings=settings, paths=names, landmarks=points, state=state)
+    return landmarks, no_face, unreadable
+
+
+def embed_images(recognizer, paths, batch_size: int = 32, progress: bool = True, detections_cache=None):
+    """Embed the central face of each image.
+
+    Returns (embeddings (N, D), no_face paths, unreadable paths). An image where
+    MTCNN finds no face is aligned with the median landmarks of the images where it
+    did (LFW's faces are centred), as FaceNet's LFW evaluation does, and is counted.
+    """
+    if detections_cache:
+        landmarks, no_face, unreadable = cached_detections(recognizer, paths, detections_cache, progress)
+    else:
+        landmarks, no_face, unreadable = detect_central_faces(recognizer, paths, progress)
     fallback = np.median(np.stack(list(landmarks.values())), axis=0) if landmarks else None
     size, template = recognizer.spec.input_size, np.asarray(recognizer.spec.template)
     from recognition.align.warp import align_face
 
     embeddings = np.zeros((len(paths), recognizer.spec.embedding_size), np.float32)
-    order = [i for i, p in enumerate(paths) if p in images and (p in landmarks or fallback is not None)]
+    skipped = set(unreadable)
+    order = [i for i, p in enumerate(paths) if str(p) not in skipped and (p in landmarks or fallback is not None)]
     for start in tqdm(range(0, len(order), batch_size), desc="embed", unit="batch", disable=not progress):
         batch = order[start:start + batch_size]
-        chips = np.stack([align_face(images[paths[i]], landmarks.get(paths[i], fallback), template, size)
+        chips = np.stack([align_face(read_image(paths[i]), landmarks.get(paths[i], fallback), template, size)
                           for i in batch])
         embeddings[batch] = recognizer.embed_chips(chips)
     return embeddings, no_face, unreadable
 
 
-def evaluate(recognizer, pairs, batch_size: int = 32, progress: bool = True):
+def evaluate(recognizer, pairs, batch_size: int = 32, progress: bool = True, detections_cache=None):
     """Figures (dict) and the pair distances / labels for the ROC."""
     paths = sorted({p for pair in pairs for p in (pair.first, pair.second)})
     index = {p: i for i, p in enumerate(paths)}
     started = time.perf_counter()
-    embeddings, no_face, unreadable = embed_images(recognizer, paths, batch_size, progress)
+    embeddings, no_face, unreadable = embed_images(recognizer, paths, batch_size, progress, detections_cache)
     if unreadable:
         raise ImageReadError(f"{len(unreadable)} pair images could not be read, e.g. {unreadable[0]}")
     first = embeddings[[index[p.first] for p in pairs]]
@@ -106,6 +140,9 @@ def main(argv=None) -> int:
     parser.add_argument("--min-face-size", type=int, default=20, help="MTCNN minimum face size (px)")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--folds", type=int, default=None, help="evaluate only the first N folds (quick check)")
+    parser.add_argument("--detections-cache", metavar="NPZ",
+                        help="keep MTCNN's landmarks of the pair images here and reuse them in later runs "
+                             "with the same detector settings (comparing models: detect once)")
     parser.add_argument("--json", help="write the figures to this JSON file")
     parser.add_argument("--roc", help="write the ROC curve to this PNG")
     parser.add_argument("--calibrate", action="store_true",
@@ -119,7 +156,8 @@ def main(argv=None) -> int:
     if args.folds:
         pairs = [p for p in pairs if p.fold < args.folds]
     recognizer = FaceRecognizer.load(args.model_dir, min_face_size=args.min_face_size)
-    figures, distances, same = evaluate(recognizer, pairs, args.batch_size)
+    figures, distances, same = evaluate(recognizer, pairs, args.batch_size,
+                                       detections_cache=args.detections_cache)
     for key in ("accuracy", "accuracy_std", "val_at_far_1e-3", "auc", "eer", "threshold", "pairs", "no_face"):
         print(f"{key:>18}: {figures[key]:.4f}" if isinstance(figures[key], float) else
               f"{key:>18}: {figures[key]}")

@@ -324,13 +324,14 @@ class Trainer:
                 epoch, offset = divmod(step, self.steps_per_epoch)
                 steps = min(self.steps_per_epoch - offset, last - step)
                 window = {"started": time.perf_counter(), "images": 0, "sums": {}}
+                previous_end = None     # throughput: wall time from step end to step end (input included)
                 for images, labels in self._pipeline(epoch, offset, steps):
-                    tick = time.perf_counter()
                     metrics = {k: float(v) for k, v in self._train_step(images, labels).items()}
-                    elapsed = time.perf_counter() - tick
-                    if int(self.step) - start_step > 1:     # the first step includes tracing
+                    now = time.perf_counter()
+                    if previous_end is not None and int(self.step) - start_step > 1:   # not the tracing step
                         timing["images"] += self.batch_size
-                        timing["seconds"] += elapsed
+                        timing["seconds"] += now - previous_end
+                    previous_end = now
                     bar.update()
                     bar.set_postfix(loss=f"{metrics['loss']:.3f}")
                     for key, value in metrics.items():

@@ -91,6 +91,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.client.start()
         self._apply_backend_rules()
         self.refresh_directory()
+        self.check_gallery()
         self.refresh_today()
         self.people_tab.refresh()
         self.history_tab.search()
@@ -351,6 +352,25 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             if self.enroll_dialog is not None:
                 self.enroll_dialog.names = self.names
         self.client.call(job, done, lambda e: log.warning("cannot load the people list: %s", e))
+
+    def check_gallery(self) -> None:
+        """Compare the gallery with the people table once at start (a crash between the two
+        writes, or another database). Only reported: removing faces is the operator's call."""
+        gallery = self.gallery
+
+        def job(backend):
+            from backend import people_service
+            return people_service.reconcile(backend, gallery, remove_orphans=False)
+
+        def done(report):
+            if report.removed_from_gallery or report.without_embeddings:
+                log.warning("gallery and database disagree: faces without a person %s, people without a "
+                            "face %s", report.removed_from_gallery, report.without_embeddings)
+                self.statusBar().showMessage(self.tr(
+                    "{faces} enrolled faces have no person in the database; {people} people have no face "
+                    "(see the log)").format(faces=len(report.removed_from_gallery),
+                                            people=len(report.without_embeddings)), 15000)
+        self.client.call(job, done, lambda e: log.warning("cannot compare gallery and database: %s", e))
 
     # -- status bar --------------------------------------------------------------------
     def _every_second(self) -> None:

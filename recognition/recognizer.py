@@ -68,7 +68,7 @@ class FaceRecognizer:
     def align(self, image_bgr, faces: list[Face]) -> list[Face]:
         size = self.spec.input_size
         for face in faces:
-            face.chip = align_face(image_bgr, face.landmarks, self._template, size)
+            face.chip = align_face(image_bgr, face.landmarks, self._template, size, self.spec.template_weights)
         return faces
 
     def embed(self, image_bgr) -> list[Face]:

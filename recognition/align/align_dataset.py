@@ -62,6 +62,7 @@ def alignment_settings(image_size: int = 182, margin: float = 44, model_dir=None
         spec = read_spec(model_dir)
         template = np.asarray(spec.template, np.float64) + pad
         return {"image_size": spec.input_size + 2 * pad, "template": template.round(3).tolist(),
+                "template_weights": spec.template_weights,
                 "convention": f"model:{spec.name}", "pad": pad, "margin": None}
     from recognition.models.inception_resnet_v1 import facenet_template
 
@@ -107,7 +108,8 @@ def _init_worker(min_face_size: int, settings: dict, out_dir: str, single_thread
     from recognition.align.detector import FaceDetector
 
     _worker.update(detector=FaceDetector(min_face_size=min_face_size), out_dir=Path(out_dir),
-                   template=np.asarray(settings["template"], np.float32), size=int(settings["image_size"]))
+                   template=np.asarray(settings["template"], np.float32), size=int(settings["image_size"]),
+                   weights=settings.get("template_weights"))
 
 
 def _align_one(task) -> tuple[str, str, str]:
@@ -124,7 +126,7 @@ def _align_one(task) -> tuple[str, str, str]:
     if not detections:
         return source, "no_face", "MTCNN found no face"
     face = nearest_to_centre(detections, image.shape)
-    chip = align_face(image, face.landmarks, _worker["template"], _worker["size"])
+    chip = align_face(image, face.landmarks, _worker["template"], _worker["size"], _worker["weights"])
     target = _worker["out_dir"] / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(".tmp-" + target.name)
@@ -149,7 +151,8 @@ def align_dataset(in_dir, out_dir, *, image_size: int = 182, margin: float = 44,
     settings = alignment_settings(image_size, margin, model_dir, pad)
     previous = read_alignment(out_dir)
     if previous is not None and (previous["image_size"] != settings["image_size"] or
-                                 not np.allclose(previous["template"], settings["template"], atol=1e-3)):
+                                 not np.allclose(previous["template"], settings["template"], atol=1e-3) or
+                                 previous.get("template_weights") != settings.get("template_weights")):
         raise AlignmentMismatch(f"{out_dir} holds chips aligned with other settings ({previous['convention']}, "
                                 f"{previous['image_size']} px); use another output directory")
     out_dir.mkdir(parents=True, exist_ok=True)

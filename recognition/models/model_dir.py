@@ -49,6 +49,7 @@ class ModelSpec:
     architecture_params: dict[str, Any] = dataclasses.field(default_factory=dict)
     evaluation: dict[str, Any] = dataclasses.field(default_factory=dict)
     fingerprint: str = ""                  # sha256 of the weights file, set by save()
+    template_weights: list[float] | None = None   # per-point weights of the alignment fit (None: equal)
 
     def __post_init__(self):
         if self.normalisation not in NORMALISATIONS:
@@ -56,6 +57,10 @@ class ModelSpec:
                                 f"expected one of {NORMALISATIONS}")
         if len(self.template) != 5 or any(len(p) != 2 for p in self.template):
             raise ModelDirError("template must be 5 (x, y) points")
+        if self.template_weights is not None and (len(self.template_weights) != 5
+                                                  or min(self.template_weights) < 0
+                                                  or sum(self.template_weights) <= 0):
+            raise ModelDirError("template_weights must be 5 non-negative numbers, not all zero")
 
 
 def file_sha256(path: str | os.PathLike, chunk: int = 1 << 20) -> str:

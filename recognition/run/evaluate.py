@@ -57,7 +57,7 @@ def cached_detections(recognizer, paths, cache_path, progress: bool = True):
     The cache is used only if it was made with the same detector settings and images."""
     detector = recognizer.detector
     settings = np.array([detector.min_face_size, *detector.thresholds, detector.scale_factor], np.float64)
-    names = np.array([str(p) for p in paths])
+    names = np.array([f"{p.parent.name}/{p.name}" for p in map(Path, paths)])   # the same from any cwd
     cache_path = Path(cache_path)
     if cache_path.is_file():
         with np.load(cache_path) as cache:
@@ -96,8 +96,8 @@ def embed_images(recognizer, paths, batch_size: int = 32, progress: bool = True,
     order = [i for i, p in enumerate(paths) if str(p) not in skipped and (p in landmarks or fallback is not None)]
     for start in tqdm(range(0, len(order), batch_size), desc="embed", unit="batch", disable=not progress):
         batch = order[start:start + batch_size]
-        chips = np.stack([align_face(read_image(paths[i]), landmarks.get(paths[i], fallback), template, size)
-                          for i in batch])
+        chips = np.stack([align_face(read_image(paths[i]), landmarks.get(paths[i], fallback), template, size,
+                                     recognizer.spec.template_weights) for i in batch])
         embeddings[batch] = recognizer.embed_chips(chips)
     return embeddings, no_face, unreadable
 

@@ -39,21 +39,22 @@ def _scalar_metadata() -> bytes:
 SCALAR_METADATA = _scalar_metadata()
 
 
-def chip_convention(data_dir, dataset: train_data.FaceDataset) -> tuple[int, np.ndarray]:
-    """(chip size, template in chip pixels) of the training chips.
+def chip_convention(data_dir, dataset: train_data.FaceDataset) -> tuple[int, np.ndarray, list | None]:
+    """(chip size, template in chip pixels, template weights or None) of the training chips.
 
     From ``alignment.json`` (written by align_dataset); otherwise the chips are
     assumed to follow FaceNet's convention at 182/44 scaled to their size.
     """
     alignment = read_alignment(data_dir)
     if alignment is not None:
-        return int(alignment["image_size"]), np.asarray(alignment["template"], np.float64)
+        return (int(alignment["image_size"]), np.asarray(alignment["template"], np.float64),
+                alignment.get("template_weights"))
     from recognition.models.inception_resnet_v1 import facenet_template
 
     size = train_data.image_size_of(dataset.paths[0])
     log.warning("%s has no alignment.json; assuming FaceNet's crop convention (margin %.0f of %d px)",
                 data_dir, 44 * size / 182, size)
-    return size, facenet_template(size, 44 * size / 182).astype(np.float64)
+    return size, facenet_template(size, 44 * size / 182).astype(np.float64), None
 
 
 def input_template(template: np.ndarray, chip_size: int, input_size: int) -> list[list[float]]:
@@ -107,12 +108,13 @@ class Trainer:
         self.dataset = train_data.list_dataset(config.data_dir)
         self.train_set, self.val_set = train_data.split_dataset(
             self.dataset, config.val_split, config.min_images_for_val, config.seed)
-        self.chip_size, chip_template = chip_convention(config.data_dir, self.dataset)
+        self.chip_size, chip_template, chip_weights = chip_convention(config.data_dir, self.dataset)
 
         self.backbone = create_backbone(config)
         self.input_size = self.backbone.spec.input_size
         self.backbone.spec = dataclasses.replace(
-            self.backbone.spec, template=input_template(chip_template, self.chip_size, self.input_size))
+            self.backbone.spec, template=input_template(chip_template, self.chip_size, self.input_size),
+            template_weights=chip_weights)
         self.normalise = normaliser(self.backbone.spec)
         self.embedding_size = self.backbone.spec.embedding_size
         self.num_classes = len(self.dataset.classes)

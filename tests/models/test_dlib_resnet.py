@@ -239,3 +239,17 @@ def test_mtcnn_template_gives_dlibs_descriptors(images, dlib_pipeline, weights):
         distances.append(np.linalg.norm(ours - ref))
     # dlib's same-person threshold is 0.6 on these raw descriptors
     assert max(distances) < 0.3, distances
+
+
+def test_template_fit_learns_to_trust_the_stable_points():
+    """Faces whose mouth corners wander: the fit weighs them down and beats equal weights."""
+    from recognition.models.derive_dlib_template import chip_error, fit_weighted_template
+
+    rng = np.random.default_rng(1)
+    template = np.array(dlib_resnet.DLIB_MTCNN_TEMPLATE)
+    points = np.repeat(template[None], 400, axis=0) + rng.normal(0, 0.5, (400, 5, 2))
+    points[:, 3:] += rng.normal(0, 6, (400, 2, 2))                       # expressions
+    fit = fit_weighted_template(points[:200], steps=600)
+    assert fit["weights"][3:].max() < 0.5 * fit["weights"][:2].min()
+    assert chip_error(points[200:], fit["template"], fit["weights"]).mean() < \
+        0.7 * chip_error(points[200:], template).mean()

@@ -77,3 +77,19 @@ def test_alignment_puts_the_landmarks_on_the_template(detector, lfw_image):
     chip = align_face(image, face.landmarks, template, 112)
     assert chip.shape == (112, 112, 3) and chip.dtype == np.uint8
     assert len(detector.detect(cv2.resize(chip, (224, 224)))) == 1   # the chip is a face
+
+
+def test_weighted_similarity_ignores_a_zero_weight_point_and_recovers_the_transform():
+    rng = np.random.default_rng(0)
+    template = np.array([[46.0, 43.0], [99.0, 43.0], [72.0, 78.0], [52.0, 108.0], [95.0, 110.0]])
+    angle, scale, shift = 0.3, 1.7, np.array([12.0, -7.0])
+    rotation = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    source = (template - shift) @ np.linalg.inv(scale * rotation).T     # maps exactly onto template
+    moved = source.copy()
+    moved[3] += rng.normal(0, 15, 2)                                     # a grimace: one point far off
+    exact = similarity_transform(moved, template, weights=[1, 1, 1, 0, 1])
+    np.testing.assert_allclose(exact[:, :2], scale * rotation, atol=1e-9)
+    np.testing.assert_allclose(exact[:, 2], shift, atol=1e-7)
+    assert not np.allclose(similarity_transform(moved, template)[:, :2], scale * rotation, atol=1e-3)
+    np.testing.assert_allclose(similarity_transform(source, template, [2, 2, 0.7, 0.05, 0.05]),
+                               similarity_transform(source, template), atol=1e-9)

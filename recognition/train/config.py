@@ -67,6 +67,7 @@ class TrainConfig:
     checkpoint_every: int = 0                # also checkpoint every N steps within epochs (0: per epoch)
     keep_checkpoints: int = 3
     export: bool = True
+    bn_recalibration_batches: int = 20       # re-estimate BatchNorm statistics before export (0: off)
     workers: int = 0                         # tf.data parallel calls (0: AUTOTUNE)
 
 
@@ -117,6 +118,9 @@ HELP = {
     "checkpoint_every": "also save a checkpoint every N steps (long epochs on a CPU); 0: after each epoch only",
     "keep_checkpoints": "checkpoints kept",
     "export": "export the model directory OUT_DIR/model at the end",
+    "bn_recalibration_batches": "before export, replace the BatchNormalization moving averages (which trail "
+                                "the weights by ~200 steps) by the average statistics of this many "
+                                "batches of training images (0: keep the moving averages)",
     "workers": "parallel decoding calls of the input pipeline (0: tf.data.AUTOTUNE)",
 }
 

@@ -99,6 +99,13 @@ class MovingAverage(tf.Module):
                 target.assign(value)
 
 
+def _all_layers(model):
+    """The layers of a Keras model, nested models included."""
+    for layer in getattr(model, "layers", []):
+        yield layer
+        yield from _all_layers(layer)
+
+
 class Trainer:
     def __init__(self, config: TrainConfig):
         validate(config)
@@ -391,11 +398,46 @@ class Trainer:
         return figures
 
     # --- export ------------------------------------------------------------------------
+    def recalibrate_batch_norm(self, batches=None) -> int:
+        """Re-estimate every trainable BatchNormalization's statistics for the current weights.
+
+        The moving averages (FaceNet's momentum 0.995) trail the weights by ~200 steps, so
+        after a short run they describe an older network and inference-mode embeddings are
+        poor. They are replaced by the plain average of the batch statistics of
+        ``bn_recalibration_batches`` batches of training chips (centre crops, as at
+        inference) - or of ``batches`` (normalised images) if given. Returns the number of
+        batches used (0: nothing to do)."""
+        batch_norms = [layer for layer in _all_layers(self.backbone.network)
+                       if isinstance(layer, keras.layers.BatchNormalization) and layer.trainable]
+        if batches is None:
+            count = min(self.config.bn_recalibration_batches, len(self.train_set) // self.batch_size)
+            rng = np.random.default_rng(self.config.seed)
+            paths = [self.train_set.paths[i] for i in rng.permutation(len(self.train_set))[:count * self.batch_size]]
+            batches = (images for images, _ in train_data.eval_pipeline(
+                paths, batch=self.batch_size, input_size=self.input_size, chip_size=self.chip_size,
+                normalise=self.normalise, parallel=self.config.workers or None)) if count > 0 else []
+        if not batch_norms:
+            return 0
+        momenta, count = [layer.momentum for layer in batch_norms], 0
+        try:
+            for seen, images in enumerate(batches):
+                count = seen + 1
+                for layer in batch_norms:      # moving = mean of the batch statistics seen so far
+                    layer.momentum = seen / (seen + 1)
+                self.backbone.prelogits(images, True)    # eager, so each call reads the momentum
+        finally:
+            for layer, momentum in zip(batch_norms, momenta):
+                layer.momentum = momentum
+        if count:
+            log.info("re-estimated %d BatchNormalization layers on %d batches", len(batch_norms), count)
+        return count
+
     def export(self, out_dir=None) -> Path:
         """Write the model directory (weight averages if kept), threshold calibrated on LFW or validation."""
         out_dir = Path(out_dir or self.out / "model")
         with self.ema.swapped() if self.ema is not None else contextlib.nullcontext():
-            evaluation = {"calibrated": False, "training": {
+            recalibrated = self.recalibrate_batch_norm()
+            evaluation = {"calibrated": False, "batch_norm_recalibration_batches": recalibrated, "training": {
                 "backbone": self.config.backbone, "loss": self.config.loss, "steps": int(self.step),
                 "epochs": round(int(self.step) / self.steps_per_epoch, 2), "people": self.num_classes,
                 "images": len(self.train_set), "data_dir": str(self.config.data_dir)}}

@@ -135,3 +135,26 @@ def test_triplet_fine_tuning_of_the_dlib_port_with_frozen_stages(dlib_dataset, d
     average = next(s for s, t in zip(trainer.ema.shadows, trainer.ema.targets) if t is tuned.get_layer("con29").kernel)
     np.testing.assert_allclose(exported, average.numpy(), rtol=1e-6)
     assert not np.allclose(exported, live, rtol=1e-7, atol=0)
+
+
+def test_export_replaces_batch_norm_moving_averages_by_the_final_statistics(runs, aligned_dataset):
+    import keras
+
+    trainer = Trainer(make_config(dict(TINY, data_dir=str(aligned_dataset), out_dir=str(runs["resumed"]),
+                                       max_steps=8)))
+    assert trainer.restore() == 8
+    first = trainer.backbone.trunk.get_layer("Conv2d_1a_3x3__BatchNorm")
+    probe = keras.Model(trainer.backbone.trunk.input, first.input)
+    rng = np.random.default_rng(0)
+    batches = [rng.normal(0, 1, (4, 80, 80, 3)).astype(np.float32) for _ in range(3)]
+    before = first.moving_mean.numpy().copy()
+    assert trainer.recalibrate_batch_norm(batches) == 3
+    features = [probe(b).numpy() for b in batches]
+    np.testing.assert_allclose(first.moving_mean.numpy(), np.mean([f.mean((0, 1, 2)) for f in features], 0),
+                               rtol=1e-4, atol=1e-5)
+    np.testing.assert_allclose(first.moving_variance.numpy(), np.mean([f.var((0, 1, 2)) for f in features], 0),
+                               rtol=1e-3, atol=1e-5)
+    assert not np.allclose(before, first.moving_mean.numpy())
+    assert first.momentum == 0.995                                  # the training momentum is back
+    spec = model_dirs.read_spec(runs["resumed"] / "model")          # the run's own export did it too
+    assert spec.evaluation["batch_norm_recalibration_batches"] > 0

@@ -4,9 +4,10 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import cv2
 import numpy as np
 
-from recognition.imageio import ImageReadError, read_image
+from recognition.imageio import ImageReadError, as_bgr, read_image
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"}
 
@@ -22,12 +23,38 @@ class PhotoResult:
     error: str | None = None     # why the photo was not used
 
 
+#: Photos are searched for faces on a square canvas of this side (scaled down to fit, padded):
+#: the detector is traced once per frame size, so photos of many sizes would each pay a
+#: trace of seconds; on one canvas only the first photo does.
+PHOTO_CANVAS = 1024
+
+
+def detect_on_canvas(recognizer, image: np.ndarray, canvas: int = PHOTO_CANVAS):
+    """Faces of ``image`` (largest first) in its own coordinates, found on the fixed canvas."""
+    height, width = image.shape[:2]
+    scale = min(1.0, canvas / max(height, width))
+    board = np.zeros((canvas, canvas, 3), np.uint8)
+    small = image if scale == 1.0 else cv2.resize(image, (max(1, round(width * scale)),
+                                                          max(1, round(height * scale))),
+                                                  interpolation=cv2.INTER_AREA)
+    board[:small.shape[0], :small.shape[1]] = small
+    faces = recognizer.detect(board)
+    for face in faces:
+        face.box = tuple(float(v) / scale for v in face.box)
+        face.landmarks = np.asarray(face.landmarks, np.float64) / scale
+    return faces
+
+
 def embed_photo(recognizer, path) -> np.ndarray:
-    """Embedding of the largest face in an image file; ImageReadError / NoFaceError otherwise."""
-    faces = recognizer.embed(read_image(path))
+    """Embedding of the largest face in an image file; ImageReadError / NoFaceError otherwise.
+
+    The chip is cut from the full-resolution photo."""
+    image = as_bgr(read_image(path))
+    faces = detect_on_canvas(recognizer, image)
     if not faces:
         raise NoFaceError(f"{path}: no face found")
-    return faces[0].embedding
+    largest = recognizer.align(image, faces[:1])[0]
+    return recognizer.embed_chips(largest.chip[None])[0]
 
 
 def embed_photos(recognizer, paths) -> list[PhotoResult]:

@@ -11,7 +11,7 @@ The full recipe (hours of CPU; not CI):
 3. train Inception-ResNet-v1 from scratch with softmax + center loss for
    ``--minutes`` (the step count is set from the measured throughput, cosine
    learning-rate decay to it; ``--max-minutes`` is the hard stop);
-4. fine-tune the dlib port with softmax + center loss for ``--finetune-minutes``;
+4. fine-tune the dlib port with softmax + center loss for ``--finetune-steps``;
 5. evaluate the pretrained port and both trained models with
    ``python -m recognition.run.evaluate`` on LFW View 2 (raw images, full pipeline);
 6. plot the loss / accuracy curves (PNG) and write the figures (``--json``).
@@ -45,10 +45,12 @@ FACENET = ["--backbone", "inception_resnet_v1", "--loss", "center", "--optimizer
            "--learning-rate", "0.01", "--lr-schedule", "cosine", "--keep-probability", "0.8",
            "--weight-decay", "5e-4", "--center-loss-alpha", "0.6", "--center-loss-factor", "1e-2",
            "--val-split", "0.05"]
-#: Fine-tuning the port: small steps, early stages frozen, no decay of the pretrained weights.
-DLIB = ["--backbone", "dlib_resnet", "--loss", "center", "--optimizer", "adam", "--learning-rate", "1e-4",
-        "--adam-epsilon", "1e-8", "--lr-schedule", "constant", "--keep-probability", "1.0",
-        "--weight-decay", "0", "--freeze-stages", "3", "--center-loss-alpha", "0.6",
+#: Fine-tuning the port: plain SGD with small steps, the stem and the 32/64-channel stages frozen,
+#: no decay of the pretrained weights, ~2 epochs. Adam at 1e-4 (every weight moves by ~lr per step
+#: whatever its gradient) took LFW from 99.05 % to 95 % in one epoch and 91 % after 21.
+DLIB = ["--backbone", "dlib_resnet", "--loss", "center", "--optimizer", "sgd", "--learning-rate", "1e-3",
+        "--lr-schedule", "constant", "--keep-probability", "1.0",
+        "--weight-decay", "0", "--freeze-stages", "4", "--center-loss-alpha", "0.6",
         "--center-loss-factor", "1e-3", "--val-split", "0.05"]
 
 
@@ -171,7 +173,8 @@ def main(argv=None) -> int:
     parser.add_argument("--embedding-size", type=int, default=512)
     parser.add_argument("--batch-size", type=int, default=90)
     parser.add_argument("--minutes", type=float, default=120, help="from-scratch training budget (CPU minutes)")
-    parser.add_argument("--finetune-minutes", type=float, default=30, help="dlib fine-tuning budget")
+    parser.add_argument("--finetune-steps", type=int, default=100, help="dlib fine-tuning steps (~2 epochs)")
+    parser.add_argument("--finetune-minutes", type=float, default=30, help="dlib fine-tuning time limit")
     parser.add_argument("--throughput-steps", type=int, default=10, help="steps of the throughput runs")
     parser.add_argument("--throughput-only", action="store_true", help="align, then measure throughput only")
     parser.add_argument("--max-people", type=int, default=0,
@@ -224,8 +227,7 @@ def main(argv=None) -> int:
             *facenet_extra, "--max-steps", str(steps), "--max-minutes", str(args.minutes),
             *lfw.get("facenet", [])])
         figures["facenet_training"]["wall_minutes"] = round((time.perf_counter() - started) / 60, 1)
-        ips = figures["throughput"]["dlib_resnet"]["images_per_second"]
-        steps = max(1, int(args.finetune_minutes * 60 * ips / args.batch_size * 0.9))
+        steps = args.finetune_steps
         started = time.perf_counter()
         figures["dlib_finetuning"] = train(dlib_chips, work / "dlib_finetuned", DLIB, [
             *dlib_extra, "--max-steps", str(steps), "--max-minutes", str(args.finetune_minutes),

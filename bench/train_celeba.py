@@ -181,6 +181,8 @@ def main(argv=None) -> int:
                         help="use only the first N CelebA people (quick runs; 0 = all 249)")
     parser.add_argument("--no-lfw-check", action="store_true", help="no per-epoch LFW check / LFW calibration")
     parser.add_argument("--skip-evaluate", action="store_true", help="skip the evaluate CLI runs")
+    parser.add_argument("--skip-finetune", action="store_true",
+                        help="FaceNet from scratch only (no dlib alignment, fine-tuning or port evaluation)")
     parser.add_argument("--curves", help="loss/accuracy PNG (default WORK_DIR/curves.png)")
     parser.add_argument("--json", help="write the figures here")
     args = parser.parse_args(argv)
@@ -195,7 +197,8 @@ def main(argv=None) -> int:
     suffix = f"_first{args.max_people}" if args.max_people else ""
     facenet_chips, dlib_chips = work / f"celeba_facenet_{args.chip}{suffix}", work / f"celeba_dlib_158{suffix}"
     align(celeba, facenet_chips, "--image-size", args.chip, "--margin", margin)
-    align(celeba, dlib_chips, "--model-dir", pretrained, "--pad", "4")
+    if not args.skip_finetune:
+        align(celeba, dlib_chips, "--model-dir", pretrained, "--pad", "4")
     facenet_extra = ["--image-size", str(args.image_size), "--embedding-size", str(args.embedding_size),
                      "--batch-size", str(args.batch_size)]
     dlib_extra = ["--pretrained-dir", str(pretrained), "--batch-size", str(args.batch_size)]
@@ -206,16 +209,18 @@ def main(argv=None) -> int:
                         "facenet_margin": margin, "facenet_input": args.image_size}}
     figures["throughput"] = {
         "inception_resnet_v1": throughput("facenet", facenet_chips, work, FACENET, facenet_extra,
-                                          args.throughput_steps),
-        "dlib_resnet": throughput("dlib", dlib_chips, work, DLIB, dlib_extra, args.throughput_steps),
-    }
+                                          args.throughput_steps)}
+    if not args.skip_finetune:
+        figures["throughput"]["dlib_resnet"] = throughput("dlib", dlib_chips, work, DLIB, dlib_extra,
+                                                          args.throughput_steps)
     print(json.dumps(figures["throughput"], indent=2))
     if not args.throughput_only:
         lfw = {}
         if not args.no_lfw_check:
             images = lfw_pair_images(work)
             align(images, work / f"lfw_facenet_{args.chip}", "--image-size", args.chip, "--margin", margin)
-            align(images, work / "lfw_dlib_158", "--model-dir", pretrained, "--pad", "4")
+            if not args.skip_finetune:
+                align(images, work / "lfw_dlib_158", "--model-dir", pretrained, "--pad", "4")
             pairs = str(SHARED / "lfw" / "pairs.txt")
             lfw = {"facenet": ["--lfw-dir", str(work / f"lfw_facenet_{args.chip}"), "--lfw-pairs", pairs],
                    "dlib": ["--lfw-dir", str(work / "lfw_dlib_158"), "--lfw-pairs", pairs]}
@@ -227,27 +232,25 @@ def main(argv=None) -> int:
             *facenet_extra, "--max-steps", str(steps), "--max-minutes", str(args.minutes),
             *lfw.get("facenet", [])])
         figures["facenet_training"]["wall_minutes"] = round((time.perf_counter() - started) / 60, 1)
-        steps = args.finetune_steps
-        started = time.perf_counter()
-        figures["dlib_finetuning"] = train(dlib_chips, work / "dlib_finetuned", DLIB, [
-            *dlib_extra, "--max-steps", str(steps), "--max-minutes", str(args.finetune_minutes),
-            *lfw.get("dlib", [])])
-        figures["dlib_finetuning"]["wall_minutes"] = round((time.perf_counter() - started) / 60, 1)
+        if not args.skip_finetune:
+            started = time.perf_counter()
+            figures["dlib_finetuning"] = train(dlib_chips, work / "dlib_finetuned", DLIB, [
+                *dlib_extra, "--max-steps", str(args.finetune_steps), "--max-minutes",
+                str(args.finetune_minutes), *lfw.get("dlib", [])])
+            figures["dlib_finetuning"]["wall_minutes"] = round((time.perf_counter() - started) / 60, 1)
         curves = Path(args.curves or work / "curves.png")
         plot_curves({"facenet": work / "facenet", "dlib fine-tuned": work / "dlib_finetuned"}, curves)
         figures["curves_png"] = str(curves)
         if not args.skip_evaluate:
-            lfw_figures = {
-                "dlib_pretrained": evaluate(pretrained, work / "lfw_dlib_pretrained.json"),
-                "dlib_finetuned": evaluate(work / "dlib_finetuned" / "model", work / "lfw_dlib_finetuned.json"),
-                "facenet_scratch": evaluate(work / "facenet" / "model", work / "lfw_facenet.json"),
-            }
+            lfw_figures = {"facenet_scratch": evaluate(work / "facenet" / "model", work / "lfw_facenet.json")}
+            figures["targets"] = {"facenet_lfw_at_least_80": lfw_figures["facenet_scratch"]["accuracy"] >= 0.80}
+            if not args.skip_finetune:
+                lfw_figures["dlib_pretrained"] = evaluate(pretrained, work / "lfw_dlib_pretrained.json")
+                lfw_figures["dlib_finetuned"] = evaluate(work / "dlib_finetuned" / "model",
+                                                         work / "lfw_dlib_finetuned.json")
+                figures["targets"]["finetuned_within_0.3_points"] = (
+                    lfw_figures["dlib_finetuned"]["accuracy"] >= lfw_figures["dlib_pretrained"]["accuracy"] - 0.003)
             figures["lfw_view2"] = lfw_figures
-            figures["targets"] = {
-                "facenet_lfw_at_least_80": lfw_figures["facenet_scratch"]["accuracy"] >= 0.80,
-                "finetuned_within_0.3_points": lfw_figures["dlib_finetuned"]["accuracy"]
-                >= lfw_figures["dlib_pretrained"]["accuracy"] - 0.003,
-            }
     print(json.dumps(figures, indent=2, default=str))
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)

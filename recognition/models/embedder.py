@@ -25,6 +25,18 @@ def normaliser(spec: ModelSpec):
     return prewhiten
 
 
+def embedding_function(network, flip_average: bool):
+    """Normalised float chips -> L2-normalised embeddings (the mean of chip and mirror if ``flip_average``)."""
+    def embed(x):
+        if flip_average:   # one batch: the chips and their mirror images
+            both = tf.math.l2_normalize(network(tf.concat([x, x[:, :, ::-1]], 0), training=False), axis=1)
+            halves = tf.split(both, 2)
+            return tf.math.l2_normalize(halves[0] + halves[1], axis=1)
+        return tf.math.l2_normalize(network(x, training=False), axis=1)
+
+    return embed
+
+
 class Embedder:
     """`embed(chips)`: RGB uint8 chips (N, S, S, 3) -> (N, D) float32 unit vectors.
 
@@ -39,14 +51,11 @@ class Embedder:
         normalise = normaliser(spec)
         size = spec.input_size
 
+        embed_normalised = embedding_function(network, spec.flip_average)
+
         @tf.function(input_signature=[tf.TensorSpec([None, size, size, 3], tf.uint8)])
         def run(chips):
-            x = normalise(tf.cast(chips, tf.float32))
-            if spec.flip_average:   # one batch: the chips and their mirror images
-                both = tf.math.l2_normalize(network(tf.concat([x, x[:, :, ::-1]], 0), training=False), axis=1)
-                halves = tf.split(both, 2)
-                return tf.math.l2_normalize(halves[0] + halves[1], axis=1)
-            return tf.math.l2_normalize(network(x, training=False), axis=1)
+            return embed_normalised(normalise(tf.cast(chips, tf.float32)))
 
         self._run = run
 

@@ -15,7 +15,7 @@ from tqdm import tqdm
 import keras
 from recognition.align.align_dataset import read_alignment
 from recognition.models import model_dir as model_dirs
-from recognition.models.embedder import normaliser
+from recognition.models.embedder import embedding_function, normaliser
 from recognition.train import data as train_data
 from recognition.train import losses
 from recognition.train.backbones import create_backbone, seed_kernels
@@ -164,8 +164,9 @@ class Trainer:
         self.lfw = LfwPairs(config.lfw_dir, config.lfw_pairs) if config.lfw_dir else None
         self._train_step = tf.function(self._center_step if config.loss == "center" else self._triplet_step)
         spec = tf.TensorSpec([None, self.input_size, self.input_size, 3], tf.float32)
-        self._embed = tf.function(lambda x: tf.math.l2_normalize(
-            self.backbone.network(x, training=False), axis=1), input_signature=[spec])
+        # as the exported model will embed (flip average included), so thresholds calibrate for it
+        self._embed = tf.function(embedding_function(self.backbone.network, self.backbone.spec.flip_average),
+                                  input_signature=[spec])
         self._val_logits = tf.function(self._val_outputs, input_signature=[spec])
 
     # --- setup ---------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Tiny real training runs: loss falls, exact resume, export loads in FaceRecognizer, triplet fine-tuning."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import numpy as np
@@ -135,6 +136,24 @@ def test_triplet_fine_tuning_of_the_dlib_port_with_frozen_stages(dlib_dataset, d
     average = next(s for s, t in zip(trainer.ema.shadows, trainer.ema.targets) if t is tuned.get_layer("con29").kernel)
     np.testing.assert_allclose(exported, average.numpy(), rtol=1e-6)
     assert not np.allclose(exported, live, rtol=1e-7, atol=0)
+
+
+def test_trainer_embeds_chips_as_the_exported_model_does(runs, aligned_dataset):
+    """Thresholds are calibrated on the trainer's embeddings: they must be the product's, flip average included."""
+    from recognition.models.embedder import Embedder
+
+    assert model_dirs.read_spec(runs["resumed"] / "model").flip_average    # trained on random flips
+    trainer = Trainer(make_config(dict(TINY, data_dir=str(aligned_dataset), out_dir=str(runs["resumed"]),
+                                       max_steps=8)))
+    trainer.restore()
+    paths = [str(p) for p in trainer.train_set.paths[:4]]
+    offset = (trainer.chip_size - trainer.input_size) // 2
+    crops = np.stack([tf.io.decode_image(tf.io.read_file(p), channels=3).numpy()
+                      [offset:offset + trainer.input_size, offset:offset + trainer.input_size] for p in paths])
+    product = Embedder(trainer.backbone.spec, trainer.backbone.network).embed(crops)
+    np.testing.assert_allclose(trainer.embed_paths(paths), product, atol=1e-5)
+    unflipped = Embedder(dataclasses.replace(trainer.backbone.spec, flip_average=False), trainer.backbone.network)
+    assert not np.allclose(unflipped.embed(crops), product, atol=1e-3)
 
 
 def test_export_replaces_batch_norm_moving_averages_by_the_final_statistics(runs, aligned_dataset):

@@ -29,7 +29,7 @@ from recognition.train.config import parse_args
 def main(argv=None) -> int:
     config = parse_args(argv)                    # --help and bad flags answer before TensorFlow loads
     # TensorFlow 2.21 leaves oneDNN off on AMD CPUs; on a 2-core EPYC it trains Inception-ResNet-v1
-    # 1.4x faster with it (96 px: 21.7 vs 15.5 img/s). Set TF_ENABLE_ONEDNN_OPTS=0 to compare.
+    # ~1.4x faster with it (bench/train_step_speed.py). Set TF_ENABLE_ONEDNN_OPTS=0 to compare.
     os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "1")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     from recognition.models.model_dir import ModelDirError

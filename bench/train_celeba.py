@@ -96,8 +96,10 @@ def celeba_subset(work: Path, people: int) -> Path:
 
 
 def train(data: Path, out: Path, recipe: list[str], extra: list[str]) -> dict:
+    """The training CLI's summary, with the wall time of this call."""
+    started = time.perf_counter()
     stdout = run([PYTHON, "-m", "recognition.train.train", "--data-dir", data, "--out-dir", out, *recipe, *extra])
-    return json.loads(stdout[stdout.index("{"):])
+    return dict(json.loads(stdout[stdout.index("{"):]), wall_minutes=round((time.perf_counter() - started) / 60, 1))
 
 
 def throughput(name: str, data: Path, work: Path, recipe: list[str], extra: list[str], steps: int) -> dict:
@@ -227,19 +229,17 @@ def main(argv=None) -> int:
         # Steps from the measured speed; --max-minutes stops the run if the machine is slower.
         ips = figures["throughput"]["inception_resnet_v1"]["images_per_second"]
         steps = max(1, int(args.minutes * 60 * ips / args.batch_size * 0.9))
-        started = time.perf_counter()
         figures["facenet_training"] = train(facenet_chips, work / "facenet", FACENET, [
             *facenet_extra, "--max-steps", str(steps), "--max-minutes", str(args.minutes),
             *lfw.get("facenet", [])])
-        figures["facenet_training"]["wall_minutes"] = round((time.perf_counter() - started) / 60, 1)
+        runs = {"facenet": work / "facenet"}
         if not args.skip_finetune:
-            started = time.perf_counter()
             figures["dlib_finetuning"] = train(dlib_chips, work / "dlib_finetuned", DLIB, [
                 *dlib_extra, "--max-steps", str(args.finetune_steps), "--max-minutes",
                 str(args.finetune_minutes), *lfw.get("dlib", [])])
-            figures["dlib_finetuning"]["wall_minutes"] = round((time.perf_counter() - started) / 60, 1)
+            runs["dlib fine-tuned"] = work / "dlib_finetuned"
         curves = Path(args.curves or work / "curves.png")
-        plot_curves({"facenet": work / "facenet", "dlib fine-tuned": work / "dlib_finetuned"}, curves)
+        plot_curves(runs, curves)
         figures["curves_png"] = str(curves)
         if not args.skip_evaluate:
             lfw_figures = {"facenet_scratch": evaluate(work / "facenet" / "model", work / "lfw_facenet.json")}

@@ -42,6 +42,14 @@ class LockedGallery:
         with self._lock:
             return self._gallery.count(person_id) > 0
 
+    @property
+    def version(self) -> int:
+        return self._gallery.version
+
+    def snapshot(self):
+        with self._lock:
+            return self._gallery.snapshot()
+
     def count(self, person_id):
         with self._lock:
             return self._gallery.count(person_id)

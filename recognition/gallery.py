@@ -44,8 +44,12 @@ class Gallery:
         self.path = Path(path)
         self.fingerprint = fingerprint
         self.model_name = model_name
-        self._embeddings = np.ascontiguousarray(embeddings, np.float32)
+        self._embeddings = np.array(embeddings, np.float32, order="C")   # a copy: made read-only below
         self._person_ids = np.asarray(person_ids, dtype=object)
+        self._embeddings.flags.writeable = False
+        #: bumped by every change, so views derived from the contents (templates, the operating
+        #: point) know when to recompute
+        self.version = 0
 
     # -- persistence ---------------------------------------------------------------
     @classmethod
@@ -116,6 +120,17 @@ class Gallery:
         """Number of stored embeddings."""
         return len(self._person_ids)
 
+    def snapshot(self) -> tuple[np.ndarray, np.ndarray, int]:
+        """(embeddings (N, D), person id of each row (N,), version): read-only arrays that later
+        changes replace rather than modify, so they can be used without holding any lock."""
+        return self._embeddings, self._person_ids, self.version
+
+    def _replace(self, embeddings: np.ndarray, person_ids: np.ndarray) -> None:
+        self._embeddings = np.ascontiguousarray(embeddings, np.float32)
+        self._embeddings.flags.writeable = False
+        self._person_ids = person_ids
+        self.version += 1
+
     def count(self, person_id: str) -> int:
         return int(np.count_nonzero(self._person_ids == person_id))
 
@@ -136,17 +151,15 @@ class Gallery:
         norms = np.linalg.norm(embeddings, axis=1, keepdims=True)
         embeddings = embeddings / np.maximum(norms, 1e-12)
         stored = self._embeddings if self.size else np.empty((0, embeddings.shape[1]), np.float32)
-        self._embeddings = np.ascontiguousarray(np.concatenate([stored, embeddings]))
-        self._person_ids = np.concatenate([self._person_ids,
-                                           np.asarray([person_id] * len(embeddings), dtype=object)])
+        self._replace(np.concatenate([stored, embeddings]),
+                      np.concatenate([self._person_ids, np.asarray([person_id] * len(embeddings), dtype=object)]))
 
     def remove(self, person_id: str) -> int:
         """Forget a person; returns how many embeddings were removed."""
         keep = self._person_ids != person_id
         removed = int(len(keep) - keep.sum())
         if removed:
-            self._embeddings = np.ascontiguousarray(self._embeddings[keep])
-            self._person_ids = self._person_ids[keep]
+            self._replace(self._embeddings[keep], self._person_ids[keep])
         return removed
 
     def rename(self, old_id: str, new_id: str) -> None:
@@ -156,7 +169,7 @@ class Gallery:
             raise GalleryError(f"{old_id!r} is not in the gallery")
         if self.count(new_id):
             raise GalleryError(f"{new_id!r} is already in the gallery")
-        self._person_ids = np.where(self._person_ids == old_id, new_id, self._person_ids).astype(object)
+        self._replace(self._embeddings, np.where(self._person_ids == old_id, new_id, self._person_ids).astype(object))
 
     # -- matching ------------------------------------------------------------------
     def match(self, embeddings, threshold: float) -> list[Match]:

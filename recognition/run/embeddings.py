@@ -18,19 +18,20 @@ import numpy as np
 from tqdm import tqdm
 
 from recognition.gallery import Gallery
-from recognition.photos import embed_photos, pictures_by_person
+from recognition.photos import embed_photos, scan_pictures
 
 DEFAULT_PICTURES = Path("data/pictures")
 
 
 def build_gallery(recognizer, pictures_dir, output, rebuild: bool = False, progress: bool = True) -> dict:
     """Embed every person's pictures into the gallery at ``output``; returns a report."""
-    people = pictures_by_person(pictures_dir)
+    scan = scan_pictures(pictures_dir)
     if rebuild and Path(output).exists():
         Path(output).unlink()
     gallery = Gallery.open(output, recognizer.spec.fingerprint, recognizer.spec.name)
-    report = {"people": 0, "embeddings": 0, "problems": []}
-    for person, paths in tqdm(people.items(), desc="people", unit="person", disable=not progress):
+    report = {"people": 0, "embeddings": 0,
+              "problems": [{"path": str(path), "error": f"{path}: {why}"} for path, why in scan.skipped]}
+    for person, paths in tqdm(scan.people.items(), desc="people", unit="person", disable=not progress):
         results = embed_photos(recognizer, paths)
         report["problems"] += [{"path": str(r.path), "error": r.error} for r in results if r.error]
         embeddings = [r.embedding for r in results if r.embedding is not None]

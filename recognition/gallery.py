@@ -8,12 +8,20 @@ File layout (``data/pictures/embeddings.h5`` by default):
 
 A gallery only makes sense with the model that embedded it, so opening it with
 another model's fingerprint raises :class:`GalleryModelMismatch`.
+
+Saving writes ``.gallery-<file name>-<pid>-<random>.h5`` beside the gallery and renames it;
+a save killed on the way (kill -9, power cut) leaves that file behind, so opening or saving
+a gallery removes its own leftovers: those of a process that no longer runs, or older than
+:data:`STALE_TEMP_AGE_S` (a pid can be reused).
 """
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 
 import h5py
@@ -21,6 +29,12 @@ import numpy as np
 
 FORMAT_VERSION = 1
 _STR = h5py.string_dtype("utf-8")
+#: a temp file of a save is left alone this long if its process cannot be shown to be gone
+STALE_TEMP_AGE_S = 15 * 60
+_TEMP_NAME = re.compile(r"\.gallery-(?P<gallery>.+)-(?P<pid>\d+)-[a-z0-9_]+\.h5")
+_LEGACY_TEMP_NAME = re.compile(r"\.gallery-[a-z0-9_]{8}\.h5")   # before the pid was in the name
+
+log = logging.getLogger(__name__)
 
 
 class GalleryError(RuntimeError):
@@ -56,6 +70,7 @@ class Gallery:
         is refused with :class:`GalleryModelMismatch`.
         """
         path = Path(path)
+        remove_stale_temp_files(path)
         if not path.exists():
             return cls(path, np.empty((0, 0), np.float32), [], fingerprint or "", model_name)
         try:
@@ -80,7 +95,9 @@ class Gallery:
     def save(self) -> None:
         """Write the gallery atomically: temp file in the same folder, fsync, rename."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".gallery-", suffix=".h5", dir=self.path.parent)
+        remove_stale_temp_files(self.path)
+        fd, tmp = tempfile.mkstemp(prefix=f".gallery-{self.path.name}-{os.getpid()}-", suffix=".h5",
+                                   dir=self.path.parent)
         os.close(fd)
         try:
             with h5py.File(tmp, "w") as f:
@@ -180,3 +197,50 @@ class Gallery:
         return [Match(str(self._person_ids[i]) if d <= threshold else None, float(d),
                       str(self._person_ids[i]))
                 for i, d in zip(nearest, distances)]
+
+
+def remove_stale_temp_files(path) -> int:
+    """Remove what killed saves of the gallery at ``path`` left beside it; returns how many.
+
+    Never raises: a file that cannot be removed (on Windows, one still open) stays."""
+    path = Path(path)
+    now = time.time()
+    removed = 0
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return 0
+    for entry in entries:
+        ours = _TEMP_NAME.fullmatch(entry.name)
+        if ours:
+            if ours["gallery"] != path.name:
+                continue                            # a temp file of another gallery in the folder
+        elif not _LEGACY_TEMP_NAME.fullmatch(entry.name):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_AGE_S
+            if old or (ours and not _process_alive(int(ours["pid"]))):
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            continue
+    if removed:
+        log.info("removed %d temp file(s) of interrupted saves of %s", removed, path)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    """False only if no process ``pid`` runs on this machine; True when it cannot be told."""
+    if os.name == "nt" or pid <= 0:
+        # on Windows os.kill(pid, 0) would terminate the process: the age alone decides there
+        # (and a file still open for writing cannot be deleted on Windows anyway)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:                                 # e.g. EPERM: it runs, as another user
+        return True
+    return True

@@ -213,3 +213,75 @@ def test_temp_files_of_live_saves_and_of_other_galleries_are_kept(tmp_path):
     Gallery.open(tmp_path / "g.h5", fingerprint="f")
     left = {p.name for p in tmp_path.iterdir()}
     assert left == {live.name, other.name, legacy_new.name}
+
+
+# -- issue 12 item 4: a structurally wrong gallery file fails at open ---------------------------------
+def _write(path, embeddings=None, person_ids=None, **attrs):
+    with h5py.File(path, "w") as f:
+        if embeddings is not None:
+            f.create_dataset("embeddings", data=embeddings)
+        if person_ids is not None:
+            f.create_dataset("person_ids", data=person_ids,
+                             dtype=h5py.string_dtype("utf-8") if isinstance(person_ids, list) else None)
+        for key, value in {"fingerprint": "f", "model_name": "m", "format": 1, **attrs}.items():
+            f.attrs[key] = value
+
+
+def _nan_row():
+    x = unit(3)
+    x[1, 4] = np.nan
+    return x
+
+
+def _inf_row():
+    x = unit(3)
+    x[2, 0] = np.inf
+    return x
+
+
+@pytest.mark.parametrize("contents, words", [
+    (dict(embeddings=unit(3), person_ids=["a", "a"]), "2 person ids for 3 embeddings"),
+    (dict(embeddings=unit(2), person_ids=["a", "b", "c"]), "3 person ids for 2 embeddings"),
+    (dict(embeddings=unit(1)[0], person_ids=["a"]), "2-D"),
+    (dict(embeddings=unit(4).reshape(2, 2, 8), person_ids=["a", "b"]), "2-D"),
+    (dict(embeddings=np.zeros((2, 0), np.float32), person_ids=["a", "b"]), "size 0"),
+    (dict(embeddings=_nan_row(), person_ids=["a", "b", "c"]), "NaN or infinite.*row 1"),
+    (dict(embeddings=_inf_row(), person_ids=["a", "b", "c"]), "NaN or infinite.*row 2"),
+    (dict(embeddings=2 * unit(3), person_ids=["a", "b", "c"]), "not L2-normalised"),
+    (dict(embeddings=np.ones((3, 8), np.int32), person_ids=["a", "b", "c"]), "floating-point"),
+    (dict(embeddings=np.array([b"x", b"y"]), person_ids=["a", "b"]), "floating-point"),
+    (dict(embeddings=unit(2), person_ids=np.array([1, 2])), "person_ids must be text"),
+    (dict(embeddings=unit(2), person_ids=["a", ""]), "empty person id at row 1"),
+    (dict(embeddings=unit(2), person_ids=np.array([b"a", b"\xff\xfe"])), "row 1 is not valid UTF-8"),
+    (dict(embeddings=unit(2), person_ids=np.array([[b"a"], [b"b"]])), "person_ids must be 1-D"),
+    (dict(person_ids=["a"]), "no 'embeddings' dataset"),
+    (dict(embeddings=unit(1)), "no 'person_ids' dataset"),
+    (dict(embeddings=unit(1), person_ids=["a"], format=99), "format 99"),
+], ids=["ids-short", "ids-long", "1-D", "3-D", "size-0", "nan", "inf", "norm", "int", "bytes",
+        "numeric-ids", "empty-id", "bad-utf8", "2-D-ids", "no-embeddings", "no-ids", "newer-format"])
+def test_a_structurally_wrong_gallery_is_refused_at_open_naming_file_and_problem(tmp_path, contents, words):
+    path = tmp_path / "库" / "embeddings.h5"
+    path.parent.mkdir()
+    _write(path, **contents)
+    with pytest.raises(GalleryError, match=words) as err:
+        Gallery.open(path, fingerprint="f")
+    assert str(path) in str(err.value) and "--rebuild" in str(err.value)
+    assert not isinstance(err.value, GalleryModelMismatch)
+
+
+def test_embeddings_as_a_group_are_refused(tmp_path):
+    path = tmp_path / "g.h5"
+    with h5py.File(path, "w") as f:
+        f.create_group("embeddings")
+        f.create_dataset("person_ids", data=["a"], dtype=h5py.string_dtype("utf-8"))
+    with pytest.raises(GalleryError, match="'embeddings' is not a dataset"):
+        Gallery.open(path)
+
+
+@pytest.mark.parametrize("embeddings", [unit(3).astype(np.float64), unit(3).astype(np.float16)])
+def test_other_float_widths_and_fixed_length_ids_still_open(tmp_path, embeddings):
+    path = tmp_path / "g.h5"
+    _write(path, embeddings=embeddings, person_ids=np.array(["张三".encode(), b"b", b"b"]))
+    g = Gallery.open(path, fingerprint="f")
+    assert g.ids == ["张三", "b"] and g.size == 3
+    assert g.match(embeddings[:1].astype(np.float32), 0.5)[0].person_id == "张三"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from backend import history, times
@@ -11,14 +12,26 @@ from backend.db import Database
 from backend.records import HistoryQuery
 
 HEADER = ("person_number", "name", "department", "checked_in_at", "desk", "distance")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: a cell whose first visible character is one of these is run as a formula (the full-width forms
+#: too, which some spreadsheets and IMEs turn into the ASCII ones)
+_FORMULA_START = frozenset("=+-@＝＋－＠")
 
 
 def _text(value: str | None) -> str:
-    """A text cell; a leading = + - @ gets a ' so Excel shows it instead of running it as a formula."""
+    """A text cell that a spreadsheet shows instead of running: a ' goes in front of a cell that
+    starts with a control character (tab, CR, ... per OWASP) or whose first character after
+    leading whitespace and invisible characters is = + - @ (LibreOffice trims leading spaces on
+    import, and so do some Excel locales). Only text from people goes through here; our own
+    numbers (the distance, always >= 0) and times are written as they are."""
     if not value:
         return ""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    if unicodedata.category(value[0]) == "Cc":
+        return "'" + value
+    for char in value:
+        if char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
+            continue
+        return "'" + value if char in _FORMULA_START else value
+    return value
 
 
 def export_csv(db: Database, query: HistoryQuery, path) -> int:

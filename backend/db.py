@@ -277,7 +277,13 @@ _LOGIN_HINTS = {
 def describe_mysql_error(url: DatabaseURL, exc: Exception, connecting: bool) -> str:
     """A one-line, user-facing description of a failed MySQL connection."""
     code = exc.args[0] if exc.args and isinstance(exc.args[0], int) else None
-    reason = str(exc.args[1]) if len(exc.args) > 1 else (str(exc) or type(exc).__name__)
+    if isinstance(exc, UnicodeError):
+        # pymysql sends user and password as Latin-1; the error's args hold the password itself
+        reason = "the user name or password has characters the MySQL client cannot send (Latin-1 only)"
+    elif code is not None and len(exc.args) > 1:
+        reason = str(exc.args[1])       # (code, server message)
+    else:
+        reason = str(exc) or type(exc).__name__
     hint = _LOGIN_HINTS.get(code)
     where = f"MySQL {url.redacted()}"
     if hint:

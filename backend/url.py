@@ -2,12 +2,15 @@
 
 The MySQL password comes, in this order, from the ``password`` argument (e.g. the untracked
 data/config.toml), the environment variable ``FACE_DB_PASSWORD``, or the URL itself
-(``mysql://user:secret@host/db``, discouraged). It is never shown in messages.
+(``mysql://user:secret@host/db``, discouraged; any character may follow the ``:``, ``/ ? # @``
+included). It is never shown in messages or logs: they use :func:`redact`, which does not need the
+URL to parse.
 """
 from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from urllib.parse import unquote, urlsplit
 
 from backend.errors import BackendError
@@ -15,6 +18,7 @@ from backend.errors import BackendError
 DEFAULT_URL = "sqlite:///data/attendance.db"
 PASSWORD_ENV = "FACE_DB_PASSWORD"
 _MYSQL_SCHEMES = ("mysql", "mysql+pymysql", "mariadb")
+_SCHEME = re.compile(r"(?:([A-Za-z][A-Za-z0-9+.-]*):)?(/{0,2})(.*)", re.DOTALL)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -40,39 +44,57 @@ class DatabaseURL:
 
 
 def parse_url(url: str) -> DatabaseURL:
-    """Parse a database URL; raises :class:`BackendError` saying what is wrong."""
+    """Parse a database URL; raises :class:`BackendError` saying what is wrong.
+
+    A MySQL password may hold any character, ``/ ? # @ :`` and spaces included: the user
+    information ends at the last ``@`` and the password at nothing but that ``@`` (percent
+    escapes such as ``%40`` are decoded, as in any URL). Messages show :func:`redact`'s form.
+    """
     if not isinstance(url, str) or not url.strip():
         raise BackendError(f"database URL is empty; use e.g. {DEFAULT_URL} or mysql://user@host:3306/db")
     url = url.strip()
+    scheme, slashes, rest = _SCHEME.match(url).groups()
+    scheme = scheme.lower() if scheme else ""
+    if scheme == "sqlite":
+        return _parse_sqlite(url)
+    if scheme not in _MYSQL_SCHEMES:
+        raise BackendError(f"unsupported database URL {redact(url)!r}: "
+                           "it must start with sqlite:/// or mysql://")
+    if slashes != "//":
+        raise BackendError(f"invalid MySQL URL {redact(url)!r}: use mysql://user@host:3306/db")
+    userinfo, at, hostpart = rest.rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    if not at or not user:
+        raise BackendError(f"invalid MySQL URL {redact(url)!r}: no user; use mysql://user@host:3306/db")
     try:
-        parts = urlsplit(url)
+        parts = urlsplit("//" + hostpart)
         port = parts.port
     except ValueError as exc:
-        raise BackendError(f"invalid database URL {_safe(url)!r}: {exc}") from None
-    scheme = parts.scheme.lower()
+        raise BackendError(f"invalid MySQL URL {redact(url)!r}: {exc}") from None
     if parts.query or parts.fragment:
-        raise BackendError(f"invalid database URL {_safe(url)!r}: options after '?' or '#' are not supported")
-    if scheme == "sqlite":
-        if parts.netloc:
-            raise BackendError(f"invalid SQLite URL {url!r}: use three slashes, e.g. {DEFAULT_URL} "
-                               "(relative to the working directory) or sqlite:////abs/path.db")
-        path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
-        if not path:
-            raise BackendError(f"invalid SQLite URL {url!r}: no file path")
-        return DatabaseURL("sqlite", path=path)
-    if scheme in _MYSQL_SCHEMES:
-        if not parts.hostname:
-            raise BackendError(f"invalid MySQL URL {_safe(url)!r}: no host; use mysql://user@host:3306/db")
-        if not parts.username:
-            raise BackendError(f"invalid MySQL URL {_safe(url)!r}: no user; use mysql://user@host:3306/db")
-        database = unquote(parts.path.lstrip("/"))
-        if not database or "/" in database:
-            raise BackendError(f"invalid MySQL URL {_safe(url)!r}: give one database name after the host, "
-                               "e.g. mysql://user@host:3306/face_attendance")
-        return DatabaseURL("mysql", user=unquote(parts.username),
-                           password=unquote(parts.password) if parts.password is not None else None,
-                           host=parts.hostname, port=port or 3306, database=database)
-    raise BackendError(f"unsupported database URL {_safe(url)!r}: it must start with sqlite:/// or mysql://")
+        raise BackendError(f"invalid MySQL URL {redact(url)!r}: options after '?' or '#' are not supported")
+    if not parts.hostname:
+        raise BackendError(f"invalid MySQL URL {redact(url)!r}: no host; use mysql://user@host:3306/db")
+    database = unquote(parts.path.lstrip("/"))
+    if not database or "/" in database:
+        raise BackendError(f"invalid MySQL URL {redact(url)!r}: give one database name after the host, "
+                           "e.g. mysql://user@host:3306/face_attendance")
+    return DatabaseURL("mysql", user=unquote(user), password=unquote(password) if colon else None,
+                       host=parts.hostname, port=port or 3306, database=database)
+
+
+def _parse_sqlite(url: str) -> DatabaseURL:
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise BackendError(f"invalid SQLite URL {redact(url)!r}: {exc}") from None
+    if parts.netloc or parts.query or parts.fragment:
+        raise BackendError(f"invalid SQLite URL {redact(url)!r}: use three slashes and no options, e.g. "
+                           f"{DEFAULT_URL} (relative to the working directory) or sqlite:////abs/path.db")
+    path = unquote(parts.path[1:] if parts.path.startswith("/") else parts.path)
+    if not path:
+        raise BackendError(f"invalid SQLite URL {redact(url)!r}: no file path")
+    return DatabaseURL("sqlite", path=path)
 
 
 def resolve_password(url: DatabaseURL, password: str | None = None) -> str:
@@ -85,15 +107,18 @@ def resolve_password(url: DatabaseURL, password: str | None = None) -> str:
     return url.password or ""
 
 
-def _safe(url: str) -> str:
-    """The URL with any password replaced, for error messages."""
-    try:
-        parts = urlsplit(url)
-        if parts.password is not None:
-            netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)
-            return parts._replace(netloc=netloc).geturl()
-    except ValueError:
-        at = url.rfind("@")
-        if at != -1:
-            return url.split("//", 1)[0] + "//***" + url[at:]
-    return url
+def redact(url: str) -> str:
+    """``url`` with its password replaced by ``***``, for messages and logs.
+
+    Pure text work, so it holds for URLs that do not parse: everything between the first ``:``
+    of the user information and the last ``@`` goes (too much rather than too little when the
+    text is odd, e.g. an ``@`` in the database name).
+    """
+    url = str(url)
+    start = url.find("://")
+    start = 0 if start == -1 else start + 3
+    userinfo, at, host = url[start:].rpartition("@")
+    user, colon, _ = userinfo.partition(":")
+    if not at or not colon:
+        return url
+    return f"{url[:start]}{user}:***@{host}"

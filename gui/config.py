@@ -12,12 +12,18 @@ Secrets: ``FACE_DB_PASSWORD`` is read from the environment and never written; a
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import json
+import logging
 import math
 import os
 import tempfile
 import tomllib
 from pathlib import Path
+
+from backend import validation
+
+log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path("data") / "config.toml"
 LANGUAGES = ("en", "zh_CN")
@@ -68,6 +74,10 @@ class AppConfig:
                               f"got {self.cooldown!r}")
         if not isinstance(self.once_per_day, bool):
             raise ConfigError(f"once_per_day must be true or false, got {self.once_per_day!r}")
+        try:
+            validation.text("desk", self.desk)  # the backend's own check: a desk it would refuse
+        except ValueError as exc:                # would make every check-in fail
+            raise ConfigError(str(exc)) from None
         if not str(self.db_url).strip():
             raise ConfigError("database url is empty")
         if self.language not in LANGUAGES:
@@ -104,6 +114,7 @@ def load(path: str | os.PathLike | None = None, environ=None) -> AppConfig:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"{path}: cannot read the configuration: {exc}") from exc
+        _warn_unknown_keys(data, path)
         for field, (section, key) in _LAYOUT.items():
             table = data.get(section, {})
             if not isinstance(table, dict) or key not in table:
@@ -127,6 +138,35 @@ def load(path: str | os.PathLike | None = None, environ=None) -> AppConfig:
         raise ConfigError(f"{path}: {exc}") from None
 
 
+def _warn_unknown_keys(data: dict, path: Path) -> None:
+    """Warn about each section or key of the file that no setting reads (a typo such as
+    ``cooldwon`` would otherwise be ignored without a word), naming the nearest known one."""
+    known: dict[str, list[str]] = {}
+    for section, key in _LAYOUT.values():
+        known.setdefault(section, []).append(key)
+
+    def nearest(name: str, choices, form: str = "{}") -> str:
+        close = difflib.get_close_matches(name, choices, n=1)
+        return f"; did you mean {form.format(close[0])}?" if close else ""
+
+    def home_of(key: str) -> str:
+        return next((f"[{section}] {key}" for section, keys in known.items() if key in keys), "")
+
+    for section, table in data.items():
+        if not isinstance(table, dict):
+            home = home_of(section)
+            hint = f"; did you mean {home}?" if home else nearest(section, known, "[{}]")
+            log.warning("%s: %s is outside any section and is ignored%s", path, section, hint)
+        elif section not in known:
+            log.warning("%s: unknown section [%s] is ignored%s", path, section, nearest(section, known, "[{}]"))
+        else:
+            for key in table:
+                if key not in known[section]:
+                    home = home_of(key)
+                    hint = f"; it belongs in {home}" if home else nearest(key, known[section])
+                    log.warning("%s: unknown key [%s] %s is ignored%s", path, section, key, hint)
+
+
 def _toml_value(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -137,7 +177,8 @@ def _toml_value(value) -> str:
             raise ConfigError(f"cannot write {value!r} to TOML")
         return repr(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+        # a JSON string is a TOML basic string, once DEL (which TOML wants escaped) is
+        return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
     raise ConfigError(f"cannot write {type(value).__name__} to TOML")
 
 

@@ -8,12 +8,23 @@ File layout (``data/pictures/embeddings.h5`` by default):
 
 A gallery only makes sense with the model that embedded it, so opening it with
 another model's fingerprint raises :class:`GalleryModelMismatch`.
+A file of another shape (ids and rows that disagree, NaN rows, wrong types, missing datasets)
+is refused at open with a :class:`GalleryError` naming the file and the problem
+(:func:`read_checked`).
+
+Saving writes ``.gallery-<file name>-<pid>-<random>.h5`` beside the gallery and renames it;
+a save killed on the way (kill -9, power cut) leaves that file behind, so opening or saving
+a gallery removes its own leftovers: those of a process that no longer runs, or older than
+:data:`STALE_TEMP_AGE_S` (a pid can be reused).
 """
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
+import re
 import tempfile
+import time
 from pathlib import Path
 
 import h5py
@@ -21,6 +32,12 @@ import numpy as np
 
 FORMAT_VERSION = 1
 _STR = h5py.string_dtype("utf-8")
+#: a temp file of a save is left alone this long if its process cannot be shown to be gone
+STALE_TEMP_AGE_S = 15 * 60
+_TEMP_NAME = re.compile(r"\.gallery-(?P<gallery>.+)-(?P<pid>\d+)-[a-z0-9_]+\.h5")
+_LEGACY_TEMP_NAME = re.compile(r"\.gallery-[a-z0-9_]{8}\.h5")   # before the pid was in the name
+
+log = logging.getLogger(__name__)
 
 
 class GalleryError(RuntimeError):
@@ -60,17 +77,20 @@ class Gallery:
         is refused with :class:`GalleryModelMismatch`.
         """
         path = Path(path)
+        remove_stale_temp_files(path)
         if not path.exists():
             return cls(path, np.empty((0, 0), np.float32), [], fingerprint or "", model_name)
         try:
             with h5py.File(path, "r") as f:
-                embeddings = f["embeddings"][()].astype(np.float32)
-                person_ids = [s.decode("utf-8") if isinstance(s, bytes) else str(s)
-                              for s in f["person_ids"][()]]
-                stored = str(f.attrs.get("fingerprint", ""))
-                stored_name = str(f.attrs.get("model_name", ""))
-        except (OSError, KeyError) as exc:
+                stored_gallery = read_checked(f)
+        except InvalidGalleryFile as exc:
+            raise GalleryError(f"{path}: not a usable gallery file: {exc}. Rebuild it with: python -m "
+                               f"recognition.run.embeddings --pictures-dir {path.parent} --output {path} "
+                               f"--rebuild") from None
+        except (OSError, KeyError, ValueError, TypeError) as exc:
             raise GalleryError(f"{path}: not a readable gallery file ({exc})") from exc
+        embeddings, person_ids = stored_gallery.embeddings, stored_gallery.person_ids
+        stored, stored_name = stored_gallery.fingerprint, stored_gallery.model_name
         if fingerprint and stored and stored != fingerprint and len(person_ids):
             raise GalleryModelMismatch(
                 f"{path} was embedded with another model ({stored_name or stored[:12]}) than the one in "
@@ -84,7 +104,9 @@ class Gallery:
     def save(self) -> None:
         """Write the gallery atomically: temp file in the same folder, fsync, rename."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".gallery-", suffix=".h5", dir=self.path.parent)
+        remove_stale_temp_files(self.path)
+        fd, tmp = tempfile.mkstemp(prefix=f".gallery-{self.path.name}-{os.getpid()}-", suffix=".h5",
+                                   dir=self.path.parent)
         os.close(fd)
         try:
             with h5py.File(tmp, "w") as f:
@@ -193,3 +215,137 @@ class Gallery:
         return [Match(str(self._person_ids[i]) if d <= threshold else None, float(d),
                       str(self._person_ids[i]))
                 for i, d in zip(nearest, distances)]
+
+
+# -- reading a gallery file ----------------------------------------------------------------------
+class InvalidGalleryFile(ValueError):
+    """The file is HDF5 but not a gallery this version can use (the message says why)."""
+
+
+@dataclasses.dataclass
+class StoredGallery:
+    """What a gallery file holds, checked by :func:`read_checked`."""
+    embeddings: np.ndarray          # float32 (N, D), finite, L2-normalised
+    person_ids: list[str]           # N non-empty ids
+    fingerprint: str
+    model_name: str
+    format: int
+
+
+def read_checked(f: h5py.File) -> StoredGallery:
+    """Read an open gallery file, checking its structure before anything uses it.
+
+    Raises :class:`InvalidGalleryFile` naming the problem (a wrong file must fail here, at open,
+    not as an IndexError or a NaN distance in ``match``). A new dataset or attribute of the
+    format gets its check here and its field in :class:`StoredGallery`."""
+    version = f.attrs.get("format", FORMAT_VERSION)
+    if isinstance(version, (bool, np.bool_)) or not isinstance(version, (int, np.integer)):
+        raise InvalidGalleryFile(f"the format attribute is {version!r}, not a number")
+    if version > FORMAT_VERSION:
+        raise InvalidGalleryFile(f"it is in format {version}, written by a newer version of this app "
+                                 f"(this one reads format {FORMAT_VERSION})")
+    embeddings_ds, ids_ds = _dataset(f, "embeddings"), _dataset(f, "person_ids")
+    if embeddings_ds.dtype.kind != "f":
+        raise InvalidGalleryFile(f"embeddings must be floating-point numbers, found {embeddings_ds.dtype}")
+    if embeddings_ds.ndim != 2:
+        raise InvalidGalleryFile(f"embeddings must be a 2-D table (rows x embedding size), "
+                                 f"found shape {embeddings_ds.shape}")
+    rows, size = embeddings_ds.shape
+    if rows and not size:
+        raise InvalidGalleryFile(f"{rows} embeddings of size 0")
+    if ids_ds.ndim != 1:
+        raise InvalidGalleryFile(f"person_ids must be 1-D, found shape {ids_ds.shape}")
+    if h5py.check_string_dtype(ids_ds.dtype) is None:
+        raise InvalidGalleryFile(f"person_ids must be text, found {ids_ds.dtype}")
+    if len(ids_ds) != rows:
+        raise InvalidGalleryFile(f"{len(ids_ds)} person ids for {rows} embeddings")
+    embeddings = embeddings_ds[()].astype(np.float32)
+    bad = np.flatnonzero(~np.isfinite(embeddings).all(axis=1))
+    if bad.size:
+        raise InvalidGalleryFile(f"NaN or infinite values in {bad.size} embedding row(s) ({_rows(bad)})")
+    norms = np.linalg.norm(embeddings, axis=1)
+    bad = np.flatnonzero(np.abs(norms - 1.0) > 1e-2)
+    if bad.size:
+        raise InvalidGalleryFile(f"embeddings are not L2-normalised ({_rows(bad)}; row {bad[0]} has "
+                                 f"norm {norms[bad[0]]:.4g})")
+    person_ids = []
+    for row, raw in enumerate(ids_ds[()]):
+        try:
+            text = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
+        except UnicodeDecodeError:
+            raise InvalidGalleryFile(f"the person id at row {row} is not valid UTF-8") from None
+        if not text.strip():
+            raise InvalidGalleryFile(f"empty person id at row {row}")
+        person_ids.append(text)
+    return StoredGallery(embeddings, person_ids, _text_attribute(f, "fingerprint"),
+                         _text_attribute(f, "model_name"), int(version))
+
+
+def _dataset(f: h5py.File, name: str) -> h5py.Dataset:
+    if name not in f:
+        raise InvalidGalleryFile(f"no {name!r} dataset")
+    node = f[name]
+    if not isinstance(node, h5py.Dataset):
+        raise InvalidGalleryFile(f"{name!r} is not a dataset")
+    return node
+
+
+def _text_attribute(f: h5py.File, name: str) -> str:
+    value = f.attrs.get(name, "")
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    if not isinstance(value, str):
+        raise InvalidGalleryFile(f"the {name} attribute must be text, found {value!r}")
+    return str(value)
+
+
+def _rows(rows: np.ndarray) -> str:
+    shown = ", ".join(str(int(r)) for r in rows[:5])
+    return f"row {shown}" if len(rows) == 1 else f"rows {shown}{', …' if len(rows) > 5 else ''}"
+
+
+def remove_stale_temp_files(path) -> int:
+    """Remove what killed saves of the gallery at ``path`` left beside it; returns how many.
+
+    Never raises: a file that cannot be removed (on Windows, one still open) stays."""
+    path = Path(path)
+    now = time.time()
+    removed = 0
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return 0
+    for entry in entries:
+        ours = _TEMP_NAME.fullmatch(entry.name)
+        if ours:
+            if ours["gallery"] != path.name:
+                continue                            # a temp file of another gallery in the folder
+        elif not _LEGACY_TEMP_NAME.fullmatch(entry.name):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            old = now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP_AGE_S
+            if old or (ours and not _process_alive(int(ours["pid"]))):
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            continue
+    if removed:
+        log.info("removed %d temp file(s) of interrupted saves of %s", removed, path)
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    """False only if no process ``pid`` runs on this machine; True when it cannot be told."""
+    if os.name == "nt" or pid <= 0:
+        # on Windows os.kill(pid, 0) would terminate the process: the age alone decides there
+        # (and a file still open for writing cannot be deleted on Windows anyway)
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:                                 # e.g. EPERM: it runs, as another user
+        return True
+    return True

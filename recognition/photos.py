@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import stat
 from pathlib import Path
 
 import cv2
@@ -68,22 +69,85 @@ def embed_photos(recognizer, paths) -> list[PhotoResult]:
     return results
 
 
-def pictures_by_person(pictures_dir) -> dict[str, list[Path]]:
+@dataclasses.dataclass
+class PicturesScan:
+    people: dict[str, list[Path]]                   # person -> their photo files, in name order
+    skipped: list[tuple[Path, str]]                 # (path, why it is not used)
+
+
+def scan_pictures(pictures_dir) -> PicturesScan:
     """People in a pictures folder: a subfolder per person, or a file per person (its stem).
 
-    Files that are not images by their suffix are skipped here (and listed by the CLI).
+    Links: a link to a folder is never followed (``dirloop -> .`` would enrol the root's photos
+    as a person, a link out of the tree could pull in any folder); a link to a file is used
+    only if its target lies inside the pictures folder, since the folder is meant to be the
+    whole of what gets enrolled. A file reached twice (hard link, or a link to a file of the
+    tree) is one file: the first path reached without a link keeps it. Every path set aside
+    is listed in ``skipped`` with the reason. Top-level files that are not images by their
+    suffix are left out silently (notes, the gallery itself); a person's folder is read whole.
     """
-    pictures_dir = Path(pictures_dir)
-    if not pictures_dir.is_dir():
-        raise FileNotFoundError(f"{pictures_dir}: no such folder")
-    people: dict[str, list[Path]] = {}
-    for entry in sorted(pictures_dir.iterdir()):
+    root = Path(pictures_dir)
+    if not root.is_dir():
+        raise FileNotFoundError(f"{root}: no such folder")
+    real_root = root.resolve()
+    skipped: list[tuple[Path, str]] = []
+    candidates: list[tuple[str, Path]] = []
+    for entry in sorted(root.iterdir()):
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            files = sorted(p for p in entry.iterdir() if p.is_file() and not p.name.startswith("."))
-            if files:
-                people.setdefault(entry.name, []).extend(files)
+        if entry.is_symlink() and entry.is_dir():
+            skipped.append((entry, "link to a folder, not followed"))
+        elif entry.is_dir():
+            for path in sorted(entry.iterdir()):
+                if path.name.startswith("."):
+                    continue
+                if path.is_symlink() and path.is_dir():
+                    skipped.append((path, "link to a folder, not followed"))
+                elif not path.is_dir():                 # folders inside a person's folder: not read
+                    candidates.append((entry.name, path))
         elif entry.suffix.lower() in IMAGE_SUFFIXES:
-            people.setdefault(entry.stem, []).append(entry)
-    return people
+            candidates.append((entry.stem, entry))
+    # real paths claim their files first, so a link never takes a photo from its own person
+    order = sorted(range(len(candidates)), key=lambda i: candidates[i][1].is_symlink())
+    owner: dict[tuple[int, int], Path] = {}
+    kept = set()
+    for i in order:
+        path = candidates[i][1]
+        reason = _unusable(path, real_root)
+        if reason is None:
+            st = path.stat()
+            first = owner.setdefault((st.st_dev, st.st_ino), path)
+            if first == path:
+                kept.add(i)
+                continue
+            reason = f"same file as {first}"
+        skipped.append((path, reason))
+    people: dict[str, list[Path]] = {}
+    for i, (person, path) in enumerate(candidates):
+        if i in kept:
+            people.setdefault(person, []).append(path)
+    skipped.sort(key=lambda item: str(item[0]))
+    return PicturesScan(people, skipped)
+
+
+def _unusable(path: Path, real_root: Path) -> str | None:
+    """Why ``path`` cannot be one of the folder's photos, or None."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):               # missing target, or a loop of links
+            return "broken link"
+        if not target.is_relative_to(real_root):
+            return f"link to a file outside the pictures folder ({target}), not followed"
+    try:
+        st = path.stat()
+    except OSError as exc:
+        return f"cannot read ({exc.strerror or exc})"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"                   # a FIFO or device would block or never end
+    return None
+
+
+def pictures_by_person(pictures_dir) -> dict[str, list[Path]]:
+    """The people of :func:`scan_pictures` (without the list of what was skipped)."""
+    return scan_pictures(pictures_dir).people

@@ -18,7 +18,6 @@ records the convention (size, template) for the trainer. Work is spread over
 """
 from __future__ import annotations
 
-import argparse
 import concurrent.futures
 import dataclasses
 import json
@@ -30,6 +29,8 @@ from pathlib import Path
 
 import numpy as np
 from tqdm import tqdm
+
+from recognition import cli
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +207,7 @@ def align_dataset(in_dir, out_dir, *, image_size: int = 182, margin: float = 44,
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = cli.argument_parser(__doc__)
     parser.add_argument("in_dir", help="input: one folder of images per person")
     parser.add_argument("out_dir", help="output: one folder of aligned PNG chips per person")
     parser.add_argument("--image-size", type=int, default=182, help="chip side in pixels (default 182)")
@@ -218,15 +219,14 @@ def main(argv=None) -> int:
     parser.add_argument("--min-face-size", type=int, default=20, help="MTCNN minimum face size in px (default 20)")
     parser.add_argument("--workers", type=int, default=None, help="processes (default: one per CPU core)")
     parser.add_argument("--retry-failed", action="store_true", help="try the files in the report again")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-    try:
+    return cli.run(_main, parser.parse_args(argv))
+
+
+def _main(args) -> int:
+    with cli.user_errors(AlignmentMismatch, ValueError):
         summary = align_dataset(args.in_dir, args.out_dir, image_size=args.image_size, margin=args.margin,
                                 model_dir=args.model_dir, pad=args.pad, min_face_size=args.min_face_size,
                                 workers=args.workers, retry_failed=args.retry_failed)
-    except (FileNotFoundError, AlignmentMismatch, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     print(f"aligned {summary.aligned}, already done {summary.already_done}, no face {summary.no_face}, "
           f"unreadable {summary.unreadable}, failed before {summary.previously_failed} "
           f"(report: {Path(args.out_dir) / REPORT_FILE})")

@@ -4,18 +4,18 @@
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
 import numpy as np
 
+from recognition import cli
 from recognition.photos import embed_photos
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = cli.argument_parser(__doc__)
     parser.add_argument("images", nargs="+", help="two or more image files")
     parser.add_argument("--model-dir", help="model directory (default: the pretrained dlib port)")
     parser.add_argument("--threshold", type=float, help="same person at or below this distance "
@@ -24,6 +24,10 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if len(args.images) < 2:
         parser.error("give at least two images")
+    return cli.run(_main, args)
+
+
+def _main(args) -> int:
     from recognition.recognizer import FaceRecognizer
 
     recognizer = FaceRecognizer.load(args.model_dir)
@@ -34,8 +38,7 @@ def main(argv=None) -> int:
             print(f"skipped: {r.error}", file=sys.stderr)
     used = [r for r in results if r.embedding is not None]
     if len(used) < 2:
-        print("fewer than two images with a face: nothing to compare", file=sys.stderr)
-        return 1
+        raise cli.UserError("fewer than two images with a face: nothing to compare", cli.EXIT_NOTHING_DONE)
     embeddings = np.stack([r.embedding for r in used])
     matrix = np.linalg.norm(embeddings[:, None] - embeddings[None], axis=-1)
     names = [r.path.name for r in used]

@@ -5,32 +5,40 @@ A subfolder per person (all its images) or one image per person named after them
     data/pictures/张三/1.jpg, data/pictures/张三/2.jpg, data/pictures/Alice.jpg
 
     python -m recognition.run.embeddings --pictures-dir data/pictures --output data/pictures/embeddings.h5
+
+Exits with 1 and leaves the gallery as it was when no photo could be used.
 """
 from __future__ import annotations
 
-import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
 import numpy as np
 from tqdm import tqdm
 
+from recognition import cli
 from recognition.gallery import Gallery
-from recognition.photos import embed_photos, pictures_by_person
+from recognition.photos import embed_photos, scan_pictures
 
 DEFAULT_PICTURES = Path("data/pictures")
 
 
 def build_gallery(recognizer, pictures_dir, output, rebuild: bool = False, progress: bool = True) -> dict:
-    """Embed every person's pictures into the gallery at ``output``; returns a report."""
-    people = pictures_by_person(pictures_dir)
-    if rebuild and Path(output).exists():
-        Path(output).unlink()
-    gallery = Gallery.open(output, recognizer.spec.fingerprint, recognizer.spec.name)
-    report = {"people": 0, "embeddings": 0, "problems": []}
-    for person, paths in tqdm(people.items(), desc="people", unit="person", disable=not progress):
+    """Embed every person's pictures into the gallery at ``output``; returns a report.
+
+    ``rebuild`` starts from an empty gallery instead of the file's (which may be of another
+    model or unreadable). The gallery is saved only if at least one photo was used
+    (``report["saved"]``): a run that found nothing leaves the file as it was."""
+    scan = scan_pictures(pictures_dir)
+    spec = recognizer.spec
+    if rebuild:
+        gallery = Gallery(output, np.empty((0, 0), np.float32), [], spec.fingerprint, spec.name)
+    else:
+        gallery = Gallery.open(output, spec.fingerprint, spec.name)
+    report = {"people": 0, "embeddings": 0, "saved": False,
+              "problems": [{"path": str(path), "error": f"{path}: {why}"} for path, why in scan.skipped]}
+    for person, paths in tqdm(scan.people.items(), desc="people", unit="person", disable=not progress):
         results = embed_photos(recognizer, paths)
         report["problems"] += [{"path": str(r.path), "error": r.error} for r in results if r.error]
         embeddings = [r.embedding for r in results if r.embedding is not None]
@@ -39,30 +47,39 @@ def build_gallery(recognizer, pictures_dir, output, rebuild: bool = False, progr
             gallery.add(person, np.stack(embeddings))
             report["people"] += 1
             report["embeddings"] += len(embeddings)
-    gallery.save()
+    if report["embeddings"]:
+        gallery.save()
+        report["saved"] = True
     report["gallery_people"] = len(gallery)
     return report
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = cli.argument_parser(__doc__)
     parser.add_argument("--pictures-dir", default=str(DEFAULT_PICTURES))
     parser.add_argument("--output", default=None, help="gallery file (default: <pictures-dir>/embeddings.h5)")
     parser.add_argument("--model-dir", help="model directory (default: the pretrained dlib port)")
     parser.add_argument("--rebuild", action="store_true", help="start from an empty gallery")
     parser.add_argument("--json", help="write the report to this JSON file")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    return cli.run(_main, parser.parse_args(argv))
+
+
+def _main(args) -> int:
+    if not Path(args.pictures_dir).is_dir():                # before the model takes seconds to load
+        raise cli.UserError(f"{args.pictures_dir}: no such folder")
     from recognition.recognizer import FaceRecognizer
 
     output = args.output or str(Path(args.pictures_dir) / "embeddings.h5")
     report = build_gallery(FaceRecognizer.load(args.model_dir), args.pictures_dir, output, args.rebuild)
     for problem in report["problems"]:
         print(f"skipped: {problem['error']}")
-    print(f"{report['people']} people, {report['embeddings']} embeddings -> {output} "
-          f"({report['gallery_people']} people in the gallery)")
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    if not report["saved"]:
+        raise cli.UserError(f"no usable photo in {args.pictures_dir} (see the skipped files above); "
+                            f"{output} was left as it was", cli.EXIT_NOTHING_DONE)
+    print(f"{report['people']} people, {report['embeddings']} embeddings -> {output} "
+          f"({report['gallery_people']} people in the gallery)")
     return 0
 
 

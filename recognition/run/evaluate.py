@@ -8,7 +8,6 @@ distances -> 10-fold accuracy, VAL@FAR=1e-3, AUC, EER, best threshold.
 """
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import json
 import logging
@@ -19,6 +18,7 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
+from recognition import cli
 from recognition.evaluation import plot_roc, read_pairs, verification_metrics
 from recognition.imageio import ImageReadError, read_image
 from recognition.models import model_dir as model_dirs
@@ -133,7 +133,7 @@ def calibrate(model_dir, figures) -> model_dirs.ModelSpec:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = cli.argument_parser(__doc__)
     parser.add_argument("--lfw-dir", required=True, help="folder of <name>/<name>_NNNN.jpg images")
     parser.add_argument("--pairs", required=True, help="LFW-format pairs file (e.g. pairs.txt, View 2)")
     parser.add_argument("--model-dir", help="model directory (default: the pretrained dlib port)")
@@ -147,12 +147,16 @@ def main(argv=None) -> int:
     parser.add_argument("--roc", help="write the ROC curve to this PNG")
     parser.add_argument("--calibrate", action="store_true",
                         help="write the best threshold and these figures into the model directory")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    return cli.run(_main, parser.parse_args(argv))
 
+
+def _main(args) -> int:
     from recognition.recognizer import FaceRecognizer
 
-    pairs = read_pairs(args.pairs, args.lfw_dir)
+    if not Path(args.lfw_dir).is_dir():
+        raise cli.UserError(f"{args.lfw_dir}: no such folder")
+    with cli.user_errors(ValueError):           # a malformed pairs file
+        pairs = read_pairs(args.pairs, args.lfw_dir)
     if args.folds:
         pairs = [p for p in pairs if p.fold < args.folds]
     recognizer = FaceRecognizer.load(args.model_dir, min_face_size=args.min_face_size)

@@ -3,11 +3,11 @@
     python -m recognition.run.test --source 0                       # camera 0
     python -m recognition.run.test --source clip.mp4 --output data/output/clip.avi
     python -m recognition.run.test --source rtsp://host/stream --max-frames 300
+
+Exits with 2 when the source or the gallery cannot be used, with 1 when no frame was read.
 """
 from __future__ import annotations
 
-import argparse
-import logging
 import sys
 import time
 from pathlib import Path
@@ -15,13 +15,14 @@ from pathlib import Path
 import cv2
 from tqdm import tqdm
 
+from recognition import cli
 from recognition.draw import draw_faces
 from recognition.gallery import Gallery
-from recognition.video import SourceError, open_source
+from recognition.video import open_source
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = cli.argument_parser(__doc__)
     parser.add_argument("--source", default="0", help="camera index, video file or stream URL")
     parser.add_argument("--gallery", default="data/pictures/embeddings.h5")
     parser.add_argument("--model-dir", help="model directory (default: the pretrained dlib port)")
@@ -29,17 +30,19 @@ def main(argv=None) -> int:
     parser.add_argument("--min-face-size", type=int, default=60)
     parser.add_argument("--output", help="write the annotated video here (e.g. data/output/out.avi)")
     parser.add_argument("--max-frames", type=int, default=0, help="stop after N frames (0: until the end)")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+    return cli.run(_main, parser.parse_args(argv))
+
+
+def _main(args) -> int:
     from recognition.recognizer import FaceRecognizer
 
+    capture = open_source(args.source)          # a missing camera fails before the model loads
     try:
-        capture = open_source(args.source)
-    except SourceError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    recognizer = FaceRecognizer.load(args.model_dir, min_face_size=args.min_face_size)
-    gallery = Gallery.open(args.gallery, recognizer.spec.fingerprint, recognizer.spec.name)
+        recognizer = FaceRecognizer.load(args.model_dir, min_face_size=args.min_face_size)
+        gallery = Gallery.open(args.gallery, recognizer.spec.fingerprint, recognizer.spec.name)
+    except BaseException:
+        capture.release()
+        raise
     writer, frames, started = None, 0, time.perf_counter()
     total = int(capture.get(cv2.CAP_PROP_FRAME_COUNT)) or None
     bar = tqdm(total=args.max_frames or total, unit="frame")
@@ -69,6 +72,8 @@ def main(argv=None) -> int:
             writer.release()
     elapsed = time.perf_counter() - started
     print(f"{frames} frames in {elapsed:.1f} s: {frames / max(elapsed, 1e-9):.1f} fps")
+    if not frames:
+        raise cli.UserError(f"no frame could be read from {args.source}", cli.EXIT_NOTHING_DONE)
     return 0
 
 

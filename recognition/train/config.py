@@ -197,8 +197,11 @@ def parse_args(argv=None) -> TrainConfig:
     values = {}
     config_file = args.pop("config", None)
     if config_file:
-        with open(Path(config_file), "rb") as f:
-            values.update(tomllib.load(f))
+        try:
+            with open(Path(config_file), "rb") as f:
+                values.update(tomllib.load(f))
+        except (OSError, tomllib.TOMLDecodeError) as exc:     # one line, not a traceback
+            parser.error(f"cannot read --config {config_file}: {getattr(exc, 'strerror', None) or exc}")
     values.update(args)
     try:
         return make_config(values)

@@ -288,3 +288,38 @@ def test_broad_text_matches_give_the_same_results(history, monkeypatch):
     broad = [(backend.attendance.search(q), backend.attendance.daily_summary(q)) for q in queries]
     assert broad == narrow
     assert all(page.total > 4 for page, _ in broad)
+
+
+# Issue 12 item 5: what spreadsheets evaluate is a cell whose first character after leading
+# whitespace is = + - @ (LibreOffice trims spaces on import; Excel on some locales), and per OWASP
+# any cell starting with a tab or CR; such text cells get a leading ' in the export.
+HOSTILE = [" =1+2", "   =HYPERLINK(\"http://x\")", "\u3000=1+2", "\u00a0+1+2", "\u200b@SUM(A1)",
+           " -2+3", "＝1+2", "＋1", "－1", "＠SUM(A1)"]
+HOSTILE_RAW = ["\t=1+2", "\r=1+2", "\n=1+2", "\r\n@SUM(A1)", "\t", "\x00=1"]   # only via raw SQL
+HARMLESS = ["研发 = R&D", "A-Team", "x@y.org", " Sales", "Wang Wu"]
+
+
+def test_csv_export_neutralises_formulas_after_leading_whitespace(backend, tmp_path):
+    departments = HOSTILE + HARMLESS
+    people = [backend.people.create(f"N{i:03d}", f"P{i:03d}", department=d) for i, d in enumerate(departments)]
+    raw = [backend.people.create(f"R{i:03d}", f"R{i:03d}") for i in range(len(HOSTILE_RAW))]
+    with backend.transaction() as cur:          # another client wrote these without our validation
+        for person, value in zip(raw, HOSTILE_RAW):
+            cur.execute("UPDATE people SET department = ? WHERE id = ?", (value, person.id))
+    for i, person in enumerate(people + raw):
+        backend.attendance.check_in(person.id, T0 + timedelta(minutes=i), desk=" =cmd|' /C calc'!A0",
+                                    distance=0.25)
+    path = tmp_path / "导出.csv"
+    assert backend.attendance.export_csv(HistoryQuery(sort="time", descending=False), path) == \
+        len(people) + len(raw)
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    got = {r["person_number"]: r for r in rows}
+    for i, value in enumerate(HOSTILE):
+        assert got[f"N{i:03d}"]["department"] == "'" + value, value
+    for i, value in enumerate(HARMLESS, start=len(HOSTILE)):
+        assert got[f"N{i:03d}"]["department"] == value, value
+    for i, value in enumerate(HOSTILE_RAW):
+        assert got[f"R{i:03d}"]["department"] == "'" + value, repr(value)
+    assert {r["desk"] for r in rows} == {"' =cmd|' /C calc'!A0"}
+    assert {r["distance"] for r in rows} == {"0.2500"}          # our own numbers stay numbers

@@ -66,3 +66,85 @@ def test_test_connection_on_sqlite(tmp_path):
     assert not ok and "not a usable" in message
     ok, message = test_connection("ftp://x")
     assert not ok and "unsupported" in message
+
+
+# Issue 12 item 1: the password must never reach a message or a log, whatever it contains.
+# Each password is "Xq7<c>Zk9": neither half may appear, so a redaction that stops at the special
+# character (leaking "Zk9") fails as well as one that misses the password entirely.
+SPECIAL = ["/", "?", "#", "@", ":", "%", "%2F", " ", "[", "]", "&", "=", "+", ";", "\\", "'", '"', "!",
+           "$", ",", "~", "*", "(", ")", "密", "é", "@h:1/x?y#z", "//", "\t"]
+
+
+def _leaks(text: str) -> bool:
+    return "Xq7" in text or "Zk9" in text
+
+
+@pytest.mark.parametrize("special", SPECIAL)
+def test_a_password_with_any_url_special_character_is_parsed_and_never_shown(special):
+    password = f"Xq7{special}Zk9"
+    url = parse_url(f"mysql://face_app:{password}@db.example.org:3307/face_db")
+    expected = password.replace("%2F", "/")              # percent escapes are decoded, as in any URL
+    assert (url.user, url.password, url.host, url.port, url.database) == \
+        ("face_app", expected, "db.example.org", 3307, "face_db")
+    assert not _leaks(url.redacted()) and not _leaks(repr(url))
+
+
+@pytest.mark.parametrize("special", SPECIAL)
+@pytest.mark.parametrize("template", [
+    "mysql://face_app:{pw}@db.example.org:99999/face_db",     # port out of range
+    "mysql://face_app:{pw}@db.example.org:33o6/face_db",      # port not a number
+    "mysql://face_app:{pw}@db.example.org/face_db?ssl=1",     # options
+    "mysql://face_app:{pw}@db.example.org/face_db#x",
+    "mysql://face_app:{pw}@db.example.org/",                  # no database
+    "mysql://face_app:{pw}@/face_db",                         # no host
+    "mysql://:{pw}@db.example.org/face_db",                   # no user
+    "mysql://face_app:{pw}@[::1/face_db",                     # broken IPv6 host
+    "postgres://face_app:{pw}@db.example.org/face_db",        # another scheme
+    "sqlite://face_app:{pw}@db.example.org/face.db",          # two slashes
+    "mysql:face_app:{pw}@db.example.org/face_db",             # no slashes
+])
+def test_invalid_urls_with_a_password_never_show_it(template, special):
+    with pytest.raises(BackendError) as err:
+        parse_url(template.format(pw=f"Xq7{special}Zk9"))
+    assert not _leaks(str(err.value)), str(err.value)
+
+
+@pytest.mark.parametrize("special", ["/", "?", "#", "@", "%", " ", "密"])
+def test_the_log_file_of_a_run_never_holds_the_password(tmp_path, special, monkeypatch):
+    """What the desk writes to data/logs/attendance.log while it starts against an unreachable
+    server (the warning of open_backend) and when a URL is refused (what the GUI logs)."""
+    import logging
+
+    from backend import open_backend
+
+    monkeypatch.delenv("FACE_DB_PASSWORD", raising=False)
+    log_file = tmp_path / "attendance.log"
+    handler = logging.FileHandler(log_file, encoding="utf-8")
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    log = logging.getLogger("test.startup")
+    password = f"Xq7{special}Zk9"
+    try:
+        backend = open_backend(f"mysql://face_app:{password}@127.0.0.1:1/face_db",
+                               outbox_path=tmp_path / "outbox.db")
+        try:
+            log.info("backend %r: %s", backend, backend.status().message)
+            assert not backend.status().online
+        finally:
+            backend.close()
+        for bad in (f"mysql://face_app:{password}@127.0.0.1:99999/face_db",
+                    f"mysql://face_app:{password}@127.0.0.1:1/face_db?ssl=1"):
+            with pytest.raises(BackendError) as err:
+                open_backend(bad, outbox_path=tmp_path / "outbox.db")
+            log.error("cannot open the database: %s", err.value)
+            ok, message = test_connection(bad)
+            log.error("test connection: %s %s", ok, message)
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(old_level)
+        handler.close()
+    text = log_file.read_text(encoding="utf-8")
+    assert "cannot connect" in text and "cannot open the database" in text
+    assert not _leaks(text), text

@@ -77,3 +77,78 @@ def test_invalid_values_are_not_saved(tmp_path):
     with pytest.raises(config.ConfigError, match="min_face_size"):
         config.save(cfg)
     assert not path.exists()
+
+
+# -- issue 12 item 6: the desk name is checked like the backend checks it; unknown keys are named ----
+DESKS = ["Front desk", "前台 1", "", "x" * 128, "x" * 129, "前" * 129, "a\x00b", "tab\tdesk", "line\nfeed",
+         "del\x7f", "esc\x1b[31m"]
+
+
+@pytest.mark.parametrize("desk", DESKS)
+def test_the_config_accepts_exactly_the_desk_names_the_backend_records(tmp_path, desk):
+    from datetime import datetime
+
+    from backend import open_backend
+
+    with open_backend(f"sqlite:///{tmp_path}/a.db") as backend:
+        person = backend.people.create("E1", "A")
+        try:
+            backend.attendance.check_in(person.id, datetime(2024, 3, 6, 8, 30), desk=desk)
+            backend_error = None
+        except ValueError as exc:
+            backend_error = str(exc)
+    path = tmp_path / "config.toml"
+    cfg = config.load(path, environ={})
+    cfg.desk = desk
+    if backend_error is None:
+        config.save(cfg)
+        assert config.load(path, environ={}).desk == desk
+        return
+    with pytest.raises(config.ConfigError, match="desk") as saving:
+        config.save(cfg)
+    assert not path.exists()
+    assert backend_error in str(saving.value)           # the same words as the backend's
+    path.write_text(f"[attendance]\ndesk = {config._toml_value(desk)}\n", encoding="utf-8")
+    with pytest.raises(config.ConfigError, match="desk") as loading:
+        config.load(path, environ={})
+    assert str(path) in str(loading.value) and backend_error in str(loading.value)
+
+
+def test_unknown_or_misspelt_keys_are_warned_about_with_the_nearest_known_one(tmp_path, caplog):
+    import logging
+
+    path = tmp_path / "config.toml"
+    path.write_text('cooldown = 5\n'
+                    '[attendance]\ncooldwon = 5\ndesk = "Lobby"\nonce_a_day = true\n'
+                    '[camera]\nsource = 0\nmin_face = 40\ncooldown = 30\n'
+                    '[recogniton]\nthreshold = 0.5\n'
+                    '[plugins]\nenabled = true\n', encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="gui.config"):
+        cfg = config.load(path, environ={})
+    assert cfg.desk == "Lobby" and cfg.cooldown == 60 and cfg.threshold is None   # the rest still loads
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert all(str(path) in w for w in warnings)
+
+    def warning(*words):
+        found = [w for w in warnings if all(word in w for word in words)]
+        assert len(found) == 1, (words, warnings)
+        return found[0]
+
+    warning("[attendance] cooldwon", "did you mean cooldown")
+    warning("[attendance] once_a_day", "did you mean once_per_day")
+    warning("[camera] min_face", "did you mean min_face_size")
+    warning("[camera] cooldown", "[attendance]")                   # right key, wrong section
+    warning("[recogniton]", "did you mean [recognition]")
+    warning("[plugins]")
+    warning("cooldown", "outside any section", "[attendance]")
+    assert len(warnings) == 7
+
+
+def test_a_clean_file_gives_no_warning(tmp_path, caplog):
+    import logging
+
+    path = tmp_path / "config.toml"
+    config.save(config.AppConfig(threshold=0.4, model_dir="m"), path)
+    with caplog.at_level(logging.WARNING, logger="gui.config"):
+        config.load(path, environ={})
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

@@ -3,6 +3,7 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import cv2
 import numpy as np
@@ -12,6 +13,8 @@ from recognition.gallery import Gallery
 from recognition.imageio import read_image, write_image
 from recognition.run import compare, embeddings, evaluate
 from recognition.run import test as camera_test
+
+REPO_ROOT = Path(__file__).resolve().parents[2]   # where python -m finds our packages
 
 
 @pytest.mark.parametrize("module", ["embeddings", "compare", "test", "evaluate"])
@@ -96,3 +99,145 @@ def test_camera_test_on_a_video_file(model_dir, lfw_image, tmp_path, capsys):
 def test_camera_test_reports_a_missing_camera(model_dir, capsys):
     assert camera_test.main(["--source", "7", "--model-dir", str(model_dir)]) == 2
     assert "cannot open camera" in capsys.readouterr().err
+
+
+# -- issue 12 item 7: user errors end in one line and a non-zero exit, nothing is written ------------
+def run_cli(module: str, *args):
+    return subprocess.run([sys.executable, "-m", module, *map(str, args)], capture_output=True, text=True,
+                          timeout=300, cwd=REPO_ROOT)
+
+
+def assert_one_line_error(out, code, *words):
+    assert out.returncode == code, (out.returncode, out.stderr[-2000:])
+    assert "Traceback" not in out.stderr, out.stderr[-3000:]
+    errors = [line for line in out.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, out.stderr[-3000:]
+    for word in words:
+        assert word in errors[0], (word, errors[0])
+    return errors[0]
+
+
+def _unusable_pictures(tmp_path):
+    pictures = tmp_path / "照片"
+    (pictures / "张三").mkdir(parents=True)
+    (pictures / "张三" / "notes.txt").write_text("not an image")
+    write_image(pictures / "blank.png", np.full((200, 200, 3), 90, np.uint8))
+    return pictures
+
+
+def _saved_gallery(path, fingerprint, dim=128):
+    gallery = Gallery.open(path, fingerprint=fingerprint, model_name="another_model")
+    x = np.random.default_rng(1).normal(size=(2, dim)).astype(np.float32)
+    gallery.add("Someone", x)
+    gallery.save()
+    return path.read_bytes()
+
+
+def test_embeddings_with_a_missing_pictures_folder_is_one_line(tmp_path, model_dir):
+    out = run_cli("recognition.run.embeddings", "--pictures-dir", tmp_path / "没有", "--model-dir", model_dir)
+    assert_one_line_error(out, 2, "没有", "no such folder")
+    assert not (tmp_path / "没有").exists()
+
+
+def test_embeddings_with_nothing_usable_writes_no_gallery(tmp_path, model_dir):
+    pictures = _unusable_pictures(tmp_path)
+    out = run_cli("recognition.run.embeddings", "--pictures-dir", pictures, "--model-dir", model_dir)
+    assert_one_line_error(out, 1, "no usable photo", str(pictures))
+    assert "blank.png" in out.stdout + out.stderr                   # why each file was not used
+    assert not (pictures / "embeddings.h5").exists()
+
+
+def test_embeddings_with_nothing_usable_leaves_an_existing_gallery_alone(tmp_path, model_dir):
+    from recognition.models.model_dir import read_spec
+
+    pictures = _unusable_pictures(tmp_path)
+    gallery = pictures / "embeddings.h5"
+    before = _saved_gallery(gallery, read_spec(model_dir).fingerprint)
+    for extra in ([], ["--rebuild"]):
+        out = run_cli("recognition.run.embeddings", "--pictures-dir", pictures, "--model-dir", model_dir, *extra)
+        assert_one_line_error(out, 1, "no usable photo")
+        assert gallery.read_bytes() == before, extra
+
+
+def test_embeddings_into_an_unreadable_or_other_models_gallery_is_one_line(tmp_path, model_dir, lfw_image):
+    pictures = tmp_path / "pictures"
+    pictures.mkdir()
+    shutil.copy(lfw_image("Tony_Blair"), pictures / "Tony.jpg")
+    broken = tmp_path / "broken.h5"
+    broken.write_bytes(b"not an HDF5 file" * 10)
+    out = run_cli("recognition.run.embeddings", "--pictures-dir", pictures, "--model-dir", model_dir,
+                  "--output", broken)
+    assert_one_line_error(out, 2, str(broken), "not a readable gallery")
+    assert broken.read_bytes() == b"not an HDF5 file" * 10
+    other = tmp_path / "other.h5"
+    before = _saved_gallery(other, "f" * 64)
+    out = run_cli("recognition.run.embeddings", "--pictures-dir", pictures, "--model-dir", model_dir,
+                  "--output", other)
+    assert_one_line_error(out, 2, "another model", "--rebuild")
+    assert other.read_bytes() == before
+    out = run_cli("recognition.run.embeddings", "--pictures-dir", pictures, "--model-dir", model_dir,
+                  "--output", broken, "--verbose")                     # --verbose: the traceback too
+    assert out.returncode == 2 and "Traceback" in out.stderr and "not a readable gallery" in out.stderr
+
+
+def test_camera_test_after_zero_frames_exits_non_zero(tmp_path, model_dir):
+    empty = tmp_path / "空.avi"
+    cv2.VideoWriter(str(empty), cv2.VideoWriter_fourcc(*"MJPG"), 10, (640, 480)).release()
+    assert cv2.VideoCapture(str(empty)).isOpened()                  # it opens, but has no frame
+    out = run_cli("recognition.run.test", "--source", empty, "--model-dir", model_dir,
+                  "--gallery", tmp_path / "g.h5")
+    assert_one_line_error(out, 1, "no frame", str(empty))
+
+
+def test_camera_test_with_an_unreadable_or_other_models_gallery_is_one_line(tmp_path, model_dir):
+    video = tmp_path / "v.avi"
+    writer = cv2.VideoWriter(str(video), cv2.VideoWriter_fourcc(*"MJPG"), 10, (64, 48))
+    writer.write(np.zeros((48, 64, 3), np.uint8))
+    writer.release()
+    wrong = tmp_path / "wrong.h5"
+    import h5py
+    with h5py.File(wrong, "w") as f:
+        f["embeddings"] = np.ones(128, np.float32)                  # 1-D: not a gallery
+        f["person_ids"] = np.array([b"a"])
+    out = run_cli("recognition.run.test", "--source", video, "--model-dir", model_dir, "--gallery", wrong)
+    assert_one_line_error(out, 2, str(wrong), "2-D")
+    other = tmp_path / "other.h5"
+    _saved_gallery(other, "f" * 64)
+    out = run_cli("recognition.run.test", "--source", video, "--model-dir", model_dir, "--gallery", other)
+    assert_one_line_error(out, 2, "another model")
+
+
+def test_a_missing_model_directory_is_one_line(tmp_path, lfw_image):
+    missing = tmp_path / "no_model"
+    out = run_cli("recognition.run.compare", lfw_image("Colin_Powell", 1), lfw_image("Colin_Powell", 2),
+                  "--model-dir", missing)
+    assert_one_line_error(out, 2, str(missing), "not a model directory")
+
+
+def test_evaluate_with_a_missing_or_malformed_pairs_file_is_one_line(tmp_path, model_dir, shared_data):
+    lfw = shared_data / "lfw" / "images"
+    out = run_cli("recognition.run.evaluate", "--lfw-dir", lfw, "--pairs", tmp_path / "none.txt",
+                  "--model-dir", model_dir)
+    assert_one_line_error(out, 2, "none.txt")
+    bad = tmp_path / "pairs.txt"
+    bad.write_text("ten folds\n", encoding="utf-8")
+    out = run_cli("recognition.run.evaluate", "--lfw-dir", lfw, "--pairs", bad, "--model-dir", model_dir)
+    assert_one_line_error(out, 2, "pairs.txt", "first line")
+    good = tmp_path / "good.txt"
+    good.write_text("1\t1\nColin_Powell\t1\t2\nColin_Powell\t1\tTony_Blair\t1\n", encoding="utf-8")
+    out = run_cli("recognition.run.evaluate", "--lfw-dir", tmp_path / "no_lfw", "--pairs", good,
+                  "--model-dir", model_dir)
+    assert_one_line_error(out, 2, "no_lfw", "no such folder")
+
+
+def test_align_dataset_and_train_with_a_missing_model_or_config_are_one_line(tmp_path, lfw_image):
+    images = tmp_path / "in" / "Colin_Powell"
+    images.mkdir(parents=True)
+    shutil.copy(lfw_image("Colin_Powell"), images / "1.jpg")
+    out = run_cli("recognition.align.align_dataset", tmp_path / "in", tmp_path / "out",
+                  "--model-dir", tmp_path / "no_model")
+    assert_one_line_error(out, 2, "no_model", "not a model directory")
+    out = run_cli("recognition.train.train", "--data-dir", tmp_path / "in", "--out-dir", tmp_path / "t",
+                  "--config", tmp_path / "recipe.toml")
+    assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr[-3000:]
+    assert "recipe.toml" in out.stderr.strip().splitlines()[-1]

@@ -1,8 +1,12 @@
+from pathlib import Path
+
 import h5py
 import numpy as np
 import pytest
 
 from recognition.gallery import Gallery, GalleryError, GalleryModelMismatch
+
+REPO_ROOT = Path(__file__).resolve().parents[2]   # where python -m finds our packages
 
 
 def unit(rows, dim=8, seed=0):
@@ -120,3 +124,164 @@ def test_removing_the_last_person_saves_an_empty_gallery(tmp_path):
     assert len(h) == 0 and h.size == 0
     h.add("next", unit(1))
     assert h.ids == ["next"]
+
+
+# -- issue 12 item 3: temp files of a save killed with kill -9 --------------------------------------
+_SAVER = """
+import sys
+import numpy as np
+from recognition.gallery import Gallery
+
+people, rows = 5000, 10                       # 50,000 x 128 float32: ~26 MB per save
+x = np.random.default_rng(0).normal(size=(people * rows, 128)).astype(np.float32)
+x /= np.linalg.norm(x, axis=1, keepdims=True)
+gallery = Gallery(sys.argv[1], x, [f"p{i // rows}" for i in range(people * rows)], "f", "m")
+gallery.save()
+print("saved", flush=True)
+while True:
+    gallery.save()
+"""
+
+
+def _kill_during_save(path, kills=3) -> None:
+    """Run a process that saves ``path`` over and over and SIGKILL it while a temp file exists."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    for _ in range(kills):
+        proc = subprocess.Popen([sys.executable, "-c", _SAVER, str(path)], cwd=REPO_ROOT,
+                                stdout=subprocess.PIPE, text=True)
+        try:
+            assert proc.stdout.readline().strip() == "saved"
+            before = set(path.parent.glob(".gallery-*"))
+            deadline = time.monotonic() + 60
+            while not set(path.parent.glob(".gallery-*")) - before and time.monotonic() < deadline:
+                time.sleep(0.001)
+            proc.send_signal(signal.SIGKILL)
+        finally:
+            proc.kill()
+            proc.wait()
+            proc.stdout.close()
+
+
+def _expected_gallery():
+    x = np.random.default_rng(0).normal(size=(50000, 128)).astype(np.float32)
+    return x / np.linalg.norm(x, axis=1, keepdims=True)
+
+
+def test_temp_files_of_a_killed_save_are_removed_on_open_and_on_save(tmp_path):
+    path = tmp_path / "照片" / "embeddings.h5"
+    path.parent.mkdir()
+    _kill_during_save(path)
+    leftovers = list(path.parent.glob(".gallery-*"))
+    assert leftovers, "no save was caught mid-write"
+    gallery = Gallery.open(path, fingerprint="f")
+    assert not list(path.parent.glob(".gallery-*"))
+    assert len(gallery) == 5000 and gallery.size == 50000
+    np.testing.assert_array_equal(gallery.embeddings_of("p7"), _expected_gallery()[70:80])
+
+    _kill_during_save(path)                    # a gallery already open: its next save cleans up
+    assert list(path.parent.glob(".gallery-*"))
+    gallery.remove("p0")
+    gallery.save()
+    assert not list(path.parent.glob(".gallery-*"))
+    assert Gallery.open(path, fingerprint="f").size == 49990
+
+
+def test_temp_files_of_live_saves_and_of_other_galleries_are_kept(tmp_path):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    dead_pid = int(dead.stdout)
+    live = tmp_path / f".gallery-g.h5-{os.getpid()}-abc_1234.h5"        # a save of this process
+    other = tmp_path / f".gallery-other.h5-{dead_pid}-abc_1234.h5"      # another gallery's
+    ours_dead = tmp_path / f".gallery-g.h5-{dead_pid}-xyz_9876.h5"
+    legacy_old = tmp_path / ".gallery-k2j4h5g6.h5"                        # before pids were in the name
+    legacy_new = tmp_path / ".gallery-a1b2c3d4.h5"
+    old_live = tmp_path / f".gallery-g.h5-{os.getpid()}-old_0000.h5"    # pid reused since: too old
+    for p in (live, other, ours_dead, legacy_old, legacy_new, old_live):
+        p.write_bytes(b"partial")
+    hour_ago = time.time() - 3600
+    for p in (legacy_old, old_live):
+        os.utime(p, (hour_ago, hour_ago))
+    Gallery.open(tmp_path / "g.h5", fingerprint="f")
+    left = {p.name for p in tmp_path.iterdir()}
+    assert left == {live.name, other.name, legacy_new.name}
+
+
+# -- issue 12 item 4: a structurally wrong gallery file fails at open ---------------------------------
+def _write(path, embeddings=None, person_ids=None, **attrs):
+    with h5py.File(path, "w") as f:
+        if embeddings is not None:
+            f.create_dataset("embeddings", data=embeddings)
+        if person_ids is not None:
+            f.create_dataset("person_ids", data=person_ids,
+                             dtype=h5py.string_dtype("utf-8") if isinstance(person_ids, list) else None)
+        for key, value in {"fingerprint": "f", "model_name": "m", "format": 1, **attrs}.items():
+            f.attrs[key] = value
+
+
+def _nan_row():
+    x = unit(3)
+    x[1, 4] = np.nan
+    return x
+
+
+def _inf_row():
+    x = unit(3)
+    x[2, 0] = np.inf
+    return x
+
+
+@pytest.mark.parametrize("contents, words", [
+    (dict(embeddings=unit(3), person_ids=["a", "a"]), "2 person ids for 3 embeddings"),
+    (dict(embeddings=unit(2), person_ids=["a", "b", "c"]), "3 person ids for 2 embeddings"),
+    (dict(embeddings=unit(1)[0], person_ids=["a"]), "2-D"),
+    (dict(embeddings=unit(4).reshape(2, 2, 8), person_ids=["a", "b"]), "2-D"),
+    (dict(embeddings=np.zeros((2, 0), np.float32), person_ids=["a", "b"]), "size 0"),
+    (dict(embeddings=_nan_row(), person_ids=["a", "b", "c"]), "NaN or infinite.*row 1"),
+    (dict(embeddings=_inf_row(), person_ids=["a", "b", "c"]), "NaN or infinite.*row 2"),
+    (dict(embeddings=2 * unit(3), person_ids=["a", "b", "c"]), "not L2-normalised"),
+    (dict(embeddings=np.ones((3, 8), np.int32), person_ids=["a", "b", "c"]), "floating-point"),
+    (dict(embeddings=np.array([b"x", b"y"]), person_ids=["a", "b"]), "floating-point"),
+    (dict(embeddings=unit(2), person_ids=np.array([1, 2])), "person_ids must be text"),
+    (dict(embeddings=unit(2), person_ids=["a", ""]), "empty person id at row 1"),
+    (dict(embeddings=unit(2), person_ids=np.array([b"a", b"\xff\xfe"])), "row 1 is not valid UTF-8"),
+    (dict(embeddings=unit(2), person_ids=np.array([[b"a"], [b"b"]])), "person_ids must be 1-D"),
+    (dict(person_ids=["a"]), "no 'embeddings' dataset"),
+    (dict(embeddings=unit(1)), "no 'person_ids' dataset"),
+    (dict(embeddings=unit(1), person_ids=["a"], format=99), "format 99"),
+], ids=["ids-short", "ids-long", "1-D", "3-D", "size-0", "nan", "inf", "norm", "int", "bytes",
+        "numeric-ids", "empty-id", "bad-utf8", "2-D-ids", "no-embeddings", "no-ids", "newer-format"])
+def test_a_structurally_wrong_gallery_is_refused_at_open_naming_file_and_problem(tmp_path, contents, words):
+    path = tmp_path / "库" / "embeddings.h5"
+    path.parent.mkdir()
+    _write(path, **contents)
+    with pytest.raises(GalleryError, match=words) as err:
+        Gallery.open(path, fingerprint="f")
+    assert str(path) in str(err.value) and "--rebuild" in str(err.value)
+    assert not isinstance(err.value, GalleryModelMismatch)
+
+
+def test_embeddings_as_a_group_are_refused(tmp_path):
+    path = tmp_path / "g.h5"
+    with h5py.File(path, "w") as f:
+        f.create_group("embeddings")
+        f.create_dataset("person_ids", data=["a"], dtype=h5py.string_dtype("utf-8"))
+    with pytest.raises(GalleryError, match="'embeddings' is not a dataset"):
+        Gallery.open(path)
+
+
+@pytest.mark.parametrize("embeddings", [unit(3).astype(np.float64), unit(3).astype(np.float16)])
+def test_other_float_widths_and_fixed_length_ids_still_open(tmp_path, embeddings):
+    path = tmp_path / "g.h5"
+    _write(path, embeddings=embeddings, person_ids=np.array(["张三".encode(), b"b", b"b"]))
+    g = Gallery.open(path, fingerprint="f")
+    assert g.ids == ["张三", "b"] and g.size == 3
+    assert g.match(embeddings[:1].astype(np.float32), 0.5)[0].person_id == "张三"

@@ -4,14 +4,19 @@ File layout (``data/pictures/embeddings.h5`` by default):
 
 * ``embeddings``: float32 (N, D), L2-normalised, several rows per person;
 * ``person_ids``: UTF-8 strings (N,), the person of each row;
-* attributes ``fingerprint`` (sha256 of the model's weights), ``model_name``, ``format``.
+* attributes ``fingerprint`` (sha256 of the model's weights), ``model_name``, ``format``;
+* ``meta_json`` (optional): a JSON object the owner keeps with the embeddings, saved in the same
+  atomic write (a desk's face cache keeps its sync state there: the last change id it applied
+  and which database person each key belongs to).
 
 A gallery only makes sense with the model that embedded it, so opening it with
 another model's fingerprint raises :class:`GalleryModelMismatch`.
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -44,8 +49,12 @@ class Gallery:
         self.path = Path(path)
         self.fingerprint = fingerprint
         self.model_name = model_name
+        # the arrays are replaced, never changed in place: a shallow copy is a snapshot
         self._embeddings = np.ascontiguousarray(embeddings, np.float32)
         self._person_ids = np.asarray(person_ids, dtype=object)
+        #: JSON-serialisable data saved with the embeddings (see the module docstring); replace
+        #: it (or its values) rather than changing it in place, as with the arrays
+        self.meta: dict = {}
 
     # -- persistence ---------------------------------------------------------------
     @classmethod
@@ -65,7 +74,8 @@ class Gallery:
                               for s in f["person_ids"][()]]
                 stored = str(f.attrs.get("fingerprint", ""))
                 stored_name = str(f.attrs.get("model_name", ""))
-        except (OSError, KeyError) as exc:
+                meta = _read_meta(f)
+        except (OSError, KeyError, ValueError) as exc:
             raise GalleryError(f"{path}: not a readable gallery file ({exc})") from exc
         if fingerprint and stored and stored != fingerprint and len(person_ids):
             raise GalleryModelMismatch(
@@ -74,8 +84,10 @@ class Gallery:
                 f"enrolled photos with: python -m recognition.run.embeddings --pictures-dir "
                 f"{path.parent} --output {path} --rebuild")
         if fingerprint and stored != fingerprint:
-            stored, stored_name = fingerprint, model_name
-        return cls(path, embeddings, person_ids, stored, stored_name)
+            stored, stored_name, meta = fingerprint, model_name, {}
+        gallery = cls(path, embeddings, person_ids, stored, stored_name)
+        gallery.meta = meta
+        return gallery
 
     def save(self) -> None:
         """Write the gallery atomically: temp file in the same folder, fsync, rename."""
@@ -89,6 +101,9 @@ class Gallery:
                 f.attrs["fingerprint"] = self.fingerprint
                 f.attrs["model_name"] = self.model_name
                 f.attrs["format"] = FORMAT_VERSION
+                if self.meta:
+                    f.create_dataset("meta_json", data=json.dumps(self.meta, ensure_ascii=False),
+                                     dtype=_STR)
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
             os.replace(tmp, self.path)
@@ -149,6 +164,67 @@ class Gallery:
             self._person_ids = self._person_ids[keep]
         return removed
 
+    def replace_people(self, updates: dict, meta: dict | None = None) -> None:
+        """Set several people at once: key -> their new embeddings (n, D), or None to remove them;
+        with ``meta``, replace :attr:`meta` in the same step.
+
+        One pass over the stored rows, however many people change (a desk applying a batch of
+        changes from the database)."""
+        if not updates:
+            if meta is not None:
+                self.meta = meta
+            return
+        added_ids, added = [], []
+        for person_id, embeddings in updates.items():
+            if embeddings is None or np.size(embeddings) == 0:
+                continue
+            if not isinstance(person_id, str) or not person_id.strip():
+                raise GalleryError(f"person id must be a non-empty string, got {person_id!r}")
+            rows = np.atleast_2d(np.asarray(embeddings, np.float32))
+            if not np.all(np.isfinite(rows)):
+                raise GalleryError(f"embeddings for {person_id!r} contain NaN or inf")
+            added_ids += [person_id] * len(rows)
+            added.append(rows)
+        dims = {a.shape[1] for a in added} | ({self._embeddings.shape[1]} if self.size else set())
+        if len(dims) > 1:
+            raise GalleryError(f"embedding sizes {sorted(dims)} do not match")
+        keep = ~np.isin(self._person_ids, np.asarray(list(updates), dtype=object))
+        stored = self._embeddings[keep] if self.size else None
+        if added:
+            new = np.concatenate(added)
+            new = new / np.maximum(np.linalg.norm(new, axis=1, keepdims=True), 1e-12)
+            stored = new if stored is None or not len(stored) else np.concatenate([stored, new])
+        self._embeddings = np.ascontiguousarray(stored if stored is not None
+                                                else np.empty((0, 0), np.float32), np.float32)
+        self._person_ids = np.concatenate([self._person_ids[keep], np.asarray(added_ids, dtype=object)])
+        if meta is not None:
+            self.meta = meta
+
+    def reset(self, person_ids, embeddings, meta: dict | None = None) -> None:
+        """Replace the whole contents (a desk loading every embedding of its model at once), and
+        :attr:`meta` with ``meta`` if given."""
+        embeddings = np.asarray(embeddings, np.float32)
+        if len(person_ids) != len(embeddings):
+            raise GalleryError(f"{len(person_ids)} person ids for {len(embeddings)} embeddings")
+        if len(embeddings):
+            embeddings = np.atleast_2d(embeddings)
+            if not np.all(np.isfinite(embeddings)):
+                raise GalleryError("embeddings contain NaN or inf")
+            embeddings = embeddings / np.maximum(np.linalg.norm(embeddings, axis=1, keepdims=True), 1e-12)
+        else:
+            embeddings = np.empty((0, 0), np.float32)
+        self._embeddings = np.ascontiguousarray(embeddings, np.float32)
+        self._person_ids = np.asarray(list(person_ids), dtype=object)
+        if meta is not None:
+            self.meta = meta
+
+    def snapshot(self) -> "Gallery":
+        """A copy that later changes of this gallery do not affect (cheap: shares the arrays,
+        which are replaced, never modified in place); save it without holding up matching."""
+        twin = copy.copy(self)
+        twin.meta = dict(self.meta)
+        return twin
+
     def rename(self, old_id: str, new_id: str) -> None:
         if old_id == new_id:
             return
@@ -180,3 +256,13 @@ class Gallery:
         return [Match(str(self._person_ids[i]) if d <= threshold else None, float(d),
                       str(self._person_ids[i]))
                 for i, d in zip(nearest, distances)]
+
+
+def _read_meta(f) -> dict:
+    if "meta_json" not in f:
+        return {}
+    raw = f["meta_json"][()]
+    meta = json.loads(raw.decode("utf-8") if isinstance(raw, bytes) else str(raw))
+    if not isinstance(meta, dict):
+        raise ValueError("meta_json is not a JSON object")
+    return meta

@@ -3,6 +3,7 @@
 
     python main.py                        # camera 0, data/config.toml (defaults if missing)
     python main.py --source video.mp4     # a video file (or rtsp://... / a camera index)
+    python main.py faces-status | reembed --model-dir DIR | import-faces   # the face store (--help)
 """
 from __future__ import annotations
 
@@ -52,7 +53,80 @@ def warm_up(recognizer) -> None:
     recognizer.detect(np.zeros((480, 640, 3), np.uint8))
 
 
+# -- face store commands (backend.face_cli); the model is wired in here ------------------------
+#: side of the canvas a stored face crop is searched on (one detector trace for crops of any size)
+CROP_CANVAS = 320
+
+
+def face_command(argv) -> int:
+    from backend import face_cli
+
+    return face_cli.run(argv, _face_context)
+
+
+def _face_context(args):
+    from backend import face_cli
+    from gui import config as app_config
+
+    config = app_config.load(args.config)
+    gallery = Path(config.gallery_path)
+
+    def read_gallery(path):
+        from recognition.gallery import Gallery
+
+        g = Gallery.open(path)
+        return g.fingerprint, {key: g.embeddings_of(key) for key in g.ids}
+
+    def read_pictures(folder):
+        from recognition.photos import pictures_by_person
+
+        return pictures_by_person(folder)
+
+    return face_cli.Context(config.effective_db_url, config.effective_db_password, config.desk,
+                            gallery.parent, gallery, _model_tools, read_pictures, read_gallery)
+
+
+def _model_tools(model_dir):
+    from recognition import FaceRecognizer
+
+    return face_model_tools(FaceRecognizer.load(model_dir, min_face_size=40))
+
+
+def face_model_tools(recognizer):
+    """The model-side functions of the face store commands: embed stored crops, analyse photos."""
+    import numpy as np
+
+    from backend.face_cli import ModelTools
+    from backend.face_migration import DetectedFace
+    from backend.face_store import FaceModel
+    from recognition.photos import PHOTO_CANVAS, detect_on_canvas
+
+    def largest(image, canvas):
+        faces = detect_on_canvas(recognizer, image, canvas)
+        return recognizer.align(image, faces[:1])[0] if faces else None
+
+    def embed_images(images):
+        found = [largest(image, CROP_CANVAS) for image in images]
+        chips = [f.chip for f in found if f is not None]
+        vectors = iter(recognizer.embed_chips(np.stack(chips)) if chips else [])
+        return [None if f is None else next(vectors) for f in found]
+
+    def analyse(image):
+        face = largest(image, PHOTO_CANVAS)
+        if face is None:
+            return None
+        return DetectedFace(recognizer.embed_chips(face.chip[None])[0], face.box, face.score, face.landmarks)
+
+    model = FaceModel(recognizer.spec.fingerprint, recognizer.spec.name)
+    return ModelTools(model, str(recognizer.model_path), embed_images, analyse)
+
+
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from backend.face_cli import COMMANDS
+
+    if argv[:1] and argv[0] in COMMANDS:
+        return face_command(argv)
     args = parse_args(argv)
     # leave a core to the display: TensorFlow's kernels use the others (read when TF starts)
     os.environ.setdefault("TF_NUM_INTRAOP_THREADS", str(max(1, (os.cpu_count() or 2) - 1)))

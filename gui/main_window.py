@@ -14,6 +14,8 @@ from PyQt5.QtCore import QDateTime, QEvent, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QPixmap
 from PyQt5.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableWidgetItem
 
+from backend.face_store import FaceModel
+from backend.face_sync import FaceSync
 from gui import i18n, tasks
 from gui.attendance import AttendanceController
 from gui.backend_client import BackendClient
@@ -61,8 +63,11 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._closing = False
 
         self.client = BackendClient(self._backend_factory(config), self)
+        # the gallery is this desk's cache of the face store; FaceSync keeps it in step
+        self.face_sync = FaceSync(self.gallery, FaceModel(recognizer.spec.fingerprint, recognizer.spec.name))
         self.attendance = AttendanceController(self.client, config.desk, config.cooldown, self)
-        self.people_tab = PeopleTab(self, self.client, self.gallery, recognizer, self.pictures_dir, self)
+        self.people_tab = PeopleTab(self, self.client, self.gallery, recognizer, self.pictures_dir, self,
+                                    faces=self.face_sync, desk=config.desk)
         self.history_tab = HistoryTab(self, self.client, self)
         self.settings_tab = SettingsTab(self, config, recognizer.threshold, self)
 
@@ -253,8 +258,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
                 unknown = [f for f in result.faces if f.person_id is None]
                 if unknown:
                     box = max(unknown, key=lambda f: (f.box[2] - f.box[0]) * (f.box[3] - f.box[1])).box
-        dialog = EnrollDialog(self.client, self.gallery, self.pictures_dir, self.names,
-                              self.effective_threshold(), initial_box=box, parent=self)
+        dialog = EnrollDialog(self.client, self.face_sync, self.pictures_dir, self.names,
+                              self.effective_threshold(), initial_box=box, desk=self.config.desk, parent=self)
         self.enroll_dialog = dialog
         self.resultReceived.connect(dialog.add_result)
         dialog.enrolled.connect(self._on_enrolled)
@@ -420,6 +425,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self._apply_backend_rules()
         if "desk" in changed:
             self.attendance.desk = config.desk
+            self.people_tab.desk = config.desk
         if "db_url" in changed and not config.env_db_url:
             self._db_status = None
             self._retranslate_status()

@@ -180,6 +180,8 @@ class FaceSync:
             blocks.append(embeddings)
             keys.update(zip(person_ids.tolist(), page_numbers))
         embeddings = np.concatenate(blocks) if blocks else np.empty((0, 0), np.float32)
+        if self.store_id is None and len(self.gallery):
+            self._keep_unsynced()
         owner: dict[str, int] = {}
         for pid, key in keys.items():
             owner[key] = pid           # two people with one key (renamed mid-load): the feed fixes it
@@ -258,6 +260,20 @@ class FaceSync:
         self.gallery.replace_people(updates, self._meta())
         return ({k for k, v in updates.items() if v is not None},
                 {k for k, v in updates.items() if v is None})
+
+    def _keep_unsynced(self) -> None:
+        """Faces that did not come from a store (a desk-local gallery) are not dropped unseen: they
+        go to a file beside the cache (``python main.py import-faces --gallery FILE`` takes them)."""
+        twin = self.gallery.snapshot()
+        path = Path(twin.path)
+        twin.path = path.with_name(f"{path.stem}.unsynced-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
+        try:
+            twin.save()
+        except Exception:
+            log.exception("could not keep the %d faces of %s that are not from the database", len(twin), path)
+            return
+        log.warning("%s held %d people that did not come from the database; they are replaced by the "
+                    "database's faces and kept in %s", path, len(twin), twin.path)
 
     def _save(self) -> str | None:
         try:

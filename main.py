@@ -121,6 +121,19 @@ def face_model_tools(recognizer):
     return ModelTools(model, str(recognizer.model_path), embed_images, analyse)
 
 
+def open_face_cache(gallery_path, spec):
+    """This desk's cache of the face store for its model (one file per model, beside the photos);
+    the old desk-local gallery file is left for ``python main.py import-faces``."""
+    from backend.face_sync import cache_path
+    from recognition.gallery import Gallery
+
+    path = cache_path(Path(gallery_path).parent, spec.fingerprint)
+    if not path.exists() and Path(gallery_path).exists():
+        log.warning("%s holds faces enrolled at this desk before the shared face store; move them into "
+                    "the database once with: python main.py import-faces", gallery_path)
+    return Gallery.open(path, spec.fingerprint, spec.name)
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     from backend.face_cli import COMMANDS
@@ -152,11 +165,10 @@ def main(argv=None) -> int:
         app.processEvents()
         from gui.main_window import MainWindow
         from recognition import FaceRecognizer
-        from recognition.gallery import Gallery
 
         recognizer = FaceRecognizer.load(args.model_dir or config.model_dir, min_face_size=config.min_face_size)
         warm_up(recognizer)
-        gallery = Gallery.open(config.gallery_path, recognizer.spec.fingerprint, recognizer.spec.name)
+        gallery = open_face_cache(config.gallery_path, recognizer.spec)
         window = MainWindow(config, recognizer, gallery, source=args.source)
     except Exception as exc:
         log.exception("cannot start")

@@ -100,13 +100,18 @@ def face_model_tools(recognizer):
     from backend.face_migration import DetectedFace
     from backend.face_store import FaceModel
     from recognition.photos import PHOTO_CANVAS, detect_on_canvas
+    from recognition.recognizer import Face
 
     def largest(image, canvas):
         faces = detect_on_canvas(recognizer, image, canvas)
         return recognizer.align(image, faces[:1])[0] if faces else None
 
-    def embed_images(images):
-        found = [largest(image, CROP_CANVAS) for image in images]
+    def embed_images(images, landmarks=None):
+        """Stored crops: aligned with their stored landmarks, else with the largest face found."""
+        landmarks = landmarks or [None] * len(images)
+        found = [largest(image, CROP_CANVAS) if points is None else
+                 recognizer.align(image, [Face(box=(0, 0, 0, 0), score=1.0, landmarks=points)])[0]
+                 for image, points in zip(images, landmarks)]
         chips = [f.chip for f in found if f is not None]
         vectors = iter(recognizer.embed_chips(np.stack(chips)) if chips else [])
         return [None if f is None else next(vectors) for f in found]

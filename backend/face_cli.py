@@ -29,7 +29,7 @@ COMMANDS = ("faces-status", "reembed", "import-faces")
 class ModelTools:
     model: FaceModel
     model_dir: str
-    embed_images: EmbedImages           # stored crops -> embeddings (re-detected and aligned)
+    embed_images: EmbedImages           # stored crops (+ their landmarks) -> embeddings
     analyse: AnalysePhoto               # a photo -> its largest face
 
 
@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                                      "(default: %(default)s)")
     re.add_argument("--retry-failed", action="store_true", help="try again the samples this model "
                                                                 "failed on before")
+    re.add_argument("--redetect", action="store_true", help="find the faces in the stored crops again "
+                                                            "instead of using their stored landmarks")
     imp = sub.add_parser("import-faces", parents=[common], help="move this desk's photos and "
                                                                 "embeddings.h5 into the store")
     imp.add_argument("--pictures-dir", help="folder of person folders (default: beside the gallery)")
@@ -128,7 +130,7 @@ def _status(backend, args, context: Context) -> int:
 def _reembed(backend, args, context: Context) -> int:
     tools = context.load_model(args.model_dir)
     report = reembed(backend, tools.model, tools.embed_images, batch_size=args.batch,
-                     retry_failed=args.retry_failed)
+                     retry_failed=args.retry_failed, redetect=args.redetect)
     for sample_id, person_id, reason in report.failed:
         print(f"skipped sample {sample_id} (person {person_id}): {reason}")
     print(f"{report.embedded} samples embedded with {report.model}, {len(report.failed)} skipped, "

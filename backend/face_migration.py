@@ -22,8 +22,9 @@ from backend.face_store import FaceModel, NewSample, crop_face, decode_image, sa
 
 log = logging.getLogger(__name__)
 
-#: embed(images BGR) -> one embedding (the largest face) or None (no face) per image
-EmbedImages = Callable[[Sequence[np.ndarray]], Sequence[np.ndarray | None]]
+#: embed(images BGR, landmarks) -> one embedding or None (no face) per image. ``landmarks[i]``: the
+#: sample's 5 points in image i (align with them), or None (detect the largest face first)
+EmbedImages = Callable[[Sequence[np.ndarray], Sequence[np.ndarray | None]], Sequence[np.ndarray | None]]
 REEMBED_BATCH = 32
 #: an embedding in the old gallery file this close (Euclidean, unit vectors) to the one
 #: computed again from a photo is taken to be that photo's
@@ -45,8 +46,11 @@ class ReembedReport:
 
 
 def reembed(backend, model: FaceModel, embed: EmbedImages, *, batch_size: int = REEMBED_BATCH,
-            retry_failed: bool = False, progress: bool = True) -> ReembedReport:
+            retry_failed: bool = False, redetect: bool = False, progress: bool = True) -> ReembedReport:
     """Embed every stored sample that lacks an embedding for ``model``.
+
+    Each crop is aligned with the landmarks stored with it (``redetect``: found again by the
+    detector, as for samples stored without them).
 
     A sample whose image is missing or unreadable, or in which no face is found, is recorded as a
     failure (reported, skipped, not retried unless ``retry_failed``). A database that goes away
@@ -76,7 +80,8 @@ def reembed(backend, model: FaceModel, embed: EmbedImages, *, batch_size: int = 
                          else "the stored image is not a readable picture")
                         for s, image in zip(batch, images) if image is None]
             readable = [(s, image) for s, image in zip(batch, images) if image is not None]
-            vectors = list(embed([image for _s, image in readable])) if readable else []
+            points = [None if redetect else s.landmarks for s, _image in readable]
+            vectors = list(embed([image for _s, image in readable], points)) if readable else []
             if len(vectors) != len(readable):
                 raise ValueError(f"embed returned {len(vectors)} results for {len(readable)} images")
             embeddings = []

@@ -70,6 +70,7 @@ class NewSample:
     face_size: float | None = None
     sharpness: float | None = None
     yaw: float | None = None
+    landmarks: np.ndarray | None = None       # (5, 2) MTCNN points in the image's coordinates
 
 
 @dataclasses.dataclass(frozen=True)
@@ -143,6 +144,7 @@ class MissingSample:
     id: int
     person_id: int
     image: bytes | None
+    landmarks: np.ndarray | None              # (5, 2) in the image, when the sample has them
 
 
 # -- encoding -------------------------------------------------------------------------------
@@ -167,12 +169,33 @@ def decode_embeddings(blobs: Sequence[bytes], dim: int | None = None) -> np.ndar
     return flat.reshape(-1, dim).astype(np.float32)
 
 
+def encode_landmarks(landmarks) -> bytes | None:
+    if landmarks is None:
+        return None
+    points = np.asarray(landmarks, np.float32).reshape(-1)
+    if points.size != 10 or not np.all(np.isfinite(points)):
+        raise ValueError(f"landmarks must be 5 finite (x, y) points, got shape {np.shape(landmarks)}")
+    return points.astype("<f4").tobytes()
+
+
+def decode_landmarks(blob) -> np.ndarray | None:
+    if not blob or len(blob) != 40:
+        return None
+    return np.frombuffer(bytes(blob), "<f4").reshape(5, 2).astype(np.float64)
+
+
+def crop_origin(box, margin: float = CROP_MARGIN) -> tuple[int, int]:
+    """Where :func:`crop_face` (and the desk's gui.photos.face_crop) starts its crop in the image."""
+    x1, y1, x2, y2 = box
+    return max(0, int(x1 - (x2 - x1) * margin)), max(0, int(y1 - (y2 - y1) * margin))
+
+
 def crop_face(image_bgr: np.ndarray, box, margin: float = CROP_MARGIN) -> np.ndarray:
     """The face box grown by ``margin`` on each side, clipped to the image (what a sample keeps)."""
     h, w = image_bgr.shape[:2]
     x1, y1, x2, y2 = box
     mx, my = (x2 - x1) * margin, (y2 - y1) * margin
-    left, top = max(0, int(x1 - mx)), max(0, int(y1 - my))
+    left, top = crop_origin(box, margin)
     right, bottom = min(w, int(np.ceil(x2 + mx))), min(h, int(np.ceil(y2 + my)))
     if right <= left or bottom <= top:
         raise ValueError(f"face box {box} lies outside the {w}x{h} image")
@@ -203,11 +226,14 @@ def decode_image(data: bytes | None) -> np.ndarray | None:
 
 def sample_from_crop(crop_bgr: np.ndarray, embedding=None, *, source: str = "live", score=None,
                      box=None, landmarks=None) -> NewSample:
-    """A NewSample from a BGR face crop (with margin) and what the detector said about the face.
+    """A NewSample from a BGR face crop made by :func:`crop_face` (or the desk's identical
+    gui.photos.face_crop) and what the detector said about the face, ``box`` and ``landmarks``
+    in the coordinates of the image the crop was cut from.
 
     Quality figures: the detector's score, the box's shorter side (px), the sharpness (variance of
     the Laplacian of the grey crop) and a yaw estimate from the 5 landmarks (nose offset from the
-    eyes' midpoint over the eye distance: 0 frontal, about +-0.5 at a strong turn).
+    eyes' midpoint over the eye distance: 0 frontal, about +-0.5 at a strong turn). The landmarks
+    are kept in the crop's coordinates, so another model can align the crop without detecting it.
     """
     import cv2
 
@@ -220,9 +246,11 @@ def sample_from_crop(crop_bgr: np.ndarray, embedding=None, *, source: str = "liv
     if box is not None:
         x1, y1, x2, y2 = (float(v) for v in box)
         face_size = min(x2 - x1, y2 - y1)
-    yaw = None
+    yaw = points = None
     if landmarks is not None:
         pts = np.asarray(landmarks, np.float64).reshape(-1, 2)
+        if box is not None and len(pts) == 5:
+            points = pts - np.asarray(crop_origin(box), np.float64)
         if len(pts) >= 3:
             eyes_mid = (pts[0] + pts[1]) / 2
             eye_dist = float(np.linalg.norm(pts[1] - pts[0]))
@@ -231,7 +259,7 @@ def sample_from_crop(crop_bgr: np.ndarray, embedding=None, *, source: str = "liv
     return NewSample(image=encode_jpeg(crop), embedding=None if embedding is None else np.asarray(embedding),
                      source=source, width=int(crop.shape[1]), height=int(crop.shape[0]),
                      detector_score=None if score is None else float(score), face_size=face_size,
-                     sharpness=sharpness, yaw=yaw)
+                     sharpness=sharpness, yaw=yaw, landmarks=points)
 
 
 def _chunks(items: Sequence, size: int = _IN_CHUNK) -> Iterator[Sequence]:
@@ -297,7 +325,11 @@ class FaceStore:
             elif sample.image is None:
                 raise ValueError(f"sample {i + 1} has neither an image nor an embedding")
             digest = None if sample.image is None else hashlib.sha256(sample.image).hexdigest()
-            rows.append((sample, blob, digest))
+            try:
+                points = encode_landmarks(sample.landmarks)
+            except ValueError as exc:
+                raise ValueError(f"sample {i + 1}: {exc}") from None
+            rows.append((sample, blob, digest, points))
         if len(dims) > 1:
             raise ValueError(f"embeddings of different sizes {sorted(dims)} for one model")
         now = self._db.dt(times.now_local())
@@ -307,7 +339,7 @@ class FaceStore:
                 raise PersonNotFound(f"no person with id {person_id}")
             if model is not None and dims:
                 self.register_model(model, dims.pop())
-            for sample, blob, digest in rows:
+            for sample, blob, digest, points in rows:
                 if digest is not None:
                     existing = cur.execute("SELECT id FROM face_samples WHERE person_id = ? AND "
                                            "image_sha256 = ?", (person_id, digest)).fetchone()
@@ -316,12 +348,12 @@ class FaceStore:
                         continue
                 cur.execute(
                     "INSERT INTO face_samples (person_id, image, image_sha256, width, height, "
-                    "detector_score, face_size, sharpness, yaw, source, desk, created_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "detector_score, face_size, sharpness, yaw, landmarks, source, desk, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (person_id, None if sample.image is None else bytes(sample.image), digest,
                      sample.width, sample.height, _opt_float(sample.detector_score),
                      _opt_float(sample.face_size), _opt_float(sample.sharpness), _opt_float(sample.yaw),
-                     sample.source, desk, now))
+                     points, sample.source, desk, now))
                 sample_id = int(cur.lastrowid)
                 ids.append(sample_id)
                 if blob is not None:
@@ -518,13 +550,14 @@ class FaceStore:
         """Samples with neither an embedding nor a recorded failure for ``fingerprint``, by id."""
         with self._db.transaction() as cur:
             rows = cur.execute(
-                "SELECT s.id, s.person_id, s.image FROM face_samples s WHERE s.id > ? "
+                "SELECT s.id, s.person_id, s.image, s.landmarks FROM face_samples s WHERE s.id > ? "
                 "AND NOT EXISTS (SELECT 1 FROM face_embeddings e WHERE e.sample_id = s.id "
                 "AND e.model_fingerprint = ?) "
                 "AND NOT EXISTS (SELECT 1 FROM face_embed_failures f WHERE f.sample_id = s.id "
                 "AND f.model_fingerprint = ?) ORDER BY s.id LIMIT ?",
                 (int(after_id), fingerprint, fingerprint, int(limit))).fetchall()
-        return [MissingSample(int(r[0]), int(r[1]), None if r[2] is None else bytes(r[2])) for r in rows]
+        return [MissingSample(int(r[0]), int(r[1]), None if r[2] is None else bytes(r[2]),
+                              decode_landmarks(r[3])) for r in rows]
 
     def failures(self, fingerprint: str) -> list[tuple[int, int, str]]:
         """(sample id, person id, reason) of the samples ``fingerprint`` could not embed."""

@@ -3,7 +3,8 @@
 -- its people keep their rows and simply have no face samples yet).
 --
 -- face_samples     one face of a person: the crop it came from (JPEG with a margin, so that any
---                  model can re-detect and re-align it) and its quality figures;
+--                  model can re-detect and re-align it), the 5 landmarks found in it (re-alignment
+--                  without detecting again) and its quality figures;
 -- face_embeddings  the embedding of a sample for one model (model_fingerprint = sha256 of the
 --                  model's weights), float32 little-endian;
 -- face_changes     the change feed desks follow: "person P changed" (a person-level change re-read
@@ -24,6 +25,7 @@ CREATE TABLE face_samples (
     face_size       FLOAT         NULL,                 -- shorter side of the detected box, px
     sharpness       FLOAT         NULL,                 -- variance of the Laplacian of the grey crop
     yaw             FLOAT         NULL,                 -- nose offset from the eyes' midpoint / eye distance
+    landmarks       VARBINARY(40) NULL,                 -- MTCNN's 5 points in the image, 10 x float32 LE
     source          VARCHAR(8)    CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
     desk            VARCHAR(128)  NOT NULL DEFAULT '',
     created_at      DATETIME(3)   NOT NULL,             -- desk local time

@@ -12,6 +12,7 @@ CREATE TABLE face_samples (
     face_size       REAL    NULL,
     sharpness       REAL    NULL,
     yaw             REAL    NULL,
+    landmarks       BLOB    NULL,                    -- 5 points in the image, 10 x float32 LE
     source          TEXT    NOT NULL CHECK (source IN ('live', 'photo', 'import')),
     desk            TEXT    NOT NULL DEFAULT '',
     created_at      TEXT    NOT NULL,                -- desk local time

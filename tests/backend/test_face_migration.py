@@ -87,6 +87,14 @@ def test_reembed_end_to_end_while_desks_keep_the_old_model(backend, tools, lfw_f
     again = reembed(backend, new, tools.embed_images, progress=False)
     assert (again.embedded, again.failed, again.remaining) == (0, [], 0)
     assert backend.faces.coverage().of(new.fingerprint).embedded == 6
+    # without the stored landmarks: the faces are found in the crops again
+    third = FaceModel("redetected-" + tools.model.fingerprint[:40], "default model, faces found again")
+    assert reembed(backend, third, tools.embed_images, redetect=True, progress=False).embedded == 6
+    redetected = backend.faces.people_faces([p.id for p in backend.people.search()], third.fingerprint)
+    for faces in redetected.values():
+        if len(faces.embeddings):
+            live = old_desk.gallery.embeddings_of(faces.person_number)
+            assert np.linalg.norm(faces.embeddings - live, axis=1).max() < 0.25
 
 
 def test_server_down_during_a_migration_then_resumed(mysql_via_proxy, mysql_proxy, tools, lfw_faces,
@@ -96,11 +104,11 @@ def test_server_down_during_a_migration_then_resumed(mysql_via_proxy, mysql_prox
     new = new_model(tools)
     calls = []
 
-    def embed_then_cut(images):          # the real model; the server goes away during batch 2
+    def embed_then_cut(images, landmarks):      # the real model; the server goes away during batch 2
         calls.append(len(images))
         if len(calls) == 2:
             mysql_proxy.cut()
-        return tools.embed_images(images)
+        return tools.embed_images(images, landmarks)
     first = reembed(backend, new, embed_then_cut, batch_size=2, progress=False)
     assert first.interrupted and "connection lost" in first.interrupted
     assert first.embedded == 2                     # batch 1 committed, batch 2 rolled back

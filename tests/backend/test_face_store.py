@@ -50,6 +50,7 @@ def test_sample_from_a_real_crop_keeps_a_decodable_jpeg_and_its_quality(lfw_imag
     assert again.shape == crop.shape and s.image[:2] == b"\xff\xd8"
     assert (s.width, s.height, s.face_size) == (144, 176, 90.0)
     assert s.sharpness > 10 and abs(s.yaw) < 1e-9 and s.detector_score == pytest.approx(0.998)
+    np.testing.assert_allclose(s.landmarks, landmarks - [53, 37])      # in the crop's coordinates
     assert decode_image(b"\xff\xd8 not really a jpeg") is None and decode_image(b"") is None
 
 

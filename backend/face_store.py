@@ -297,8 +297,9 @@ class FaceStore:
                     desk: str = "") -> list[int]:
         """Store samples of a person (and their embeddings for ``model``); returns their ids.
 
-        A sample whose image the person already has is not stored twice (its existing id is
-        returned). Raises ValueError for a bad sample (nothing stored) or PersonNotFound.
+        A photo or imported sample whose image the person already has is not stored twice (its
+        existing id is returned); live samples are frames, each kept. Raises ValueError for a bad
+        sample (nothing stored) or PersonNotFound.
         """
         person_id = validation.row_id(person_id)
         desk = validation.text("desk", desk) or ""
@@ -340,7 +341,7 @@ class FaceStore:
             if model is not None and dims:
                 self.register_model(model, dims.pop())
             for sample, blob, digest, points in rows:
-                if digest is not None:
+                if digest is not None and sample.source != "live":
                     existing = cur.execute("SELECT id FROM face_samples WHERE person_id = ? AND "
                                            "image_sha256 = ?", (person_id, digest)).fetchone()
                     if existing is not None:

@@ -30,7 +30,7 @@ CREATE TABLE face_samples (
     desk            VARCHAR(128)  NOT NULL DEFAULT '',
     created_at      DATETIME(3)   NOT NULL,             -- desk local time
     PRIMARY KEY (id),
-    UNIQUE KEY uq_face_samples_person_image (person_id, image_sha256),
+    KEY idx_face_samples_person_image (person_id, image_sha256),
     CONSTRAINT fk_face_samples_person FOREIGN KEY (person_id) REFERENCES people (id) ON DELETE CASCADE,
     CONSTRAINT ck_face_samples_source CHECK (source IN ('live', 'photo', 'import'))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;

@@ -15,9 +15,9 @@ CREATE TABLE face_samples (
     landmarks       BLOB    NULL,                    -- 5 points in the image, 10 x float32 LE
     source          TEXT    NOT NULL CHECK (source IN ('live', 'photo', 'import')),
     desk            TEXT    NOT NULL DEFAULT '',
-    created_at      TEXT    NOT NULL,                -- desk local time
-    UNIQUE (person_id, image_sha256)
+    created_at      TEXT    NOT NULL                 -- desk local time
 );
+CREATE INDEX idx_face_samples_person_image ON face_samples (person_id, image_sha256);
 
 CREATE TABLE face_embeddings (
     sample_id          INTEGER NOT NULL REFERENCES face_samples (id) ON DELETE CASCADE,

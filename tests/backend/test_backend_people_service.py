@@ -111,9 +111,12 @@ def test_deactivated_people_leave_the_gallery_and_keep_their_samples(desk, backe
 
 def test_add_and_delete_samples(desk, backend):
     a = enroll_person(backend, desk.sync, samples(1, n=2), person_number="E001", name="A")
-    ids = add_samples(backend, desk.sync, a.id, samples(5, n=2), desk="side door")
+    photos = samples(5, n=2)
+    for s in photos:
+        s.source = "photo"
+    ids = add_samples(backend, desk.sync, a.id, photos, desk="side door")
     assert desk.gallery.count("E001") == 4 and len(ids) == 2
-    assert add_samples(backend, desk.sync, a.id, samples(5, n=1)) == ids[:1]      # same image: no twin
+    assert add_samples(backend, desk.sync, a.id, photos[:1]) == ids[:1]          # same photo: no twin
     assert delete_samples(backend, desk.sync, a.id, ids) == 2
     assert desk.gallery.count("E001") == 2
     np.testing.assert_allclose(desk.gallery.embeddings_of("E001"), unit(1, 2), atol=1e-6)

@@ -67,12 +67,15 @@ def test_samples_and_embeddings_are_stored_and_cascade_with_the_person(backend):
     np.testing.assert_allclose(faces[a.id].embeddings, unit(1, 3), atol=1e-6)
     assert faces[b.id].person_number == "E2" and faces[b.id].active
     assert backend.faces.people_faces([a.id], OTHER.fingerprint)[a.id].embeddings.shape[0] == 0
-    # the same image twice is one sample
-    assert backend.faces.add_samples(a.id, samples(1)[:1], MODEL) == ids[:1]
-    assert backend.faces.sample_counts() == {a.id: 3, b.id: 2}
+    # the same photo twice is one sample; a live frame twice (a still camera) is two
+    photo = samples(1)[:1]
+    photo[0].source = "photo"
+    assert backend.faces.add_samples(a.id, photo, MODEL) == ids[:1]
+    assert backend.faces.add_samples(a.id, samples(1)[:1], MODEL) != ids[:1]
+    assert backend.faces.sample_counts() == {a.id: 4, b.id: 2}
     backend.people.delete(a.id)
     cov = backend.faces.coverage()
-    assert (cov.samples, cov.of(MODEL.fingerprint).embedded) == (2, 2)
+    assert (cov.samples, cov.of(MODEL.fingerprint).embedded) == (2, 2)     # none left of a
     with pytest.raises(PersonNotFound):
         backend.faces.add_samples(a.id, samples(3), MODEL)
 

@@ -17,7 +17,7 @@ import pytest
 from face_helpers import MODEL, Desk, samples, same, store_contents, unit
 
 from backend import BackendOffline
-from backend.face_store import FaceModel, NewSample
+from backend.face_store import FaceModel
 from backend.face_sync import FaceSync, model_state
 from backend.people_service import delete_person, enroll_person, set_active, update_person
 from recognition.gallery import Gallery

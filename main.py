@@ -3,6 +3,7 @@
 
     python main.py                        # camera 0, data/config.toml (defaults if missing)
     python main.py --source video.mp4     # a video file (or rtsp://... / a camera index)
+    python main.py faces-status | reembed --model-dir DIR | import-faces   # the face store (--help)
 """
 from __future__ import annotations
 
@@ -52,7 +53,98 @@ def warm_up(recognizer) -> None:
     recognizer.detect(np.zeros((480, 640, 3), np.uint8))
 
 
+# -- face store commands (backend.face_cli); the model is wired in here ------------------------
+#: side of the canvas a stored face crop is searched on (one detector trace for crops of any size)
+CROP_CANVAS = 320
+
+
+def face_command(argv) -> int:
+    from backend import face_cli
+
+    return face_cli.run(argv, _face_context)
+
+
+def _face_context(args):
+    from backend import face_cli
+    from gui import config as app_config
+
+    config = app_config.load(args.config)
+    gallery = Path(config.gallery_path)
+
+    def read_gallery(path):
+        from recognition.gallery import Gallery
+
+        g = Gallery.open(path)
+        return g.fingerprint, {key: g.embeddings_of(key) for key in g.ids}
+
+    def read_pictures(folder):
+        from recognition.photos import pictures_by_person
+
+        return pictures_by_person(folder)
+
+    return face_cli.Context(config.effective_db_url, config.effective_db_password, config.desk,
+                            gallery.parent, gallery, _model_tools, read_pictures, read_gallery)
+
+
+def _model_tools(model_dir):
+    from recognition import FaceRecognizer
+
+    return face_model_tools(FaceRecognizer.load(model_dir, min_face_size=40))
+
+
+def face_model_tools(recognizer):
+    """The model-side functions of the face store commands: embed stored crops, analyse photos."""
+    import numpy as np
+
+    from backend.face_cli import ModelTools
+    from backend.face_migration import DetectedFace
+    from backend.face_store import FaceModel
+    from recognition.photos import PHOTO_CANVAS, detect_on_canvas
+    from recognition.recognizer import Face
+
+    def largest(image, canvas):
+        faces = detect_on_canvas(recognizer, image, canvas)
+        return recognizer.align(image, faces[:1])[0] if faces else None
+
+    def embed_images(images, landmarks=None):
+        """Stored crops: aligned with their stored landmarks, else with the largest face found."""
+        landmarks = landmarks or [None] * len(images)
+        found = [largest(image, CROP_CANVAS) if points is None else
+                 recognizer.align(image, [Face(box=(0, 0, 0, 0), score=1.0, landmarks=points)])[0]
+                 for image, points in zip(images, landmarks)]
+        chips = [f.chip for f in found if f is not None]
+        vectors = iter(recognizer.embed_chips(np.stack(chips)) if chips else [])
+        return [None if f is None else next(vectors) for f in found]
+
+    def analyse(image):
+        face = largest(image, PHOTO_CANVAS)
+        if face is None:
+            return None
+        return DetectedFace(recognizer.embed_chips(face.chip[None])[0], face.box, face.score, face.landmarks)
+
+    model = FaceModel(recognizer.spec.fingerprint, recognizer.spec.name)
+    return ModelTools(model, str(recognizer.model_path), embed_images, analyse)
+
+
+def open_face_cache(gallery_path, spec):
+    """This desk's cache of the face store for its model (one file per model, beside the photos);
+    the old desk-local gallery file is left for ``python main.py import-faces``."""
+    from backend.face_sync import cache_path
+    from recognition.gallery import Gallery
+
+    path = cache_path(Path(gallery_path).parent, spec.fingerprint)
+    if not path.exists() and Path(gallery_path).exists():
+        log.warning("%s holds faces enrolled at this desk before the shared face store; move them into "
+                    "the database once with: python main.py import-faces", gallery_path)
+    return Gallery.open(path, spec.fingerprint, spec.name)
+
+
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from backend.face_cli import COMMANDS
+
+    if argv[:1] and argv[0] in COMMANDS:
+        return face_command(argv)
     args = parse_args(argv)
     # leave a core to the display: TensorFlow's kernels use the others (read when TF starts)
     os.environ.setdefault("TF_NUM_INTRAOP_THREADS", str(max(1, (os.cpu_count() or 2) - 1)))
@@ -78,11 +170,10 @@ def main(argv=None) -> int:
         app.processEvents()
         from gui.main_window import MainWindow
         from recognition import FaceRecognizer
-        from recognition.gallery import Gallery
 
         recognizer = FaceRecognizer.load(args.model_dir or config.model_dir, min_face_size=config.min_face_size)
         warm_up(recognizer)
-        gallery = Gallery.open(config.gallery_path, recognizer.spec.fingerprint, recognizer.spec.name)
+        gallery = open_face_cache(config.gallery_path, recognizer.spec)
         window = MainWindow(config, recognizer, gallery, source=args.source)
     except Exception as exc:
         log.exception("cannot start")

@@ -10,6 +10,7 @@ from backend import schema, validation
 from backend.attendance import AttendanceRepository
 from backend.db import Database, MySQLDatabase, SQLiteDatabase, describe_mysql_error
 from backend.errors import BackendError, BackendOffline, SchemaError
+from backend.face_store import FaceStore
 from backend.outbox import DEFAULT_PATH as DEFAULT_OUTBOX, Outbox
 from backend.people import PeopleRepository
 from backend.records import BackendStatus
@@ -19,7 +20,7 @@ log = logging.getLogger(__name__)
 
 
 class Backend:
-    """``people`` and ``attendance`` repositories over one SQLite or MySQL database.
+    """``people``, ``attendance`` and ``faces`` (the face store) over one SQLite or MySQL database.
 
     Thread-safe: one connection, used under a lock. ``status()`` never touches the network.
     """
@@ -31,6 +32,7 @@ class Backend:
         self.url = db.url.redacted()
         self.people = PeopleRepository(db)
         self.attendance = AttendanceRepository(db, outbox)
+        self.faces = FaceStore(db)
 
     # -- settings ------------------------------------------------------------------
     @property

@@ -87,10 +87,12 @@ def run(args) -> dict:
     from PyQt5.QtWidgets import QApplication
 
     from backend import open_backend, people_service
+    from backend.face_store import FaceModel, crop_face, sample_from_crop
     from gui.config import AppConfig
     from gui.main_window import MainWindow
     from recognition import FaceRecognizer
     from recognition.gallery import Gallery
+    from recognition.imageio import read_image
     from recognition.photos import embed_photos
 
     photos = sorted((Path(args.lfw) / args.person).glob("*.jpg"))
@@ -108,9 +110,12 @@ def run(args) -> dict:
         gallery_path = tmp / "pictures" / "embeddings.h5"
         gallery = Gallery.open(gallery_path, recognizer.spec.fingerprint, recognizer.spec.name)
         with opener(url) as backend:
-            found = [r.embedding for r in embed_photos(recognizer, photos[:args.enroll]) if r.embedding is not None]
-            people_service.enroll_person(backend, gallery, np.stack(found), person_number="E0001",
-                                         name=args.person.replace("_", " "), department="Front office")
+            found = [r for r in embed_photos(recognizer, photos[:args.enroll]) if r.embedding is not None]
+            samples = [sample_from_crop(crop_face(read_image(r.path), r.box), r.embedding, source="photo",
+                                        score=r.score, box=r.box, landmarks=r.landmarks) for r in found]
+            people_service.enroll_person(backend, None, samples, model=FaceModel(recognizer.spec.fingerprint),
+                                         person_number="E0001", name=args.person.replace("_", " "),
+                                         department="Front office")
         config = AppConfig(camera_source=str(video), db_url=url, gallery_path=str(gallery_path),
                            desk="Front desk")
         config.path = tmp / "config.toml"

@@ -22,6 +22,7 @@ import tomllib
 from pathlib import Path
 
 from backend import validation
+from backend.face_sync import DEFAULT_POLL_SECONDS
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ class AppConfig:
     db_url: str = "sqlite:///data/attendance.db"
     db_password: str | None = None          # from the file only if typed there by hand
     language: str = "en"
+    face_sync_interval: float = DEFAULT_POLL_SECONDS   # s between two reads of the face store's changes
 
     # filled by load(): where the values came from
     path: Path | None = dataclasses.field(default=None, compare=False, repr=False)
@@ -80,6 +82,10 @@ class AppConfig:
             raise ConfigError(str(exc)) from None
         if not str(self.db_url).strip():
             raise ConfigError("database url is empty")
+        if not (isinstance(self.face_sync_interval, (int, float)) and not isinstance(self.face_sync_interval, bool)
+                and 0.2 <= self.face_sync_interval <= 3600):
+            raise ConfigError(f"face_sync_interval must be a number of seconds in 0.2..3600, "
+                              f"got {self.face_sync_interval!r}")
         if self.language not in LANGUAGES:
             raise ConfigError(f"language must be one of {LANGUAGES}, got {self.language!r}")
         return self
@@ -98,10 +104,11 @@ _LAYOUT = {
     "db_url": ("database", "url"),
     "db_password": ("database", "password"),
     "language": ("ui", "language"),
+    "face_sync_interval": ("database", "face_sync_interval"),
 }
 _TYPES = {"camera_source": str, "min_face_size": int, "threshold": float, "model_dir": str,
           "gallery_path": str, "desk": str, "cooldown": int, "once_per_day": bool, "db_url": str,
-          "db_password": str, "language": str}
+          "db_password": str, "language": str, "face_sync_interval": float}
 
 
 def load(path: str | os.PathLike | None = None, environ=None) -> AppConfig:

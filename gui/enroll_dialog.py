@@ -5,8 +5,9 @@ chosen face from frame to frame (box overlap), and keeps a sample when the face 
 large and sharp enough and at least ``min_interval`` seconds after the previous one
 (5 samples over ~2 s by default). It warns when the samples already match an
 enrolled person or do not look like one person. Saving runs
-``backend.people_service.enroll_person`` on the database thread, so the person row
-and the gallery embeddings are written together or not at all.
+``backend.people_service.enroll_person`` on the database thread: the person row, the
+face crops and their embeddings are written in one transaction, then the desk's face
+cache (``faces``, a backend.face_sync.FaceSync) follows.
 """
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ class Sample:
     distance: float | None
     timestamp: float
     seq: int                  # frame number it came from
+    box: tuple | None = None  # the face in the frame, its detector score and 5 landmarks
+    score: float | None = None
+    landmarks: np.ndarray | None = None
 
 
 def iou(a, b) -> float:
@@ -51,12 +55,13 @@ class EnrollDialog(QDialog):
     enrolled = pyqtSignal(object)        # backend Person
     samplesChanged = pyqtSignal(int)
 
-    def __init__(self, client, gallery, pictures_dir, names: dict, threshold: float,
+    def __init__(self, client, faces, pictures_dir, names: dict, threshold: float,
                  initial_box=None, samples: int = 5, min_interval: float = 0.3,
-                 min_face: int = 60, min_score: float = 0.9, parent=None):
+                 min_face: int = 60, min_score: float = 0.9, desk: str = "", parent=None):
         super().__init__(parent)
         self.client = client
-        self.gallery = gallery
+        self.faces = faces
+        self.desk = desk
         self.pictures_dir = pictures_dir
         self.names = names                 # person_number -> name (for the "already enrolled" warning)
         self.threshold = threshold
@@ -164,7 +169,8 @@ class EnrollDialog(QDialog):
         except ValueError:
             return
         self.samples.append(Sample(np.asarray(face.embedding, np.float32), crop, face.person_id,
-                                   face.distance, result.timestamp, result.seq))
+                                   face.distance, result.timestamp, result.seq, tuple(face.box),
+                                   face.score, getattr(face, "landmarks", None)))
         self.faceLabel.setPixmap(QPixmap.fromImage(to_qimage(crop)).scaled(
             self.faceLabel.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
         self.samplesChanged.emit(len(self.samples))
@@ -238,14 +244,17 @@ class EnrollDialog(QDialog):
                 self.tr("This face already matches {name} ({number}). Enroll it as a new person anyway?")
                 .format(name=match[1], number=match[0])) != QMessageBox.Yes:
             return
-        embeddings = np.stack([s.embedding for s in self.samples])
-        crops = [s.crop for s in self.samples]
-        gallery, pictures_dir = self.gallery, self.pictures_dir
+        taken = list(self.samples)
+        crops = [s.crop for s in taken]
+        faces, pictures_dir, desk = self.faces, self.pictures_dir, self.desk
 
         def job(backend):
             from backend import people_service
+            from backend.face_store import sample_from_crop
 
-            person = people_service.enroll_person(backend, gallery, embeddings, **fields)
+            samples = [sample_from_crop(s.crop, s.embedding, source="live", score=s.score, box=s.box,
+                                        landmarks=s.landmarks) for s in taken]
+            person = people_service.enroll_person(backend, faces, samples, desk=desk, **fields)
             try:
                 photos.save_samples(pictures_dir, person.person_number, crops)
             except Exception:  # the photos are a convenience; the enrollment stands

@@ -14,6 +14,8 @@ from PyQt5.QtCore import QDateTime, QEvent, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QPixmap
 from PyQt5.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableWidgetItem
 
+from backend.face_store import FaceModel
+from backend.face_sync import FaceSync
 from gui import i18n, tasks
 from gui.attendance import AttendanceController
 from gui.backend_client import BackendClient
@@ -61,8 +63,14 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._closing = False
 
         self.client = BackendClient(self._backend_factory(config), self)
+        # the gallery is this desk's cache of the face store; FaceSync keeps it in step
+        self.face_sync = FaceSync(self.gallery, FaceModel(recognizer.spec.fingerprint, recognizer.spec.name))
+        self.model_state = None                  # backend.face_sync.ModelState once known
+        self._face_sync_busy = False
+        self._face_sync_error = ""
         self.attendance = AttendanceController(self.client, config.desk, config.cooldown, self)
-        self.people_tab = PeopleTab(self, self.client, self.gallery, recognizer, self.pictures_dir, self)
+        self.people_tab = PeopleTab(self, self.client, self.gallery, recognizer, self.pictures_dir, self,
+                                    faces=self.face_sync, desk=config.desk)
         self.history_tab = HistoryTab(self, self.client, self)
         self.settings_tab = SettingsTab(self, config, recognizer.threshold, self)
 
@@ -88,7 +96,12 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._tick.start()
         self._today_timer = QTimer(self, interval=60000, timeout=self.refresh_today)
         self._today_timer.start()
+        self._face_timer = QTimer(self, interval=max(200, int(1000 * config.face_sync_interval)),
+                                  timeout=self.sync_faces)
         self.client.start()
+        self.sync_faces()                        # first: the people and faces other desks enrolled
+        self.check_model_state()
+        self._face_timer.start()
         self._apply_backend_rules()
         self.refresh_directory()
         self.check_gallery()
@@ -253,8 +266,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
                 unknown = [f for f in result.faces if f.person_id is None]
                 if unknown:
                     box = max(unknown, key=lambda f: (f.box[2] - f.box[0]) * (f.box[3] - f.box[1])).box
-        dialog = EnrollDialog(self.client, self.gallery, self.pictures_dir, self.names,
-                              self.effective_threshold(), initial_box=box, parent=self)
+        dialog = EnrollDialog(self.client, self.face_sync, self.pictures_dir, self.names,
+                              self.effective_threshold(), initial_box=box, desk=self.config.desk, parent=self)
         self.enroll_dialog = dialog
         self.resultReceived.connect(dialog.add_result)
         dialog.enrolled.connect(self._on_enrolled)
@@ -353,6 +366,43 @@ class MainWindow(QMainWindow, Ui_MainWindow):
                 self.enroll_dialog.names = self.names
         self.client.call(job, done, lambda e: log.warning("cannot load the people list: %s", e))
 
+    # -- faces of other desks -------------------------------------------------------------
+    def sync_faces(self) -> None:
+        """Apply the face store's changes to the gallery (on the database thread; matching goes on)."""
+        if self._face_sync_busy:
+            return
+        self._face_sync_busy = True
+        sync = self.face_sync
+        self.client.call(lambda backend: sync.poll(backend), self._faces_synced, self._face_sync_failed)
+
+    def _faces_synced(self, report) -> None:
+        self._face_sync_busy = False
+        self._face_sync_error = ""
+        if report.changed:
+            log.info("faces from the database: %d updated, %d removed%s", len(report.updated),
+                     len(report.removed), " (full reload)" if report.reloaded else "")
+            self.refresh_directory()
+            self.people_tab.refresh()
+
+    def _face_sync_failed(self, error) -> None:
+        self._face_sync_busy = False
+        if str(error) != self._face_sync_error:       # once per kind of failure, not every poll
+            self._face_sync_error = str(error)
+            log.warning("cannot read face changes from the database: %s", error)
+
+    def check_model_state(self) -> None:
+        """How far the face store is embedded with this desk's model; a clear message if not all."""
+        sync, model_dir = self.face_sync, str(self.recognizer.model_path)
+
+        def done(state):
+            self.model_state = state
+            self.settings_tab.show_model_state(state.message(model_dir))
+            if not state.complete:
+                log.warning("%s", state.message(model_dir))
+                self.statusBar().showMessage(state.message(model_dir), 30000)
+        self.client.call(lambda backend: sync.model_state(backend), done,
+                         lambda e: log.warning("cannot read the face store's model state: %s", e))
+
     def check_gallery(self) -> None:
         """Compare the gallery with the people table once at start (a crash between the two
         writes, or another database). Only reported: removing faces is the operator's call."""
@@ -420,11 +470,13 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self._apply_backend_rules()
         if "desk" in changed:
             self.attendance.desk = config.desk
+            self.people_tab.desk = config.desk
         if "db_url" in changed and not config.env_db_url:
             self._db_status = None
             self._retranslate_status()
             self.client.reopen(self._backend_factory(config),
-                               lambda _b: (self._apply_backend_rules(), self.refresh_directory(),
+                               lambda _b: (self._apply_backend_rules(), self.sync_faces(),
+                                           self.check_model_state(), self.refresh_directory(),
                                            self.refresh_today(), self.people_tab.refresh()),
                                lambda e: self.statusBar().showMessage(str(e), 8000))
         if "camera_source" in changed:
@@ -458,6 +510,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._closing = True
         self._tick.stop()
         self._today_timer.stop()
+        self._face_timer.stop()
         if self.enroll_dialog is not None:
             self.enroll_dialog.reject()
         camera_ok = self.stop_camera(700)

@@ -1,4 +1,5 @@
-"""People tab: search, edit, add photos, delete (database + gallery kept consistent)."""
+"""People tab: search, edit, add photos, delete (through backend.people_service; the desk's face
+cache ``faces``, a backend.face_sync.FaceSync around ``gallery``, follows each change)."""
 from __future__ import annotations
 
 import logging
@@ -24,9 +25,10 @@ class PeopleTab(QObject):
     photosAdded = pyqtSignal(object)  # report dict of the last add_photos
     loaded = pyqtSignal(int)          # rows shown after a search
 
-    def __init__(self, ui, client, gallery, recognizer, pictures_dir, parent=None):
+    def __init__(self, ui, client, gallery, recognizer, pictures_dir, parent=None, faces=None, desk=""):
         super().__init__(parent)
         self.ui, self.client, self.gallery = ui, client, gallery
+        self.faces, self.desk = faces, desk
         self.recognizer, self.pictures_dir = recognizer, pictures_dir
         self.people: list = []
         self.current = None
@@ -133,12 +135,12 @@ class PeopleTab(QObject):
         if not fields["name"] or not fields["person_number"]:
             self._message(self.tr("Name and number are required."))
             return
-        gallery, pictures_dir, old_number = self.gallery, self.pictures_dir, person.person_number
+        faces, pictures_dir, old_number = self.faces, self.pictures_dir, person.person_number
 
         def job(backend):
             from backend import people_service
 
-            updated = people_service.update_person(backend, gallery, person.id, **fields)
+            updated = people_service.update_person(backend, faces, person.id, **fields)
             if updated.person_number != old_number:
                 try:
                     photos.rename_folder(pictures_dir, old_number, updated.person_number)
@@ -174,12 +176,12 @@ class PeopleTab(QObject):
         person = self.current
         if person is None or not self.confirm_delete(person):
             return
-        gallery, pictures_dir = self.gallery, self.pictures_dir
+        faces, pictures_dir = self.faces, self.pictures_dir
 
         def job(backend):
             from backend import people_service
 
-            people_service.delete_person(backend, gallery, person.id)
+            people_service.delete_person(backend, faces, person.id)
             try:
                 photos.remove_folder(pictures_dir, person.person_number)
             except OSError:
@@ -210,35 +212,39 @@ class PeopleTab(QObject):
         person = self.current
         if person is None:
             return
-        recognizer, gallery, pictures_dir = self.recognizer, self.gallery, self.pictures_dir
+        recognizer, faces, pictures_dir, desk = self.recognizer, self.faces, self.pictures_dir, self.desk
         number = person.person_number
         self._message(self.tr("Reading {n} photos…").format(n=len(paths)))
         self.ui.personAddPhotos.setEnabled(False)
 
         def embed():
+            from backend.face_store import crop_face, sample_from_crop
+            from recognition.imageio import read_image
             from recognition.photos import embed_photos
 
-            return embed_photos(recognizer, paths)
+            found = embed_photos(recognizer, paths)
+            good = [r for r in found if r.embedding is not None]
+            samples = [sample_from_crop(crop_face(read_image(r.path), r.box), r.embedding, source="photo",
+                                        score=r.score, box=r.box, landmarks=r.landmarks) for r in good]
+            return found, good, samples
 
         def store(backend):
-            import numpy as np
+            from backend import people_service
 
-            if backend.people.get_by_number(number) is None:
+            if backend.people.get(person.id) is None:
                 raise LookupError(f"{number} is no longer in the database")
-            good = [r for r in results if r.embedding is not None]
-            if good:
-                gallery.add(number, np.stack([r.embedding for r in good]))
-                gallery.save()
+            if samples:
+                people_service.add_samples(backend, faces, person.id, samples, desk=desk)
                 try:
                     photos.copy_photos(pictures_dir, number, [r.path for r in good])
                 except OSError:
                     log.exception("could not copy the photos of %s", number)
             return {"added": len(good), "problems": [(str(r.path), r.error) for r in results if r.error]}
 
-        results = []
+        results, good, samples = [], [], []
 
-        def embedded(found):
-            results.extend(found)
+        def embedded(outcome):
+            results[:], good[:], samples[:] = outcome
             self.client.call(store, stored, failed)
 
         def stored(report):

@@ -23,6 +23,7 @@ class SettingsTab(QObject):
     def __init__(self, ui, config, model_threshold: float, parent=None):
         super().__init__(parent)
         self.ui, self.config, self.model_threshold = ui, config, model_threshold
+        self.model_state_text = ""         # the face model and its migration state (from the store)
         ui.settingsThreshold.setMinimum(0.0)
         ui.settingsSave.clicked.connect(self.save)
         ui.settingsRevert.clicked.connect(lambda: self.load(self.config))
@@ -42,7 +43,14 @@ class SettingsTab(QObject):
             notes.append(self.tr("FACE_DB_URL is set: this run uses {url}").format(url=self.config.env_db_url))
         if self.config.path is not None:
             notes.append(self.tr("Settings file: {path}").format(path=self.config.path))
+        if self.model_state_text:
+            notes.append(self.model_state_text)
         self.ui.settingsMessage.setText("\n".join(notes))
+
+    def show_model_state(self, text: str) -> None:
+        """The desk's face model and how far the store is embedded with it (backend's words)."""
+        self.model_state_text = text
+        self._note()
 
     def load(self, config) -> None:
         ui = self.ui

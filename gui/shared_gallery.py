@@ -15,6 +15,7 @@ class LockedGallery:
     def __init__(self, gallery):
         self._gallery = gallery
         self._lock = threading.RLock()
+        self._save_lock = threading.Lock()
 
     @property
     def path(self):
@@ -23,6 +24,15 @@ class LockedGallery:
     @property
     def fingerprint(self):
         return self._gallery.fingerprint
+
+    @property
+    def model_name(self):
+        return self._gallery.model_name
+
+    @property
+    def meta(self) -> dict:
+        with self._lock:
+            return self._gallery.meta
 
     @property
     def ids(self) -> list[str]:
@@ -46,9 +56,9 @@ class LockedGallery:
     def version(self) -> int:
         return self._gallery.version
 
-    def snapshot(self):
+    def rows(self):
         with self._lock:
-            return self._gallery.snapshot()
+            return self._gallery.rows()
 
     def count(self, person_id):
         with self._lock:
@@ -70,10 +80,23 @@ class LockedGallery:
         with self._lock:
             return self._gallery.rename(old_id, new_id)
 
+    def replace_people(self, updates, meta=None):
+        with self._lock:
+            return self._gallery.replace_people(updates, meta)
+
+    def reset(self, person_ids, embeddings, meta=None):
+        with self._lock:
+            return self._gallery.reset(person_ids, embeddings, meta)
+
     def match(self, embeddings, threshold):
         with self._lock:
             return self._gallery.match(embeddings, threshold)
 
-    def save(self):
+    def snapshot(self):
         with self._lock:
-            return self._gallery.save()
+            return self._gallery.snapshot()
+
+    def save(self):
+        """Write a snapshot taken under the lock; matching goes on while the file is written."""
+        with self._save_lock:
+            self.snapshot().save()

@@ -4,7 +4,10 @@ File layout (``data/pictures/embeddings.h5`` by default):
 
 * ``embeddings``: float32 (N, D), L2-normalised, several rows per person;
 * ``person_ids``: UTF-8 strings (N,), the person of each row;
-* attributes ``fingerprint`` (sha256 of the model's weights), ``model_name``, ``format``.
+* attributes ``fingerprint`` (sha256 of the model's weights), ``model_name``, ``format``;
+* ``meta_json`` (optional): a JSON object the owner keeps with the embeddings, saved in the same
+  atomic write (a desk's face cache keeps its sync state there: the last change id it applied
+  and which database person each key belongs to).
 
 A gallery only makes sense with the model that embedded it, so opening it with
 another model's fingerprint raises :class:`GalleryModelMismatch`.
@@ -19,7 +22,9 @@ a gallery removes its own leftovers: those of a process that no longer runs, or 
 """
 from __future__ import annotations
 
+import copy
 import dataclasses
+import json
 import logging
 import os
 import re
@@ -61,12 +66,17 @@ class Gallery:
         self.path = Path(path)
         self.fingerprint = fingerprint
         self.model_name = model_name
+        # the arrays are replaced, never changed in place (they are read-only): a shallow copy is
+        # a snapshot, and rows() can hand them out without a lock
         self._embeddings = np.array(embeddings, np.float32, order="C")   # a copy: made read-only below
         self._person_ids = np.asarray(person_ids, dtype=object)
         self._embeddings.flags.writeable = False
         #: bumped by every change, so views derived from the contents (templates, the operating
         #: point) know when to recompute
         self.version = 0
+        #: JSON-serialisable data saved with the embeddings (see the module docstring); replace
+        #: it (or its values) rather than changing it in place, as with the arrays
+        self.meta: dict = {}
 
     # -- persistence ---------------------------------------------------------------
     @classmethod
@@ -91,6 +101,7 @@ class Gallery:
             raise GalleryError(f"{path}: not a readable gallery file ({exc})") from exc
         embeddings, person_ids = stored_gallery.embeddings, stored_gallery.person_ids
         stored, stored_name = stored_gallery.fingerprint, stored_gallery.model_name
+        meta = stored_gallery.meta
         if fingerprint and stored and stored != fingerprint and len(person_ids):
             raise GalleryModelMismatch(
                 f"{path} was embedded with another model ({stored_name or stored[:12]}) than the one in "
@@ -98,8 +109,10 @@ class Gallery:
                 f"enrolled photos with: python -m recognition.run.embeddings --pictures-dir "
                 f"{path.parent} --output {path} --rebuild")
         if fingerprint and stored != fingerprint:
-            stored, stored_name = fingerprint, model_name
-        return cls(path, embeddings, person_ids, stored, stored_name)
+            stored, stored_name, meta = fingerprint, model_name, {}
+        gallery = cls(path, embeddings, person_ids, stored, stored_name)
+        gallery.meta = meta
+        return gallery
 
     def save(self) -> None:
         """Write the gallery atomically: temp file in the same folder, fsync, rename."""
@@ -115,6 +128,9 @@ class Gallery:
                 f.attrs["fingerprint"] = self.fingerprint
                 f.attrs["model_name"] = self.model_name
                 f.attrs["format"] = FORMAT_VERSION
+                if self.meta:
+                    f.create_dataset("meta_json", data=json.dumps(self.meta, ensure_ascii=False),
+                                     dtype=_STR)
             with open(tmp, "rb+") as f:
                 os.fsync(f.fileno())
             os.replace(tmp, self.path)
@@ -142,7 +158,7 @@ class Gallery:
         """Number of stored embeddings."""
         return len(self._person_ids)
 
-    def snapshot(self) -> tuple[np.ndarray, np.ndarray, int]:
+    def rows(self) -> tuple[np.ndarray, np.ndarray, int]:
         """(embeddings (N, D), person id of each row (N,), version): read-only arrays that later
         changes replace rather than modify, so they can be used without holding any lock."""
         return self._embeddings, self._person_ids, self.version
@@ -183,6 +199,65 @@ class Gallery:
         if removed:
             self._replace(self._embeddings[keep], self._person_ids[keep])
         return removed
+
+    def replace_people(self, updates: dict, meta: dict | None = None) -> None:
+        """Set several people at once: key -> their new embeddings (n, D), or None to remove them;
+        with ``meta``, replace :attr:`meta` in the same step.
+
+        One pass over the stored rows, however many people change (a desk applying a batch of
+        changes from the database)."""
+        if not updates:
+            if meta is not None:
+                self.meta = meta
+            return
+        added_ids, added = [], []
+        for person_id, embeddings in updates.items():
+            if embeddings is None or np.size(embeddings) == 0:
+                continue
+            if not isinstance(person_id, str) or not person_id.strip():
+                raise GalleryError(f"person id must be a non-empty string, got {person_id!r}")
+            rows = np.atleast_2d(np.asarray(embeddings, np.float32))
+            if not np.all(np.isfinite(rows)):
+                raise GalleryError(f"embeddings for {person_id!r} contain NaN or inf")
+            added_ids += [person_id] * len(rows)
+            added.append(rows)
+        dims = {a.shape[1] for a in added} | ({self._embeddings.shape[1]} if self.size else set())
+        if len(dims) > 1:
+            raise GalleryError(f"embedding sizes {sorted(dims)} do not match")
+        keep = ~np.isin(self._person_ids, np.asarray(list(updates), dtype=object))
+        stored = self._embeddings[keep] if self.size else None
+        if added:
+            new = np.concatenate(added)
+            new = new / np.maximum(np.linalg.norm(new, axis=1, keepdims=True), 1e-12)
+            stored = new if stored is None or not len(stored) else np.concatenate([stored, new])
+        self._replace(stored if stored is not None else np.empty((0, 0), np.float32),
+                      np.concatenate([self._person_ids[keep], np.asarray(added_ids, dtype=object)]))
+        if meta is not None:
+            self.meta = meta
+
+    def reset(self, person_ids, embeddings, meta: dict | None = None) -> None:
+        """Replace the whole contents (a desk loading every embedding of its model at once), and
+        :attr:`meta` with ``meta`` if given."""
+        embeddings = np.asarray(embeddings, np.float32)
+        if len(person_ids) != len(embeddings):
+            raise GalleryError(f"{len(person_ids)} person ids for {len(embeddings)} embeddings")
+        if len(embeddings):
+            embeddings = np.atleast_2d(embeddings)
+            if not np.all(np.isfinite(embeddings)):
+                raise GalleryError("embeddings contain NaN or inf")
+            embeddings = embeddings / np.maximum(np.linalg.norm(embeddings, axis=1, keepdims=True), 1e-12)
+        else:
+            embeddings = np.empty((0, 0), np.float32)
+        self._replace(embeddings, np.asarray(list(person_ids), dtype=object))
+        if meta is not None:
+            self.meta = meta
+
+    def snapshot(self) -> "Gallery":
+        """A copy that later changes of this gallery do not affect (cheap: shares the arrays,
+        which are replaced, never modified in place); save it without holding up matching."""
+        twin = copy.copy(self)
+        twin.meta = dict(self.meta)
+        return twin
 
     def rename(self, old_id: str, new_id: str) -> None:
         if old_id == new_id:
@@ -230,6 +305,7 @@ class StoredGallery:
     fingerprint: str
     model_name: str
     format: int
+    meta: dict                      # the owner's JSON object (``meta_json``), {} if absent
 
 
 def read_checked(f: h5py.File) -> StoredGallery:
@@ -278,7 +354,20 @@ def read_checked(f: h5py.File) -> StoredGallery:
             raise InvalidGalleryFile(f"empty person id at row {row}")
         person_ids.append(text)
     return StoredGallery(embeddings, person_ids, _text_attribute(f, "fingerprint"),
-                         _text_attribute(f, "model_name"), int(version))
+                         _text_attribute(f, "model_name"), int(version), _meta(f))
+
+
+def _meta(f: h5py.File) -> dict:
+    if "meta_json" not in f:
+        return {}
+    raw = _dataset(f, "meta_json")[()]
+    try:
+        meta = json.loads(raw.decode("utf-8") if isinstance(raw, bytes) else str(raw))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidGalleryFile(f"meta_json is not valid JSON ({exc})") from None
+    if not isinstance(meta, dict):
+        raise InvalidGalleryFile("meta_json is not a JSON object")
+    return meta
 
 
 def _dataset(f: h5py.File, name: str) -> h5py.Dataset:

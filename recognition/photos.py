@@ -22,6 +22,9 @@ class PhotoResult:
     path: Path
     embedding: np.ndarray | None = None
     error: str | None = None     # why the photo was not used
+    box: tuple | None = None     # the embedded face in the photo (x1, y1, x2, y2), its detector
+    score: float | None = None   # score and 5 landmarks: what a stored sample keeps of it
+    landmarks: np.ndarray | None = None
 
 
 #: Photos are searched for faces on a square canvas of this side (scaled down to fit, padded):
@@ -50,12 +53,18 @@ def embed_photo(recognizer, path) -> np.ndarray:
     """Embedding of the largest face in an image file; ImageReadError / NoFaceError otherwise.
 
     The chip is cut from the full-resolution photo."""
+    return embed_largest_face(recognizer, path).embedding
+
+
+def embed_largest_face(recognizer, path):
+    """The largest face of an image file (a Face with box, score, landmarks and embedding)."""
     image = as_bgr(read_image(path))
     faces = detect_on_canvas(recognizer, image)
     if not faces:
         raise NoFaceError(f"{path}: no face found")
     largest = recognizer.align(image, faces[:1])[0]
-    return recognizer.embed_chips(largest.chip[None])[0]
+    largest.embedding = recognizer.embed_chips(largest.chip[None])[0]
+    return largest
 
 
 def embed_photos(recognizer, paths) -> list[PhotoResult]:
@@ -63,7 +72,9 @@ def embed_photos(recognizer, paths) -> list[PhotoResult]:
     results = []
     for path in paths:
         try:
-            results.append(PhotoResult(Path(path), embedding=embed_photo(recognizer, path)))
+            face = embed_largest_face(recognizer, path)
+            results.append(PhotoResult(Path(path), embedding=face.embedding, box=tuple(face.box),
+                                       score=face.score, landmarks=face.landmarks))
         except (ImageReadError, NoFaceError) as exc:
             results.append(PhotoResult(Path(path), error=str(exc)))
     return results

@@ -5,9 +5,11 @@ import secrets
 
 import pymysql
 import pytest
+from face_helpers import MODEL, samples, unit
 
 from backend import BackendOffline, open_backend, test_connection
-from backend.schema import SQL_DIR, split_statements
+from backend.people_service import enroll_person
+from backend.schema import SQL_DIR, latest_version, split_statements
 
 SCRIPT = SQL_DIR / "mysql" / "create_user.sql"
 
@@ -42,8 +44,10 @@ def test_app_runs_as_the_least_privileged_user(mysql_server, app_account, tmp_pa
         assert b.status().online, b.status().message          # it could create its own schema
         p = b.people.create("E1", "最小权限")
         assert b.attendance.check_in(p.id).status == "recorded"
+        q = enroll_person(b, None, samples(1), model=MODEL, person_number="E2", name="face store")
+        assert b.faces.people_faces([q.id], MODEL.fingerprint)[q.id].embeddings.shape == unit(1).shape
     ok, message = test_connection(url, password)
-    assert ok and "schema version 1" in message
+    assert ok and f"schema version {latest_version('mysql')}, up to date" in message
     user_conn = pymysql.connect(host=mysql_server.host, port=mysql_server.port, user=user, password=password,
                                 database=database)
     try:

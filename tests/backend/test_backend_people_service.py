@@ -1,167 +1,231 @@
-"""Database and face gallery stay consistent (real recognition.gallery.Gallery, real save failures)."""
+"""people_service: a person, their samples, embeddings and the change in one transaction; the
+desk's gallery (a real recognition.gallery.Gallery) follows as a cache. SQLite and real MariaDB."""
 from __future__ import annotations
 
-import shutil
+import threading
 from datetime import datetime, timedelta
 
 import numpy as np
 import pytest
+from face_helpers import MODEL, Desk, SaveBlocked, samples, same, store_contents, unit
 
-from backend import DuplicatePersonNumber, HistoryQuery, PersonNotFound
-from backend.people_service import delete_person, enroll_person, reconcile, update_person
-from recognition.gallery import Gallery, GalleryError
+from backend import BackendOffline, DuplicatePersonNumber, HistoryQuery, PersonNotFound
+from backend.people_service import (add_samples, delete_person, delete_samples, enroll_person, reconcile,
+                                    set_active, update_person)
+from recognition.gallery import Gallery
 
 T0 = datetime(2024, 3, 6, 9, 0)
 
 
-def _emb(seed: int, n: int = 3, d: int = 128) -> np.ndarray:
-    v = np.random.default_rng(seed).normal(size=(n, d)).astype(np.float32)
-    return v / np.linalg.norm(v, axis=1, keepdims=True)
-
-
 @pytest.fixture
-def gallery_path(tmp_path):
-    return tmp_path / "pictures" / "embeddings.h5"
+def desk(backend, tmp_path):
+    return Desk(backend, tmp_path / "desk_a")
 
 
-@pytest.fixture
-def gallery(gallery_path):
-    return Gallery.open(gallery_path, fingerprint="test-model")
-
-
-def _on_disk(path) -> Gallery:
-    return Gallery.open(path, fingerprint="test-model")
-
-
-class SaveBlocked:
-    """Make Gallery.save fail for real: its folder is replaced by a plain file."""
-
-    def __init__(self, path):
-        self.folder = path.parent
-        self.moved = self.folder.with_name(self.folder.name + ".moved")
-
-    def __enter__(self):
-        if self.folder.exists():
-            shutil.move(self.folder, self.moved)
-        self.folder.write_text("not a folder")
-        return self
-
-    def __exit__(self, *exc):
-        self.folder.unlink()
-        if self.moved.exists():
-            shutil.move(self.moved, self.folder)
-
-
-def test_enroll_writes_both_sides(backend, gallery, gallery_path):
-    p = enroll_person(backend, gallery, _emb(1), person_number="E001", name="张三", department="研发")
+def test_enroll_writes_the_person_samples_embeddings_and_a_change(desk, backend):
+    p = enroll_person(backend, desk.sync, samples(1), desk="前台", person_number="E001", name="张三",
+                      department="研发")
     assert backend.people.get(p.id).name == "张三"
-    disk = _on_disk(gallery_path)
-    assert disk.ids == ["E001"] and disk.count("E001") == 3
-    np.testing.assert_allclose(disk.embeddings_of("E001"), _emb(1), atol=1e-6)
+    stored = backend.faces.samples_of(p.id)
+    assert len(stored) == 3 and {s.desk for s in stored} == {"前台"}
+    assert all(s.models == (MODEL.fingerprint,) for s in stored)
+    assert [c.person_id for c in backend.faces.changes_since(0)] == [p.id]
+    # the desk's own cache followed, in memory and on disk
+    assert desk.gallery.count("E001") == 3
+    np.testing.assert_allclose(desk.gallery.embeddings_of("E001"), unit(1), atol=1e-6)
+    assert Gallery.open(desk.path).count("E001") == 3
+    assert desk.sync.last_change_id == 1 and desk.sync.person_key(p.id) == "E001"
 
 
-def test_enroll_rolls_back_the_database_when_the_gallery_cannot_be_saved(backend, gallery, gallery_path):
-    enroll_person(backend, gallery, _emb(1), person_number="E001", name="A")
-    with SaveBlocked(gallery_path):
-        with pytest.raises(OSError):
-            enroll_person(backend, gallery, _emb(2), person_number="E002", name="B")
-    assert backend.people.get_by_number("E002") is None and backend.people.count() == 1
-    assert gallery.ids == ["E001"] and gallery.count("E002") == 0       # memory restored too
-    assert _on_disk(gallery_path).ids == ["E001"]
-    # and it works once the disk is fine again
-    p = enroll_person(backend, gallery, _emb(2), person_number="E002", name="B")
-    assert backend.people.get(p.id) is not None and _on_disk(gallery_path).ids == ["E001", "E002"]
-
-
-def test_enroll_with_a_database_error_leaves_the_gallery_alone(backend, gallery, gallery_path):
-    enroll_person(backend, gallery, _emb(1), person_number="E001", name="A")
-    before = gallery_path.stat().st_mtime_ns
+def test_a_refused_enrollment_stores_nothing_anywhere(desk, backend):
+    enroll_person(backend, desk.sync, samples(1), person_number="E001", name="A")
+    before = desk.path.stat().st_mtime_ns
     with pytest.raises(DuplicatePersonNumber):
-        enroll_person(backend, gallery, _emb(2), person_number="E001", name="B")
+        enroll_person(backend, desk.sync, samples(2), person_number="E001", name="B")
     with pytest.raises(ValueError, match="name"):
-        enroll_person(backend, gallery, _emb(2), person_number="E002", name="")
-    with pytest.raises(GalleryError):                        # bad embeddings: nothing stored anywhere
-        enroll_person(backend, gallery, np.full((2, 128), np.nan), person_number="E003", name="C")
-    assert backend.people.count() == 1 and gallery.ids == ["E001"]
-    np.testing.assert_allclose(gallery.embeddings_of("E001"), _emb(1), atol=1e-6)
-    assert gallery_path.stat().st_mtime_ns == before
+        enroll_person(backend, desk.sync, samples(2), person_number="E002", name="")
+    bad = samples(3)
+    bad[1].embedding = np.full(128, np.nan)
+    with pytest.raises(ValueError, match="sample 2"):
+        enroll_person(backend, desk.sync, bad, person_number="E003", name="C")
+    with pytest.raises(ValueError, match="at least one"):
+        enroll_person(backend, desk.sync, [], person_number="E004", name="D")
+    assert backend.people.count() == 1 and backend.faces.coverage().samples == 3
+    assert backend.faces.head().last_change_id == 1            # no change id spent by the failures
+    assert desk.gallery.ids == ["E001"] and desk.path.stat().st_mtime_ns == before
 
 
-def test_enroll_replaces_orphan_embeddings(backend, gallery, gallery_path):
-    gallery.add("E009", _emb(9, n=5))          # left over by a crash: the database never had E009
-    gallery.save()
-    enroll_person(backend, gallery, _emb(1), person_number="E009", name="新")
-    assert _on_disk(gallery_path).count("E009") == 3
+def test_a_cache_that_cannot_be_saved_does_not_undo_the_enrollment(desk, backend):
+    enroll_person(backend, desk.sync, samples(1), person_number="E001", name="A")
+    with SaveBlocked(desk.path):
+        p = enroll_person(backend, desk.sync, samples(2), person_number="E002", name="B")
+    assert backend.people.get(p.id) is not None                 # the database is the truth
+    assert sorted(desk.gallery.ids) == ["E001", "E002"]         # memory follows
+    assert desk.sync.last_report.save_error                     # the file could not be written
+    assert Gallery.open(desk.path).ids == ["E001"]              # and kept its last good state
+    restarted = desk.restart()                                  # next start: caught up from the file
+    assert restarted.sync.last_change_id == 1
+    report = restarted.poll()
+    assert report.updated == ("E002",) and not report.reloaded
+    assert same(restarted.contents(), store_contents(backend))
+    assert Gallery.open(desk.path).ids == ["E001", "E002"]
 
 
-def test_delete_leaves_no_attendance_and_no_embeddings(backend, gallery, gallery_path):
-    a = enroll_person(backend, gallery, _emb(1), person_number="E001", name="A")
-    b = enroll_person(backend, gallery, _emb(2), person_number="E002", name="B")
+def test_delete_leaves_no_attendance_samples_or_embeddings(desk, backend):
+    a = enroll_person(backend, desk.sync, samples(1), person_number="E001", name="A")
+    b = enroll_person(backend, desk.sync, samples(2), person_number="E002", name="B")
     for i in range(3):
         backend.attendance.check_in(a.id, T0 + timedelta(minutes=5 * i))
         backend.attendance.check_in(b.id, T0 + timedelta(minutes=5 * i))
-    deleted = delete_person(backend, gallery, a.id)
-    assert deleted.person_number == "E001"
-    assert backend.people.get(a.id) is None
+    deleted = delete_person(backend, desk.sync, a.id)
+    assert deleted.person_number == "E001" and backend.people.get(a.id) is None
     assert {r.person_id for r in backend.attendance.search(HistoryQuery()).rows} == {b.id}
-    assert _on_disk(gallery_path).ids == ["E002"] and gallery.ids == ["E002"]
+    assert backend.faces.samples_of(a.id) == [] and backend.faces.coverage().of(MODEL.fingerprint).embedded == 3
+    assert desk.gallery.ids == ["E002"] and Gallery.open(desk.path).ids == ["E002"]
     with pytest.raises(PersonNotFound):
-        delete_person(backend, gallery, a.id)
+        delete_person(backend, desk.sync, a.id)
 
 
-def test_delete_rolls_back_the_database_when_the_gallery_cannot_be_saved(backend, gallery, gallery_path):
-    a = enroll_person(backend, gallery, _emb(1), person_number="E001", name="A")
-    enroll_person(backend, gallery, _emb(2), person_number="E002", name="B")
-    backend.attendance.check_in(a.id, T0)
-    with SaveBlocked(gallery_path):
-        with pytest.raises(OSError):
-            delete_person(backend, gallery, a.id)
-    assert backend.people.get(a.id) is not None                                # database rolled back
-    assert backend.attendance.search(HistoryQuery()).total == 1                # attendance kept
-    assert gallery.count("E001") == 3                                         # memory restored
-    np.testing.assert_allclose(gallery.embeddings_of("E001"), _emb(1), atol=1e-6)
-    assert _on_disk(gallery_path).count("E001") == 3
-    delete_person(backend, gallery, a.id)                                    # fine once disk is back
-    assert backend.people.count() == 1 and _on_disk(gallery_path).ids == ["E002"]
-
-
-def test_deleting_the_last_enrolled_person(backend, gallery, gallery_path):
-    a = enroll_person(backend, gallery, _emb(1), person_number="E001", name="A")
-    try:
-        delete_person(backend, gallery, a.id)
-    finally:
-        assert (backend.people.get(a.id) is None) == (gallery.count("E001") == 0)  # consistent either way
-    assert backend.people.count() == 0 and _on_disk(gallery_path).ids == []
-
-
-def test_delete_of_a_person_without_embeddings(backend, gallery):
-    p = backend.people.create("E001", "no face yet")
-    delete_person(backend, gallery, p.id)
-    assert backend.people.get(p.id) is None
-
-
-def test_update_renames_the_gallery_key(backend, gallery, gallery_path):
-    a = enroll_person(backend, gallery, _emb(1), person_number="E001", name="A")
-    enroll_person(backend, gallery, _emb(2), person_number="E002", name="B")
-    u = update_person(backend, gallery, a.id, person_number="E100", name="A2")
+def test_update_renames_the_gallery_key_and_a_name_change_costs_no_change(desk, backend):
+    a = enroll_person(backend, desk.sync, samples(1), person_number="E001", name="A")
+    enroll_person(backend, desk.sync, samples(2), person_number="E002", name="B")
+    u = update_person(backend, desk.sync, a.id, person_number="E100", name="A2")
     assert (u.person_number, u.name) == ("E100", "A2")
-    assert sorted(_on_disk(gallery_path).ids) == ["E002", "E100"]
+    assert sorted(desk.gallery.ids) == ["E002", "E100"] and desk.gallery.count("E100") == 3
     with pytest.raises(DuplicatePersonNumber):
-        update_person(backend, gallery, a.id, person_number="E002")
-    assert sorted(_on_disk(gallery_path).ids) == ["E002", "E100"]
-    with SaveBlocked(gallery_path):
-        with pytest.raises(OSError):
-            update_person(backend, gallery, a.id, person_number="E200")
-    assert backend.people.get(a.id).person_number == "E100"
-    assert gallery.count("E100") == 3 and gallery.count("E200") == 0
-    assert update_person(backend, gallery, a.id, phone="123").phone == "123"   # no key change: no save
+        update_person(backend, desk.sync, a.id, person_number="E002")
+    head = backend.faces.head().last_change_id
+    assert update_person(backend, desk.sync, a.id, phone="123").phone == "123"
+    assert backend.faces.head().last_change_id == head
+    assert sorted(Gallery.open(desk.path).ids) == ["E002", "E100"]
 
 
-def test_reconcile_repairs_orphans(backend, gallery, gallery_path):
-    enroll_person(backend, gallery, _emb(1), person_number="E001", name="A")
+def test_deactivated_people_leave_the_gallery_and_keep_their_samples(desk, backend):
+    a = enroll_person(backend, desk.sync, samples(1), person_number="E001", name="A")
+    set_active(backend, desk.sync, a.id, False)
+    assert desk.gallery.ids == [] and len(backend.faces.samples_of(a.id)) == 3
+    assert backend.people.get(a.id).active is False
+    set_active(backend, desk.sync, a.id, True)
+    assert desk.gallery.count("E001") == 3
+
+
+def test_add_and_delete_samples(desk, backend):
+    a = enroll_person(backend, desk.sync, samples(1, n=2), person_number="E001", name="A")
+    photos = samples(5, n=2)
+    for s in photos:
+        s.source = "photo"
+    ids = add_samples(backend, desk.sync, a.id, photos, desk="side door")
+    assert desk.gallery.count("E001") == 4 and len(ids) == 2
+    assert add_samples(backend, desk.sync, a.id, photos[:1]) == ids[:1]          # same photo: no twin
+    assert delete_samples(backend, desk.sync, a.id, ids) == 2
+    assert desk.gallery.count("E001") == 2
+    np.testing.assert_allclose(desk.gallery.embeddings_of("E001"), unit(1, 2), atol=1e-6)
+    with pytest.raises(PersonNotFound):
+        add_samples(backend, desk.sync, 999, samples(6))
+
+
+def test_without_a_cache_the_model_must_be_named(backend):
+    with pytest.raises(ValueError, match="model"):
+        enroll_person(backend, None, samples(1), person_number="E001", name="A")
+    p = enroll_person(backend, None, samples(1), model=MODEL, person_number="E001", name="A")
+    assert backend.faces.coverage().of(MODEL.fingerprint).embedded == 3 and p.id
+
+
+def test_reconcile_reports_and_removes_orphans(desk, backend):
+    enroll_person(backend, desk.sync, samples(1), person_number="E001", name="A")
     backend.people.create("E002", "no face")
-    gallery.add("GHOST", _emb(3))
-    gallery.save()
-    report = reconcile(backend, gallery)
+    desk.gallery.add("GHOST", unit(3))
+    report = reconcile(backend, desk.gallery)
     assert report.removed_from_gallery == ["GHOST"] and report.without_embeddings == ["E002"]
-    assert _on_disk(gallery_path).ids == ["E001"]
+    assert Gallery.open(desk.path).ids == ["E001"]
+
+
+# -- faults on the real MariaDB ---------------------------------------------------------------
+def test_enrolling_while_the_server_is_down_is_refused_cleanly(mysql_via_proxy, mysql_proxy, tmp_path):
+    backend = mysql_via_proxy()
+    desk = Desk(backend, tmp_path / "desk")
+    enroll_person(backend, desk.sync, samples(1), person_number="E001", name="A")
+    mysql_proxy.cut()
+    with pytest.raises(BackendOffline, match="cannot enroll while the database is unreachable; nothing"):
+        enroll_person(backend, desk.sync, samples(2), person_number="E002", name="B")
+    assert desk.gallery.ids == ["E001"]
+    mysql_proxy.restore()
+    assert backend.people.get_by_number("E002") is None            # nothing half-written
+    assert backend.faces.coverage().samples == 3 and backend.faces.head().last_change_id == 1
+    enroll_person(backend, desk.sync, samples(2), person_number="E002", name="B")
+    assert sorted(desk.gallery.ids) == ["E001", "E002"]
+
+
+def test_a_connection_cut_in_the_middle_of_an_enrollment_writes_nothing(mysql_server, mysql_via_proxy,
+                                                                        mysql_proxy, tmp_path):
+    """The enrollment is stopped where it takes the change counter (another session holds it), the
+    server goes away, and the half-done transaction is rolled back by the server."""
+    backend = mysql_via_proxy()
+    desk = Desk(backend, tmp_path / "desk")
+    holder = mysql_server.connect(mysql_via_proxy.database)
+    holder.autocommit(False)
+    cur = holder.cursor()
+    cur.execute("SELECT last_change_id FROM face_change_counter WHERE id = 1 FOR UPDATE")
+    errors = []
+
+    def enroll():
+        try:
+            enroll_person(backend, desk.sync, samples(1), person_number="E001", name="A")
+        except Exception as exc:
+            errors.append(exc)
+    worker = threading.Thread(target=enroll)
+    worker.start()
+    probe = mysql_server.connect(mysql_via_proxy.database)
+    for _ in range(100):                       # wait until the enrollment waits for the counter
+        with probe.cursor() as c:
+            c.execute("SELECT COUNT(*) FROM information_schema.innodb_trx t JOIN information_schema.processlist p "
+                      "ON p.id = t.trx_mysql_thread_id WHERE t.trx_state = 'LOCK WAIT' AND p.db = %s",
+                      (mysql_via_proxy.database,))
+            if c.fetchone()[0]:
+                break
+        threading.Event().wait(0.05)
+    else:
+        pytest.fail("the enrollment never reached the change counter")
+    mysql_proxy.cut()
+    worker.join(10)
+    holder.rollback()
+    holder.close()
+    assert len(errors) == 1 and isinstance(errors[0], BackendOffline), errors
+    with probe.cursor() as c:
+        c.execute("SELECT (SELECT COUNT(*) FROM people), (SELECT COUNT(*) FROM face_samples), "
+                  "(SELECT COUNT(*) FROM face_embeddings), (SELECT COUNT(*) FROM face_changes)")
+        assert c.fetchone() == (0, 0, 0, 0)
+    probe.close()
+    assert desk.gallery.ids == []
+
+
+def test_two_desks_enrolling_one_person_number_at_once(open_db, tmp_path):
+    """Both desks press Save at the same moment: one person, the other desk gets a clear error."""
+    a, b = open_db(), open_db()
+    desk_a, desk_b = Desk(a, tmp_path / "a"), Desk(b, tmp_path / "b")
+    start = threading.Barrier(2)
+    outcome = {}
+
+    def enroll(name, desk, seed):
+        start.wait()
+        try:
+            outcome[name] = enroll_person(desk.backend, desk.sync, samples(seed), person_number="E001",
+                                          name=name)
+        except Exception as exc:
+            outcome[name] = exc
+    threads = [threading.Thread(target=enroll, args=("A", desk_a, 1)),
+               threading.Thread(target=enroll, args=("B", desk_b, 2))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    errors = [v for v in outcome.values() if isinstance(v, Exception)]
+    assert len(errors) == 1 and isinstance(errors[0], DuplicatePersonNumber), outcome
+    assert "E001" in str(errors[0]) and "already used" in str(errors[0])
+    winner = next(v for v in outcome.values() if not isinstance(v, Exception))
+    assert a.people.count() == 1 and a.faces.coverage().samples == 3
+    for desk in (desk_a, desk_b):
+        desk.poll()
+        assert same(desk.contents(), store_contents(a))
+        np.testing.assert_allclose(desk.gallery.embeddings_of("E001"), unit(1 if winner.name == "A" else 2),
+                                   atol=1e-6)

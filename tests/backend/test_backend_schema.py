@@ -4,9 +4,11 @@ from __future__ import annotations
 import shutil
 import sqlite3
 
+import numpy as np
 import pytest
 
-from backend import SchemaError, open_backend
+from backend import HistoryQuery, SchemaError, open_backend
+from backend.face_store import FaceModel, NewSample
 from backend.schema import SQL_DIR, latest_version, split_statements
 from backend.validation import MAX_LENGTH
 
@@ -59,7 +61,8 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
     if kind == "mysql":
         tables = dict(_query(conn, "SELECT table_name, CONCAT(engine, ' ', table_collation) FROM "
                                    "information_schema.tables WHERE table_schema = DATABASE()"))
-        assert set(tables) == {"people", "attendance", "schema_version"}
+        assert set(tables) == {"people", "attendance", "schema_version", "face_samples", "face_embeddings",
+                               "face_embed_failures", "face_models", "face_changes", "face_change_counter"}
         assert all(v == "InnoDB utf8mb4_unicode_520_ci" for v in tables.values()), tables
         cols = {(t, c): (dtype, length, prec, coll) for t, c, dtype, length, prec, coll in _query(
             conn, "SELECT table_name, column_name, data_type, character_maximum_length, "
@@ -72,13 +75,21 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
             assert (length == limit) if dtype == "varchar" else (length >= 4 * limit), field
         assert cols[("attendance", "checked_in_at")][:3:2] == ("datetime", 3)
         assert cols[("people", "person_number")][3] == "utf8mb4_bin"
-        fks = _query(conn, "SELECT delete_rule FROM information_schema.referential_constraints "
-                           "WHERE constraint_schema = DATABASE() AND table_name = 'attendance'")
-        assert fks == (("CASCADE",),)
+        fks = dict(_query(conn, "SELECT table_name, delete_rule FROM information_schema.referential_constraints "
+                                "WHERE constraint_schema = DATABASE()"))
+        assert fks == {"attendance": "CASCADE", "face_samples": "CASCADE", "face_embeddings": "CASCADE",
+                       "face_embed_failures": "CASCADE"}
+        assert cols[("face_samples", "image")][0] == "mediumblob"
     else:
         assert _query(conn, "PRAGMA journal_mode") == [("wal",)]
         fks = _query(conn, "PRAGMA foreign_key_list(attendance)")
         assert [(f[2], f[6]) for f in fks] == [("people", "CASCADE")]
+        for table, parent in (("face_samples", "people"), ("face_embeddings", "face_samples"),
+                              ("face_embed_failures", "face_samples")):
+            assert [(f[2], f[6]) for f in _query(conn, f"PRAGMA foreign_key_list({table})")] == \
+                [(parent, "CASCADE")]
+    head = backend.faces.head()
+    assert head.last_change_id == 0 and len(head.store_id) == 32
 
 
 def test_reopening_applies_nothing_and_keeps_data(kind, open_db, raw):
@@ -136,3 +147,32 @@ def test_foreign_tables_are_refused(kind, db_url, raw, db_password, tmp_path):
     conn.commit()
     with pytest.raises(SchemaError, match="not created by this app"):
         open_backend(db_url, password=db_password, outbox_path=tmp_path / "o.db")
+
+
+def test_a_version_1_database_with_people_is_upgraded_to_the_face_store(kind, open_db, raw, tmp_path):
+    """A real version-1 database (made from 001 alone, with people and check-ins) gets version 2 in
+    place: nothing lost, the face store empty and usable."""
+    v1 = tmp_path / "sql_v1"
+    shutil.copytree(SQL_DIR, v1)
+    for path in v1.glob("*/0*.sql"):
+        if not path.name.startswith("001_"):
+            path.unlink()
+    old = open_db(sql_dir=v1)
+    assert old.schema_version == 1
+    a = old.people.create("E1", "张三")
+    b = old.people.create("E2", "O'Brien")
+    old.attendance.check_in(a.id, desk="front")
+    old.close()
+    assert [r[0] for r in _query(raw(), "SELECT version FROM schema_version")] == [1]
+
+    upgraded = open_db()
+    assert upgraded.schema_version == 2 == latest_version(kind)
+    assert [p.person_number for p in upgraded.people.search()] == ["E1", "E2"]
+    assert [r.person_id for r in upgraded.attendance.search(HistoryQuery(preset="all")).rows] == [a.id]
+    model = FaceModel("f" * 64, "test model")
+    upgraded.faces.add_samples(b.id, [NewSample(image=b"\xff\xd8jpeg", embedding=np.ones(4))], model, "front")
+    upgraded.faces.record_changes([b.id])
+    assert upgraded.faces.head().last_change_id == 1
+    assert upgraded.faces.coverage().of(model.fingerprint).embedded == 1
+    upgraded.close()
+    assert open_db().schema_version == 2          # and reopening applies nothing more

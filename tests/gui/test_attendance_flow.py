@@ -36,16 +36,18 @@ def wait_camera(qtbot, window, state, timeout):
         pass
 
 
-def enroll_colleague(db, recognizer, shared_data, gallery_path):
-    """Someone else already enrolled at the desk (Tony Blair, from 4 photos)."""
+def enroll_colleague(db, recognizer, shared_data):
+    """Someone else already enrolled at another desk (Tony Blair, from 4 photos): in the database."""
     from backend import people_service
-    from recognition.gallery import Gallery
+    from backend.face_store import FaceModel, crop_face, sample_from_crop
+    from recognition.imageio import read_image
     from recognition.photos import embed_photos
 
     folder = shared_data / "lfw" / "images" / "Tony_Blair"
     found = embed_photos(recognizer, [folder / f"Tony_Blair_{i:04d}.jpg" for i in range(1, 5)])
-    gallery = Gallery.open(gallery_path, recognizer.spec.fingerprint, recognizer.spec.name)
-    people_service.enroll_person(db, gallery, np.stack([r.embedding for r in found]),
+    samples = [sample_from_crop(crop_face(read_image(r.path), r.box), r.embedding, source="photo",
+                                score=r.score, box=r.box, landmarks=r.landmarks) for r in found]
+    people_service.enroll_person(db, None, samples, model=FaceModel(recognizer.spec.fingerprint),
                                  person_number="C001", name="Tony Blair")
 
 
@@ -53,7 +55,7 @@ def test_enroll_recognize_check_in_history_export_delete(qtbot, make_window, db_
                                                          recognizer, shared_data, tmp_path):
     db = checker(db_url)
     gallery_path = tmp_path / "pictures" / "embeddings.h5"
-    enroll_colleague(db, recognizer, shared_data, gallery_path)
+    enroll_colleague(db, recognizer, shared_data)
     window = make_window(db_url, source=test_video.path, cooldown=60, gallery_path=gallery_path)
     kind = "SQLite" if db_url.startswith("sqlite") else "MySQL"
     qtbot.waitUntil(lambda: f"{kind} online" in window.dbLabel.text(), timeout=10000)

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Face attendance desk: camera -> recognition -> check-ins, with enrollment and history.
 
-    python main.py                        # camera 0, data/config.toml (defaults if missing)
-    python main.py --source video.mp4     # a video file (or rtsp://... / a camera index)
+    python main.py                          # camera 0; data (config.toml, database, gallery, logs)
+                                            # in the data/ folder beside main.py
+    python main.py --source video.mp4       # a video file (or rtsp://... / a camera index)
+    python main.py --data-dir /srv/desk     # another data folder (or FACE_DATA_DIR=/srv/desk)
 """
 from __future__ import annotations
 
@@ -15,22 +17,29 @@ import signal
 import sys
 from pathlib import Path
 
+from gui import data_root
+
 log = logging.getLogger("main")
 
 
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--source", help="camera index, video file or RTSP/HTTP URL (default: the config's)")
-    parser.add_argument("--config", default="data/config.toml", help="settings file (default: %(default)s)")
+    parser.add_argument("--data-dir", help=f"data folder: config.toml, database, gallery, photos, outbox, logs "
+                                           f"(default: ${data_root.ENV_VAR}, else {data_root.DEFAULT})")
+    parser.add_argument("--config", help="settings file (default: DATA_DIR/config.toml); relative paths in it "
+                                         "are relative to the data folder")
     parser.add_argument("--db-url", help="database URL for this run only, e.g. mysql://user@host:3306/db "
-                                         "(password from FACE_DB_PASSWORD)")
-    parser.add_argument("--model-dir", help="embedding model directory (default: the dlib port in "
-                                            "data/model_origin, converted on first use)")
-    parser.add_argument("--log-dir", default="data/logs", help="folder of the log files (default: %(default)s)")
+                                         "(password from FACE_DB_PASSWORD); sqlite:///FILE is relative to the "
+                                         "data folder")
+    parser.add_argument("--model-dir", help="embedding model directory (default: the config's, else the dlib "
+                                            "port converted on first use)")
+    parser.add_argument("--log-dir", help="folder of the log files (default: DATA_DIR/logs)")
     return parser.parse_args(argv)
 
 
 def setup_logging(log_dir) -> None:
+    """Log to the console and to LOG_DIR/attendance.log; raises OSError if LOG_DIR cannot be made."""
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     handlers = [logging.StreamHandler()]
     Path(log_dir).mkdir(parents=True, exist_ok=True)
@@ -54,10 +63,18 @@ def warm_up(recognizer) -> None:
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    root = data_root.choose(args.data_dir)
     # leave a core to the display: TensorFlow's kernels use the others (read when TF starts)
     os.environ.setdefault("TF_NUM_INTRAOP_THREADS", str(max(1, (os.cpu_count() or 2) - 1)))
     os.environ.setdefault("TF_NUM_INTEROP_THREADS", "1")
-    setup_logging(args.log_dir)
+    log_dir = Path(args.log_dir).absolute() if args.log_dir else root / data_root.LOGS_DIR
+    try:
+        setup_logging(log_dir)
+    except OSError as exc:
+        print(f"cannot write the log folder {log_dir}: {exc}. Choose a writable data folder with "
+              f"--data-dir or {data_root.ENV_VAR}.", file=sys.stderr)
+        return 2
+    log.info("data folder %s", root)
     from PyQt5 import sip
     from PyQt5.QtCore import QTimer
     from PyQt5.QtWidgets import QApplication, QMessageBox, QSplashScreen
@@ -68,7 +85,7 @@ def main(argv=None) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Face Attendance")
     try:
-        config = app_config.load(args.config)
+        config = app_config.load(Path(args.config).absolute() if args.config else None, data_root=root)
         if args.db_url:
             config.env_db_url = args.db_url  # this run only; never written to the file
         i18n.install(config.language)
@@ -80,9 +97,9 @@ def main(argv=None) -> int:
         from recognition import FaceRecognizer
         from recognition.gallery import Gallery
 
-        recognizer = FaceRecognizer.load(args.model_dir or config.model_dir, min_face_size=config.min_face_size)
+        recognizer = FaceRecognizer.load(args.model_dir or config.model_path, min_face_size=config.min_face_size)
         warm_up(recognizer)
-        gallery = Gallery.open(config.gallery_path, recognizer.spec.fingerprint, recognizer.spec.name)
+        gallery = Gallery.open(config.gallery_file, recognizer.spec.fingerprint, recognizer.spec.name)
         window = MainWindow(config, recognizer, gallery, source=args.source)
     except Exception as exc:
         log.exception("cannot start")

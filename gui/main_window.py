@@ -6,6 +6,7 @@ moves results between them and paints.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from pathlib import Path
@@ -14,7 +15,7 @@ from PyQt5.QtCore import QDateTime, QEvent, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QPixmap
 from PyQt5.QtWidgets import QHeaderView, QLabel, QMainWindow, QTableWidgetItem
 
-from gui import i18n, tasks
+from gui import gallery_database, i18n, tasks
 from gui.attendance import AttendanceController
 from gui.backend_client import BackendClient
 from gui.camera import CameraSession, source_kind, to_qimage
@@ -45,11 +46,13 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.config = config
         self.recognizer = recognizer
         self.gallery = gallery if isinstance(gallery, LockedGallery) else LockedGallery(gallery)
-        self.source = str(source) if source is not None else config.camera_source
-        self.pictures_dir = Path(config.gallery_path).parent
+        self.source = str(source) if source is not None else config.camera
+        self.pictures_dir = config.gallery_file.parent
         if open_backend is None:
             from backend import open_backend
+            open_backend = functools.partial(open_backend, outbox_path=config.outbox_file)
         self._open_backend = open_backend
+        self.gallery.saved_hook = self._record_gallery_database
         self.names: dict[str, str] = {}          # person_number -> name, for overlays and warnings
         self.session: CameraSession | None = None
         self.last_result = None
@@ -97,10 +100,11 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.history_tab.search()
         self._show_camera_state("stopped", "")
         self._every_second()
+        self._show_data_root()
 
     # -- wiring helpers ----------------------------------------------------------------
     def _backend_factory(self, config):
-        opener, url, password = self._open_backend, config.effective_db_url, config.effective_db_password
+        opener, url, password = self._open_backend, config.database_url, config.effective_db_password
         return lambda: opener(url, password=password)
 
     def _apply_backend_rules(self) -> None:
@@ -354,9 +358,18 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.client.call(job, done, lambda e: log.warning("cannot load the people list: %s", e))
 
     def check_gallery(self) -> None:
-        """Compare the gallery with the people table once at start (a crash between the two
-        writes, or another database). Only reported: removing faces is the operator's call."""
+        """Compare the gallery with the database at start and after a switch: faces enrolled for
+        another database (gui.gallery_database), then the people table (a crash between the two
+        writes). Only reported: removing faces is the operator's call."""
         gallery = self.gallery
+        owner = gallery_database.other_database(self.config.gallery_file, len(gallery), self.config.database_url)
+        if owner is not None:
+            log.warning("the gallery %s holds %d faces enrolled for another database (%s), not this one; "
+                        "faces are matched by person number and may name the wrong people",
+                        self.config.gallery_file, len(gallery), owner)
+            self.statusBar().showMessage(self.tr(
+                "Warning: the enrolled faces belong to another database ({owner}); recognitions may name "
+                "the wrong people").format(owner=owner), 60000)
 
         def job(backend):
             from backend import people_service
@@ -366,11 +379,19 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             if report.removed_from_gallery or report.without_embeddings:
                 log.warning("gallery and database disagree: faces without a person %s, people without a "
                             "face %s", report.removed_from_gallery, report.without_embeddings)
-                self.statusBar().showMessage(self.tr(
-                    "{faces} enrolled faces have no person in the database; {people} people have no face "
-                    "(see the log)").format(faces=len(report.removed_from_gallery),
-                                            people=len(report.without_embeddings)), 15000)
+                if owner is None:           # else the warning above says why
+                    self.statusBar().showMessage(self.tr(
+                        "{faces} enrolled faces have no person in the database; {people} people have no "
+                        "face (see the log)").format(faces=len(report.removed_from_gallery),
+                                                     people=len(report.without_embeddings)), 15000)
         self.client.call(job, done, lambda e: log.warning("cannot compare gallery and database: %s", e))
+
+    def _record_gallery_database(self) -> None:
+        """After a gallery save (database thread): its faces now belong to this database."""
+        try:
+            gallery_database.record(self.config.gallery_file, self.config.database_url)
+        except Exception as exc:        # never fail the enrollment that saved the gallery
+            log.warning("cannot record the gallery's database: %s", exc)
 
     # -- status bar --------------------------------------------------------------------
     def _every_second(self) -> None:
@@ -400,6 +421,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.dbLabel.setToolTip(status.message)
         self.dbLabel.setStyleSheet("" if status.online and not status.pending else "color: #c0392b;")
 
+    def _show_data_root(self) -> None:
+        self.setWindowTitle(self.tr("Face Attendance — {folder}").format(folder=self.config.data_root))
+
     def _retranslate_status(self) -> None:
         self.modelLabel.setText(self.tr("Model: {name}").format(name=self.recognizer.spec.name))
         if self._db_status is not None:
@@ -425,12 +449,13 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self._retranslate_status()
             self.client.reopen(self._backend_factory(config),
                                lambda _b: (self._apply_backend_rules(), self.refresh_directory(),
-                                           self.refresh_today(), self.people_tab.refresh()),
+                                           self.refresh_today(), self.people_tab.refresh(),
+                                           self.check_gallery()),
                                lambda e: self.statusBar().showMessage(str(e), 8000))
         if "camera_source" in changed:
             running = self.session is not None
             self.stop_camera()
-            self.source = config.camera_source
+            self.source = config.camera
             if running:
                 self.start_camera()
 
@@ -441,6 +466,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     def retranslate(self) -> None:
         self.retranslateUi(self)
+        self._show_data_root()
         self.people_tab.retranslate()
         self.history_tab.retranslate()
         self.settings_tab.retranslate()

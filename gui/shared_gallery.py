@@ -15,6 +15,8 @@ class LockedGallery:
     def __init__(self, gallery):
         self._gallery = gallery
         self._lock = threading.RLock()
+        #: called after each successful save (the window records the gallery's database)
+        self.saved_hook = None
 
     @property
     def path(self):
@@ -68,4 +70,7 @@ class LockedGallery:
 
     def save(self):
         with self._lock:
-            return self._gallery.save()
+            result = self._gallery.save()
+            if self.saved_hook is not None:
+                self.saved_hook()
+            return result

@@ -1,40 +1,52 @@
-"""main.py as the README runs it: a fresh folder, no config file, a video source; Ctrl+C closes it."""
+"""main.py as a user runs it: another working folder, FACE_DATA_DIR, a video, Ctrl+C."""
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
-import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+import cv2
+import numpy as np
+from main_process import REPO, close_like_a_user, start_main, wait_for_log
 
 
-def test_main_starts_on_defaults_plays_a_video_and_closes_cleanly(tmp_path, model_dir, test_video):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TF_CPP_MIN_LOG_LEVEL="2")
-    env.pop("FACE_DB_URL", None)
-    log = tmp_path / "data" / "logs" / "attendance.log"
-    proc = subprocess.Popen([sys.executable, str(REPO / "main.py"), "--source", str(test_video.path),
-                             "--model-dir", str(model_dir)],
-                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+def write_clip(path, frames: int = 8, fps: int = 8) -> None:
+    """A one-second grey clip: --loop must replay it."""
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, (320, 240))
+    for i in range(frames):
+        writer.write(np.full((240, 320, 3), 60 + 10 * i, np.uint8))
+    writer.release()
+
+
+def test_main_uses_FACE_DATA_DIR_from_any_folder_and_closes_cleanly(tmp_path, model_dir):
+    data_dir, elsewhere = tmp_path / "数据 folder", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    clip = tmp_path / "clip.avi"
+    write_clip(clip)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FACE_DATA_DIR=str(data_dir))
+    log = data_dir / "logs" / "attendance.log"
+    proc = start_main(["--source", clip, "--model-dir", model_dir], cwd=elsewhere, env=env)
     try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and proc.poll() is None:
-            if log.exists() and ": running " in log.read_text(encoding="utf-8"):
-                break
-            time.sleep(0.5)
-        assert proc.poll() is None, proc.stdout.read().decode(errors="replace")[-3000:]
-        text = log.read_text(encoding="utf-8")
-        assert f"camera {test_video.path}: running 640x480" in text
-        time.sleep(1)                                   # close while recognition may still be tracing
-        proc.send_signal(signal.SIGINT)                 # Ctrl+C in the terminal
-        output = proc.communicate(timeout=20)[0].decode(errors="replace")
+        wait_for_log(proc, log, lambda text: f"camera {clip}: ended" in text, timeout=120)
+        output = close_like_a_user(proc)                 # Ctrl+C in the terminal
     finally:
         if proc.poll() is None:
             proc.kill()
+            proc.wait()
     assert proc.returncode == 0, output[-3000:]
     text = log.read_text(encoding="utf-8")
     assert "closed in" in text and "Traceback" not in text + output
-    assert (tmp_path / "data" / "attendance.db").is_file()        # the embedded SQLite default
-    assert not (tmp_path / "data" / "config.toml").exists()         # defaults are not written out
+    assert f"data folder {data_dir}" in text
+    assert (data_dir / "attendance.db").is_file()                  # the embedded SQLite default, in the data folder
+    assert not (data_dir / "config.toml").exists()                 # defaults are not written out
+    assert list(elsewhere.iterdir()) == []                         # nothing in the working folder
+
+
+
+def test_an_unwritable_data_folder_is_one_clear_line(tmp_path):
+    a_file = tmp_path / "not a folder"
+    a_file.write_text("x", encoding="utf-8")
+    run = subprocess.run([sys.executable, str(REPO / "main.py"), "--data-dir", str(a_file)], capture_output=True,
+                         text=True, cwd=tmp_path, timeout=60, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert run.returncode == 2
+    assert "cannot write the log folder" in run.stderr and "Traceback" not in run.stderr

@@ -3,7 +3,7 @@
 
     python main.py                          # camera 0; data (config.toml, database, gallery, logs)
                                             # in the data/ folder beside main.py
-    python main.py --source video.mp4       # a video file (or rtsp://... / a camera index)
+    python main.py --source video.mp4 --loop   # a video file, replayed (or rtsp://... / a camera index)
     python main.py --data-dir /srv/desk     # another data folder (or FACE_DATA_DIR=/srv/desk)
 """
 from __future__ import annotations
@@ -25,6 +25,7 @@ log = logging.getLogger("main")
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--source", help="camera index, video file or RTSP/HTTP URL (default: the config's)")
+    parser.add_argument("--loop", action="store_true", help="replay a video file from the start when it ends")
     parser.add_argument("--data-dir", help=f"data folder: config.toml, database, gallery, photos, outbox, logs "
                                            f"(default: ${data_root.ENV_VAR}, else {data_root.DEFAULT})")
     parser.add_argument("--config", help="settings file (default: DATA_DIR/config.toml); relative paths in it "
@@ -100,7 +101,7 @@ def main(argv=None) -> int:
         recognizer = FaceRecognizer.load(args.model_dir or config.model_path, min_face_size=config.min_face_size)
         warm_up(recognizer)
         gallery = Gallery.open(config.gallery_file, recognizer.spec.fingerprint, recognizer.spec.name)
-        window = MainWindow(config, recognizer, gallery, source=args.source)
+        window = MainWindow(config, recognizer, gallery, source=args.source, loop=args.loop)
     except Exception as exc:
         log.exception("cannot start")
         QMessageBox.critical(None, app.translate("main", "Face Attendance"), str(exc))

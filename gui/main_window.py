@@ -40,13 +40,14 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     checkedIn = pyqtSignal(object)           # attendance.CheckInEvent
     enrollDialogOpened = pyqtSignal(object)
 
-    def __init__(self, config, recognizer, gallery, open_backend=None, source=None, parent=None):
+    def __init__(self, config, recognizer, gallery, open_backend=None, source=None, loop=False, parent=None):
         super().__init__(parent)
         self.setupUi(self)
         self.config = config
         self.recognizer = recognizer
         self.gallery = gallery if isinstance(gallery, LockedGallery) else LockedGallery(gallery)
         self.source = str(source) if source is not None else config.camera
+        self.loop = loop                           # replay a video file when it ends
         self.pictures_dir = config.gallery_file.parent
         if open_backend is None:
             from backend import open_backend
@@ -141,7 +142,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.source = str(source)
         try:
             session = CameraSession(self.source, self.recognizer, self.gallery, self.config.threshold,
-                                    recognition=self.recognitionCheck.isChecked())
+                                    loop=self.loop, recognition=self.recognitionCheck.isChecked())
         except ValueError as exc:
             self._show_camera_state("failed", str(exc))
             return

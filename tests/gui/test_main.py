@@ -1,4 +1,4 @@
-"""main.py as a user runs it: another working folder, FACE_DATA_DIR, a video, Ctrl+C."""
+"""main.py as a user runs it: another working folder, FACE_DATA_DIR, a video replayed with --loop, Ctrl+C."""
 from __future__ import annotations
 
 import os
@@ -7,7 +7,7 @@ import sys
 
 import cv2
 import numpy as np
-from main_process import REPO, close_like_a_user, start_main, wait_for_log
+from main_process import REPO, close_like_a_user, count, start_main, wait_for_log
 
 
 def write_clip(path, frames: int = 8, fps: int = 8) -> None:
@@ -18,16 +18,17 @@ def write_clip(path, frames: int = 8, fps: int = 8) -> None:
     writer.release()
 
 
-def test_main_uses_FACE_DATA_DIR_from_any_folder_and_closes_cleanly(tmp_path, model_dir):
+def test_main_uses_FACE_DATA_DIR_from_any_folder_loops_a_video_and_closes_cleanly(tmp_path, model_dir):
     data_dir, elsewhere = tmp_path / "数据 folder", tmp_path / "elsewhere"
     elsewhere.mkdir()
     clip = tmp_path / "clip.avi"
     write_clip(clip)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", FACE_DATA_DIR=str(data_dir))
     log = data_dir / "logs" / "attendance.log"
-    proc = start_main(["--source", clip, "--model-dir", model_dir], cwd=elsewhere, env=env)
+    proc = start_main(["--source", clip, "--model-dir", model_dir, "--loop"], cwd=elsewhere, env=env)
     try:
-        wait_for_log(proc, log, lambda text: f"camera {clip}: ended" in text, timeout=120)
+        # the camera state "running" is logged each time the clip starts again
+        wait_for_log(proc, log, lambda text: count(f"camera {clip}: running", text) >= 3, timeout=120)
         output = close_like_a_user(proc)                 # Ctrl+C in the terminal
     finally:
         if proc.poll() is None:
@@ -36,6 +37,7 @@ def test_main_uses_FACE_DATA_DIR_from_any_folder_and_closes_cleanly(tmp_path, mo
     assert proc.returncode == 0, output[-3000:]
     text = log.read_text(encoding="utf-8")
     assert "closed in" in text and "Traceback" not in text + output
+    assert f"camera {clip}: ended" not in text
     assert f"data folder {data_dir}" in text
     assert (data_dir / "attendance.db").is_file()                  # the embedded SQLite default, in the data folder
     assert not (data_dir / "config.toml").exists()                 # defaults are not written out

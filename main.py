@@ -39,6 +39,20 @@ def parse_args(argv=None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def keep_qt_off_opengl(environ=os.environ) -> None:
+    """Keep Qt's X11 (xcb) platform from loading its OpenGL integration; a user's own setting wins.
+
+    The window paints with QPainter on the raster engine and uses no OpenGL. On X11, Qt loads
+    its GLX/EGL integration with the first window (here the splash screen), and with it Mesa,
+    whose llvmpipe/iris drivers link LLVM; TensorFlow, imported afterwards, brings its own LLVM,
+    and the two crashed the process before the window appeared (segfault, exit 139, 4 runs of 4
+    under Xvfb). Importing TensorFlow before Qt avoids that crash but the process then aborts at
+    exit ("free(): invalid pointer", exit 134): both LLVMs stay loaded. With the integration off
+    Mesa is never loaded: start and exit are clean (exit 0; tests/gui/test_main_x11.py).
+    """
+    environ.setdefault("QT_XCB_GL_INTEGRATION", "none")
+
+
 def setup_logging(log_dir) -> None:
     """Log to the console and to LOG_DIR/attendance.log; raises OSError if LOG_DIR cannot be made."""
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -68,6 +82,7 @@ def main(argv=None) -> int:
     # leave a core to the display: TensorFlow's kernels use the others (read when TF starts)
     os.environ.setdefault("TF_NUM_INTRAOP_THREADS", str(max(1, (os.cpu_count() or 2) - 1)))
     os.environ.setdefault("TF_NUM_INTEROP_THREADS", "1")
+    keep_qt_off_opengl()
     log_dir = Path(args.log_dir).absolute() if args.log_dir else root / data_root.LOGS_DIR
     try:
         setup_logging(log_dir)

@@ -19,11 +19,14 @@ from pathlib import Path
 
 from gui import data_root
 
+__version__ = "0.1.0"     # the project's version (pyproject.toml reads it from here)
+
 log = logging.getLogger("main")
 
 
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"face-attendance {__version__}")
     parser.add_argument("--source", help="camera index, video file or RTSP/HTTP URL (default: the config's)")
     parser.add_argument("--loop", action="store_true", help="replay a video file from the start when it ends")
     parser.add_argument("--data-dir", help=f"data folder: config.toml, database, gallery, photos, outbox, logs "
@@ -90,7 +93,7 @@ def main(argv=None) -> int:
         print(f"cannot write the log folder {log_dir}: {exc}. Choose a writable data folder with "
               f"--data-dir or {data_root.ENV_VAR}.", file=sys.stderr)
         return 2
-    log.info("data folder %s", root)
+    log.info("face-attendance %s, data folder %s", __version__, root)
     from PyQt5 import sip
     from PyQt5.QtCore import QTimer
     from PyQt5.QtWidgets import QApplication, QMessageBox, QSplashScreen

@@ -44,8 +44,10 @@ def test_main_uses_FACE_DATA_DIR_from_any_folder_loops_a_video_and_closes_cleanl
     assert list(elsewhere.iterdir()) == []                         # nothing in the working folder
 
 
-
-def test_an_unwritable_data_folder_is_one_clear_line(tmp_path):
+def test_version_and_an_unwritable_data_folder(tmp_path):
+    version = subprocess.run([sys.executable, str(REPO / "main.py"), "--version"], capture_output=True, text=True,
+                             cwd=tmp_path, timeout=60)
+    assert version.returncode == 0 and version.stdout.startswith("face-attendance ")
     a_file = tmp_path / "not a folder"
     a_file.write_text("x", encoding="utf-8")
     run = subprocess.run([sys.executable, str(REPO / "main.py"), "--data-dir", str(a_file)], capture_output=True,

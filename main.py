@@ -70,6 +70,19 @@ def setup_logging(log_dir) -> None:
     sys.excepthook = lambda *exc: log.critical("unhandled exception", exc_info=exc)
 
 
+def close_on_signals(window) -> None:
+    """Ctrl+C and SIGTERM (a desktop session ending) close the window like its close button.
+
+    The close is queued to the event loop: Python runs a signal handler between any two bytecodes
+    of the main thread, and a close run there in the middle of a paint event cleared the frame
+    being painted (a TypeError in VideoWidget.paintEvent at exit, seen under X11).
+    """
+    from PyQt5.QtCore import QTimer
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: QTimer.singleShot(0, window.close))
+
+
 def warm_up(recognizer) -> None:
     """Trace the embedding network and the detector's first stage before the camera starts."""
     import numpy as np
@@ -131,9 +144,7 @@ def main(argv=None) -> int:
     window.show()
     splash.finish(window)
     window.start_camera()
-    # Ctrl+C / SIGTERM close the window like its close button (threads stopped, no traceback)
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: window.close())
+    close_on_signals(window)
     wake = QTimer(interval=200, timeout=lambda: None)   # lets Python run the signal handlers
     wake.start()
     status = app.exec_()

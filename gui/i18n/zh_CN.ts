@@ -784,17 +784,17 @@
         <translation>视频 (*.mp4 *.avi *.mkv *.mov);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="101"/>
+        <location filename="../settings_tab.py" line="102"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="112"/>
+        <location filename="../settings_tab.py" line="113"/>
         <source>Connected: {message}</source>
         <translation>连接成功：{message}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="112"/>
+        <location filename="../settings_tab.py" line="113"/>
         <source>Failed: {message}</source>
         <translation>连接失败：{message}</translation>
     </message>
@@ -802,12 +802,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="112"/>
+        <location filename="../../main.py" line="125"/>
         <source>Loading the face model…</source>
         <translation>正在加载人脸模型…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="125"/>
+        <location filename="../../main.py" line="138"/>
         <source>Face Attendance</source>
         <translation>人脸考勤</translation>
     </message>

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Face attendance desk: camera -> recognition -> check-ins, with enrollment and history.
 
-    python main.py                        # camera 0, data/config.toml (defaults if missing)
-    python main.py --source video.mp4     # a video file (or rtsp://... / a camera index)
+    python main.py                          # camera 0; data (config.toml, database, gallery, logs)
+                                            # in the data/ folder beside main.py
+    python main.py --source video.mp4 --loop   # a video file, replayed (or rtsp://... / a camera index)
+    python main.py --data-dir /srv/desk     # another data folder (or FACE_DATA_DIR=/srv/desk)
     python main.py faces-status | reembed --model-dir DIR | import-faces   # the face store (--help)
 """
 from __future__ import annotations
@@ -16,22 +18,47 @@ import signal
 import sys
 from pathlib import Path
 
+from gui import data_root
+
+__version__ = "0.1.0"     # the project's version (pyproject.toml reads it from here)
+
 log = logging.getLogger("main")
 
 
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"face-attendance {__version__}")
     parser.add_argument("--source", help="camera index, video file or RTSP/HTTP URL (default: the config's)")
-    parser.add_argument("--config", default="data/config.toml", help="settings file (default: %(default)s)")
+    parser.add_argument("--loop", action="store_true", help="replay a video file from the start when it ends")
+    parser.add_argument("--data-dir", help=f"data folder: config.toml, database, gallery, photos, outbox, logs "
+                                           f"(default: ${data_root.ENV_VAR}, else {data_root.DEFAULT})")
+    parser.add_argument("--config", help="settings file (default: DATA_DIR/config.toml); relative paths in it "
+                                         "are relative to the data folder")
     parser.add_argument("--db-url", help="database URL for this run only, e.g. mysql://user@host:3306/db "
-                                         "(password from FACE_DB_PASSWORD)")
-    parser.add_argument("--model-dir", help="embedding model directory (default: the dlib port in "
-                                            "data/model_origin, converted on first use)")
-    parser.add_argument("--log-dir", default="data/logs", help="folder of the log files (default: %(default)s)")
+                                         "(password from FACE_DB_PASSWORD); sqlite:///FILE is relative to the "
+                                         "data folder")
+    parser.add_argument("--model-dir", help="embedding model directory (default: the config's, else the dlib "
+                                            "port converted on first use)")
+    parser.add_argument("--log-dir", help="folder of the log files (default: DATA_DIR/logs)")
     return parser.parse_args(argv)
 
 
+def keep_qt_off_opengl(environ=os.environ) -> None:
+    """Keep Qt's X11 (xcb) platform from loading its OpenGL integration; a user's own setting wins.
+
+    The window paints with QPainter on the raster engine and uses no OpenGL. On X11, Qt loads
+    its GLX/EGL integration with the first window (here the splash screen), and with it Mesa,
+    whose llvmpipe/iris drivers link LLVM; TensorFlow, imported afterwards, brings its own LLVM,
+    and the two crashed the process before the window appeared (segfault, exit 139, 4 runs of 4
+    under Xvfb). Importing TensorFlow before Qt avoids that crash but the process then aborts at
+    exit ("free(): invalid pointer", exit 134): both LLVMs stay loaded. With the integration off
+    Mesa is never loaded: start and exit are clean (exit 0; tests/gui/test_main_x11.py).
+    """
+    environ.setdefault("QT_XCB_GL_INTEGRATION", "none")
+
+
 def setup_logging(log_dir) -> None:
+    """Log to the console and to LOG_DIR/attendance.log; raises OSError if LOG_DIR cannot be made."""
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     handlers = [logging.StreamHandler()]
     Path(log_dir).mkdir(parents=True, exist_ok=True)
@@ -44,6 +71,19 @@ def setup_logging(log_dir) -> None:
     sys.excepthook = lambda *exc: log.critical("unhandled exception", exc_info=exc)
 
 
+def close_on_signals(window) -> None:
+    """Ctrl+C and SIGTERM (a desktop session ending) close the window like its close button.
+
+    The close is queued to the event loop: Python runs a signal handler between any two bytecodes
+    of the main thread, and a close run there in the middle of a paint event cleared the frame
+    being painted (a TypeError in VideoWidget.paintEvent at exit, seen under X11).
+    """
+    from PyQt5.QtCore import QTimer
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: QTimer.singleShot(0, window.close))
+
+
 def warm_up(recognizer) -> None:
     """Trace the embedding network and the detector's first stage before the camera starts."""
     import numpy as np
@@ -53,11 +93,7 @@ def warm_up(recognizer) -> None:
     recognizer.detect(np.zeros((480, 640, 3), np.uint8))
 
 
-# -- face store commands (backend.face_cli); the model is wired in here ------------------------
-#: side of the canvas a stored face crop is searched on (one detector trace for crops of any size)
-CROP_CANVAS = 320
-
-
+# -- the face store's commands (backend.face_cli); the model is wired in here ----------------------
 def face_command(argv) -> int:
     from backend import face_cli
 
@@ -68,74 +104,55 @@ def _face_context(args):
     from backend import face_cli
     from gui import config as app_config
 
-    config = app_config.load(args.config)
-    gallery = Path(config.gallery_path)
+    config = app_config.load(Path(args.config).absolute() if args.config else None,
+                             data_root=data_root.choose(args.data_dir))
 
     def read_gallery(path):
         from recognition.gallery import Gallery
 
-        g = Gallery.open(path)
-        return g.fingerprint, {key: g.embeddings_of(key) for key in g.ids}
+        gallery = Gallery.open(path)
+        return gallery.fingerprint, {key: gallery.embeddings_of(key) for key in gallery.ids}
 
     def read_pictures(folder):
         from recognition.photos import pictures_by_person
 
         return pictures_by_person(folder)
 
-    return face_cli.Context(config.effective_db_url, config.effective_db_password, config.desk,
-                            gallery.parent, gallery, _model_tools, read_pictures, read_gallery)
+    def load_model(model_dir):
+        from recognition import FaceRecognizer
 
+        return face_model_tools(FaceRecognizer.load(model_dir or config.model_path, min_face_size=40))
 
-def _model_tools(model_dir):
-    from recognition import FaceRecognizer
-
-    return face_model_tools(FaceRecognizer.load(model_dir, min_face_size=40))
+    return face_cli.Context(config.database_url, config.effective_db_password, config.desk,
+                            config.gallery_file.parent, config.gallery_file, load_model, read_pictures,
+                            read_gallery)
 
 
 def face_model_tools(recognizer):
-    """The model-side functions of the face store commands: embed stored crops, analyse photos."""
-    import numpy as np
-
+    """The model-side functions the face store's commands are given: embed stored crops, read photos."""
     from backend.face_cli import ModelTools
     from backend.face_migration import DetectedFace
     from backend.face_store import FaceModel
-    from recognition.photos import PHOTO_CANVAS, detect_on_canvas
-    from recognition.recognizer import Face
-
-    def largest(image, canvas):
-        faces = detect_on_canvas(recognizer, image, canvas)
-        return recognizer.align(image, faces[:1])[0] if faces else None
-
-    def embed_images(images, landmarks=None):
-        """Stored crops: aligned with their stored landmarks, else with the largest face found."""
-        landmarks = landmarks or [None] * len(images)
-        found = [largest(image, CROP_CANVAS) if points is None else
-                 recognizer.align(image, [Face(box=(0, 0, 0, 0), score=1.0, landmarks=points)])[0]
-                 for image, points in zip(images, landmarks)]
-        chips = [f.chip for f in found if f is not None]
-        vectors = iter(recognizer.embed_chips(np.stack(chips)) if chips else [])
-        return [None if f is None else next(vectors) for f in found]
+    from recognition import photos
 
     def analyse(image):
-        face = largest(image, PHOTO_CANVAS)
-        if face is None:
-            return None
-        return DetectedFace(recognizer.embed_chips(face.chip[None])[0], face.box, face.score, face.landmarks)
+        face = photos.largest_face(recognizer, image)
+        return None if face is None else DetectedFace(face.embedding, face.box, face.score, face.landmarks)
 
-    model = FaceModel(recognizer.spec.fingerprint, recognizer.spec.name)
-    return ModelTools(model, str(recognizer.model_path), embed_images, analyse)
+    return ModelTools(FaceModel(recognizer.spec.fingerprint, recognizer.spec.name), str(recognizer.model_path),
+                      lambda images, landmarks=None: photos.embed_crops(recognizer, images, landmarks), analyse)
 
 
-def open_face_cache(gallery_path, spec):
+def open_face_cache(gallery_file, spec):
     """This desk's cache of the face store for its model (one file per model, beside the photos);
     the old desk-local gallery file is left for ``python main.py import-faces``."""
     from backend.face_sync import cache_path
     from recognition.gallery import Gallery
 
-    path = cache_path(Path(gallery_path).parent, spec.fingerprint)
-    if not path.exists() and Path(gallery_path).exists():
+    path = cache_path(Path(gallery_file).parent, spec.fingerprint)
+    if not path.exists() and Path(gallery_file).exists():
         log.warning("%s holds faces enrolled at this desk before the shared face store; move them into "
-                    "the database once with: python main.py import-faces", gallery_path)
+                    "the database once with: python main.py import-faces", gallery_file)
     return Gallery.open(path, spec.fingerprint, spec.name)
 
 
@@ -146,10 +163,19 @@ def main(argv=None) -> int:
     if argv[:1] and argv[0] in COMMANDS:
         return face_command(argv)
     args = parse_args(argv)
+    root = data_root.choose(args.data_dir)
     # leave a core to the display: TensorFlow's kernels use the others (read when TF starts)
     os.environ.setdefault("TF_NUM_INTRAOP_THREADS", str(max(1, (os.cpu_count() or 2) - 1)))
     os.environ.setdefault("TF_NUM_INTEROP_THREADS", "1")
-    setup_logging(args.log_dir)
+    keep_qt_off_opengl()
+    log_dir = Path(args.log_dir).absolute() if args.log_dir else root / data_root.LOGS_DIR
+    try:
+        setup_logging(log_dir)
+    except OSError as exc:
+        print(f"cannot write the log folder {log_dir}: {exc}. Choose a writable data folder with "
+              f"--data-dir or {data_root.ENV_VAR}.", file=sys.stderr)
+        return 2
+    log.info("face-attendance %s, data folder %s", __version__, root)
     from PyQt5 import sip
     from PyQt5.QtCore import QTimer
     from PyQt5.QtWidgets import QApplication, QMessageBox, QSplashScreen
@@ -160,7 +186,7 @@ def main(argv=None) -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Face Attendance")
     try:
-        config = app_config.load(args.config)
+        config = app_config.load(Path(args.config).absolute() if args.config else None, data_root=root)
         if args.db_url:
             config.env_db_url = args.db_url  # this run only; never written to the file
         i18n.install(config.language)
@@ -171,10 +197,10 @@ def main(argv=None) -> int:
         from gui.main_window import MainWindow
         from recognition import FaceRecognizer
 
-        recognizer = FaceRecognizer.load(args.model_dir or config.model_dir, min_face_size=config.min_face_size)
+        recognizer = FaceRecognizer.load(args.model_dir or config.model_path, min_face_size=config.min_face_size)
         warm_up(recognizer)
-        gallery = open_face_cache(config.gallery_path, recognizer.spec)
-        window = MainWindow(config, recognizer, gallery, source=args.source)
+        gallery = open_face_cache(config.gallery_file, recognizer.spec)
+        window = MainWindow(config, recognizer, gallery, source=args.source, loop=args.loop)
     except Exception as exc:
         log.exception("cannot start")
         QMessageBox.critical(None, app.translate("main", "Face Attendance"), str(exc))
@@ -186,9 +212,7 @@ def main(argv=None) -> int:
     window.show()
     splash.finish(window)
     window.start_camera()
-    # Ctrl+C / SIGTERM close the window like its close button (threads stopped, no traceback)
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: window.close())
+    close_on_signals(window)
     wake = QTimer(interval=200, timeout=lambda: None)   # lets Python run the signal handlers
     wake.start()
     status = app.exec_()

@@ -51,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", default="data/config.toml", help="desk settings (default: %(default)s)")
+    common.add_argument("--data-dir", help="the desk's data folder (default: as main.py: $FACE_DATA_DIR, "
+                                           "else data/ beside main.py)")
+    common.add_argument("--config", help="desk settings (default: DATA_DIR/config.toml)")
     common.add_argument("--db-url", help="database URL (default: the desk's configured one)")
     common.add_argument("--json", help="write the report to this JSON file")
     status = sub.add_parser("faces-status", parents=[common], help="samples in the store and each "

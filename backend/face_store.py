@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import numpy as np
@@ -222,6 +223,22 @@ def decode_image(data: bytes | None) -> np.ndarray | None:
     except cv2.error:
         return None
     return image if image is not None and image.size else None
+
+
+def samples_from_photos(found, source: str = "photo") -> list[NewSample]:
+    """Samples of photos whose largest face was found and embedded: ``found`` are results with
+    ``path``, ``embedding``, ``box``, ``score`` and ``landmarks`` (recognition.photos.PhotoResult);
+    the photos are read again to cut the crops. Results without an embedding are left out."""
+    samples = []
+    for result in found:
+        if result.embedding is None:
+            continue
+        image = decode_image(Path(result.path).read_bytes())
+        if image is None:
+            raise ValueError(f"{result.path}: no longer a readable image")
+        samples.append(sample_from_crop(crop_face(image, result.box), result.embedding, source=source,
+                                        score=result.score, box=result.box, landmarks=result.landmarks))
+    return samples
 
 
 def sample_from_crop(crop_bgr: np.ndarray, embedding=None, *, source: str = "live", score=None,

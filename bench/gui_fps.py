@@ -82,17 +82,15 @@ def run(args) -> dict:
     # the same TensorFlow thread budget as main.py: one core left to the display
     os.environ.setdefault("TF_NUM_INTRAOP_THREADS", str(max(1, (os.cpu_count() or 2) - 1)))
     os.environ.setdefault("TF_NUM_INTEROP_THREADS", "1")
-    import numpy as np
     from PyQt5.QtCore import QTimer
     from PyQt5.QtWidgets import QApplication
 
     from backend import open_backend, people_service
-    from backend.face_store import FaceModel, crop_face, sample_from_crop
+    from backend.face_store import FaceModel, samples_from_photos
     from gui.config import AppConfig
     from gui.main_window import MainWindow
     from recognition import FaceRecognizer
     from recognition.gallery import Gallery
-    from recognition.imageio import read_image
     from recognition.photos import embed_photos
 
     photos = sorted((Path(args.lfw) / args.person).glob("*.jpg"))
@@ -111,8 +109,7 @@ def run(args) -> dict:
         gallery = Gallery.open(gallery_path, recognizer.spec.fingerprint, recognizer.spec.name)
         with opener(url) as backend:
             found = [r for r in embed_photos(recognizer, photos[:args.enroll]) if r.embedding is not None]
-            samples = [sample_from_crop(crop_face(read_image(r.path), r.box), r.embedding, source="photo",
-                                        score=r.score, box=r.box, landmarks=r.landmarks) for r in found]
+            samples = samples_from_photos(found)
             people_service.enroll_person(backend, None, samples, model=FaceModel(recognizer.spec.fingerprint),
                                          person_number="E0001", name=args.person.replace("_", " "),
                                          department="Front office")

@@ -1,9 +1,11 @@
-"""The application's configuration: one TOML file (``data/config.toml``) + environment overrides.
+"""The application's configuration: one TOML file (``config.toml`` in the data folder) + environment overrides.
 
 Read with :mod:`tomllib`; written by :func:`save` with a small writer for the flat
 ``[section] key = value`` shape used here (strings, numbers, booleans; ``None``
-means "unset" and is left out of the file). Relative paths are relative to the
-working directory, like the backend's ``sqlite:///data/attendance.db``.
+means "unset" and is left out of the file). Relative paths in it (gallery, model
+directory, ``sqlite:///attendance.db``) are relative to the data folder
+(:mod:`gui.data_root`), never to the working directory; the file keeps them as written
+and the ``*_file`` / ``database_url`` properties resolve them.
 
 Secrets: ``FACE_DB_PASSWORD`` is read from the environment and never written; a
 ``password`` typed into the file by hand is kept as it is but not added by the app.
@@ -23,10 +25,10 @@ from pathlib import Path
 
 from backend import validation
 from backend.face_sync import DEFAULT_POLL_SECONDS
+from gui import data_root as data_root_mod
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PATH = Path("data") / "config.toml"
 LANGUAGES = ("en", "zh_CN")
 
 
@@ -39,17 +41,18 @@ class AppConfig:
     camera_source: str = "0"
     min_face_size: int = 60
     threshold: float | None = None          # None: the model's calibrated threshold
-    model_dir: str | None = None            # None: data/model_origin (the dlib port)
-    gallery_path: str = "data/pictures/embeddings.h5"
+    model_dir: str | None = None            # None: the default model (recognition.recognizer)
+    gallery_path: str = "pictures/embeddings.h5"
     desk: str = "Front desk"
     cooldown: int = 60                      # seconds between two check-ins of a person
     once_per_day: bool = False
-    db_url: str = "sqlite:///data/attendance.db"
+    db_url: str = "sqlite:///attendance.db"
     db_password: str | None = None          # from the file only if typed there by hand
     language: str = "en"
     face_sync_interval: float = DEFAULT_POLL_SECONDS   # s between two reads of the face store's changes
 
     # filled by load(): where the values came from
+    data_root: Path = dataclasses.field(default=data_root_mod.DEFAULT, compare=False, repr=False)
     path: Path | None = dataclasses.field(default=None, compare=False, repr=False)
     env_db_url: str | None = dataclasses.field(default=None, compare=False, repr=False)
     env_db_password: str | None = dataclasses.field(default=None, compare=False, repr=False)
@@ -61,6 +64,31 @@ class AppConfig:
     @property
     def effective_db_password(self) -> str | None:
         return self.env_db_password or self.db_password
+
+    @property
+    def database_url(self) -> str:
+        """The URL to open: the effective one, a relative SQLite file under the data folder."""
+        return data_root_mod.resolve_db_url(self.data_root, self.effective_db_url)
+
+    @property
+    def camera(self) -> str:
+        """The camera source to open: an index, a URL, or a video file (relative: in the data folder)."""
+        text = str(self.camera_source).strip()
+        if text.isdigit() or "://" in text:
+            return text
+        return str(data_root_mod.resolve_path(self.data_root, text))
+
+    @property
+    def gallery_file(self) -> Path:
+        return data_root_mod.resolve_path(self.data_root, self.gallery_path)
+
+    @property
+    def model_path(self) -> Path | None:
+        return data_root_mod.resolve_path(self.data_root, self.model_dir) if self.model_dir else None
+
+    @property
+    def outbox_file(self) -> Path:
+        return Path(self.data_root) / data_root_mod.OUTBOX_FILE
 
     def validate(self) -> "AppConfig":
         if not str(self.camera_source).strip():
@@ -111,9 +139,14 @@ _TYPES = {"camera_source": str, "min_face_size": int, "threshold": float, "model
           "db_password": str, "language": str, "face_sync_interval": float}
 
 
-def load(path: str | os.PathLike | None = None, environ=None) -> AppConfig:
-    """Read ``path`` (default data/config.toml); a missing file gives the defaults."""
-    path = Path(path) if path is not None else DEFAULT_PATH
+def load(path: str | os.PathLike | None = None, environ=None,
+         data_root: str | os.PathLike | None = None) -> AppConfig:
+    """Read ``path`` (default: config.toml in ``data_root``); a missing file gives the defaults.
+
+    ``data_root`` (default: the data folder beside main.py) is where relative paths in it point.
+    """
+    root = Path(data_root) if data_root is not None else data_root_mod.DEFAULT
+    path = Path(path) if path is not None else root / data_root_mod.CONFIG_FILE
     environ = os.environ if environ is None else environ
     values = {}
     if path.exists():
@@ -136,6 +169,7 @@ def load(path: str | os.PathLike | None = None, environ=None) -> AppConfig:
                 raise ConfigError(f"{path}: [{section}] {key} must be a {kind.__name__}, got {value!r}")
             values[field] = value
     config = AppConfig(**values)
+    config.data_root = root
     config.path = path
     config.env_db_url = environ.get("FACE_DB_URL") or None
     config.env_db_password = environ.get("FACE_DB_PASSWORD") or None
@@ -204,7 +238,7 @@ def dumps(config: AppConfig) -> str:
 def save(config: AppConfig, path: str | os.PathLike | None = None) -> Path:
     """Validate and write ``config`` atomically; returns the path written."""
     config.validate()
-    path = Path(path) if path is not None else (config.path or DEFAULT_PATH)
+    path = Path(path) if path is not None else (config.path or Path(config.data_root) / data_root_mod.CONFIG_FILE)
     text = dumps(config)
     tomllib.loads(text)  # never write a file we could not read back
     path.parent.mkdir(parents=True, exist_ok=True)

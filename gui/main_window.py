@@ -6,6 +6,7 @@ moves results between them and paints.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from pathlib import Path
@@ -41,16 +42,18 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     checkedIn = pyqtSignal(object)           # attendance.CheckInEvent
     enrollDialogOpened = pyqtSignal(object)
 
-    def __init__(self, config, recognizer, gallery, open_backend=None, source=None, parent=None):
+    def __init__(self, config, recognizer, gallery, open_backend=None, source=None, loop=False, parent=None):
         super().__init__(parent)
         self.setupUi(self)
         self.config = config
         self.recognizer = recognizer
         self.gallery = gallery if isinstance(gallery, LockedGallery) else LockedGallery(gallery)
-        self.source = str(source) if source is not None else config.camera_source
-        self.pictures_dir = Path(config.gallery_path).parent
+        self.source = str(source) if source is not None else config.camera
+        self.loop = loop                           # replay a video file when it ends
+        self.pictures_dir = config.gallery_file.parent
         if open_backend is None:
             from backend import open_backend
+            open_backend = functools.partial(open_backend, outbox_path=config.outbox_file)
         self._open_backend = open_backend
         self.names: dict[str, str] = {}          # person_number -> name, for overlays and warnings
         self.session: CameraSession | None = None
@@ -110,10 +113,11 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.history_tab.search()
         self._show_camera_state("stopped", "")
         self._every_second()
+        self._show_data_root()
 
     # -- wiring helpers ----------------------------------------------------------------
     def _backend_factory(self, config):
-        opener, url, password = self._open_backend, config.effective_db_url, config.effective_db_password
+        opener, url, password = self._open_backend, config.database_url, config.effective_db_password
         return lambda: opener(url, password=password)
 
     def _apply_backend_rules(self) -> None:
@@ -150,7 +154,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.source = str(source)
         try:
             session = CameraSession(self.source, self.recognizer, self.gallery, self.config.threshold,
-                                    recognition=self.recognitionCheck.isChecked())
+                                    loop=self.loop, recognition=self.recognitionCheck.isChecked())
         except ValueError as exc:
             self._show_camera_state("failed", str(exc))
             return
@@ -417,9 +421,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
                 log.warning("gallery and database disagree: faces without a person %s, people without a "
                             "face %s", report.removed_from_gallery, report.without_embeddings)
                 self.statusBar().showMessage(self.tr(
-                    "{faces} enrolled faces have no person in the database; {people} people have no face "
-                    "(see the log)").format(faces=len(report.removed_from_gallery),
-                                            people=len(report.without_embeddings)), 15000)
+                    "{faces} enrolled faces have no person in the database; {people} people have no "
+                    "face (see the log)").format(faces=len(report.removed_from_gallery),
+                                                 people=len(report.without_embeddings)), 15000)
         self.client.call(job, done, lambda e: log.warning("cannot compare gallery and database: %s", e))
 
     # -- status bar --------------------------------------------------------------------
@@ -449,6 +453,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.dbLabel.setText(text)
         self.dbLabel.setToolTip(status.message)
         self.dbLabel.setStyleSheet("" if status.online and not status.pending else "color: #c0392b;")
+
+    def _show_data_root(self) -> None:
+        self.setWindowTitle(self.tr("Face Attendance — {folder}").format(folder=self.config.data_root))
 
     def _retranslate_status(self) -> None:
         self.modelLabel.setText(self.tr("Model: {name}").format(name=self.recognizer.spec.name))
@@ -482,7 +489,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if "camera_source" in changed:
             running = self.session is not None
             self.stop_camera()
-            self.source = config.camera_source
+            self.source = config.camera
             if running:
                 self.start_camera()
 
@@ -493,6 +500,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     def retranslate(self) -> None:
         self.retranslateUi(self)
+        self._show_data_root()
         self.people_tab.retranslate()
         self.history_tab.retranslate()
         self.settings_tab.retranslate()

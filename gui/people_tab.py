@@ -218,15 +218,12 @@ class PeopleTab(QObject):
         self.ui.personAddPhotos.setEnabled(False)
 
         def embed():
-            from backend.face_store import crop_face, sample_from_crop
-            from recognition.imageio import read_image
+            from backend.face_store import samples_from_photos
             from recognition.photos import embed_photos
 
             found = embed_photos(recognizer, paths)
             good = [r for r in found if r.embedding is not None]
-            samples = [sample_from_crop(crop_face(read_image(r.path), r.box), r.embedding, source="photo",
-                                        score=r.score, box=r.box, landmarks=r.landmarks) for r in good]
-            return found, good, samples
+            return found, good, samples_from_photos(good)
 
         def store(backend):
             from backend import people_service

@@ -7,7 +7,7 @@ import logging
 from PyQt5.QtCore import QObject, pyqtSignal
 from PyQt5.QtWidgets import QFileDialog
 
-from gui import config as config_mod
+from gui import config as config_mod, data_root
 from gui.tasks import run_in_pool
 
 log = logging.getLogger(__name__)
@@ -104,7 +104,8 @@ class SettingsTab(QObject):
             self.ui.settingsSource.setCurrentText(path)
 
     def test_connection(self) -> None:
-        url = self.ui.settingsDbUrl.text().strip()
+        # a relative sqlite:/// file is in the data folder, as when the URL is applied
+        url = data_root.resolve_db_url(self.config.data_root, self.ui.settingsDbUrl.text().strip())
         password = self.config.effective_db_password
         self.ui.settingsDbResult.setText(self.tr("Testing…"))
         self.ui.settingsTestDb.setEnabled(False)

@@ -58,13 +58,42 @@ def embed_photo(recognizer, path) -> np.ndarray:
 
 def embed_largest_face(recognizer, path):
     """The largest face of an image file (a Face with box, score, landmarks and embedding)."""
-    image = as_bgr(read_image(path))
-    faces = detect_on_canvas(recognizer, image)
-    if not faces:
+    face = largest_face(recognizer, as_bgr(read_image(path)))
+    if face is None:
         raise NoFaceError(f"{path}: no face found")
-    largest = recognizer.align(image, faces[:1])[0]
-    largest.embedding = recognizer.embed_chips(largest.chip[None])[0]
-    return largest
+    return face
+
+
+#: Stored face crops (a face with a 30 % margin) are searched on this smaller canvas.
+CROP_CANVAS = 320
+
+
+def largest_face(recognizer, image: np.ndarray, canvas: int = PHOTO_CANVAS):
+    """The largest face of an image, aligned and embedded (a Face), or None when there is none."""
+    faces = detect_on_canvas(recognizer, as_bgr(image), canvas)
+    if not faces:
+        return None
+    face = recognizer.align(image, faces[:1])[0]
+    face.embedding = recognizer.embed_chips(face.chip[None])[0]
+    return face
+
+
+def embed_crops(recognizer, images, landmarks=None) -> list[np.ndarray | None]:
+    """Embeddings of stored face crops, in one network call: each aligned with its stored five
+    points when given, else with the largest face found in it (None where there is none)."""
+    from recognition.recognizer import Face
+
+    landmarks = landmarks or [None] * len(images)
+    found = []
+    for image, points in zip(images, landmarks):
+        if points is None:
+            faces = detect_on_canvas(recognizer, image, CROP_CANVAS)
+            found.append(recognizer.align(image, faces[:1])[0] if faces else None)
+        else:
+            found.append(recognizer.align(image, [Face(box=(0, 0, 0, 0), score=1.0, landmarks=points)])[0])
+    chips = [face.chip for face in found if face is not None]
+    vectors = iter(recognizer.embed_chips(np.stack(chips)) if chips else [])
+    return [None if face is None else next(vectors) for face in found]
 
 
 def embed_photos(recognizer, paths) -> list[PhotoResult]:

@@ -225,7 +225,7 @@
         <translation>点击未知人脸进行登记</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Start camera</source>
         <translation>启动摄像头</translation>
     </message>
@@ -490,129 +490,139 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80"/>
+        <location filename="../main_window.py" line="84"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation>{number} 签到失败：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149"/>
+        <location filename="../main_window.py" line="154"/>
         <source>Recognition error: {error}</source>
         <translation>识别错误：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="448"/>
+        <location filename="../main_window.py" line="475"/>
         <source>Stop camera</source>
         <translation>停止摄像头</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="205"/>
+        <location filename="../main_window.py" line="210"/>
         <source>Opening camera {source}…</source>
         <translation>正在打开摄像头 {source}…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="206"/>
+        <location filename="../main_window.py" line="211"/>
         <source>Camera {source}: {detail}</source>
         <translation>摄像头 {source}：{detail}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207"/>
+        <location filename="../main_window.py" line="212"/>
         <source>Camera {source} is not available ({detail}). Check the cable; retrying every 2 s…</source>
         <translation>摄像头 {source} 不可用（{detail}）。请检查连接线；每 2 秒重试一次…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209"/>
+        <location filename="../main_window.py" line="214"/>
         <source>End of the video {source}.</source>
         <translation>视频 {source} 已播放完毕。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210"/>
+        <location filename="../main_window.py" line="215"/>
         <source>Cannot use camera source {source}: {detail}</source>
         <translation>无法使用摄像头来源 {source}：{detail}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211"/>
+        <location filename="../main_window.py" line="216"/>
         <source>Camera stopped. Press &quot;Start camera&quot;.</source>
         <translation>摄像头已停止。请按“启动摄像头”。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="234"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279"/>
+        <location filename="../main_window.py" line="284"/>
         <source>Enrolled {name} ({number}).</source>
         <translation>已登记 {name}（{number}）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291"/>
+        <location filename="../main_window.py" line="296"/>
         <source>(pending)</source>
         <translation>（待上传）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300"/>
+        <location filename="../main_window.py" line="305"/>
         <source>No. {number}</source>
         <translation>编号 {number}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304"/>
+        <location filename="../main_window.py" line="309"/>
         <source>Checked in</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305"/>
+        <location filename="../main_window.py" line="310"/>
         <source>Already checked in</source>
         <translation>已签到过</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306"/>
+        <location filename="../main_window.py" line="311"/>
         <source>Saved offline; it will be sent when the database is back</source>
         <translation>已离线保存；数据库恢复后将自动上传</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384"/>
+        <location filename="../main_window.py" line="406"/>
         <source>Display {display:.0f} fps · Recognition {recog:.1f} fps</source>
         <translation>显示 {display:.0f} 帧/秒 · 识别 {recog:.1f} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="392"/>
+        <location filename="../main_window.py" line="414"/>
         <source>Database error: {message}</source>
         <translation>数据库错误：{message}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="394"/>
+        <location filename="../main_window.py" line="416"/>
         <source>{kind} online</source>
         <translation>{kind} 在线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396"/>
+        <location filename="../main_window.py" line="418"/>
         <source>{kind} offline</source>
         <translation>{kind} 离线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398"/>
+        <location filename="../main_window.py" line="420"/>
         <source>{n} pending in the outbox</source>
         <translation>{n} 条待上传</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404"/>
+        <location filename="../main_window.py" line="429"/>
         <source>Model: {name}</source>
         <translation>模型：{name}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408"/>
+        <location filename="../main_window.py" line="433"/>
         <source>Database: connecting…</source>
         <translation>数据库：正在连接…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450"/>
+        <location filename="../main_window.py" line="477"/>
         <source>Check-ins today: {n}</source>
         <translation>今日签到：{n}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369"/>
+        <location filename="../main_window.py" line="384"/>
         <source>{faces} enrolled faces have no person in the database; {people} people have no face (see the log)</source>
         <translation>{faces} 个已登记的人脸在数据库中没有对应人员；{people} 名人员没有人脸（详见日志）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="371"/>
+        <source>Warning: the enrolled faces belong to another database ({owner}); recognitions may name the wrong people</source>
+        <translation>警告：已登记的人脸属于另一个数据库（{owner}）；识别结果可能对应到错误的人员</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="426"/>
+        <source>Face Attendance — {folder}</source>
+        <translation>人脸考勤 — {folder}</translation>
     </message>
 </context>
 <context>
@@ -774,17 +784,17 @@
         <translation>视频 (*.mp4 *.avi *.mkv *.mov);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="101"/>
+        <location filename="../settings_tab.py" line="102"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="112"/>
+        <location filename="../settings_tab.py" line="113"/>
         <source>Connected: {message}</source>
         <translation>连接成功：{message}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="112"/>
+        <location filename="../settings_tab.py" line="113"/>
         <source>Failed: {message}</source>
         <translation>连接失败：{message}</translation>
     </message>
@@ -792,12 +802,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="76"/>
+        <location filename="../../main.py" line="125"/>
         <source>Loading the face model…</source>
         <translation>正在加载人脸模型…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="89"/>
+        <location filename="../../main.py" line="138"/>
         <source>Face Attendance</source>
         <translation>人脸考勤</translation>
     </message>

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import math
 
-import cv2
 import numpy as np
 import tensorflow as tf
 

@@ -39,14 +39,12 @@ def wait_camera(qtbot, window, state, timeout):
 def enroll_colleague(db, recognizer, shared_data):
     """Someone else already enrolled at another desk (Tony Blair, from 4 photos): in the database."""
     from backend import people_service
-    from backend.face_store import FaceModel, crop_face, sample_from_crop
-    from recognition.imageio import read_image
+    from backend.face_store import FaceModel, samples_from_photos
     from recognition.photos import embed_photos
 
     folder = shared_data / "lfw" / "images" / "Tony_Blair"
     found = embed_photos(recognizer, [folder / f"Tony_Blair_{i:04d}.jpg" for i in range(1, 5)])
-    samples = [sample_from_crop(crop_face(read_image(r.path), r.box), r.embedding, source="photo",
-                                score=r.score, box=r.box, landmarks=r.landmarks) for r in found]
+    samples = samples_from_photos(found)
     people_service.enroll_person(db, None, samples, model=FaceModel(recognizer.spec.fingerprint),
                                  person_number="C001", name="Tony Blair")
 

@@ -6,7 +6,6 @@ import http.server
 import threading
 import time
 
-import pytest
 
 
 def wait_state(qtbot, window, wanted: str, timeout: int = 20000):

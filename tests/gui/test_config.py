@@ -2,18 +2,67 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 import pytest
 
-from gui import config
+from backend.url import parse_url
+from gui import config, data_root
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_missing_file_gives_the_documented_defaults(tmp_path):
     cfg = config.load(tmp_path / "none.toml", environ={})
     assert (cfg.camera_source, cfg.db_url, cfg.cooldown, cfg.once_per_day, cfg.threshold, cfg.model_dir,
             cfg.min_face_size, cfg.language, cfg.gallery_path) == (
-        "0", "sqlite:///data/attendance.db", 60, False, None, None, 60, "en", "data/pictures/embeddings.h5")
-    assert cfg.effective_db_url == "sqlite:///data/attendance.db"
+        "0", "sqlite:///attendance.db", 60, False, None, None, 60, "en", "pictures/embeddings.h5")
+    assert cfg.effective_db_url == "sqlite:///attendance.db"
+    # resolved in the data folder beside main.py, whatever the working directory
+    assert cfg.data_root == REPO / "data" and cfg.gallery_file == REPO / "data" / "pictures" / "embeddings.h5"
+    assert Path(parse_url(cfg.database_url).path) == REPO / "data" / "attendance.db"
+    assert cfg.outbox_file == REPO / "data" / "outbox.db" and cfg.model_path is None
+
+
+def test_file_and_relative_paths_come_from_the_data_folder_not_the_working_directory(tmp_path, monkeypatch):
+    root, elsewhere = tmp_path / "desk data", tmp_path / "elsewhere"
+    root.mkdir()
+    elsewhere.mkdir()
+    (root / "config.toml").write_text('[recognition]\nmodel_dir = "models/facenet"\n'
+                                      '[attendance]\ndesk = "Gate 2"\n', encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    cfg = config.load(environ={}, data_root=root)
+    assert cfg.path == root / "config.toml" and cfg.desk == "Gate 2"
+    assert cfg.model_path == root / "models" / "facenet"
+    assert cfg.gallery_file == root / "pictures" / "embeddings.h5" and cfg.outbox_file == root / "outbox.db"
+    assert Path(parse_url(cfg.database_url).path) == root / "attendance.db"
+    cfg.desk = "Gate 3"
+    assert config.save(cfg) == root / "config.toml"
+    assert list(elsewhere.iterdir()) == []
+    # FACE_DB_URL (and --db-url) name a SQLite file the same way
+    env_cfg = config.load(environ={"FACE_DB_URL": "sqlite:///test.db"}, data_root=root)
+    assert Path(parse_url(env_cfg.database_url).path) == root / "test.db"
+
+
+def test_legacy_paths_relative_to_the_repository_keep_pointing_at_the_same_files(tmp_path):
+    """Files written by the settings tab before the data folder: paths relative to the repo folder."""
+    legacy = ('[recognition]\ngallery = "data/pictures/embeddings.h5"\nmodel_dir = "data/models/facenet"\n'
+              '[database]\nurl = "sqlite:///data/attendance.db"\n')
+    path = tmp_path / "config.toml"
+    path.write_text(legacy, encoding="utf-8")
+    # the default data folder (repo/data): the very files the old working directory (the repo) meant
+    cfg = config.load(path, environ={})
+    assert cfg.gallery_file == REPO / "data" / "pictures" / "embeddings.h5"
+    assert cfg.model_path == REPO / "data" / "models" / "facenet"
+    assert Path(parse_url(cfg.database_url).path) == REPO / "data" / "attendance.db"
+    # a data folder copied elsewhere with its config: its own files
+    root = tmp_path / "copied"
+    cfg = config.load(path, environ={}, data_root=root)
+    assert cfg.gallery_file == root / "pictures" / "embeddings.h5"
+    assert Path(parse_url(cfg.database_url).path) == root / "attendance.db"
+    config.save(cfg)                                       # saved back as written: still the same files
+    assert config.load(path, environ={}, data_root=root).db_url == "sqlite:///data/attendance.db"
+    assert data_root.resolve_path(root, "./data/x.h5") == root / "data" / "x.h5"
 
 
 def test_round_trip_keeps_every_value_and_unicode(tmp_path):
@@ -44,7 +93,7 @@ def test_environment_overrides_are_used_but_never_written(tmp_path):
     config.save(cfg)
     text = path.read_text(encoding="utf-8")
     assert "s3cret" not in text and "127.0.0.1" not in text
-    assert config.load(path, environ={}).db_url == "sqlite:///data/attendance.db"
+    assert config.load(path, environ={}).db_url == "sqlite:///attendance.db"
 
 
 def test_integer_camera_source_and_int_threshold_are_accepted(tmp_path):
@@ -152,3 +201,10 @@ def test_a_clean_file_gives_no_warning(tmp_path, caplog):
     with caplog.at_level(logging.WARNING, logger="gui.config"):
         config.load(path, environ={})
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+def test_a_relative_video_file_in_the_config_is_in_the_data_folder(tmp_path):
+    assert config.AppConfig(camera_source="clips/demo.mp4", data_root=tmp_path).camera == \
+        str(tmp_path / "clips" / "demo.mp4")
+    for source in ("0", "12", "rtsp://cam.local:554/stream", str(tmp_path / "abs.mp4")):
+        assert config.AppConfig(camera_source=source, data_root=tmp_path).camera == source

@@ -10,16 +10,14 @@ def test_check_ins_wait_in_the_outbox_while_mysql_is_down(qtbot, make_window, tc
                                                           checker, recognizer, shared_data, test_video,
                                                           tmp_path):
     from backend import HistoryQuery, people_service
-    from backend.face_store import FaceModel, crop_face, sample_from_crop
-    from recognition.imageio import read_image
+    from backend.face_store import FaceModel, samples_from_photos
     from recognition.photos import embed_photos
 
     direct = checker(f"mysql://root@127.0.0.1:3306/{mysql_database}")
     gallery_path = tmp_path / "pictures" / "embeddings.h5"
     folder = shared_data / "lfw" / "images" / "Colin_Powell"
     found = embed_photos(recognizer, [folder / f"Colin_Powell_{i:04d}.jpg" for i in range(20, 25)])
-    samples = [sample_from_crop(crop_face(read_image(r.path), r.box), r.embedding, source="photo",
-                                score=r.score, box=r.box, landmarks=r.landmarks) for r in found]
+    samples = samples_from_photos(found)
     people_service.enroll_person(direct, None, samples, model=FaceModel(recognizer.spec.fingerprint),
                                  person_number="A001", name="Colin Powell")
 

@@ -66,10 +66,13 @@ class FaceRecognizer:
         return [Face(d.box, d.score, d.landmarks) for d in self.detector.detect(image_bgr)]
 
     def align(self, image_bgr, faces: list[Face]) -> list[Face]:
-        size = self.spec.input_size
         for face in faces:
-            face.chip = align_face(image_bgr, face.landmarks, self._template, size, self.spec.template_weights)
+            face.chip = self.chip(image_bgr, face.landmarks)
         return faces
+
+    def chip(self, image_bgr, landmarks) -> np.ndarray:
+        """The aligned BGR chip the model sees for the face with these five points."""
+        return align_face(image_bgr, landmarks, self._template, self.spec.input_size, self.spec.template_weights)
 
     def embed(self, image_bgr) -> list[Face]:
         """Detect, align and embed every face of the image in one network call."""

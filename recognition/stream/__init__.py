@@ -1,0 +1,13 @@
+"""Deciding who a visitor is from frames over time (no Qt, no SQL).
+
+``StreamRecognizer(recognizer, gallery, policy=None)``: ``.process(frame_bgr, t_seconds)`` returns
+the decisions made at that frame; ``.faces`` are the tracked faces of the last frame; ``.reset()``
+forgets every track. See recognition/stream/recognizer.py.
+"""
+from recognition.stream.enrollment import EnrollmentSession, EnrollmentState
+from recognition.stream.operating_point import OperatingPoint
+from recognition.stream.policy import DEFAULT_FALSE_CHECKIN_RATE, StreamPolicy
+from recognition.stream.recognizer import Decision, StreamRecognizer, TrackedFace
+
+__all__ = ["StreamRecognizer", "Decision", "TrackedFace", "StreamPolicy", "OperatingPoint",
+           "EnrollmentSession", "EnrollmentState", "DEFAULT_FALSE_CHECKIN_RATE"]

@@ -1,0 +1,361 @@
+"""StreamRecognizer: frames over time -> tracked faces -> one decision per visitor.
+
+    stream = StreamRecognizer(FaceRecognizer.load(), gallery)
+    for t, frame in frames:
+        for decision in stream.process(frame, t):
+            if decision.person_id is not None:
+                check_in(decision.person_id)
+        draw(stream.faces)
+
+Per frame: faces are found (the whole frame every ``full_detection_every_s``, or while nobody is
+tracked; in between, each tracked face is followed by MTCNN's last stage in the box its five points
+predict), linked to tracks by box overlap, aligned and put through the quality gate. Only faces
+whose embedding can still change a decision are embedded (undecided tracks, a periodic re-check of
+decided ones, a face being enrolled), all in one network call. A track's good frames are fused into
+one embedding, compared with every enrolled person's template, and decided once the evidence
+suffices: a person, at the desk's operating point (recognition.stream.operating_point) with a margin
+over the runner-up, or "unknown" when it is clearly nobody enrolled, or after a bounded number of
+good frames or time. A track is decided once; a re-check that finds another face in its box starts a
+new track (a new visit), and so does a face that leaves and comes back.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import math
+
+import numpy as np
+
+from recognition.imageio import as_bgr
+from recognition.stream.enrollment import EnrollmentSession, EnrollmentState
+from recognition.stream.operating_point import OperatingPoint, Verdict, operating_point, prior_for
+from recognition.stream.policy import StreamPolicy
+from recognition.stream.quality import Quality, assess
+from recognition.stream.templates import Templates, distance_of, normalise
+from recognition.stream.tracking import associate, box_from_landmarks, iou_matrix
+
+log = logging.getLogger(__name__)
+
+DECIDING, KNOWN, UNKNOWN = "deciding", "known", "unknown"
+
+
+@dataclasses.dataclass(frozen=True)
+class Decision:
+    """Who a visitor is, decided once per track, and the evidence it rests on."""
+    track_id: int
+    person_id: str | None     # None: decided unknown (nobody enrolled is close enough)
+    t: float                  # stream time of the decision (seconds)
+    started: float            # stream time the face first appeared
+    frames: int               # good frames fused
+    distance: float           # fused embedding to the chosen (or, for unknown, the nearest) template
+    margin: float             # runner-up person's distance minus ``distance`` (inf with one person)
+    threshold: float          # the operating point it was held against
+    nearest_id: str | None    # the nearest person, also for an unknown
+    box: tuple[float, float, float, float]
+    chip: np.ndarray | None = dataclasses.field(default=None, repr=False)   # best good frame, aligned
+
+    @property
+    def latency(self) -> float:
+        """Seconds from the face's first frame to the decision."""
+        return self.t - self.started
+
+
+@dataclasses.dataclass(frozen=True)
+class TrackedFace:
+    """A face of the last frame, for drawing and for choosing a face to enroll."""
+    track_id: int
+    box: tuple[float, float, float, float]
+    landmarks: np.ndarray = dataclasses.field(repr=False)
+    score: float
+    state: str                       # "deciding", "known" or "unknown"
+    person_id: str | None
+    distance: float | None           # of the decision (None while deciding)
+    quality: Quality | None          # this frame's quality gate
+    hint: str                        # what the person could do to be recognized ("" if nothing)
+    chip: np.ndarray | None = dataclasses.field(default=None, repr=False)
+
+
+@dataclasses.dataclass(eq=False)
+class _Track:
+    id: int
+    box: tuple
+    landmarks: np.ndarray
+    score: float
+    first_t: float
+    last_t: float
+    velocity: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(2))   # px/s of the points
+    state: str = DECIDING
+    decision: Decision | None = None
+    evidence: np.ndarray | None = None      # quality-weighted sum of good frames' embeddings
+    frames: int = 0
+    best_weight: float = -1.0
+    best_chip: np.ndarray | None = None
+    last_embedded_t: float = -math.inf
+    seen_now: bool = False
+    chip: np.ndarray | None = None
+    quality: Quality | None = None
+    embedding: np.ndarray | None = None     # this frame's, when it was embedded
+
+    @property
+    def fused(self) -> np.ndarray:
+        return normalise(self.evidence)
+
+
+class StreamRecognizer:
+    """See the module docstring. Not thread-safe: one thread calls ``process``."""
+
+    def __init__(self, recognizer, gallery, policy: StreamPolicy | None = None):
+        self.recognizer = recognizer
+        self.gallery = gallery
+        self.policy = policy or StreamPolicy()
+        self.faces: list[TrackedFace] = []
+        self._tracks: list[_Track] = []
+        self._next_id = 1
+        self._last_t: float | None = None
+        self._last_full_t = -math.inf
+        self._frame_key: bytes | None = None
+        self._templates: Templates | None = None
+        self._operating_point: OperatingPoint | None = None
+        self._enrollment: EnrollmentSession | None = None
+        self._last_frame_size: tuple[int, int] | None = None
+        # counters, for benchmarks and the status bar
+        self.frames_processed = 0
+        self.network_calls = 0
+        self.faces_embedded = 0
+        self.full_detections = 0
+
+    # -- public ---------------------------------------------------------------------------
+    def reset(self) -> None:
+        """Forget every track (a new video, a camera switch): the next faces are new visits."""
+        self._tracks.clear()
+        self.faces = []
+        self._last_t = None
+        self._last_full_t = -math.inf
+        self._frame_key = None
+
+    @property
+    def operating_point(self) -> OperatingPoint:
+        self._refresh_gallery()
+        return self._operating_point
+
+    def process(self, frame_bgr, t_seconds: float) -> list[Decision]:
+        """Take the next frame at stream time ``t_seconds``; returns the decisions made at it."""
+        frame = as_bgr(frame_bgr)
+        t = float(t_seconds)
+        if not math.isfinite(t):
+            raise ValueError(f"frame time must be a finite number of seconds, got {t_seconds!r}")
+        if self._last_t is not None and (t < self._last_t or t - self._last_t > self.policy.max_time_gap_s):
+            log.debug("stream time jumped from %.3f to %.3f s: starting afresh", self._last_t, t)
+            self.reset()
+        key = frame[::8, ::8].tobytes()
+        if key == self._frame_key:
+            # the same picture again (a frozen camera, a paused video): no new evidence
+            self._last_t = t
+            return []
+        self._frame_key = key
+        self._last_t = t
+        self.frames_processed += 1
+        self._refresh_gallery()
+
+        self._detect(frame, t)
+        seen = [track for track in self._tracks if track.seen_now]
+        for track in seen:
+            track.chip = self.recognizer.chip(frame, track.landmarks)
+            track.quality = assess(track.box, track.landmarks, track.score, track.chip, self.policy.quality)
+            track.embedding = None
+        self._embed(seen, t)
+        self._feed_enrollment(frame, t)
+        decisions = [d for track in seen for d in [self._decide(track, t)] if d is not None]
+        self._tracks = [tr for tr in self._tracks if t - tr.last_t <= self.policy.lost_after_s]
+        self.faces = [self._tracked_face(tr) for tr in self._tracks if tr.seen_now]
+        return decisions
+
+    # -- enrollment -------------------------------------------------------------------------
+    def start_enrollment(self, track_id: int | None = None) -> int | None:
+        """Collect enrollment samples from a face (``None``: the one to enroll, see
+        :meth:`enrollment_candidate`); returns its track id, None when there is no face."""
+        if track_id is None:
+            track_id = self.enrollment_candidate()
+        self._enrollment = None if track_id is None else EnrollmentSession(
+            track_id, same_face_distance=self.operating_point.same_face_distance)
+        return track_id
+
+    def stop_enrollment(self) -> None:
+        self._enrollment = None
+
+    @property
+    def enrollment(self) -> EnrollmentState | None:
+        if self._enrollment is None:
+            return None
+        return self._enrollment.state(self._templates, self._operating_point.too_close_distance)
+
+    def enrollment_candidate(self) -> int | None:
+        """The face of the last frame to enroll: a complete face (not cut by the frame's edge),
+        not recognized, the most central, then the largest; None without one."""
+        if self._last_frame_size is None:
+            return None
+        width, height = self._last_frame_size
+
+        def inside(face):
+            x1, y1, x2, y2 = face.box
+            return x1 >= 0 and y1 >= 0 and x2 <= width and y2 <= height
+
+        def rank(face):
+            x1, y1, x2, y2 = face.box
+            off_centre = math.hypot((x1 + x2) / 2 - width / 2, (y1 + y2) / 2 - height / 2) / math.hypot(width, height)
+            return (not inside(face), face.state == KNOWN, round(off_centre, 1), -(y2 - y1))
+
+        faces = sorted(self.faces, key=rank)
+        return faces[0].track_id if faces else None
+
+    def _feed_enrollment(self, frame: np.ndarray, t: float) -> None:
+        session = self._enrollment
+        if session is None:
+            return
+        track = next((tr for tr in self._tracks if tr.id == session.track_id and tr.seen_now), None)
+        if track is None:
+            return
+        if track.embedding is not None:
+            session.offer(frame, track.box, track.landmarks, track.score, track.embedding, track.quality, t)
+        else:
+            session.rejected(track.quality)
+
+    # -- gallery ----------------------------------------------------------------------------
+    def _refresh_gallery(self) -> None:
+        embeddings, person_ids, version = self.gallery.rows()
+        if self._templates is not None and self._templates.version == version:
+            return
+        self._templates = Templates.from_arrays(embeddings, person_ids, version)
+        self._operating_point = operating_point(self._templates, self.policy, prior_for(self.recognizer.spec),
+                                                self.recognizer.threshold)
+        log.info("operating point: %s", self._operating_point)
+        known = set(self._templates.ids)
+        for track in self._tracks:   # people enrolled or removed meanwhile: decide again
+            if track.state == UNKNOWN or (track.state == KNOWN and track.decision.person_id not in known):
+                track.state, track.decision = DECIDING, None
+
+    # -- detection and tracking -------------------------------------------------------------------
+    def _detect(self, frame: np.ndarray, t: float) -> None:
+        policy = self.policy
+        self._last_frame_size = (frame.shape[1], frame.shape[0])
+        for track in self._tracks:
+            track.seen_now = False
+        full = not self._tracks or t - self._last_full_t >= policy.full_detection_every_s
+        if not full:
+            predicted = [box_from_landmarks(tr.landmarks, tr.velocity * (t - tr.last_t)) for tr in self._tracks]
+            for track, detection in zip(self._tracks, self.recognizer.detector.refine(frame, predicted)):
+                if detection is not None:
+                    self._update(track, detection, t)
+            self._drop_duplicates()
+            full = not all(track.seen_now for track in self._tracks)   # lost one: search everywhere
+        if not full:
+            return
+        self._last_full_t = t
+        self.full_detections += 1
+        detections = self.recognizer.detector.detect(frame)
+        followed = [tr.box for tr in self._tracks if tr.seen_now]
+        if followed and detections:       # faces O-Net already followed this frame are not new
+            covered = iou_matrix([d.box for d in detections], followed).max(axis=1) >= policy.min_iou
+            detections = [d for d, c in zip(detections, covered) if not c]
+        unseen = [tr for tr in self._tracks if not tr.seen_now]
+        pairs = associate([tr.box for tr in unseen], [d.box for d in detections], policy.min_iou)
+        for ti, di in pairs:
+            self._update(unseen[ti], detections[di], t)
+        matched = {di for _, di in pairs}
+        for di, detection in enumerate(detections):
+            if di not in matched:
+                self._tracks.append(_Track(self._next_id, tuple(detection.box), np.asarray(detection.landmarks),
+                                           detection.score, t, t, seen_now=True))
+                self._next_id += 1
+
+    @staticmethod
+    def _update(track: _Track, detection, t: float) -> None:
+        landmarks = np.asarray(detection.landmarks, np.float64)
+        dt = t - track.last_t
+        if dt > 0:
+            step = (landmarks.mean(axis=0) - track.landmarks.mean(axis=0)) / dt
+            track.velocity = 0.5 * track.velocity + 0.5 * step
+        track.box, track.landmarks, track.score = tuple(detection.box), landmarks, detection.score
+        track.last_t, track.seen_now = t, True
+
+    def _drop_duplicates(self) -> None:
+        """Two tracks that converged on one face: keep the older."""
+        seen = [tr for tr in self._tracks if tr.seen_now]
+        overlap = iou_matrix([tr.box for tr in seen], [tr.box for tr in seen])
+        dropped: set[int] = set()
+        for i in range(len(seen)):
+            for j in range(i + 1, len(seen)):
+                if overlap[i, j] > 0.5 and not {i, j} & dropped:
+                    dropped.add(j if seen[i].first_t <= seen[j].first_t else i)
+        if dropped:
+            gone = {seen[k].id for k in dropped}
+            self._tracks = [tr for tr in self._tracks if tr.id not in gone]
+
+    # -- embedding --------------------------------------------------------------------------
+    def _wants_embedding(self, track: _Track, t: float) -> bool:
+        if not track.quality.ok:
+            return False
+        enrolling = self._enrollment is not None and self._enrollment.track_id == track.id
+        if enrolling or track.state == DECIDING:
+            return True
+        return t - track.last_embedded_t >= self.policy.recheck_every_s
+
+    def _embed(self, seen: list[_Track], t: float) -> None:
+        wanted = [tr for tr in seen if self._wants_embedding(tr, t)]
+        if not wanted:
+            return
+        embeddings = self.recognizer.embed_chips(np.stack([tr.chip for tr in wanted]))
+        self.network_calls += 1
+        self.faces_embedded += len(wanted)
+        for track, embedding in zip(wanted, embeddings):
+            track.embedding, track.last_embedded_t = embedding, t
+
+    # -- evidence and decisions --------------------------------------------------------------
+    def _decide(self, track: _Track, t: float) -> Decision | None:
+        policy = self.policy
+        if track.embedding is None:
+            return None
+        if track.state != DECIDING:
+            self._recheck(track, t)
+            return None
+        weighted = track.quality.weight * np.asarray(track.embedding, np.float64)
+        track.evidence = weighted if track.evidence is None else track.evidence + weighted
+        track.frames += 1
+        if track.quality.weight > track.best_weight:
+            track.best_weight, track.best_chip = track.quality.weight, track.chip
+        if track.frames < policy.min_frames:
+            return None
+        verdict = self._operating_point.judge(self._templates, track.fused)
+        if verdict.accepted:
+            return self._conclude(track, t, KNOWN, verdict)
+        if (track.frames >= policy.max_frames or t - track.first_t >= policy.decide_within_s
+                or verdict.distance > verdict.threshold + policy.clearly_unknown_by):
+            return self._conclude(track, t, UNKNOWN, verdict)
+        return None
+
+    def _recheck(self, track: _Track, t: float) -> None:
+        """A decided face embedded again: if it no longer looks like the face decided on, somebody
+        else stands in the box (tracks swapped, a new person in the same place): a new visit."""
+        if float(distance_of(np.dot(track.fused, track.embedding))) <= self._operating_point.same_face_distance:
+            return
+        log.debug("track %d: another face in its box: a new visit", track.id)
+        fresh = _Track(self._next_id, track.box, track.landmarks, track.score, t, t, seen_now=True,
+                       chip=track.chip, quality=track.quality, embedding=track.embedding, last_embedded_t=t)
+        self._next_id += 1
+        self._tracks[self._tracks.index(track)] = fresh
+        self._decide(fresh, t)          # its first frame of evidence
+
+    def _conclude(self, track: _Track, t: float, state: str, verdict: Verdict) -> Decision:
+        track.state = state
+        track.decision = Decision(track.id, verdict.person_id if state == KNOWN else None, t, track.first_t,
+                                  track.frames, verdict.distance, verdict.margin, verdict.threshold,
+                                  verdict.person_id, track.box, track.best_chip)
+        return track.decision
+
+    @staticmethod
+    def _tracked_face(track: _Track) -> TrackedFace:
+        decision = track.decision
+        hint = track.quality.hint if track.quality is not None and track.state == DECIDING else ""
+        return TrackedFace(track.id, track.box, track.landmarks, track.score, track.state,
+                           decision.person_id if decision is not None else None,
+                           decision.distance if decision is not None else None, track.quality, hint, track.chip)

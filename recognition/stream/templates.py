@@ -1,0 +1,63 @@
+"""Person templates: each enrolled person as the normalised mean of their gallery samples.
+
+Comparing a visit with a person's mean template, rather than with their nearest single sample,
+was the strongest simple rule measured on simulated desk visits (../shared/docs/decision-notes.md):
+a template averages away what one enrollment photo has of its own (light, expression, angle).
+"""
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, np.float32)
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=-1, keepdims=True), 1e-12)
+
+
+def distance_of(similarity):
+    """Euclidean distance between unit vectors from their cosine similarity."""
+    return np.sqrt(np.maximum(0.0, 2.0 - 2.0 * np.asarray(similarity, np.float64)))
+
+
+def similarity_of(distance):
+    return 1.0 - 0.5 * np.asarray(distance, np.float64) ** 2
+
+
+@dataclasses.dataclass(frozen=True)
+class Templates:
+    ids: np.ndarray            # (P,) person ids, object
+    vectors: np.ndarray        # (P, D) unit templates
+    samples: np.ndarray        # (N, D) the gallery's unit samples
+    owner: np.ndarray          # (N,) index into ids of each sample's person
+    version: int = -1
+
+    @classmethod
+    def from_arrays(cls, embeddings: np.ndarray, person_ids: np.ndarray, version: int = -1) -> "Templates":
+        embeddings = np.asarray(embeddings, np.float32)
+        if not len(person_ids):
+            empty = np.zeros((0, embeddings.shape[1] if embeddings.ndim == 2 else 0), np.float32)
+            return cls(np.asarray([], dtype=object), empty, empty, np.zeros(0, np.int64), version)
+        ids, owner = np.unique(np.asarray(person_ids, dtype=object).astype(str), return_inverse=True)
+        sums = np.zeros((len(ids), embeddings.shape[1]), np.float64)
+        np.add.at(sums, owner, embeddings)
+        return cls(ids.astype(object), normalise(sums), embeddings, owner.astype(np.int64), version)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def counts(self) -> np.ndarray:
+        return np.bincount(self.owner, minlength=len(self.ids))
+
+    def nearest_two(self, query: np.ndarray) -> tuple[int, float, int, float]:
+        """(index, similarity) of the most similar and the second most similar person (-1, -inf
+        when there is none)."""
+        if not len(self.ids):
+            return -1, float("-inf"), -1, float("-inf")
+        similarity = self.vectors @ np.asarray(query, np.float32)
+        if len(similarity) == 1:
+            return 0, float(similarity[0]), -1, float("-inf")
+        top = np.argpartition(-similarity, 1)[:2]
+        first, second = (top[0], top[1]) if similarity[top[0]] >= similarity[top[1]] else (top[1], top[0])
+        return int(first), float(similarity[first]), int(second), float(similarity[second])

@@ -30,7 +30,7 @@ from recognition.imageio import as_bgr
 from recognition.stream.enrollment import EnrollmentSession, EnrollmentState
 from recognition.stream.operating_point import OperatingPoint, Verdict, operating_point, prior_for
 from recognition.stream.policy import StreamPolicy
-from recognition.stream.quality import Quality, assess
+from recognition.stream.quality import ENROLLMENT_LIMITS, Quality, assess
 from recognition.stream.templates import Templates, distance_of, normalise
 from recognition.stream.tracking import associate, box_from_landmarks, iou_matrix
 
@@ -215,10 +215,11 @@ class StreamRecognizer:
         track = next((tr for tr in self._tracks if tr.id == session.track_id and tr.seen_now), None)
         if track is None:
             return
-        if track.embedding is not None:
-            session.offer(frame, track.box, track.landmarks, track.score, track.embedding, track.quality, t)
+        quality = assess(track.box, track.landmarks, track.score, track.chip, ENROLLMENT_LIMITS)
+        if track.embedding is not None and quality.ok:
+            session.offer(frame, track.box, track.landmarks, track.score, track.embedding, quality, t)
         else:
-            session.rejected(track.quality)
+            session.rejected(quality)
 
     # -- gallery ----------------------------------------------------------------------------
     def _refresh_gallery(self) -> None:

@@ -24,6 +24,7 @@ import dataclasses
 import logging
 import math
 
+import cv2
 import numpy as np
 
 from recognition.imageio import as_bgr
@@ -92,6 +93,8 @@ class _Track:
     best_chip: np.ndarray | None = None
     last_embedded_t: float = -math.inf
     seen_now: bool = False
+    thumb: np.ndarray | None = None         # the chip in miniature, to notice a sudden change of face
+    changed: bool = False                   # the face looks unlike the last frame's (a cut, a swap)
     chip: np.ndarray | None = None
     quality: Quality | None = None
     embedding: np.ndarray | None = None     # this frame's, when it was embedded
@@ -99,6 +102,18 @@ class _Track:
     @property
     def fused(self) -> np.ndarray:
         return normalise(self.evidence)
+
+
+#: correlation of two consecutive 24x24 chips below which the face has changed: consecutive frames of
+#: one person on simulated visits were above 0.77 in 99 %, two different people at most 0.71
+SUDDEN_CHANGE = 0.75
+
+
+def _thumbnail(chip: np.ndarray) -> np.ndarray:
+    grey = cv2.resize(cv2.cvtColor(chip, cv2.COLOR_BGR2GRAY), (24, 24), interpolation=cv2.INTER_AREA)
+    vector = grey.astype(np.float32).ravel()
+    vector -= vector.mean()
+    return vector / max(float(np.linalg.norm(vector)), 1e-6)
 
 
 class StreamRecognizer:
@@ -163,6 +178,9 @@ class StreamRecognizer:
             track.chip = self.recognizer.chip(frame, track.landmarks)
             track.quality = assess(track.box, track.landmarks, track.score, track.chip, self.policy.quality)
             track.embedding = None
+            thumb = _thumbnail(track.chip)
+            track.changed = track.thumb is not None and float(thumb @ track.thumb) < SUDDEN_CHANGE
+            track.thumb = thumb
         self._embed(seen, t)
         self._feed_enrollment(frame, t)
         decisions = [d for track in seen for d in [self._decide(track, t)] if d is not None]
@@ -297,7 +315,7 @@ class StreamRecognizer:
         if not track.quality.ok:
             return False
         enrolling = self._enrollment is not None and self._enrollment.track_id == track.id
-        if enrolling or track.state == DECIDING:
+        if enrolling or track.state == DECIDING or track.changed:
             return True
         return t - track.last_embedded_t >= self.policy.recheck_every_s
 
@@ -316,8 +334,9 @@ class StreamRecognizer:
         policy = self.policy
         if track.embedding is None:
             return None
+        if track.evidence is not None and self._another_face(track):
+            return self._decide(self._restart(track, t), t)
         if track.state != DECIDING:
-            self._recheck(track, t)
             return None
         weighted = track.quality.weight * np.asarray(track.embedding, np.float64)
         track.evidence = weighted if track.evidence is None else track.evidence + weighted
@@ -334,17 +353,22 @@ class StreamRecognizer:
             return self._conclude(track, t, UNKNOWN, verdict)
         return None
 
-    def _recheck(self, track: _Track, t: float) -> None:
-        """A decided face embedded again: if it no longer looks like the face decided on, somebody
-        else stands in the box (tracks swapped, a new person in the same place): a new visit."""
-        if float(distance_of(np.dot(track.fused, track.embedding))) <= self._operating_point.same_face_distance:
-            return
+    def _another_face(self, track: _Track) -> bool:
+        """This frame's embedding is unlike the track's evidence: somebody else stands in the box
+        (a re-check after a sudden change, tracks swapped, a cut in a video)."""
+        return float(distance_of(np.dot(track.fused, track.embedding))) > self._operating_point.same_face_distance
+
+    def _restart(self, track: _Track, t: float) -> _Track:
+        """A new visit in the old track's place, starting from this frame."""
         log.debug("track %d: another face in its box: a new visit", track.id)
         fresh = _Track(self._next_id, track.box, track.landmarks, track.score, t, t, seen_now=True,
-                       chip=track.chip, quality=track.quality, embedding=track.embedding, last_embedded_t=t)
+                       thumb=track.thumb, chip=track.chip, quality=track.quality, embedding=track.embedding,
+                       last_embedded_t=t)
         self._next_id += 1
         self._tracks[self._tracks.index(track)] = fresh
-        self._decide(fresh, t)          # its first frame of evidence
+        if self._enrollment is not None and self._enrollment.track_id == track.id:
+            self._enrollment = None          # the face being enrolled has gone
+        return fresh
 
     def _conclude(self, track: _Track, t: float, state: str, verdict: Verdict) -> Decision:
         track.state = state

@@ -99,6 +99,27 @@ def test_a_face_that_leaves_and_comes_back_is_a_new_visit(recognizer, four_peopl
     assert first[0].track_id != second[0].track_id
 
 
+def test_a_cut_to_another_face_in_the_same_place_is_a_new_visit(recognizer, four_people, lfw_image):
+    rng = np.random.default_rng(15)
+    wall = background(rng).astype(np.uint8)
+
+    def standing(image, frames):
+        out = []
+        for _ in range(frames):
+            frame = wall.copy()
+            dx, dy = rng.integers(-2, 3, 2)
+            frame[110 + dy:370 + dy, 190 + dx:450 + dx] = cv2.resize(image, (260, 260))
+            out.append(np.clip(frame + rng.normal(0, 2, frame.shape), 0, 255).astype(np.uint8))
+        return out
+
+    stream = StreamRecognizer(recognizer, four_people)
+    frames = standing(still(lfw_image, "Colin_Powell"), 20) + standing(still(lfw_image, "Serena_Williams"), 20)
+    decisions = [d for d in feed(stream, frames) if d.person_id is not None]
+    assert [d.person_id for d in decisions] == ["Colin_Powell", "Serena_Williams"]
+    assert decisions[0].track_id != decisions[1].track_id
+    assert decisions[1].t - 20 / FPS <= 0.5                 # noticed at the cut, not at the next re-check
+
+
 def test_a_jump_in_time_starts_afresh_and_time_going_back_too(recognizer, four_people, lfw_image):
     stream = StreamRecognizer(recognizer, four_people)
     frames = render_visit(still(lfw_image, "Colin_Powell"), seed=5)

@@ -83,8 +83,11 @@ def to_display_qimage(frame_bgr: np.ndarray, size=None) -> QImage:
 class RecognitionResult:
     seq: int                 # frame number in the source
     frame: np.ndarray        # the BGR frame the faces were found in
-    faces: list              # recognition.Face objects (box, person_id, distance, chip, embedding...)
-    elapsed: float           # seconds spent in FaceRecognizer.identify
+    faces: list              # recognition.stream.TrackedFace of this frame (box, state, person, hint...)
+    decisions: list          # recognition.stream.Decision made at this frame (check-ins come from these)
+    enrollment: object       # recognition.stream.EnrollmentState while a face is being enrolled, else None
+    operating_point: object  # recognition.stream.OperatingPoint the decisions were made at
+    elapsed: float           # seconds spent in StreamRecognizer.process
     fps: float               # recognitions per second, smoothed
     timestamp: float         # time.monotonic() when the frame was read
 
@@ -111,18 +114,23 @@ def lower_recognition_priority(steps: int = 10) -> None:
 
 
 class RecognitionWorker(QThread):
-    """Runs ``recognizer.identify`` on the newest submitted frame, one at a time."""
+    """Feeds the newest submitted frame to a StreamRecognizer, one at a time.
+
+    The stream lives on this thread only; the GUI asks it for things (enroll a face, another
+    policy, forget the tracks) with :meth:`request`, which runs them here before the next frame.
+    """
 
     resultReady = pyqtSignal(object)      # RecognitionResult
     failed = pyqtSignal(str)
 
-    def __init__(self, recognizer, gallery, threshold: float | None = None, parent=None):
+    def __init__(self, recognizer, gallery, policy=None, parent=None):
         super().__init__(parent)
-        self.recognizer = recognizer
-        self.gallery = gallery
-        self.threshold = threshold
+        from recognition.stream import StreamRecognizer
+
+        self.stream = StreamRecognizer(recognizer, gallery, policy)
         self._cond = threading.Condition()
         self._slot = None
+        self._requests: list = []
         self._stop = False
         self.submitted = 0
         self.processed = 0
@@ -135,9 +143,15 @@ class RecognitionWorker(QThread):
             self.submitted += 1
             self._cond.notify()
 
+    def request(self, job) -> None:
+        """Run ``job(stream)`` on the recognition thread before the next frame."""
+        with self._cond:
+            self._requests.append(job)
+
     def clear(self) -> None:
         with self._cond:
             self._slot = None
+        self.request(lambda stream: stream.reset())
 
     def stop(self) -> None:
         with self._cond:
@@ -155,9 +169,13 @@ class RecognitionWorker(QThread):
                     return
                 seq, frame, timestamp = self._slot
                 self._slot = None
+                requests, self._requests = self._requests, []
             start = time.perf_counter()
             try:
-                faces = self.recognizer.identify(frame, self.gallery, self.threshold)
+                for job in requests:
+                    job(self.stream)
+                decisions = self.stream.process(frame, timestamp)
+                faces, enrollment, point = self.stream.faces, self.stream.enrollment, self.stream.operating_point
             except Exception as exc:  # a bad frame or model error must not kill the worker
                 log.exception("recognition failed on frame %d", seq)
                 self.failed.emit(str(exc))
@@ -168,7 +186,8 @@ class RecognitionWorker(QThread):
                 self._fps = rate if self._fps == 0 else 0.8 * self._fps + 0.2 * rate
             last_done = done
             self.processed += 1
-            self.resultReady.emit(RecognitionResult(seq, frame, faces, done - start, self._fps, timestamp))
+            self.resultReady.emit(RecognitionResult(seq, frame, faces, decisions, enrollment, point,
+                                                    done - start, self._fps, timestamp))
 
 
 class CameraWorker(QThread):
@@ -304,8 +323,8 @@ class CameraWorker(QThread):
 class CameraSession:
     """A camera worker plus its recognition worker, started and stopped together."""
 
-    def __init__(self, source, recognizer, gallery, threshold=None, loop=False, recognition=True):
-        self.recognition = RecognitionWorker(recognizer, gallery, threshold)
+    def __init__(self, source, recognizer, gallery, policy=None, loop=False, recognition=True):
+        self.recognition = RecognitionWorker(recognizer, gallery, policy)
         self.camera = CameraWorker(source, self.recognition, loop=loop)
         self.camera.recognition_enabled = recognition
 
@@ -318,8 +337,8 @@ class CameraSession:
         if not enabled:
             self.recognition.clear()
 
-    def set_threshold(self, threshold) -> None:
-        self.recognition.threshold = threshold
+    def set_policy(self, policy) -> None:
+        self.recognition.request(lambda stream: stream.set_policy(policy))
 
     def stop(self, timeout_ms: int = 1000) -> bool:
         """Ask both threads to finish and wait for them; True if both ended in time."""

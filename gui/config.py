@@ -26,10 +26,16 @@ from pathlib import Path
 from backend import validation
 from backend.face_sync import DEFAULT_POLL_SECONDS
 from gui import data_root as data_root_mod
+from recognition.stream.policy import DEFAULT_FALSE_CHECKIN_RATE
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "zh_CN")
+#: the false check-in target offered: from 1 in 100,000 stranger visits to 1 in 20
+MIN_FALSE_CHECKIN_RATE, MAX_FALSE_CHECKIN_RATE = 1e-5, 0.05
+#: keys of earlier versions, and why they are no longer read
+_RETIRED = {("recognition", "threshold"): "the distance threshold now follows from false_checkin_rate and "
+                                          "the people enrolled"}
 
 
 class ConfigError(ValueError):
@@ -40,7 +46,7 @@ class ConfigError(ValueError):
 class AppConfig:
     camera_source: str = "0"
     min_face_size: int = 60
-    threshold: float | None = None          # None: the model's calibrated threshold
+    false_checkin_rate: float = DEFAULT_FALSE_CHECKIN_RATE   # share of stranger visits that may check in
     model_dir: str | None = None            # None: the default model (recognition.recognizer)
     gallery_path: str = "pictures/embeddings.h5"
     desk: str = "Front desk"
@@ -95,10 +101,11 @@ class AppConfig:
             raise ConfigError("camera source is empty")
         if not isinstance(self.min_face_size, int) or not 12 <= self.min_face_size <= 1000:
             raise ConfigError(f"min_face_size must be an integer in 12..1000, got {self.min_face_size!r}")
-        if self.threshold is not None and not (isinstance(self.threshold, (int, float))
-                                               and math.isfinite(self.threshold)
-                                               and 0 < self.threshold <= 4):
-            raise ConfigError(f"threshold must be a number in (0, 4] or unset, got {self.threshold!r}")
+        if not (isinstance(self.false_checkin_rate, (int, float)) and not isinstance(self.false_checkin_rate, bool)
+                and MIN_FALSE_CHECKIN_RATE <= self.false_checkin_rate <= MAX_FALSE_CHECKIN_RATE):
+            raise ConfigError(f"false_checkin_rate must be a share of stranger visits between "
+                              f"{MIN_FALSE_CHECKIN_RATE} and {MAX_FALSE_CHECKIN_RATE}, got "
+                              f"{self.false_checkin_rate!r}")
         if not isinstance(self.cooldown, int) or not 0 <= self.cooldown <= 86400:
             raise ConfigError(f"cooldown must be an integer number of seconds in 0..86400, "
                               f"got {self.cooldown!r}")
@@ -123,7 +130,7 @@ class AppConfig:
 _LAYOUT = {
     "camera_source": ("camera", "source"),
     "min_face_size": ("camera", "min_face_size"),
-    "threshold": ("recognition", "threshold"),
+    "false_checkin_rate": ("recognition", "false_checkin_rate"),
     "model_dir": ("recognition", "model_dir"),
     "gallery_path": ("recognition", "gallery"),
     "desk": ("attendance", "desk"),
@@ -134,7 +141,7 @@ _LAYOUT = {
     "language": ("ui", "language"),
     "face_sync_interval": ("database", "face_sync_interval"),
 }
-_TYPES = {"camera_source": str, "min_face_size": int, "threshold": float, "model_dir": str,
+_TYPES = {"camera_source": str, "min_face_size": int, "false_checkin_rate": float, "model_dir": str,
           "gallery_path": str, "desk": str, "cooldown": int, "once_per_day": bool, "db_url": str,
           "db_password": str, "language": str, "face_sync_interval": float}
 
@@ -202,7 +209,10 @@ def _warn_unknown_keys(data: dict, path: Path) -> None:
             log.warning("%s: unknown section [%s] is ignored%s", path, section, nearest(section, known, "[{}]"))
         else:
             for key in table:
-                if key not in known[section]:
+                if (section, key) in _RETIRED:
+                    log.warning("%s: [%s] %s is no longer used (%s) and is ignored", path, section, key,
+                                _RETIRED[section, key])
+                elif key not in known[section]:
                     home = home_of(key)
                     hint = f"; it belongs in {home}" if home else nearest(key, known[section])
                     log.warning("%s: unknown key [%s] %s is ignored%s", path, section, key, hint)

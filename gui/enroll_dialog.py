@@ -1,76 +1,41 @@
-"""Enroll an unknown face: collect several good live samples, ask for the person's fields, save.
+"""Enroll a new person from the live camera: the stream collects the samples, the operator types
+the person's fields, the backend stores both in one transaction.
 
-The dialog is fed the camera's recognition results (``add_result``), follows the
-chosen face from frame to frame (box overlap), and keeps a sample when the face is
-large and sharp enough and at least ``min_interval`` seconds after the previous one
-(5 samples over ~2 s by default). It warns when the samples already match an
-enrolled person or do not look like one person. Saving runs
-``backend.people_service.enroll_person`` on the database thread: the person row, the
-face crops and their embeddings are written in one transaction, then the desk's face
-cache (``faces``, a backend.face_sync.FaceSync) follows.
+The samples come from one tracked face (recognition.stream enrollment: good frames only, frontal
+and slightly turned, at least a quarter second apart); this dialog shows how far that is, what the
+person should do next, and warns when the face is too close to someone already enrolled. Saving
+runs ``backend.people_service.enroll_person`` on the database thread: the person row, the face
+samples (crops with their embeddings) and the change other desks read are written together.
 """
 from __future__ import annotations
 
-import dataclasses
 import logging
-from collections import Counter
 from datetime import datetime
 
-import numpy as np
 from PyQt5.QtCore import Qt, pyqtSignal
 from PyQt5.QtGui import QPixmap
 from PyQt5.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                              QLineEdit, QMessageBox, QProgressBar, QPushButton, QVBoxLayout)
 
-from gui import photos
+from backend.face_store import crop_face
 from gui.camera import to_qimage
+from gui.hints import hint_text
 from gui.people_fields import fill_gender_combo, gender_of
 
 log = logging.getLogger(__name__)
 
 
-@dataclasses.dataclass
-class Sample:
-    embedding: np.ndarray
-    crop: np.ndarray          # BGR face crop with a margin (saved as an enrollment photo)
-    person_id: str | None     # who the sample already matches, if anyone
-    distance: float | None
-    timestamp: float
-    seq: int                  # frame number it came from
-    box: tuple | None = None  # the face in the frame, its detector score and 5 landmarks
-    score: float | None = None
-    landmarks: np.ndarray | None = None
-
-
-def iou(a, b) -> float:
-    ax1, ay1, ax2, ay2 = a
-    bx1, by1, bx2, by2 = b
-    iw, ih = max(0.0, min(ax2, bx2) - max(ax1, bx1)), max(0.0, min(ay2, by2) - max(ay1, by1))
-    inter = iw * ih
-    union = (ax2 - ax1) * (ay2 - ay1) + (bx2 - bx1) * (by2 - by1) - inter
-    return inter / union if union > 0 else 0.0
-
-
 class EnrollDialog(QDialog):
     enrolled = pyqtSignal(object)        # backend Person
     samplesChanged = pyqtSignal(int)
+    retakeRequested = pyqtSignal()       # start collecting again (on the face to enroll now)
 
-    def __init__(self, client, faces, pictures_dir, names: dict, threshold: float,
-                 initial_box=None, samples: int = 5, min_interval: float = 0.3,
-                 min_face: int = 60, min_score: float = 0.9, desk: str = "", parent=None):
+    def __init__(self, client, faces, desk: str, names: dict, parent=None):
+        """``faces``: the desk's face store cache (backend.face_sync.FaceSync); ``names``: person
+        number -> name, for the warning about a look-alike."""
         super().__init__(parent)
-        self.client = client
-        self.faces = faces
-        self.desk = desk
-        self.pictures_dir = pictures_dir
-        self.names = names                 # person_number -> name (for the "already enrolled" warning)
-        self.threshold = threshold
-        self.wanted = samples
-        self.min_interval = min_interval
-        self.min_face = min_face
-        self.min_score = min_score
-        self.samples: list[Sample] = []
-        self._box = initial_box
+        self.client, self.faces, self.desk, self.names = client, faces, desk, names
+        self.state = None                 # the last recognition.stream.EnrollmentState
         self._saving = False
         self.saved_person = None
         self._build()
@@ -84,15 +49,17 @@ class EnrollDialog(QDialog):
         self.faceLabel.setFixedSize(160, 160)
         self.faceLabel.setAlignment(Qt.AlignCenter)
         self.faceLabel.setFrameShape(QLabel.StyledPanel)
-        self.faceLabel.setText(self.tr("Look at the camera"))
         self.faceLabel.setWordWrap(True)
+        self.hintLabel = QLabel()
+        self.hintLabel.setWordWrap(True)
+        self.hintLabel.setAlignment(Qt.AlignCenter)
         self.progress = QProgressBar()
-        self.progress.setRange(0, self.wanted)
         self.progress.setFormat(self.tr("%v of %m samples"))
         self.retakeButton = QPushButton(self.tr("Retake samples"))
         self.retakeButton.clicked.connect(self.retake)
         left = QVBoxLayout()
         left.addWidget(self.faceLabel)
+        left.addWidget(self.hintLabel)
         left.addWidget(self.progress)
         left.addWidget(self.retakeButton)
         left.addStretch(1)
@@ -138,82 +105,63 @@ class EnrollDialog(QDialog):
         layout.addWidget(self.buttons)
         for edit in (self.numberEdit, self.nameEdit):
             edit.textChanged.connect(self._update_state)
-        self.resize(560, 300)
+        self.resize(560, 320)
 
-    # -- samples -----------------------------------------------------------------------
-    def _pick(self, faces):
-        candidates = [f for f in faces if f.embedding is not None]
-        if not candidates:
-            return None
-        if self._box is None:
-            unknown = [f for f in candidates if f.person_id is None]
-            return max(unknown or candidates, key=lambda f: (f.box[2] - f.box[0]) * (f.box[3] - f.box[1]))
-        best = max(candidates, key=lambda f: iou(f.box, self._box))
-        return best if iou(best.box, self._box) >= 0.2 else None
-
-    def add_result(self, result) -> None:
-        """A recognition result from the camera: maybe take a sample from it."""
-        if self.complete() or self._saving:
-            return
-        face = self._pick(result.faces)
-        if face is None:
-            return
-        self._box = face.box
-        w, h = face.box[2] - face.box[0], face.box[3] - face.box[1]
-        if min(w, h) < self.min_face or face.score < self.min_score:
-            return
-        if self.samples and result.timestamp - self.samples[-1].timestamp < self.min_interval:
-            return
-        try:
-            crop = photos.face_crop(result.frame, face.box)
-        except ValueError:
-            return
-        self.samples.append(Sample(np.asarray(face.embedding, np.float32), crop, face.person_id,
-                                   face.distance, result.timestamp, result.seq, tuple(face.box),
-                                   face.score, getattr(face, "landmarks", None)))
-        self.faceLabel.setPixmap(QPixmap.fromImage(to_qimage(crop)).scaled(
-            self.faceLabel.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
-        self.samplesChanged.emit(len(self.samples))
-        self._update_state()
+    # -- samples, from the stream -------------------------------------------------------------
+    @property
+    def samples(self) -> tuple:
+        return self.state.samples if self.state is not None else ()
 
     def complete(self) -> bool:
-        return len(self.samples) >= self.wanted
+        return self.state is not None and self.state.complete
 
-    def retake(self) -> None:
-        self.samples.clear()
-        self._box = None
-        self.faceLabel.setPixmap(QPixmap())
-        self.faceLabel.setText(self.tr("Look at the camera"))
-        self.samplesChanged.emit(0)
+    def look_alike(self) -> tuple[str, str] | None:
+        """(person number, name) of an enrolled person these samples could be taken for, or None."""
+        if self.state is None or not self.state.too_close or self.state.nearest_id is None:
+            return None
+        return self.state.nearest_id, self.names.get(self.state.nearest_id, self.state.nearest_id)
+
+    def show_enrollment(self, state, frame=None) -> None:
+        """The stream's enrollment state at the latest frame (None: no face taken yet)."""
+        if self._saving or (self.complete() and state is None):
+            return
+        grew = state is not None and len(state.samples) != len(self.samples)
+        self.state = state
+        if grew and state.samples:
+            last = state.samples[-1]
+            crop = crop_face(last.frame, last.box)
+            self.faceLabel.setPixmap(QPixmap.fromImage(to_qimage(crop)).scaled(
+                self.faceLabel.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
+            self.samplesChanged.emit(len(state.samples))
         self._update_state()
 
-    def existing_match(self):
-        """(person_number, name) that most samples already match, or None."""
-        matched = [s.person_id for s in self.samples if s.person_id]
-        if not matched:
-            return None
-        number, _ = Counter(matched).most_common(1)[0]
-        return number, self.names.get(number, number)
-
-    def consistent(self) -> bool:
-        """All samples within the match threshold of each other (one person, not a swap)."""
-        if len(self.samples) < 2:
-            return True
-        e = np.stack([s.embedding for s in self.samples])
-        d = np.sqrt(np.maximum(0.0, 2.0 - 2.0 * e @ e.T))
-        return float(d.max()) <= self.threshold * 1.25
+    def retake(self) -> None:
+        self.state = None
+        self.faceLabel.setPixmap(QPixmap())
+        self.samplesChanged.emit(0)
+        self.retakeRequested.emit()
+        self._update_state()
 
     def _update_state(self) -> None:
-        self.progress.setValue(min(len(self.samples), self.wanted))
+        state = self.state
+        wanted = state.wanted if state is not None else 5
+        self.progress.setRange(0, wanted)
+        self.progress.setValue(min(len(self.samples), wanted))
+        if state is None:
+            self.hintLabel.setText(self.tr("Looking for a face… ask the person to look at the camera"))
+            if self.faceLabel.pixmap() is None or self.faceLabel.pixmap().isNull():
+                self.faceLabel.setText(self.tr("Look at the camera"))
+        else:
+            self.hintLabel.setText(hint_text(state.hint))
         warnings = []
-        match = self.existing_match()
-        if match:
-            warnings.append(self.tr("This face already matches {name} ({number}).").format(
-                name=match[1], number=match[0]))
-        if self.complete() and not self.consistent():
+        alike = self.look_alike()
+        if alike:
+            warnings.append(self.tr("This face looks like {name} ({number}): the two could be taken for "
+                                    "each other.").format(name=alike[1], number=alike[0]))
+        if state is not None and not state.consistent:
             warnings.append(self.tr("The samples do not look like one person; retake them."))
         self.warningLabel.setText("\n".join(warnings))
-        ok = (self.complete() and self.consistent() and bool(self.nameEdit.text().strip())
+        ok = (self.complete() and state.consistent and bool(self.nameEdit.text().strip())
               and bool(self.numberEdit.text().strip()) and not self._saving)
         self.saveButton.setEnabled(ok)
 
@@ -238,28 +186,21 @@ class EnrollDialog(QDialog):
         if not self.complete():
             self.errorLabel.setText(self.tr("Still collecting face samples."))
             return
-        match = self.existing_match()
-        if match and QMessageBox.question(
+        alike = self.look_alike()
+        if alike and QMessageBox.question(
                 self, self.tr("Already enrolled?"),
-                self.tr("This face already matches {name} ({number}). Enroll it as a new person anyway?")
-                .format(name=match[1], number=match[0])) != QMessageBox.Yes:
+                self.tr("This face looks like {name} ({number}). Enroll it as a new person anyway?")
+                .format(name=alike[1], number=alike[0])) != QMessageBox.Yes:
             return
-        taken = list(self.samples)
-        crops = [s.crop for s in taken]
-        faces, pictures_dir, desk = self.faces, self.pictures_dir, self.desk
+        taken, faces, desk = list(self.samples), self.faces, self.desk
 
         def job(backend):
             from backend import people_service
             from backend.face_store import sample_from_crop
 
-            samples = [sample_from_crop(s.crop, s.embedding, source="live", score=s.score, box=s.box,
-                                        landmarks=s.landmarks) for s in taken]
-            person = people_service.enroll_person(backend, faces, samples, desk=desk, **fields)
-            try:
-                photos.save_samples(pictures_dir, person.person_number, crops)
-            except Exception:  # the photos are a convenience; the enrollment stands
-                log.exception("could not save the enrollment photos of %s", person.person_number)
-            return person
+            samples = [sample_from_crop(crop_face(s.frame, s.box), s.embedding, source="live", score=s.score,
+                                        box=s.box, landmarks=s.landmarks) for s in taken]
+            return people_service.enroll_person(backend, faces, samples, desk=desk, **fields)
 
         self._saving = True
         self.errorLabel.setText(self.tr("Saving…"))

@@ -1,4 +1,4 @@
-"""Settings tab: camera source, threshold, cooldown, desk, database URL (with a test), language."""
+"""Settings tab: camera source, false check-in target, cooldown, desk, database URL (with a test), language."""
 from __future__ import annotations
 
 import dataclasses
@@ -13,18 +13,18 @@ from gui.tasks import run_in_pool
 log = logging.getLogger(__name__)
 
 LANGUAGE_CODES = list(config_mod.LANGUAGES)       # index in the language combo -> code
-EDITABLE = ("camera_source", "threshold", "cooldown", "once_per_day", "desk", "db_url", "language")
+EDITABLE = ("camera_source", "false_checkin_rate", "cooldown", "once_per_day", "desk", "db_url", "language")
 
 
 class SettingsTab(QObject):
     applied = pyqtSignal(object, object)      # new AppConfig, set of changed field names
     tested = pyqtSignal(bool, str)            # test connection result
 
-    def __init__(self, ui, config, model_threshold: float, parent=None):
+    def __init__(self, ui, config, parent=None):
         super().__init__(parent)
-        self.ui, self.config, self.model_threshold = ui, config, model_threshold
+        self.ui, self.config = ui, config
         self.model_state_text = ""         # the face model and its migration state (from the store)
-        ui.settingsThreshold.setMinimum(0.0)
+        self.operating_point_text = ""     # the threshold the false check-in target gives now
         ui.settingsSave.clicked.connect(self.save)
         ui.settingsRevert.clicked.connect(lambda: self.load(self.config))
         ui.settingsTestDb.clicked.connect(self.test_connection)
@@ -33,8 +33,6 @@ class SettingsTab(QObject):
         self.load(config)
 
     def retranslate(self) -> None:
-        self.ui.settingsThreshold.setSpecialValueText(
-            self.tr("Model default ({value:.3f})").format(value=self.model_threshold))
         self._note()
 
     def _note(self) -> None:
@@ -43,9 +41,19 @@ class SettingsTab(QObject):
             notes.append(self.tr("FACE_DB_URL is set: this run uses {url}").format(url=self.config.env_db_url))
         if self.config.path is not None:
             notes.append(self.tr("Settings file: {path}").format(path=self.config.path))
+        if self.operating_point_text:
+            notes.append(self.operating_point_text)
         if self.model_state_text:
             notes.append(self.model_state_text)
         self.ui.settingsMessage.setText("\n".join(notes))
+
+    def show_operating_point(self, point) -> None:
+        """The match threshold in effect (recognition.stream.OperatingPoint)."""
+        self.operating_point_text = self.tr(
+            "Match threshold now {threshold:.3f} for {people} people enrolled (the model's 1:1 verification "
+            "threshold: {verification:.3f})").format(threshold=point.threshold, people=point.people,
+                                                     verification=point.same_face_distance)
+        self._note()
 
     def show_model_state(self, text: str) -> None:
         """The desk's face model and how far the store is embedded with it (backend's words)."""
@@ -60,7 +68,7 @@ class SettingsTab(QObject):
         ui.settingsSource.clear()
         ui.settingsSource.addItems(sources)
         ui.settingsSource.setCurrentText(config.camera_source)
-        ui.settingsThreshold.setValue(config.threshold if config.threshold is not None else 0.0)
+        ui.settingsFalseRate.setValue(100.0 * config.false_checkin_rate)
         ui.settingsCooldown.setValue(config.cooldown)
         ui.settingsOncePerDay.setChecked(config.once_per_day)
         ui.settingsDesk.setText(config.desk)
@@ -70,11 +78,10 @@ class SettingsTab(QObject):
 
     def from_widgets(self):
         ui = self.ui
-        threshold = ui.settingsThreshold.value()
         return dataclasses.replace(
             self.config,
             camera_source=ui.settingsSource.currentText().strip(),
-            threshold=None if threshold <= ui.settingsThreshold.minimum() else round(threshold, 4),
+            false_checkin_rate=round(ui.settingsFalseRate.value() / 100.0, 8),
             cooldown=ui.settingsCooldown.value(),
             once_per_day=ui.settingsOncePerDay.isChecked(),
             desk=ui.settingsDesk.text().strip(),

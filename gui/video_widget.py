@@ -9,16 +9,17 @@ from PyQt5.QtCore import QPointF, QRectF, QSize, Qt, pyqtSignal
 from PyQt5.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PyQt5.QtWidgets import QWidget
 
-KNOWN = QColor(40, 200, 90)
-UNKNOWN = QColor(235, 70, 60)
+#: box colour of each state of a tracked face (recognition.stream) and of the face being enrolled
+COLOURS = {"known": QColor(40, 200, 90), "unknown": QColor(235, 70, 60), "deciding": QColor(150, 150, 150),
+           "enrolling": QColor(40, 120, 235)}
 
 
 @dataclasses.dataclass
 class Overlay:
     box: tuple[float, float, float, float]   # x1, y1, x2, y2 in frame pixels
-    label: str                               # name, or "Unknown"
-    detail: str                              # e.g. "d=0.42"
-    known: bool
+    label: str                               # name, "Unknown", or what the person should do
+    detail: str                              # e.g. the distance "0.26"
+    state: str                               # a key of COLOURS
 
 
 class VideoWidget(QWidget):
@@ -123,7 +124,7 @@ class VideoWidget(QWidget):
         painter.setFont(font)
         metrics = QFontMetrics(font)
         for overlay in self._overlays:
-            color = KNOWN if overlay.known else UNKNOWN
+            color = COLOURS.get(overlay.state, COLOURS["deciding"])
             rect = self._map_box(overlay.box, target)
             painter.setPen(QPen(color, 2))
             painter.setBrush(Qt.NoBrush)

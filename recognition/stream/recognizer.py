@@ -148,6 +148,11 @@ class StreamRecognizer:
         self._last_full_t = -math.inf
         self._frame_key = None
 
+    def set_policy(self, policy: StreamPolicy) -> None:
+        """Another policy (a new false check-in target): the operating point is set again."""
+        self.policy = policy
+        self._templates = None
+
     @property
     def operating_point(self) -> OperatingPoint:
         self._refresh_gallery()

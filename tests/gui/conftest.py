@@ -46,16 +46,21 @@ def compose(image: np.ndarray, size=SIZE, scale: float = 1.6) -> np.ndarray:
 
 
 def write_video(path: Path, segments, fps: int = FPS) -> int:
-    """segments: [(list of BGR images, seconds per image)]; MJPG .avi; returns the frame count."""
+    """segments: [(list of BGR images, seconds per image)]; MJPG .avi; returns the frame count.
+
+    Each frame of an image is a little different (sensor noise, a pixel or two of hand-held
+    jitter), as a camera's are: identical frames would be one frame of evidence to the stream."""
     writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, SIZE)
     if not writer.isOpened():
         raise RuntimeError(f"cannot write {path}")
+    rng = np.random.default_rng(0)
     frames = 0
     for images, seconds in segments:
         for image in images:
-            frame = compose(image)
+            still = compose(image)
             for _ in range(max(1, round(seconds * fps))):
-                writer.write(frame)
+                shifted = np.roll(still, tuple(rng.integers(-2, 3, 2)), axis=(0, 1))
+                writer.write(np.clip(shifted + rng.normal(0, 2.0, shifted.shape), 0, 255).astype(np.uint8))
                 frames += 1
     writer.release()
     return frames

@@ -56,7 +56,7 @@ def test_enroll_recognize_check_in_history_export_delete(qtbot, make_window, db_
     enroll_colleague(db, recognizer, shared_data)
     window = make_window(db_url, source=test_video.path, cooldown=60, gallery_path=gallery_path)
     kind = "SQLite" if db_url.startswith("sqlite") else "MySQL"
-    qtbot.waitUntil(lambda: f"{kind} online" in window.dbLabel.text(), timeout=10000)
+    qtbot.waitUntil(lambda: f"{kind} online" in window.status.dbLabel.text(), timeout=10000)
     events = []
     window.checkedIn.connect(events.append)
 

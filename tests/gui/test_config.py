@@ -14,9 +14,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_missing_file_gives_the_documented_defaults(tmp_path):
     cfg = config.load(tmp_path / "none.toml", environ={})
-    assert (cfg.camera_source, cfg.db_url, cfg.cooldown, cfg.once_per_day, cfg.threshold, cfg.model_dir,
+    assert (cfg.camera_source, cfg.db_url, cfg.cooldown, cfg.once_per_day, cfg.false_checkin_rate, cfg.model_dir,
             cfg.min_face_size, cfg.language, cfg.gallery_path) == (
-        "0", "sqlite:///attendance.db", 60, False, None, None, 60, "en", "pictures/embeddings.h5")
+        "0", "sqlite:///attendance.db", 60, False, 0.001, None, 60, "en", "pictures/embeddings.h5")
     assert cfg.effective_db_url == "sqlite:///attendance.db"
     # resolved in the data folder beside main.py, whatever the working directory
     assert cfg.data_root == REPO / "data" and cfg.gallery_file == REPO / "data" / "pictures" / "embeddings.h5"
@@ -70,7 +70,7 @@ def test_round_trip_keeps_every_value_and_unicode(tmp_path):
     cfg = config.load(path, environ={})
     cfg.camera_source = "rtsp://cam.local:554/stream?x=1"
     cfg.desk = '前台 "A" \\ 1'
-    cfg.threshold = 0.48
+    cfg.false_checkin_rate = 0.0005
     cfg.cooldown = 30
     cfg.once_per_day = True
     cfg.language = "zh_CN"
@@ -78,11 +78,7 @@ def test_round_trip_keeps_every_value_and_unicode(tmp_path):
     config.save(cfg)
     again = config.load(path, environ={})
     assert again == cfg
-    assert tomllib.loads(path.read_text(encoding="utf-8"))["recognition"]["threshold"] == 0.48
-    cfg.threshold = None                                 # back to the model default: key left out
-    config.save(cfg)
-    assert "threshold" not in path.read_text(encoding="utf-8")
-    assert config.load(path, environ={}).threshold is None
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["recognition"]["false_checkin_rate"] == 0.0005
 
 
 def test_environment_overrides_are_used_but_never_written(tmp_path):
@@ -96,17 +92,22 @@ def test_environment_overrides_are_used_but_never_written(tmp_path):
     assert config.load(path, environ={}).db_url == "sqlite:///attendance.db"
 
 
-def test_integer_camera_source_and_int_threshold_are_accepted(tmp_path):
+def test_integer_camera_source_and_a_retired_threshold_key(tmp_path, caplog):
+    import logging
+
     path = tmp_path / "config.toml"
-    path.write_text("[camera]\nsource = 1\n[recognition]\nthreshold = 1\n", encoding="utf-8")
-    cfg = config.load(path, environ={})
-    assert cfg.camera_source == "1" and cfg.threshold == 1.0
+    path.write_text("[camera]\nsource = 1\n[recognition]\nthreshold = 0.45\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="gui.config"):
+        cfg = config.load(path, environ={})
+    assert cfg.camera_source == "1" and cfg.false_checkin_rate == 0.001
+    assert "[recognition] threshold is no longer used" in caplog.text and "false_checkin_rate" in caplog.text
 
 
 @pytest.mark.parametrize("text, message", [
     ("[attendance]\ncooldown = -5\n", "cooldown"),
     ("[attendance]\ncooldown = \"60\"\n", "cooldown must be a int"),
-    ("[recognition]\nthreshold = 9.0\n", "threshold"),
+    ("[recognition]\nfalse_checkin_rate = 0.5\n", "false_checkin_rate"),
+    ("[recognition]\nfalse_checkin_rate = 0\n", "false_checkin_rate"),
     ("[ui]\nlanguage = \"fr\"\n", "language"),
     ("[database]\nurl = \"\"\n", "database url is empty"),
     ("[camera\nsource = 0\n", "cannot read"),
@@ -174,7 +175,7 @@ def test_unknown_or_misspelt_keys_are_warned_about_with_the_nearest_known_one(tm
                     '[plugins]\nenabled = true\n', encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger="gui.config"):
         cfg = config.load(path, environ={})
-    assert cfg.desk == "Lobby" and cfg.cooldown == 60 and cfg.threshold is None   # the rest still loads
+    assert cfg.desk == "Lobby" and cfg.cooldown == 60 and cfg.false_checkin_rate == 0.001  # the rest loads
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert all(str(path) in w for w in warnings)
 
@@ -197,7 +198,7 @@ def test_a_clean_file_gives_no_warning(tmp_path, caplog):
     import logging
 
     path = tmp_path / "config.toml"
-    config.save(config.AppConfig(threshold=0.4, model_dir="m"), path)
+    config.save(config.AppConfig(false_checkin_rate=0.0001, model_dir="m"), path)
     with caplog.at_level(logging.WARNING, logger="gui.config"):
         config.load(path, environ={})
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]

@@ -23,7 +23,7 @@ def test_check_ins_wait_in_the_outbox_while_mysql_is_down(qtbot, make_window, tc
 
     window = make_window(f"mysql://root@127.0.0.1:{tcp_relay.port}/{mysql_database}",
                          source=test_video.path, gallery_path=gallery_path)
-    qtbot.waitUntil(lambda: window.dbLabel.text() == "MySQL online", timeout=15000)
+    qtbot.waitUntil(lambda: window.status.dbLabel.text() == "MySQL online", timeout=15000)
     qtbot.waitUntil(lambda: window.names.get("A001") == "Colin Powell", timeout=10000)
 
     tcp_relay.cut()                                     # the server "goes away"
@@ -35,11 +35,11 @@ def test_check_ins_wait_in_the_outbox_while_mysql_is_down(qtbot, make_window, tc
     assert [e.checkin.status for e in events] == ["queued"]
     assert window.cardName.text() == "Colin Powell" and "offline" in window.cardStatus.text()
     assert "(pending)" in window.todayTable.item(0, 1).text()
-    qtbot.waitUntil(lambda: window.dbLabel.text() == "MySQL offline · 1 pending in the outbox", timeout=15000)
+    qtbot.waitUntil(lambda: window.status.dbLabel.text() == "MySQL offline · 1 pending in the outbox", timeout=15000)
     assert direct.attendance.search(HistoryQuery(preset="all")).total == 0
 
     tcp_relay.restore()                                       # back: the outbox is flushed
-    qtbot.waitUntil(lambda: window.dbLabel.text() == "MySQL online", timeout=20000)
+    qtbot.waitUntil(lambda: window.status.dbLabel.text() == "MySQL online", timeout=20000)
     rows = direct.attendance.search(HistoryQuery(preset="all")).rows
     assert [(r.person_number, r.desk) for r in rows] == [("A001", "Test desk")]
     started = time.monotonic()

@@ -18,8 +18,8 @@ def test_frames_scaled_off_thread_keep_boxes_on_the_faces_and_clicks_hit_them(qt
     image = to_display_qimage(frame, (view.width(), view.height()))
     assert (image.width(), image.height()) == (667, 500)          # fits 800x500, aspect kept
     view.set_frame(image, (640, 480))
-    view.set_overlays([Overlay((100, 100, 200, 220), "Unknown", "", False),
-                       Overlay((400, 100, 500, 220), "Alice", "0.31", True)])
+    view.set_overlays([Overlay((100, 100, 200, 220), "Unknown", "", "unknown"),
+                       Overlay((400, 100, 500, 220), "Alice", "0.31", "known")])
     shot = view.grab().toImage()
     left_edge = view.widget_point(100, 160)
     right_edge = view.widget_point(400, 160)

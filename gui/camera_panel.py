@@ -1,0 +1,150 @@
+"""The camera part of the live tab: start and stop the source, show its frames and its state.
+
+Owns the CameraSession (gui.camera: capture and recognition threads) and tells the rest of the
+window, through signals on the GUI thread, what the recognition found.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PyQt5.QtCore import QObject, pyqtSignal
+
+from gui.camera import CameraSession, source_kind
+
+log = logging.getLogger(__name__)
+
+
+class CameraPanel(QObject):
+    resultReady = pyqtSignal(object)          # gui.camera.RecognitionResult of the running session
+    stateChanged = pyqtSignal(str, str)       # camera state, detail
+    failed = pyqtSignal(str)                  # a recognition error message
+
+    def __init__(self, ui, recognizer, gallery, source: str, policy, loop: bool = False, parent=None):
+        super().__init__(parent)
+        self.ui, self.recognizer, self.gallery = ui, recognizer, gallery
+        self.source = source
+        self.policy = policy
+        self.loop = loop                       # replay a video file when it ends
+        self.session: CameraSession | None = None
+        self.state = ("stopped", "")
+        self.closing = False
+        ui.cameraButton.clicked.connect(self.toggle)
+        ui.recognitionCheck.toggled.connect(self.set_recognition_enabled)
+        ui.videoView.resized.connect(self._video_resized)
+        self.show_state("stopped", "")
+
+    # -- control --------------------------------------------------------------------------
+    def toggle(self) -> None:
+        if self.session is not None:
+            self.stop()
+        else:
+            self.start()
+
+    def start(self, source=None) -> None:
+        if self.session is not None:
+            return
+        if source is not None:
+            self.source = str(source)
+        try:
+            session = CameraSession(self.source, self.recognizer, self.gallery, self.policy, loop=self.loop,
+                                    recognition=self.ui.recognitionCheck.isChecked())
+        except ValueError as exc:
+            self.show_state("failed", str(exc))
+            return
+        self.session = session
+        view = self.ui.videoView
+        session.camera.display_size = (view.width(), view.height())
+        session.camera.frameAvailable.connect(lambda s=session: self._on_frame(s))
+        session.camera.stateChanged.connect(lambda state, detail, s=session: self._on_state(s, state, detail))
+        session.recognition.resultReady.connect(lambda r, s=session: self._on_result(s, r))
+        session.recognition.failed.connect(self.failed)
+        self.ui.cameraButton.setText(self.tr("Stop camera"))
+        session.start()
+
+    def stop(self, timeout_ms: int = 1000) -> bool:
+        session, self.session = self.session, None
+        ok = session.stop(timeout_ms) if session is not None else True
+        self.ui.videoView.clear()
+        self.ui.cameraButton.setText(self.tr("Start camera"))
+        if not self.closing:
+            self.show_state("stopped", "")
+        return ok
+
+    def request(self, job) -> bool:
+        """Run ``job(stream)`` on the recognition thread before its next frame; False without a camera."""
+        if self.session is None:
+            return False
+        self.session.recognition.request(job)
+        return True
+
+    def set_policy(self, policy) -> None:
+        self.policy = policy
+        self.request(lambda stream: stream.set_policy(policy))
+
+    def set_recognition_enabled(self, enabled: bool) -> None:
+        if self.session is not None:
+            self.session.set_recognition_enabled(enabled)
+
+    def set_source(self, source: str) -> None:
+        running = self.session is not None
+        self.stop()
+        self.source = source
+        if running:
+            self.start()
+
+    # -- from the threads ---------------------------------------------------------------------
+    def _video_resized(self, size) -> None:
+        if self.session is not None:
+            self.session.camera.display_size = (size.width(), size.height())
+
+    def _on_frame(self, session) -> None:
+        if session is not self.session:
+            return
+        latest = session.camera.take_frame()
+        if latest is not None:
+            self.ui.videoView.set_frame(latest[1], latest[2])
+
+    def _on_result(self, session, result) -> None:
+        if session is self.session and self.ui.recognitionCheck.isChecked():
+            self.resultReady.emit(result)
+
+    def _on_state(self, session, state: str, detail: str) -> None:
+        if session is not self.session:
+            return
+        log.log(logging.WARNING if state in ("retrying", "failed") else logging.INFO,
+                "camera %s: %s %s", self.source, state, detail)
+        self.show_state(state, detail)
+        self.stateChanged.emit(state, detail)
+        if state in ("ended", "failed"):
+            # the capture thread ended by itself: stop recognition too, keep the message
+            self.session = None
+            session.stop(1000)
+            self.ui.cameraButton.setText(self.tr("Start camera"))
+
+    # -- text ---------------------------------------------------------------------------------
+    def show_state(self, state: str, detail: str) -> None:
+        self.state = (state, detail)
+        source = self.source
+        if source and source_kind(source) == "file":
+            source = Path(source).name                 # the folder is in the log, not on screen
+        texts = {
+            "opening": self.tr("Opening camera {source}…"),
+            "running": self.tr("Camera {source}: {detail}"),
+            "retrying": self.tr("Camera {source} is not available ({detail}). Check the cable; "
+                                "retrying every 2 s…"),
+            "ended": self.tr("End of the video {source}."),
+            "failed": self.tr("Cannot use camera source {source}: {detail}"),
+            "stopped": self.tr("Camera stopped. Press \"Start camera\"."),
+        }
+        text = texts.get(state, "{detail}").format(source=source, detail=detail)
+        self.ui.cameraMessage.setText(text)
+        view = self.ui.videoView
+        if state != "running":
+            view.set_placeholder(text)
+        if state in ("retrying", "failed"):
+            view.clear()
+
+    def retranslate(self) -> None:
+        self.ui.cameraButton.setText(self.tr("Stop camera") if self.session else self.tr("Start camera"))
+        self.show_state(*self.state)

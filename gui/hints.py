@@ -1,0 +1,32 @@
+"""What to tell the person in front of the camera, in the user's language.
+
+recognition.stream says why a frame did not count (the quality gate) and what an enrollment
+needs next, as plain English keys; these are their translated texts.
+"""
+from __future__ import annotations
+
+from PyQt5.QtCore import QCoreApplication
+
+from recognition.stream import enrollment, quality
+
+
+def _texts() -> dict[str, str]:
+    translate = QCoreApplication.translate
+    return {
+        quality.TOO_SMALL: translate("Hints", "Come closer"),
+        quality.TURNED: translate("Hints", "Look at the camera"),
+        quality.TILTED: translate("Hints", "Keep your head straight"),
+        quality.BLURRED: translate("Hints", "Hold still"),
+        quality.TOO_DARK: translate("Hints", "More light needed"),
+        quality.TOO_BRIGHT: translate("Hints", "Too much light"),
+        quality.UNSURE: translate("Hints", "Face not clear"),
+        enrollment.LOOK_STRAIGHT: translate("Hints", "Look straight at the camera"),
+        enrollment.TURN_LEFT: translate("Hints", "Turn your head a little to the left"),
+        enrollment.TURN_RIGHT: translate("Hints", "Turn your head a little to the right"),
+        enrollment.DONE: translate("Hints", "Done: enough samples"),
+    }
+
+
+def hint_text(hint: str) -> str:
+    """The translated text of a hint key ("" for none; an unknown key is shown as it is)."""
+    return _texts().get(hint, hint) if hint else ""

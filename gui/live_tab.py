@@ -1,0 +1,184 @@
+"""The live tab around the video: face boxes and their states, the card of the person just checked
+in, today's check-ins, and the enroll dialog fed from the stream.
+
+Nothing here decides who anybody is: the faces, their states and the decisions come from
+recognition.stream (through gui.camera_panel), the check-ins from the backend.
+"""
+from __future__ import annotations
+
+import logging
+import time
+
+from PyQt5.QtCore import QObject, Qt, pyqtSignal
+from PyQt5.QtGui import QPixmap
+from PyQt5.QtWidgets import QHeaderView, QTableWidgetItem
+
+from gui.camera import to_qimage
+from gui.enroll_dialog import EnrollDialog
+from gui.hints import hint_text
+from gui.video_widget import Overlay
+
+log = logging.getLogger(__name__)
+
+RESULT_TTL = 1.0        # seconds the boxes stay without a newer recognition result
+TODAY_LIMIT = 500
+
+
+class LiveTab(QObject):
+    resultReceived = pyqtSignal(object)      # every RecognitionResult shown
+    enrollDialogOpened = pyqtSignal(object)
+    enrolled = pyqtSignal(object)            # backend Person
+
+    def __init__(self, ui, camera, client, directory, enroll_context, parent=None):
+        """``enroll_context()`` -> (the face store cache, the desk) an enrollment is saved with."""
+        super().__init__(parent)
+        self.ui, self.camera, self.client, self.directory = ui, camera, client, directory
+        self._enroll_context = enroll_context
+        self.last_result = None
+        self._last_result_at = 0.0
+        self.today_rows: list = []
+        self.enroll_dialog: EnrollDialog | None = None
+        self._card = None                    # the CheckInEvent on the card
+        header = ui.todayTable.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        ui.enrollButton.clicked.connect(lambda: self.open_enroll_dialog())
+        ui.videoView.faceClicked.connect(self._face_clicked)
+        ui.recognitionCheck.toggled.connect(lambda on: None if on else self.clear_faces())
+        camera.resultReady.connect(self.show_result)
+        camera.stateChanged.connect(lambda state, _d: self.clear_faces() if state in ("ended", "failed") else None)
+
+    # -- the video's faces ----------------------------------------------------------------------
+    def show_result(self, result) -> None:
+        self.last_result = result
+        self._last_result_at = time.monotonic()
+        enrolling = result.enrollment.track_id if result.enrollment is not None else None
+        overlays = []
+        for face in result.faces:
+            if face.track_id == enrolling:
+                label, state = self.tr("Enrolling"), "enrolling"
+            elif face.state == "known":
+                label, state = self.directory.name_of(face.person_id), "known"
+            elif face.state == "unknown":
+                label, state = self.tr("Unknown"), "unknown"
+            else:
+                label, state = hint_text(face.hint) or "…", "deciding"
+            detail = "" if face.distance is None or face.distance == float("inf") else f"{face.distance:.2f}"
+            overlays.append(Overlay(tuple(face.box), label, detail, state))
+        self.ui.videoView.set_overlays(overlays)
+        self.ui.enrollButton.setEnabled(any(f.state != "known" for f in result.faces))
+        if self.enroll_dialog is not None:
+            self.enroll_dialog.show_enrollment(result.enrollment, result.frame)
+        self.resultReceived.emit(result)
+
+    def clear_faces(self) -> None:
+        self.last_result = None
+        self.ui.videoView.set_overlays([])
+        self.ui.enrollButton.setEnabled(False)
+
+    def expire(self) -> None:
+        """Called every second: boxes of a recognition that stopped answering go away."""
+        if self.last_result is not None and time.monotonic() - self._last_result_at > RESULT_TTL:
+            self.clear_faces()
+
+    def recognition_fps(self) -> float:
+        recent = self.last_result is not None and time.monotonic() - self._last_result_at < 2.0
+        return self.last_result.fps if recent else 0.0
+
+    def _face_clicked(self, index: int) -> None:
+        result = self.last_result
+        if result is not None and index < len(result.faces) and result.faces[index].state != "known":
+            self.open_enroll_dialog(result.faces[index].track_id)
+
+    # -- enrollment -------------------------------------------------------------------------------
+    def open_enroll_dialog(self, track_id: int | None = None) -> EnrollDialog:
+        """Enroll a face of the video: ``track_id``, or the one the stream picks (complete, central)."""
+        if self.enroll_dialog is not None:
+            self.enroll_dialog.raise_()
+            return self.enroll_dialog
+        faces, desk = self._enroll_context()
+        dialog = EnrollDialog(self.client, faces, desk, self.directory.names, parent=self.ui)
+        self.enroll_dialog = dialog
+        dialog.retakeRequested.connect(lambda: self.camera.request(lambda s: s.start_enrollment(None)))
+        dialog.enrolled.connect(self.enrolled)
+        dialog.finished.connect(lambda _code, d=dialog: self._enroll_closed(d))
+        self.camera.request(lambda stream: stream.start_enrollment(track_id))
+        dialog.show()
+        self.enrollDialogOpened.emit(dialog)
+        return dialog
+
+    def _enroll_closed(self, dialog) -> None:
+        self.camera.request(lambda stream: stream.stop_enrollment())
+        if self.enroll_dialog is dialog:
+            self.enroll_dialog = None
+        dialog.deleteLater()
+
+    # -- check-ins ----------------------------------------------------------------------------------
+    def show_check_in(self, event) -> None:
+        person, checkin = event.person, event.checkin
+        self.show_card(event)
+        if checkin.status == "recorded":
+            self.refresh_today()
+        elif checkin.status == "queued":
+            self._add_today_row(checkin.checked_in_at, person.name + " " + self.tr("(pending)"),
+                                person.person_number, top=True)
+
+    def show_card(self, event) -> None:
+        """The person just recognized on the card."""
+        ui = self.ui
+        self._card = event
+        person, checkin = event.person, event.checkin
+        ui.cardName.setText(person.name)
+        ui.cardNumber.setText(self.tr("No. {number}").format(number=person.person_number))
+        ui.cardDepartment.setText(person.department or "")
+        ui.cardTime.setText(checkin.checked_in_at.strftime("%H:%M:%S"))
+        status = {
+            "recorded": self.tr("Checked in"),
+            "cooldown": self.tr("Already checked in"),
+            "queued": self.tr("Saved offline; it will be sent when the database is back"),
+        }.get(checkin.status, checkin.status)
+        ui.cardStatus.setText(status)
+        chip = getattr(event.decision, "chip", None)
+        if chip is not None:
+            ui.cardPhoto.setPixmap(QPixmap.fromImage(to_qimage(chip)).scaled(
+                ui.cardPhoto.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
+
+    def clear_card(self) -> None:
+        self._card = None
+        for label in (self.ui.cardName, self.ui.cardNumber, self.ui.cardDepartment, self.ui.cardTime,
+                      self.ui.cardStatus):
+            label.setText("")
+        self.ui.cardPhoto.setPixmap(QPixmap())
+
+    def people_changed(self) -> None:
+        """People were edited, deactivated or deleted: today's list and the card show what is true now."""
+        if self._card is not None and self._card.person.person_number not in self.directory.names:
+            self.clear_card()
+        self.refresh_today()
+
+    def refresh_today(self) -> None:
+        from backend import HistoryQuery
+
+        query = HistoryQuery(preset="day", page_size=TODAY_LIMIT)
+        self.client.call(lambda b: b.attendance.search(query), self._fill_today,
+                         lambda e: log.warning("cannot load today's check-ins: %s", e))
+
+    def _fill_today(self, page) -> None:
+        self.today_rows = list(page.rows)
+        self.ui.todayTable.setRowCount(0)
+        for row in self.today_rows:
+            self._add_today_row(row.checked_in_at, row.name, row.person_number)
+        self.ui.todayCount.setText(self.tr("Check-ins today: {n}").format(n=page.total))
+
+    def _add_today_row(self, when, name, number, top=False) -> None:
+        table = self.ui.todayTable
+        row = 0 if top else table.rowCount()
+        table.insertRow(row)
+        for column, text in enumerate((when.strftime("%H:%M:%S"), name, number)):
+            table.setItem(row, column, QTableWidgetItem(text))
+
+    def retranslate(self) -> None:
+        self.ui.todayCount.setText(self.tr("Check-ins today: {n}").format(n=len(self.today_rows)))
+        if self._card is not None:
+            self.show_card(self._card)

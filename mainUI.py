@@ -300,7 +300,7 @@ class Ui_MainWindow(object):
         self.historyTable.setEditTriggers(QtWidgets.QAbstractItemView.NoEditTriggers)
         self.historyTable.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectRows)
         self.historyTable.setObjectName("historyTable")
-        self.historyTable.horizontalHeader().setStretchLastSection(True)
+        self.historyTable.horizontalHeader().setStretchLastSection(False)
         self.historyTable.verticalHeader().setVisible(False)
         self.historyLayout.addWidget(self.historyTable)
         self.historyFooter = QtWidgets.QHBoxLayout()

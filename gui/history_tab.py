@@ -15,6 +15,8 @@ PAGE_SIZE = 100
 FIELDS = ("any", "name", "person_number", "phone", "gender", "department")
 #: check-in table columns, as HistoryQuery sort keys
 ROW_COLUMNS = ("time", "person_number", "name", "department", "desk", "distance")
+#: the column that takes the table's spare width, in both views (the others fit their contents)
+NAME_COLUMN = 2
 
 
 def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -65,7 +67,6 @@ class HistoryTab(QObject):
         self.model.setSortRole(Qt.UserRole)
         ui.historyTable.setModel(self.model)
         header = ui.historyTable.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.sectionClicked.connect(self._header_clicked)
@@ -89,6 +90,7 @@ class HistoryTab(QObject):
         ui.historyPrev.clicked.connect(lambda: self._turn(-1))
         ui.historyNext.clicked.connect(lambda: self._turn(+1))
         ui.historyExport.clicked.connect(self._choose_export)
+        ui.tabs.currentChanged.connect(self._tab_changed)
         self.retranslate()
         self.apply_preset("day", search=False)
 
@@ -124,6 +126,10 @@ class HistoryTab(QObject):
         labels = self._summary_headers() if self.summary_view() else self._row_headers()
         self.model.setColumnCount(len(labels))
         self.model.setHorizontalHeaderLabels(labels)
+        # times are never cut ("2026-12-02 …"): every column fits its contents, the name takes the rest
+        header = self.ui.historyTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.Stretch)
 
     # -- query -------------------------------------------------------------------------
     def apply_preset(self, preset: str, search: bool = True) -> None:
@@ -160,6 +166,17 @@ class HistoryTab(QObject):
     def search(self) -> None:
         self.page = 0
         self._load()
+
+    def refresh(self) -> None:
+        """Run the search shown again, on the same page (a preset's dates follow the calendar)."""
+        if self.preset is not None:
+            self.apply_preset(self.preset, search=False)
+        self._load()
+
+    def _tab_changed(self, index: int) -> None:
+        # the check-ins made since the last search, when the operator opens the tab
+        if self.ui.tabs.widget(index) is self.ui.tabHistory:
+            self.refresh()
 
     def _turn(self, step: int) -> None:
         pages = max(1, -(-self.total // PAGE_SIZE))

@@ -1,0 +1,63 @@
+"""History tab on the real window and both real databases: what it shows when opened, column widths,
+sort indicators, plural counts and where the CSV export dialog opens."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PyQt5.QtCore import Qt
+
+
+def drain(qtbot, window) -> None:
+    """Wait until every database job queued so far has run and delivered its result (one thread, FIFO)."""
+    done = []
+    window.client.call(lambda _backend: None, done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)
+
+
+def check_in(db, number: str, name: str, when=None, distance=0.3125):
+    person = db.people.get_by_number(number) or db.people.create(number, name, department="Front office")
+    return db.attendance.check_in(person.id, when=when, desk="Side door", distance=distance)
+
+
+def test_the_tab_shows_todays_check_ins_when_it_is_opened(qtbot, make_window, db_url, checker):
+    db = checker(db_url)
+    window = make_window(db_url, source="9")
+    drain(qtbot, window)                          # the start-up search has run: nobody yet
+    assert window.history_tab.model.rowCount() == 0
+    check_in(db, "H001", "Ada Lovelace")          # a check-in while the operator is on the Live tab
+    assert window.tabs.currentWidget() is not window.tabHistory
+    window.tabs.setCurrentWidget(window.tabHistory)
+    qtbot.waitUntil(lambda: window.history_tab.model.rowCount() == 1, timeout=10000)
+    assert window.history_tab.model.item(0, 2).text() == "Ada Lovelace"
+    assert window.historyTotal.text().startswith("1 ")
+
+
+def needed_width(table, column: int) -> int:
+    """Width a column needs to show its widest cell and its header text without eliding."""
+    return max(table.sizeHintForColumn(column), table.horizontalHeader().sectionSizeHint(column))
+
+
+def test_columns_fit_their_contents_and_the_name_takes_the_spare_width(qtbot, make_window, sqlite_url, checker):
+    db = checker(sqlite_url)
+    check_in(db, "H001", "Ada Lovelace")
+    window = make_window(sqlite_url, source="9")
+    window.resize(1180, 720)
+    window.tabs.setCurrentWidget(window.tabHistory)
+    table, header, model = window.historyTable, window.historyTable.horizontalHeader(), window.history_tab.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: header.sectionSize(0) >= needed_width(table, 0), timeout=3000)
+    assert model.item(0, 0).text().startswith(dt.date.today().isoformat())
+    for column in range(model.columnCount()):
+        assert header.sectionSize(column) >= needed_width(table, column), (column, header.sectionSize(column))
+    name = 2
+    assert header.sectionSize(name) > needed_width(table, name) + 50          # the spare width went to the name
+    distance = 5
+    assert header.sectionSize(distance) <= needed_width(table, distance) + 4  # ... not to the last column
+
+    window.historySummaryView.setChecked(True)
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.item(0, 5).text() == "1", timeout=10000)
+    qtbot.waitUntil(lambda: header.sectionSize(3) >= needed_width(table, 3), timeout=3000)
+    for column in (0, 3, 4, 5):                          # Day, First check-in, Last check-in, Check-ins
+        assert header.sectionSize(column) >= needed_width(table, column), (column, header.sectionSize(column))
+    assert header.sectionSize(name) > needed_width(table, name) + 50

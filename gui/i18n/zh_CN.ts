@@ -615,14 +615,24 @@
         <translation>{faces} 个已登记的人脸在数据库中没有对应人员；{people} 名人员没有人脸（详见日志）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
-        <source>Warning: the enrolled faces belong to another database ({owner}); recognitions may name the wrong people</source>
-        <translation>警告：已登记的人脸属于另一个数据库（{owner}）；识别结果可能对应到错误的人员</translation>
-    </message>
-    <message>
         <location filename="../main_window.py" line="426"/>
         <source>Face Attendance — {folder}</source>
         <translation>人脸考勤 — {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="484"/>
+        <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
+        <translation>停用：任何考勤点都不再识别或签到此人；保留其资料、人脸样本和签到记录</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="485"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="486"/>
+        <source>Delete for good (for mistakes): also removes the check-in history and face samples</source>
+        <translation>永久删除（用于误登记）：同时删除签到记录和人脸样本</translation>
     </message>
 </context>
 <context>
@@ -711,11 +721,6 @@
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="166"/>
-        <source>Delete {name} ({number}) with their face samples and check-in history? This cannot be undone.</source>
-        <translation>删除 {name}（{number}）及其人脸样本和签到记录？此操作无法撤销。</translation>
-    </message>
-    <message>
         <location filename="../people_tab.py" line="192"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
@@ -744,6 +749,105 @@
         <location filename="../people_tab.py" line="248"/>
         <source>Not used:</source>
         <translation>未使用：</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="57"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="78"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="78"/>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="147"/>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="147"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="148"/>
+        <source>Recognize and check in this person again</source>
+        <translation>重新识别此人并允许签到</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="148"/>
+        <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
+        <translation>停用：任何考勤点都不再识别或签到此人；保留其资料、人脸样本和签到记录</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="152"/>
+        <source>Person (inactive)</source>
+        <translation>人员（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="152"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="226"/>
+        <source>Reactivated {name}: recognized and checked in again.</source>
+        <translation>已重新启用 {name}：将再次被识别并签到。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="228"/>
+        <source>Deactivated {name}: no longer recognized or checked in at any desk. Their details, face samples and check-in history are kept; &quot;Reactivate&quot; undoes this.</source>
+        <translation>已停用 {name}：任何考勤点都不再识别或签到此人。其资料、人脸样本和签到记录均已保留；点击“重新启用”可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="239"/>
+        <source>Delete {name} ({number}) for good?</source>
+        <translation>永久删除 {name}（{number}）？</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="243"/>
+        <source>Their {check_ins} and {samples} are removed for good and cannot be restored.</source>
+        <translation>其{check_ins}和{samples}将被永久删除，无法恢复。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../people_tab.py" line="243"/>
+        <source>%n check-ins</source>
+        <translation>
+            <numerusform>%n 条签到记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../people_tab.py" line="243"/>
+        <source>%n face samples</source>
+        <translation>
+            <numerusform>%n 个人脸样本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="246"/>
+        <source>Delete for good</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="248"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="251"/>
+        <source>Deactivate instead</source>
+        <translation>改为停用</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="253"/>
+        <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
+        <translation>如需保留其签到记录，请改为停用：此人将不再被识别或签到，之后可重新启用。</translation>
     </message>
 </context>
 <context>

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from PyQt5.QtCore import Qt
-
 
 def drain(qtbot, window) -> None:
     """Wait until every database job queued so far has run and delivered its result (one thread, FIFO)."""

@@ -478,7 +478,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if "desk" in changed:
             self.attendance.desk = config.desk
             self.people_tab.desk = config.desk
-        if "db_url" in changed and not config.env_db_url:
+        if "db_url" in changed and not config.run_db_url:
             self._db_status = None
             self._retranslate_status()
             self.client.reopen(self._backend_factory(config),

@@ -7,7 +7,9 @@ import logging
 from PyQt5.QtCore import QObject, pyqtSignal
 from PyQt5.QtWidgets import QFileDialog
 
-from gui import config as config_mod, data_root
+from backend.url import redact
+from gui import config as config_mod
+from gui import data_root
 from gui.tasks import run_in_pool
 
 log = logging.getLogger(__name__)
@@ -39,8 +41,13 @@ class SettingsTab(QObject):
 
     def _note(self) -> None:
         notes = []
-        if self.config.env_db_url:
-            notes.append(self.tr("FACE_DB_URL is set: this run uses {url}").format(url=self.config.env_db_url))
+        # where this run's database URL comes from, if not from the field below; never its password
+        if self.config.cli_db_url:
+            notes.append(self.tr("This run uses the database {url}, given with --db-url on the command line; "
+                                 "the URL above is the saved setting.").format(url=redact(self.config.cli_db_url)))
+        elif self.config.env_db_url:
+            notes.append(self.tr("This run uses the database {url}, from the environment variable FACE_DB_URL; "
+                                 "the URL above is the saved setting.").format(url=redact(self.config.env_db_url)))
         if self.config.path is not None:
             notes.append(self.tr("Settings file: {path}").format(path=self.config.path))
         if self.model_state_text:

@@ -858,11 +858,6 @@
         <translation>模型默认值（{value:.3f}）</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="42"/>
-        <source>FACE_DB_URL is set: this run uses {url}</source>
-        <translation>已设置 FACE_DB_URL：本次运行使用 {url}</translation>
-    </message>
-    <message>
         <location filename="../settings_tab.py" line="44"/>
         <source>Settings file: {path}</source>
         <translation>设置文件：{path}</translation>
@@ -901,6 +896,16 @@
         <location filename="../settings_tab.py" line="113"/>
         <source>Failed: {message}</source>
         <translation>连接失败：{message}</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="46"/>
+        <source>This run uses the database {url}, given with --db-url on the command line; the URL above is the saved setting.</source>
+        <translation>本次运行使用命令行 --db-url 指定的数据库 {url}；上方的地址是已保存的设置。</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="49"/>
+        <source>This run uses the database {url}, from the environment variable FACE_DB_URL; the URL above is the saved setting.</source>
+        <translation>本次运行使用环境变量 FACE_DB_URL 指定的数据库 {url}；上方的地址是已保存的设置。</translation>
     </message>
 </context>
 <context>

@@ -75,7 +75,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.people_tab = PeopleTab(self, self.client, self.gallery, recognizer, self.pictures_dir, self,
                                     faces=self.face_sync, desk=config.desk)
         self.history_tab = HistoryTab(self, self.client, self)
-        self.settings_tab = SettingsTab(self, config, recognizer.threshold, self)
+        self.settings_tab = SettingsTab(self, config, recognizer.threshold, self,
+                                        run_source=None if source is None else self.source)
 
         self._build_status_bar()
         header = self.todayTable.horizontalHeader()

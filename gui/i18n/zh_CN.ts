@@ -907,6 +907,11 @@
         <source>This run uses the database {url}, from the environment variable FACE_DB_URL; the URL above is the saved setting.</source>
         <translation>本次运行使用环境变量 FACE_DB_URL 指定的数据库 {url}；上方的地址是已保存的设置。</translation>
     </message>
+    <message>
+        <location filename="../settings_tab.py" line="55"/>
+        <source>This run uses the camera source {source}, given with --source on the command line; the saved setting is {saved}.</source>
+        <translation>本次运行使用命令行 --source 指定的摄像头来源 {source}；已保存的设置为 {saved}。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

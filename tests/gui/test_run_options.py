@@ -2,7 +2,12 @@
 database URL comes from, never its password, and the camera source actually in use."""
 from __future__ import annotations
 
+import tomllib
+
+import cv2
+import numpy as np
 import pytest
+from PyQt5.QtCore import Qt
 
 PASSWORD = "Pa/ss?#1"
 
@@ -55,3 +60,39 @@ def test_settings_say_the_database_url_came_from_FACE_DB_URL_without_its_passwor
     note = window.settingsMessage.text()
     assert "FACE_DB_URL" in note and "--db-url" not in note
     assert f"mysql://root:***@127.0.0.1:3306/{mysql_database}" in note and "Pa/ss" not in note
+
+
+def write_clip(path, frames: int = 8) -> None:
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 8, (320, 240))
+    for i in range(frames):
+        writer.write(np.full((240, 320, 3), 60 + 10 * i, np.uint8))
+    writer.release()
+
+
+def test_settings_show_the_camera_source_in_use(qtbot, run_window, tmp_path):
+    clip = tmp_path / "clip 视频.avi"
+    write_clip(clip)
+    window = run_window(["--source", str(clip), "--loop"])
+    with qtbot.waitSignal(window.cameraStateChanged, timeout=30000, check_params_cb=lambda s, _d: s == "running"):
+        window.start_camera()
+    assert window.config.camera_source == "0"            # the saved setting
+    assert window.settingsSource.currentText() == str(clip)
+    note = window.settingsMessage.text()
+    assert "--source" in note and "0" in note
+
+    # saving another setting keeps the saved camera (the option is for this run only) and the video
+    window.settingsCooldown.setValue(7)
+    with qtbot.waitSignal(window.settings_tab.applied, timeout=5000) as applied:
+        qtbot.mouseClick(window.settingsSave, Qt.LeftButton)
+    assert applied.args[1] == {"cooldown"}
+    assert tomllib.loads(window.config.path.read_text(encoding="utf-8"))["camera"]["source"] == "0"
+    assert window.source == str(clip) and window.settingsSource.currentText() == str(clip)
+
+    # choosing the saved camera explicitly switches to it, although the saved value does not change
+    window.settingsSource.setCurrentText("0")
+    with qtbot.waitSignal(window.settings_tab.applied, timeout=5000) as applied:
+        qtbot.mouseClick(window.settingsSave, Qt.LeftButton)
+    assert "camera_source" in applied.args[1]
+    assert window.source == "0" and window.settingsSource.currentText() == "0"
+    assert "--source" not in window.settingsMessage.text()
+    window.stop_camera()

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 
-from PyQt5.QtCore import QDate, QObject, Qt, pyqtSignal
+from PyQt5.QtCore import QDate, QDir, QObject, QStandardPaths, Qt, pyqtSignal
 from PyQt5.QtGui import QStandardItem, QStandardItemModel
 from PyQt5.QtWidgets import QFileDialog, QHeaderView
 
@@ -63,6 +64,7 @@ class HistoryTab(QObject):
         self.sort_key, self.descending = "time", True
         self.rows: list = []
         self.summary: list = []
+        self.export_dir: str | None = None     # the folder last exported to (this session)
         self.model = QStandardItemModel(self)
         self.model.setSortRole(Qt.UserRole)
         ui.historyTable.setModel(self.model)
@@ -257,9 +259,19 @@ class HistoryTab(QObject):
         ui.historyNext.setEnabled(self.page + 1 < pages)
 
     # -- export ------------------------------------------------------------------------
+    def export_folder(self) -> str:
+        """Where the export dialog opens: the folder last exported to, else the user's Documents folder
+        (the home folder if there is none), never the program's folder."""
+        documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        for folder in (self.export_dir, documents):
+            if folder and Path(folder).is_dir():
+                return folder
+        return QDir.homePath()
+
     def _choose_export(self) -> None:
         name = f"attendance-{dt.date.today().isoformat()}.csv"
-        path, _ = QFileDialog.getSaveFileName(self.ui.historyTable.window(), self.tr("Export CSV"), name,
+        path, _ = QFileDialog.getSaveFileName(self.ui.historyTable.window(), self.tr("Export CSV"),
+                                              str(Path(self.export_folder()) / name),
                                               self.tr("CSV files (*.csv)"))
         if path:
             self.export_to(path)
@@ -267,6 +279,7 @@ class HistoryTab(QObject):
     def export_to(self, path: str) -> None:
         """Write every row of the current search (all pages) to ``path`` as UTF-8 CSV."""
         query = self.query(page=0)
+        self.export_dir = str(Path(path).absolute().parent)
 
         def done(_result):
             text = self.tr("Exported to {path}").format(path=path)

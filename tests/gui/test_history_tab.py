@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PyQt5.QtCore import Qt, QTimer
+
 
 def drain(qtbot, window) -> None:
     """Wait until every database job queued so far has run and delivered its result (one thread, FIFO)."""
@@ -58,3 +60,55 @@ def test_columns_fit_their_contents_and_the_name_takes_the_spare_width(qtbot, ma
     for column in (0, 3, 4, 5):                          # Day, First check-in, Last check-in, Check-ins
         assert header.sectionSize(column) >= needed_width(table, column), (column, header.sectionSize(column))
     assert header.sectionSize(name) > needed_width(table, name) + 50
+
+
+def answer_file_dialog(seen: list, path=None, delay_ms=100):
+    """On the next modal file dialog: record the folder it opened in and the file it proposes, then
+    save to ``path`` (None: cancel)."""
+    from PyQt5.QtCore import QMetaObject
+    from PyQt5.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+    def answer():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(delay_ms, answer)
+            return
+        seen.append((dialog.directory().absolutePath(), dialog.selectedFiles()))
+        if path is None:
+            dialog.reject()
+        else:                            # typed into the file name field, then "Save"
+            dialog.findChild(QLineEdit, "fileNameEdit").setText(str(path))
+            QMetaObject.invokeMethod(dialog, "accept", Qt.QueuedConnection)
+    QTimer.singleShot(delay_ms, answer)
+
+
+def test_the_export_dialog_opens_in_documents_then_in_the_folder_last_used(qtbot, make_window, sqlite_url,
+                                                                          checker, tmp_path, monkeypatch):
+    home = tmp_path / "home 家"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))     # no user-dirs.dirs: ~/Documents
+    check_in(checker(sqlite_url), "H001", "Ada Lovelace")
+    window = make_window(sqlite_url, source="9")
+    window.tabs.setCurrentWidget(window.tabHistory)
+    qtbot.waitUntil(lambda: window.history_tab.model.rowCount() == 1, timeout=10000)
+
+    seen = []
+    answer_file_dialog(seen, None)
+    qtbot.mouseClick(window.historyExport, Qt.LeftButton)
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=10000)
+    folder, files = seen[0]
+    assert folder == str(home / "Documents")                     # not the program's folder
+    assert files == [str(home / "Documents" / f"attendance-{dt.date.today().isoformat()}.csv")]
+
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    answer_file_dialog(seen, reports / "june.csv")
+    with qtbot.waitSignal(window.history_tab.exported, timeout=10000):
+        qtbot.mouseClick(window.historyExport, Qt.LeftButton)
+    assert (reports / "june.csv").read_text(encoding="utf-8-sig").count("Ada Lovelace") == 1
+
+    answer_file_dialog(seen, None)
+    qtbot.mouseClick(window.historyExport, Qt.LeftButton)
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=10000)
+    assert seen[2][0] == str(reports)                             # the folder last used, this session

@@ -248,13 +248,13 @@ class HistoryTab(QObject):
     def _show_total(self) -> None:
         ui = self.ui
         if self.summary_view():
-            ui.historyTotal.setText(self.tr("{n} person-days").format(n=self.total))
+            ui.historyTotal.setText(self.tr("%n person-days", "", self.total))
             ui.historyPrev.setEnabled(False)
             ui.historyNext.setEnabled(False)
             return
         pages = max(1, -(-self.total // PAGE_SIZE))
-        ui.historyTotal.setText(self.tr("{total} check-ins, page {page} of {pages}").format(
-            total=self.total, page=self.page + 1, pages=pages))
+        ui.historyTotal.setText(self.tr("%n check-ins, page {page} of {pages}", "", self.total).format(
+            page=self.page + 1, pages=pages))
         ui.historyPrev.setEnabled(self.page > 0)
         ui.historyNext.setEnabled(self.page + 1 < pages)
 

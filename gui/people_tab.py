@@ -66,7 +66,7 @@ class PeopleTab(QObject):
         self._show_count()
 
     def _show_count(self) -> None:
-        self.ui.peopleCount.setText(self.tr("{n} people").format(n=len(self.people)))
+        self.ui.peopleCount.setText(self.tr("%n people", "", len(self.people)))
 
     # -- listing -----------------------------------------------------------------------
     def refresh(self) -> None:
@@ -318,7 +318,7 @@ class PeopleTab(QObject):
             return
         recognizer, faces, pictures_dir, desk = self.recognizer, self.faces, self.pictures_dir, self.desk
         number = person.person_number
-        self._message(self.tr("Reading {n} photos…").format(n=len(paths)))
+        self._message(self.tr("Reading %n photos…", "", len(paths)))
         self.ui.personAddPhotos.setEnabled(False)
 
         def embed():
@@ -350,7 +350,7 @@ class PeopleTab(QObject):
 
         def stored(report):
             self.ui.personAddPhotos.setEnabled(True)
-            lines = [self.tr("Added {n} face samples.").format(n=report["added"])]
+            lines = [self.tr("Added %n face samples.", "", report["added"])]
             if report["problems"]:
                 lines.append(self.tr("Not used:"))
                 lines += [f"• {path}: {error}" for path, error in report["problems"]]

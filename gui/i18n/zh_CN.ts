@@ -117,16 +117,6 @@
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="232"/>
-        <source>{n} person-days</source>
-        <translation>{n} 人·天</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="237"/>
-        <source>{total} check-ins, page {page} of {pages}</source>
-        <translation>共 {total} 条签到，第 {page} / {pages} 页</translation>
-    </message>
-    <message>
         <location filename="../history_tab.py" line="245"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
@@ -210,6 +200,20 @@
         <location filename="../history_tab.py" line="105"/>
         <source>Check-ins</source>
         <translation>签到记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../history_tab.py" line="251"/>
+        <source>%n person-days</source>
+        <translation>
+            <numerusform>%n 人·天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../history_tab.py" line="256"/>
+        <source>%n check-ins, page {page} of {pages}</source>
+        <translation>
+            <numerusform>共 %n 条签到，第 {page} / {pages} 页</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -691,11 +695,6 @@
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="53"/>
-        <source>{n} people</source>
-        <translation>共 {n} 人</translation>
-    </message>
-    <message>
         <location filename="../people_tab.py" line="117"/>
         <source>Error: {error}</source>
         <translation>错误：{error}</translation>
@@ -734,16 +733,6 @@
         <location filename="../people_tab.py" line="202"/>
         <source>Images ({patterns})</source>
         <translation>图片 ({patterns})</translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="215"/>
-        <source>Reading {n} photos…</source>
-        <translation>正在读取 {n} 张照片…</translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="246"/>
-        <source>Added {n} face samples.</source>
-        <translation>已添加 {n} 个人脸样本。</translation>
     </message>
     <message>
         <location filename="../people_tab.py" line="248"/>
@@ -848,6 +837,27 @@
         <location filename="../people_tab.py" line="253"/>
         <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
         <translation>如需保留其签到记录，请改为停用：此人将不再被识别或签到，之后可重新启用。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../people_tab.py" line="69"/>
+        <source>%n people</source>
+        <translation>
+            <numerusform>共 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../people_tab.py" line="321"/>
+        <source>Reading %n photos…</source>
+        <translation>
+            <numerusform>正在读取 %n 张照片…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../people_tab.py" line="353"/>
+        <source>Added %n face samples.</source>
+        <translation>
+            <numerusform>已添加 %n 个人脸样本。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

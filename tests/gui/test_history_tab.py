@@ -112,3 +112,36 @@ def test_the_export_dialog_opens_in_documents_then_in_the_folder_last_used(qtbot
     qtbot.mouseClick(window.historyExport, Qt.LeftButton)
     qtbot.waitUntil(lambda: len(seen) == 3, timeout=10000)
     assert seen[2][0] == str(reports)                             # the folder last used, this session
+
+
+def test_counts_are_plural_only_when_more_than_one(qtbot, make_window, sqlite_url, checker):
+    from gui import i18n
+
+    i18n.install("en")                       # as main.py does: English has its plural forms too
+    db = checker(sqlite_url)
+    check_in(db, "H001", "Ada Lovelace")
+    window = make_window(sqlite_url, source="9")
+    window.tabs.setCurrentWidget(window.tabHistory)
+    total = window.historyTotal.text
+    qtbot.waitUntil(lambda: window.history_tab.model.rowCount() == 1, timeout=10000)
+    assert total() == "1 check-in, page 1 of 1"
+    window.historySummaryView.setChecked(True)
+    qtbot.waitUntil(lambda: total() == "1 person-day", timeout=10000)
+    check_in(db, "H002", "Charles Babbage")
+    with qtbot.waitSignal(window.history_tab.loaded, timeout=10000):
+        qtbot.mouseClick(window.historySearch, Qt.LeftButton)
+    assert total() == "2 person-days"
+    window.tabs.setCurrentWidget(window.tabPeople)
+    with qtbot.waitSignal(window.people_tab.loaded, timeout=10000):
+        window.people_tab.refresh()
+    assert window.peopleCount.text() == "2 people"
+    with qtbot.waitSignal(window.people_tab.loaded, timeout=10000):
+        window.peopleSearch.setText("Ada")
+    assert window.peopleCount.text() == "1 person"
+    try:
+        i18n.install("zh_CN")
+        qtbot.waitUntil(lambda: total() == "2 人·天", timeout=5000)
+        assert window.peopleCount.text() == "共 1 人"
+    finally:
+        i18n.install("en")
+    qtbot.waitUntil(lambda: total() == "2 person-days", timeout=5000)

@@ -9,6 +9,8 @@ from PyQt5.QtCore import QDate, QDir, QObject, QStandardPaths, Qt, pyqtSignal
 from PyQt5.QtGui import QStandardItem, QStandardItemModel
 from PyQt5.QtWidgets import QFileDialog, QHeaderView
 
+from gui.sort_arrows import point_up_for_ascending
+
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
@@ -71,6 +73,7 @@ class HistoryTab(QObject):
         header = ui.historyTable.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
+        self._header_style = point_up_for_ascending(header)
         header.sectionClicked.connect(self._header_clicked)
         self._setting_dates = False
         today = QDate.currentDate()
@@ -236,6 +239,9 @@ class HistoryTab(QObject):
         self.total = len(self.summary)
         self.model.removeRows(0, self.model.rowCount())
         self._set_headers()
+        # the backend orders the summary by day (as the check-ins by time): the indicator says so
+        self.ui.historyTable.horizontalHeader().setSortIndicator(
+            0, Qt.DescendingOrder if self.descending else Qt.AscendingOrder)
         for s in self.summary:
             self.model.appendRow([
                 _item(s.day, s.day.isoformat()), _item(s.person_number), _item(s.name),

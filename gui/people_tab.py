@@ -17,6 +17,7 @@ from PyQt5.QtWidgets import QFileDialog, QHeaderView, QMessageBox
 
 from gui import photos
 from gui.people_fields import fill_gender_combo, gender_label, gender_of
+from gui.sort_arrows import point_up_for_ascending
 from gui.tasks import run_in_pool
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ class PeopleTab(QObject):
         self.model = QStandardItemModel(0, 7, self)
         ui.peopleTable.setModel(self.model)
         ui.peopleTable.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self._header_style = point_up_for_ascending(ui.peopleTable.horizontalHeader())
         ui.peopleTable.selectionModel().selectionChanged.connect(self._selection_changed)
         self._debounce = QTimer(self, singleShot=True, interval=300, timeout=self.refresh)
         ui.peopleSearch.textChanged.connect(lambda _t: self._debounce.start())

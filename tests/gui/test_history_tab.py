@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PyQt5.QtCore import Qt, QTimer
+from PyQt5.QtCore import QPoint, Qt, QTimer
 
 
 def drain(qtbot, window) -> None:
@@ -145,3 +145,60 @@ def test_counts_are_plural_only_when_more_than_one(qtbot, make_window, sqlite_ur
     finally:
         i18n.install("en")
     qtbot.waitUntil(lambda: total() == "2 person-days", timeout=5000)
+
+
+def painted_arrow(header) -> str:
+    """"up" or "down": the sort arrow as the header paints it (a triangle is widest at its base)."""
+    from PyQt5.QtGui import QColor
+
+    section = header.sortIndicatorSection()
+    image = header.grab().toImage()
+    right = header.sectionViewportPosition(section) + header.sectionSize(section)
+    widths = [n for n in (sum(QColor(image.pixel(x, y)).lightness() < 120 for x in range(right - 22, right - 2))
+                          for y in range(image.height())) if n]
+    assert len(widths) >= 2 and widths[0] != widths[-1], widths
+    return "up" if widths[0] < widths[-1] else "down"
+
+
+def shown_order(model, column: int) -> str:
+    values = [model.item(row, column).data(Qt.UserRole) for row in range(model.rowCount())]
+    assert len(values) >= 2 and values[0] != values[-1], values
+    return "ascending" if values == sorted(values) else "descending" if values == sorted(values, reverse=True) \
+        else "unsorted"
+
+
+def test_the_sort_arrow_points_up_for_ascending_order_and_follows_the_rows_shown(qtbot, make_window, sqlite_url,
+                                                                              checker):
+    db = checker(sqlite_url)
+    yesterday = dt.datetime.combine(dt.date.today() - dt.timedelta(days=1), dt.time(9, 30))
+    check_in(db, "H001", "Ada Lovelace", when=yesterday)
+    check_in(db, "H002", "Charles Babbage", when=yesterday + dt.timedelta(hours=2))
+    window = make_window(sqlite_url, source="9")
+    window.tabs.setCurrentWidget(window.tabHistory)
+    model, header = window.history_tab.model, window.historyTable.horizontalHeader()
+    with qtbot.waitSignal(window.history_tab.loaded, timeout=10000):
+        qtbot.mouseClick(window.presetAll, Qt.LeftButton)
+    expected = {"ascending": "up", "descending": "down"}
+
+    def check(column):
+        qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10000)
+        assert header.sortIndicatorSection() == column
+        order = shown_order(model, column)
+        assert painted_arrow(header) == expected[order], (column, order)
+        return order
+
+    assert check(0) == "descending"                   # newest first (the default): arrow down
+    for column, order in ((0, "ascending"), (2, "ascending"), (2, "descending")):   # Time, Name, Name again
+        with qtbot.waitSignal(window.history_tab.loaded, timeout=10000):
+            qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(header.sectionViewportPosition(column) + 5, 5))
+        assert check(column) == order
+
+    # the daily summary: its rows are in day order, and the arrow says which way
+    check_in(db, "H001", "Ada Lovelace", when=yesterday - dt.timedelta(days=1))
+    window.historySummaryView.setChecked(True)
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=10000)
+    assert header.sortIndicatorSection() == 0
+    assert painted_arrow(header) == expected[shown_order(model, 0)]
+    with qtbot.waitSignal(window.history_tab.loaded, timeout=10000):
+        qtbot.mouseClick(window.historySearch, Qt.LeftButton)
+    assert header.sortIndicatorSection() == 0 and painted_arrow(header) == expected[shown_order(model, 0)]

@@ -156,3 +156,20 @@ def test_delete_states_what_is_lost_and_offers_deactivation_instead(qtbot, make_
     assert db.people.get(person.id) is None
     assert db.attendance.search(HistoryQuery(preset="all")).total == 0
     assert db.faces.sample_counts().get(person.id) is None
+
+
+def test_the_people_tables_sort_arrow_points_up_for_ascending(qtbot, make_window, sqlite_url, checker):
+    from PyQt5.QtCore import QPoint
+    from test_history_tab import painted_arrow
+
+    db = checker(sqlite_url)
+    for number, name in (("P002", "Zhang Wei"), ("P001", "Ada Lovelace"), ("P003", "Mo Farah")):
+        db.people.create(number, name)
+    window = make_window(sqlite_url, source="9")
+    window.tabs.setCurrentWidget(window.tabPeople)
+    model, header = window.people_tab.model, window.peopleTable.horizontalHeader()
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=10000)
+    names = lambda: [model.item(row, 1).text() for row in range(model.rowCount())]
+    for expected, arrow in ((sorted(names()), "up"), (sorted(names(), reverse=True), "down")):
+        qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(header.sectionViewportPosition(1) + 5, 5))
+        assert names() == expected and painted_arrow(header) == arrow

@@ -84,6 +84,16 @@ def close_on_signals(window) -> None:
         signal.signal(signum, lambda *_: QTimer.singleShot(0, window.close))
 
 
+def load_config(args, root):
+    """The settings file of the data folder ``root`` (or ``--config``) with this run's options applied
+    (never written back to the file)."""
+    from gui import config as app_config
+
+    config = app_config.load(Path(args.config).absolute() if args.config else None, data_root=root)
+    config.cli_db_url = args.db_url or None
+    return config
+
+
 def warm_up(recognizer) -> None:
     """Trace the embedding network and the detector's first stage before the camera starts."""
     import numpy as np
@@ -180,15 +190,13 @@ def main(argv=None) -> int:
     from PyQt5.QtCore import QTimer
     from PyQt5.QtWidgets import QApplication, QMessageBox, QSplashScreen
 
-    from gui import config as app_config, i18n
+    from gui import i18n
 
     sip.setdestroyonexit(False)          # a thread stuck in a driver call must not crash the exit
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Face Attendance")
     try:
-        config = app_config.load(Path(args.config).absolute() if args.config else None, data_root=root)
-        if args.db_url:
-            config.env_db_url = args.db_url  # this run only; never written to the file
+        config = load_config(args, root)
         i18n.install(config.language)
         splash = QSplashScreen()
         splash.showMessage(app.translate("main", "Loading the face model…"))

@@ -169,6 +169,12 @@ class AttendanceRepository:
         return 0 if self._outbox is None else self._outbox.pending
 
     # -- history -------------------------------------------------------------------
+    def count_of(self, person_id: int) -> int:
+        """How many check-ins ``person_id`` has, over all time (what deleting them would remove)."""
+        person_id = validation.row_id(person_id)
+        with self._db.transaction() as cur:
+            return int(cur.execute("SELECT COUNT(*) FROM attendance WHERE person_id = ?", (person_id,)).scalar())
+
     def search(self, query: HistoryQuery) -> HistoryPage:
         return history.search(self._db, query)
 

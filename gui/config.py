@@ -9,7 +9,8 @@ and the ``*_file`` / ``database_url`` properties resolve them.
 
 Secrets: ``FACE_DB_PASSWORD`` is read from the environment and never written; a
 ``password`` typed into the file by hand is kept as it is but not added by the app.
-``FACE_DB_URL`` overrides the database URL for this run without changing the file.
+``FACE_DB_URL`` overrides the database URL for this run without changing the file; main.py's
+``--db-url`` overrides both (``cli_db_url``).
 """
 from __future__ import annotations
 
@@ -62,10 +63,16 @@ class AppConfig:
     path: Path | None = dataclasses.field(default=None, compare=False, repr=False)
     env_db_url: str | None = dataclasses.field(default=None, compare=False, repr=False)
     env_db_password: str | None = dataclasses.field(default=None, compare=False, repr=False)
+    cli_db_url: str | None = dataclasses.field(default=None, compare=False, repr=False)   # --db-url
+
+    @property
+    def run_db_url(self) -> str | None:
+        """The URL this run uses instead of the file's: --db-url, else FACE_DB_URL; None if neither."""
+        return self.cli_db_url or self.env_db_url
 
     @property
     def effective_db_url(self) -> str:
-        return self.env_db_url or self.db_url
+        return self.run_db_url or self.db_url
 
     @property
     def effective_db_password(self) -> str | None:

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from pathlib import Path
 
-from PyQt5.QtCore import QDate, QObject, Qt, pyqtSignal
+from PyQt5.QtCore import QDate, QDir, QObject, QStandardPaths, Qt, pyqtSignal
 from PyQt5.QtGui import QStandardItem, QStandardItemModel
 from PyQt5.QtWidgets import QFileDialog, QHeaderView
+
+from gui.sort_arrows import point_up_for_ascending
 
 log = logging.getLogger(__name__)
 
@@ -15,6 +18,8 @@ PAGE_SIZE = 100
 FIELDS = ("any", "name", "person_number", "phone", "gender", "department")
 #: check-in table columns, as HistoryQuery sort keys
 ROW_COLUMNS = ("time", "person_number", "name", "department", "desk", "distance")
+#: the column that takes the table's spare width, in both views (the others fit their contents)
+NAME_COLUMN = 2
 
 
 def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -61,13 +66,14 @@ class HistoryTab(QObject):
         self.sort_key, self.descending = "time", True
         self.rows: list = []
         self.summary: list = []
+        self.export_dir: str | None = None     # the folder last exported to (this session)
         self.model = QStandardItemModel(self)
         self.model.setSortRole(Qt.UserRole)
         ui.historyTable.setModel(self.model)
         header = ui.historyTable.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
+        self._header_style = point_up_for_ascending(header)
         header.sectionClicked.connect(self._header_clicked)
         self._setting_dates = False
         today = QDate.currentDate()
@@ -89,6 +95,7 @@ class HistoryTab(QObject):
         ui.historyPrev.clicked.connect(lambda: self._turn(-1))
         ui.historyNext.clicked.connect(lambda: self._turn(+1))
         ui.historyExport.clicked.connect(self._choose_export)
+        ui.tabs.currentChanged.connect(self._tab_changed)
         self.retranslate()
         self.apply_preset("day", search=False)
 
@@ -124,6 +131,10 @@ class HistoryTab(QObject):
         labels = self._summary_headers() if self.summary_view() else self._row_headers()
         self.model.setColumnCount(len(labels))
         self.model.setHorizontalHeaderLabels(labels)
+        # times are never cut ("2026-12-02 …"): every column fits its contents, the name takes the rest
+        header = self.ui.historyTable.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.Stretch)
 
     # -- query -------------------------------------------------------------------------
     def apply_preset(self, preset: str, search: bool = True) -> None:
@@ -160,6 +171,17 @@ class HistoryTab(QObject):
     def search(self) -> None:
         self.page = 0
         self._load()
+
+    def refresh(self) -> None:
+        """Run the search shown again, on the same page (a preset's dates follow the calendar)."""
+        if self.preset is not None:
+            self.apply_preset(self.preset, search=False)
+        self._load()
+
+    def _tab_changed(self, index: int) -> None:
+        # the check-ins made since the last search, when the operator opens the tab
+        if self.ui.tabs.widget(index) is self.ui.tabHistory:
+            self.refresh()
 
     def _turn(self, step: int) -> None:
         pages = max(1, -(-self.total // PAGE_SIZE))
@@ -217,6 +239,9 @@ class HistoryTab(QObject):
         self.total = len(self.summary)
         self.model.removeRows(0, self.model.rowCount())
         self._set_headers()
+        # the backend orders the summary by day (as the check-ins by time): the indicator says so
+        self.ui.historyTable.horizontalHeader().setSortIndicator(
+            0, Qt.DescendingOrder if self.descending else Qt.AscendingOrder)
         for s in self.summary:
             self.model.appendRow([
                 _item(s.day, s.day.isoformat()), _item(s.person_number), _item(s.name),
@@ -229,20 +254,30 @@ class HistoryTab(QObject):
     def _show_total(self) -> None:
         ui = self.ui
         if self.summary_view():
-            ui.historyTotal.setText(self.tr("{n} person-days").format(n=self.total))
+            ui.historyTotal.setText(self.tr("%n person-days", "", self.total))
             ui.historyPrev.setEnabled(False)
             ui.historyNext.setEnabled(False)
             return
         pages = max(1, -(-self.total // PAGE_SIZE))
-        ui.historyTotal.setText(self.tr("{total} check-ins, page {page} of {pages}").format(
-            total=self.total, page=self.page + 1, pages=pages))
+        ui.historyTotal.setText(self.tr("%n check-ins, page {page} of {pages}", "", self.total).format(
+            page=self.page + 1, pages=pages))
         ui.historyPrev.setEnabled(self.page > 0)
         ui.historyNext.setEnabled(self.page + 1 < pages)
 
     # -- export ------------------------------------------------------------------------
+    def export_folder(self) -> str:
+        """Where the export dialog opens: the folder last exported to, else the user's Documents folder
+        (the home folder if there is none), never the program's folder."""
+        documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+        for folder in (self.export_dir, documents):
+            if folder and Path(folder).is_dir():
+                return folder
+        return QDir.homePath()
+
     def _choose_export(self) -> None:
         name = f"attendance-{dt.date.today().isoformat()}.csv"
-        path, _ = QFileDialog.getSaveFileName(self.ui.historyTable.window(), self.tr("Export CSV"), name,
+        path, _ = QFileDialog.getSaveFileName(self.ui.historyTable.window(), self.tr("Export CSV"),
+                                              str(Path(self.export_folder()) / name),
                                               self.tr("CSV files (*.csv)"))
         if path:
             self.export_to(path)
@@ -250,6 +285,7 @@ class HistoryTab(QObject):
     def export_to(self, path: str) -> None:
         """Write every row of the current search (all pages) to ``path`` as UTF-8 CSV."""
         query = self.query(page=0)
+        self.export_dir = str(Path(path).absolute().parent)
 
         def done(_result):
             text = self.tr("Exported to {path}").format(path=path)

@@ -1,4 +1,9 @@
-"""Switching the UI language: our translations (gui/i18n/<lang>.qm) plus Qt's own."""
+"""Switching the UI language: our translations (gui/i18n/<lang>.qm) plus Qt's own.
+
+Counts are translated with Qt's plural handling (``tr("%n people", "", n)``): English is the
+source language, but its singular forms ("1 person") come from gui/i18n/en.qm, which holds
+only those messages.
+"""
 from __future__ import annotations
 
 import logging
@@ -18,8 +23,8 @@ _installed: list[QTranslator] = []
 def install(language: str) -> bool:
     """Replace the installed translators by ``language``'s; True if its catalogue loaded.
 
-    English is the source language and needs no catalogue. Widgets get a
-    LanguageChange event and call their retranslate methods.
+    English needs only its plural forms (en.qm). Widgets get a LanguageChange event and
+    call their retranslate methods.
     """
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; known: {sorted(LANGUAGES)}")
@@ -30,16 +35,16 @@ def install(language: str) -> bool:
         app.removeTranslator(translator)
     _installed.clear()
     QLocale.setDefault(QLocale(language))
-    if language == "en":
-        return True
     ours = QTranslator(app)
     if not ours.load(str(I18N_DIR / f"{language}.qm")):
-        log.warning("no compiled translations for %s in %s; showing English", language, I18N_DIR)
+        log.warning("no compiled translations for %s in %s; showing English%s", language, I18N_DIR,
+                    " without singular forms" if language == "en" else "")
         return False
-    qt_own = QTranslator(app)
-    if qt_own.load(f"qt_{language}", QLibraryInfo.location(QLibraryInfo.TranslationsPath)):
-        app.installTranslator(qt_own)
-        _installed.append(qt_own)
+    if language != "en":
+        qt_own = QTranslator(app)
+        if qt_own.load(f"qt_{language}", QLibraryInfo.location(QLibraryInfo.TranslationsPath)):
+            app.installTranslator(qt_own)
+            _installed.append(qt_own)
     app.installTranslator(ours)
     _installed.append(ours)
     return True

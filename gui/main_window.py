@@ -63,7 +63,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.people_tab = PeopleTab(self, self.client, self.gallery, recognizer, config.gallery_file.parent, self,
                                     faces=self.face_sync, desk=config.desk)
         self.history_tab = HistoryTab(self, self.client, self)
-        self.settings_tab = SettingsTab(self, config, self)
+        self.settings_tab = SettingsTab(self, config, self, run_source=None if source is None else self.camera.source)
 
         self.camera.resultReady.connect(self._on_result)
         self.camera.failed.connect(lambda msg: self.status.message(
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if "desk" in changed:
             self.attendance.desk = config.desk
             self.people_tab.desk = config.desk
-        if "db_url" in changed and not config.env_db_url:
+        if "db_url" in changed and not config.run_db_url:
             self.status.show_database(None)
             self.client.reopen(self._backend_factory(config),
                                lambda _b: (self._apply_backend_rules(), self.directory.start(),

@@ -1,15 +1,23 @@
-"""People tab: search, edit, add photos, delete (through backend.people_service; the desk's face
-cache ``faces``, a backend.face_sync.FaceSync around ``gallery``, follows each change)."""
+"""People tab: search, edit, add photos, deactivate / reactivate, delete (through
+backend.people_service; the desk's face cache ``faces``, a backend.face_sync.FaceSync around
+``gallery``, follows each change).
+
+Deactivating is the way to take someone off the desks: they are no longer recognized or checked
+in anywhere, and their details, face samples and check-in history are kept (and shown). Deleting
+removes all of it for good (the database cascades) and is meant for mistakes; its confirmation
+says what is lost and offers to deactivate instead.
+"""
 from __future__ import annotations
 
 import logging
 
 from PyQt5.QtCore import QObject, Qt, QTimer, pyqtSignal
-from PyQt5.QtGui import QStandardItem, QStandardItemModel
+from PyQt5.QtGui import QBrush, QPalette, QStandardItem, QStandardItemModel
 from PyQt5.QtWidgets import QFileDialog, QHeaderView, QMessageBox
 
 from gui import photos
 from gui.people_fields import fill_gender_combo, gender_label, gender_of
+from gui.sort_arrows import point_up_for_ascending
 from gui.tasks import run_in_pool
 
 log = logging.getLogger(__name__)
@@ -31,15 +39,18 @@ class PeopleTab(QObject):
         self.faces, self.desk = faces, desk
         self.recognizer, self.pictures_dir = recognizer, pictures_dir
         self.people: list = []
+        self.sample_counts: dict[int, int] = {}   # person id -> stored face samples (kept when inactive)
         self.current = None
-        self.model = QStandardItemModel(0, 6, self)
+        self.model = QStandardItemModel(0, 7, self)
         ui.peopleTable.setModel(self.model)
         ui.peopleTable.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        self._header_style = point_up_for_ascending(ui.peopleTable.horizontalHeader())
         ui.peopleTable.selectionModel().selectionChanged.connect(self._selection_changed)
         self._debounce = QTimer(self, singleShot=True, interval=300, timeout=self.refresh)
         ui.peopleSearch.textChanged.connect(lambda _t: self._debounce.start())
         ui.personSave.clicked.connect(self.save_current)
         ui.personAddPhotos.clicked.connect(self._choose_photos)
+        ui.personActive.clicked.connect(self.toggle_active)
         ui.personDelete.clicked.connect(self.delete_current)
         fill_gender_combo(ui.personGender)
         self.retranslate()
@@ -47,32 +58,51 @@ class PeopleTab(QObject):
     def retranslate(self) -> None:
         self.model.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Name"), self.tr("Gender"),
                                               self.tr("Phone"), self.tr("Department"),
-                                              self.tr("Samples")])
+                                              self.tr("Samples"), self.tr("Status")])
         fill_gender_combo(self.ui.personGender, gender_of(self.ui.personGender))
+        for row in range(self.model.rowCount()):
+            person = self._person_at(row)
+            if person is not None:
+                self.model.item(row, 6).setText(self._status_text(person))
+        self._show_active_state(self.current)
         self._show_count()
 
     def _show_count(self) -> None:
-        self.ui.peopleCount.setText(self.tr("{n} people").format(n=len(self.people)))
+        self.ui.peopleCount.setText(self.tr("%n people", "", len(self.people)))
 
     # -- listing -----------------------------------------------------------------------
     def refresh(self) -> None:
         text = self.ui.peopleSearch.text().strip()
-        self.client.call(lambda b: b.people.search(text, limit=SEARCH_LIMIT), self._fill, self._error)
+        self.client.call(lambda b: (b.people.search(text, limit=SEARCH_LIMIT), b.faces.sample_counts()),
+                         self._fill, self._error)
 
-    def _fill(self, people) -> None:
+    def _status_text(self, person) -> str:
+        return self.tr("Active") if person.active else self.tr("Inactive")
+
+    def _person_at(self, row: int):
+        person_id = self.model.item(row, 0).data(Qt.UserRole)
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def _fill(self, found) -> None:
+        people, self.sample_counts = found
         selected = self.current.id if self.current is not None else None
         self.people = list(people)
         table = self.ui.peopleTable
         table.setSortingEnabled(False)
         self.model.removeRows(0, self.model.rowCount())
+        # inactive people stay listed (their history is kept), greyed and marked in the Status column
+        grey = QBrush(table.palette().color(QPalette.Disabled, QPalette.Text))
         for person in self.people:
             items = [QStandardItem(str(v) if v is not None else "") for v in (
                 person.person_number, person.name, gender_label(person.gender), person.phone,
                 person.department)]
             samples = QStandardItem()
-            samples.setData(self.gallery.count(person.person_number), Qt.DisplayRole)
-            items.append(samples)
+            samples.setData(self.sample_counts.get(person.id, 0), Qt.DisplayRole)
+            items += [samples, QStandardItem(self._status_text(person))]
             items[0].setData(person.id, Qt.UserRole)
+            if not person.active:
+                for item in items:
+                    item.setForeground(grey)
             self.model.appendRow(items)
         table.setSortingEnabled(True)
         self._show_count()
@@ -109,8 +139,19 @@ class PeopleTab(QObject):
         ui.personPhone.setText((person.phone or "") if person else "")
         ui.personDepartment.setText((person.department or "") if person else "")
         ui.personNote.setText((person.note or "") if person else "")
-        ui.personSamples.setText(str(self.gallery.count(person.person_number)) if person else "")
+        ui.personSamples.setText(str(self.sample_counts.get(person.id, 0)) if person else "")
         ui.personMessage.setText("")
+        self._show_active_state(person)
+
+    def _show_active_state(self, person) -> None:
+        ui = self.ui
+        inactive = person is not None and not person.active
+        ui.personActive.setText(self.tr("Reactivate") if inactive else self.tr("Deactivate"))
+        ui.personActive.setToolTip(
+            self.tr("Recognize and check in this person again") if inactive else
+            self.tr("Deactivate: no longer recognized or checked in at any desk; details, face samples and "
+                    "check-in history are kept"))
+        ui.personGroup.setTitle(self.tr("Person (inactive)") if inactive else self.tr("Person"))
 
     def _message(self, text: str) -> None:
         self.ui.personMessage.setText(text)
@@ -164,18 +205,83 @@ class PeopleTab(QObject):
         else:
             self._error(error)
 
-    def confirm_delete(self, person) -> bool:
-        answer = QMessageBox.question(
-            self.ui.peopleTable.window(), self.tr("Delete person"),
-            self.tr("Delete {name} ({number}) with their face samples and check-in history? "
-                    "This cannot be undone.").format(name=person.name, number=person.person_number),
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.No)
-        return answer == QMessageBox.Yes
+    # -- deactivating ------------------------------------------------------------------
+    def toggle_active(self) -> None:
+        person = self.current
+        if person is not None:
+            self.set_active(person, not person.active)
+
+    def set_active(self, person, active: bool) -> None:
+        """Deactivate (kept, with history and samples; recognized and checked in nowhere) or reactivate."""
+        faces = self.faces
+
+        def job(backend):
+            from backend import people_service
+
+            return people_service.set_active(backend, faces, person.id, active)
+
+        def done(updated):
+            log.info("%s %s (%s)", "reactivated" if active else "deactivated", updated.name, updated.person_number)
+            self.current = updated
+            self._show_active_state(updated)
+            if active:
+                text = self.tr("Reactivated {name}: recognized and checked in again.")
+            else:
+                text = self.tr("Deactivated {name}: no longer recognized or checked in at any desk. Their "
+                               "details, face samples and check-in history are kept; \"Reactivate\" undoes this.")
+            self._message(text.format(name=updated.name))
+            self.changed.emit()
+            self.refresh()
+
+        self.client.call(job, done, self._error)
+
+    # -- deleting ----------------------------------------------------------------------
+    def confirm_delete(self, person, check_ins: int, samples: int) -> str:
+        """Ask; "delete", "deactivate" (offered, and the default, while the person is active) or ""."""
+        box = QMessageBox(QMessageBox.Warning, self.tr("Delete person"),
+                          self.tr("Delete {name} ({number}) for good?").format(name=person.name,
+                                                                             number=person.person_number),
+                          QMessageBox.NoButton, self.ui.peopleTable.window())
+        lost = self.tr("Their {check_ins} and {samples} are removed for good and cannot be restored.").format(
+            check_ins=self.tr("%n check-ins", "", check_ins), samples=self.tr("%n face samples", "", samples))
+        delete = box.addButton(QMessageBox.Yes)
+        delete.setText(self.tr("Delete for good"))
+        cancel = box.addButton(QMessageBox.Cancel)
+        cancel.setText(self.tr("Cancel"))
+        deactivate = None
+        if person.active:
+            deactivate = box.addButton(self.tr("Deactivate instead"), QMessageBox.AcceptRole)
+            box.setDefaultButton(deactivate)
+            lost += "\n\n" + self.tr("To keep their history, deactivate them instead: they are no longer "
+                                       "recognized or checked in, and can be reactivated.")
+        else:
+            box.setDefaultButton(cancel)
+        box.setInformativeText(lost)
+        box.setEscapeButton(cancel)
+        box.exec_()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        if clicked is delete:
+            return "delete"
+        return "deactivate" if deactivate is not None and clicked is deactivate else ""
 
     def delete_current(self) -> None:
+        """Count what would be lost, then ask (deactivating instead is the default)."""
         person = self.current
-        if person is None or not self.confirm_delete(person):
+        if person is None:
             return
+        self.client.call(lambda b: (b.attendance.count_of(person.id), b.faces.sample_counts().get(person.id, 0)),
+                         lambda counts: self._delete_confirmed(person, *counts), self._error)
+
+    def _delete_confirmed(self, person, check_ins: int, samples: int) -> None:
+        choice = self.confirm_delete(person, check_ins, samples)
+        if choice == "deactivate":
+            self.set_active(person, False)
+        elif choice == "delete":
+            self.delete(person)
+
+    def delete(self, person) -> None:
+        """Delete ``person`` with their check-ins, face samples and photos, for good."""
         faces, pictures_dir = self.faces, self.pictures_dir
 
         def job(backend):
@@ -214,7 +320,7 @@ class PeopleTab(QObject):
             return
         recognizer, faces, pictures_dir, desk = self.recognizer, self.faces, self.pictures_dir, self.desk
         number = person.person_number
-        self._message(self.tr("Reading {n} photos…").format(n=len(paths)))
+        self._message(self.tr("Reading %n photos…", "", len(paths)))
         self.ui.personAddPhotos.setEnabled(False)
 
         def embed():
@@ -246,7 +352,7 @@ class PeopleTab(QObject):
 
         def stored(report):
             self.ui.personAddPhotos.setEnabled(True)
-            lines = [self.tr("Added {n} face samples.").format(n=report["added"])]
+            lines = [self.tr("Added %n face samples.", "", report["added"])]
             if report["problems"]:
                 lines.append(self.tr("Not used:"))
                 lines += [f"• {path}: {error}" for path, error in report["problems"]]

@@ -7,7 +7,9 @@ import logging
 from PyQt5.QtCore import QObject, pyqtSignal
 from PyQt5.QtWidgets import QFileDialog
 
-from gui import config as config_mod, data_root
+from backend.url import redact
+from gui import config as config_mod
+from gui import data_root
 from gui.tasks import run_in_pool
 
 log = logging.getLogger(__name__)
@@ -20,9 +22,12 @@ class SettingsTab(QObject):
     applied = pyqtSignal(object, object)      # new AppConfig, set of changed field names
     tested = pyqtSignal(bool, str)            # test connection result
 
-    def __init__(self, ui, config, parent=None):
+    def __init__(self, ui, config, parent=None, run_source: str | None = None):
+        """``run_source``: the camera source this run was started with (main.py --source), shown
+        instead of the saved one and never written to the file; None when the run uses the setting."""
         super().__init__(parent)
         self.ui, self.config = ui, config
+        self.run_source = run_source if run_source not in (None, config.camera_source, config.camera) else None
         self.model_state_text = ""         # the face model and its migration state (from the store)
         self.operating_point_text = ""     # the threshold the false check-in target gives now
         ui.settingsSave.clicked.connect(self.save)
@@ -37,8 +42,17 @@ class SettingsTab(QObject):
 
     def _note(self) -> None:
         notes = []
-        if self.config.env_db_url:
-            notes.append(self.tr("FACE_DB_URL is set: this run uses {url}").format(url=self.config.env_db_url))
+        # where this run's database URL comes from, if not from the field below; never its password
+        if self.config.cli_db_url:
+            notes.append(self.tr("This run uses the database {url}, given with --db-url on the command line; "
+                                 "the URL above is the saved setting.").format(url=redact(self.config.cli_db_url)))
+        elif self.config.env_db_url:
+            notes.append(self.tr("This run uses the database {url}, from the environment variable FACE_DB_URL; "
+                                 "the URL above is the saved setting.").format(url=redact(self.config.env_db_url)))
+        if self.run_source is not None:
+            notes.append(self.tr("This run uses the camera source {source}, given with --source on the command "
+                                 "line; the saved setting is {saved}.").format(source=self.run_source,
+                                                                                saved=self.config.camera_source))
         if self.config.path is not None:
             notes.append(self.tr("Settings file: {path}").format(path=self.config.path))
         if self.operating_point_text:
@@ -62,12 +76,14 @@ class SettingsTab(QObject):
 
     def load(self, config) -> None:
         ui = self.ui
+        shown = self.run_source or config.camera_source      # the source in use
         sources = ["0", "1"]
-        if config.camera_source not in sources:
-            sources.append(config.camera_source)
+        for source in (config.camera_source, shown):
+            if source not in sources:
+                sources.append(source)
         ui.settingsSource.clear()
         ui.settingsSource.addItems(sources)
-        ui.settingsSource.setCurrentText(config.camera_source)
+        ui.settingsSource.setCurrentText(shown)
         ui.settingsFalseRate.setValue(100.0 * config.false_checkin_rate)
         ui.settingsCooldown.setValue(config.cooldown)
         ui.settingsOncePerDay.setChecked(config.once_per_day)
@@ -78,9 +94,12 @@ class SettingsTab(QObject):
 
     def from_widgets(self):
         ui = self.ui
+        source = ui.settingsSource.currentText().strip()
+        if self.run_source is not None and source == self.run_source:
+            source = self.config.camera_source        # the run's --source stays out of the file
         return dataclasses.replace(
             self.config,
-            camera_source=ui.settingsSource.currentText().strip(),
+            camera_source=source,
             false_checkin_rate=round(ui.settingsFalseRate.value() / 100.0, 8),
             cooldown=ui.settingsCooldown.value(),
             once_per_day=ui.settingsOncePerDay.isChecked(),
@@ -97,6 +116,9 @@ class SettingsTab(QObject):
             self.ui.settingsMessage.setText(self.tr("Not saved: {error}").format(error=exc))
             return False
         changed = {f for f in EDITABLE if getattr(new, f) != getattr(self.config, f)}
+        if self.run_source is not None and self.ui.settingsSource.currentText().strip() != self.run_source:
+            changed.add("camera_source")     # another source chosen (the saved one too): switch to it
+            self.run_source = None
         self.config = new
         log.info("settings saved to %s (changed: %s)", path, ", ".join(sorted(changed)) or "nothing")
         self._note()

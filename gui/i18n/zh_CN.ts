@@ -117,16 +117,6 @@
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="232"/>
-        <source>{n} person-days</source>
-        <translation>{n} 人·天</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="237"/>
-        <source>{total} check-ins, page {page} of {pages}</source>
-        <translation>共 {total} 条签到，第 {page} / {pages} 页</translation>
-    </message>
-    <message>
         <location filename="../history_tab.py" line="245"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
@@ -210,6 +200,20 @@
         <location filename="../history_tab.py" line="105"/>
         <source>Check-ins</source>
         <translation>签到记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../history_tab.py" line="251"/>
+        <source>%n person-days</source>
+        <translation>
+            <numerusform>%n 人·天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../history_tab.py" line="256"/>
+        <source>%n check-ins, page {page} of {pages}</source>
+        <translation>
+            <numerusform>共 %n 条签到，第 {page} / {pages} 页</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -615,14 +619,24 @@
         <translation>{faces} 个已登记的人脸在数据库中没有对应人员；{people} 名人员没有人脸（详见日志）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371"/>
-        <source>Warning: the enrolled faces belong to another database ({owner}); recognitions may name the wrong people</source>
-        <translation>警告：已登记的人脸属于另一个数据库（{owner}）；识别结果可能对应到错误的人员</translation>
-    </message>
-    <message>
         <location filename="../main_window.py" line="426"/>
         <source>Face Attendance — {folder}</source>
         <translation>人脸考勤 — {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="484"/>
+        <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
+        <translation>停用：任何考勤点都不再识别或签到此人；保留其资料、人脸样本和签到记录</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="485"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="486"/>
+        <source>Delete for good (for mistakes): also removes the check-in history and face samples</source>
+        <translation>永久删除（用于误登记）：同时删除签到记录和人脸样本</translation>
     </message>
 </context>
 <context>
@@ -681,11 +695,6 @@
         <translation>样本数</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="53"/>
-        <source>{n} people</source>
-        <translation>共 {n} 人</translation>
-    </message>
-    <message>
         <location filename="../people_tab.py" line="117"/>
         <source>Error: {error}</source>
         <translation>错误：{error}</translation>
@@ -711,11 +720,6 @@
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="166"/>
-        <source>Delete {name} ({number}) with their face samples and check-in history? This cannot be undone.</source>
-        <translation>删除 {name}（{number}）及其人脸样本和签到记录？此操作无法撤销。</translation>
-    </message>
-    <message>
         <location filename="../people_tab.py" line="192"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
@@ -731,19 +735,129 @@
         <translation>图片 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="215"/>
-        <source>Reading {n} photos…</source>
-        <translation>正在读取 {n} 张照片…</translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="246"/>
-        <source>Added {n} face samples.</source>
-        <translation>已添加 {n} 个人脸样本。</translation>
-    </message>
-    <message>
         <location filename="../people_tab.py" line="248"/>
         <source>Not used:</source>
         <translation>未使用：</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="57"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="78"/>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="78"/>
+        <source>Inactive</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="147"/>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="147"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="148"/>
+        <source>Recognize and check in this person again</source>
+        <translation>重新识别此人并允许签到</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="148"/>
+        <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
+        <translation>停用：任何考勤点都不再识别或签到此人；保留其资料、人脸样本和签到记录</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="152"/>
+        <source>Person (inactive)</source>
+        <translation>人员（已停用）</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="152"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="226"/>
+        <source>Reactivated {name}: recognized and checked in again.</source>
+        <translation>已重新启用 {name}：将再次被识别并签到。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="228"/>
+        <source>Deactivated {name}: no longer recognized or checked in at any desk. Their details, face samples and check-in history are kept; &quot;Reactivate&quot; undoes this.</source>
+        <translation>已停用 {name}：任何考勤点都不再识别或签到此人。其资料、人脸样本和签到记录均已保留；点击“重新启用”可撤销。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="239"/>
+        <source>Delete {name} ({number}) for good?</source>
+        <translation>永久删除 {name}（{number}）？</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="243"/>
+        <source>Their {check_ins} and {samples} are removed for good and cannot be restored.</source>
+        <translation>其{check_ins}和{samples}将被永久删除，无法恢复。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../people_tab.py" line="243"/>
+        <source>%n check-ins</source>
+        <translation>
+            <numerusform>%n 条签到记录</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../people_tab.py" line="243"/>
+        <source>%n face samples</source>
+        <translation>
+            <numerusform>%n 个人脸样本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="246"/>
+        <source>Delete for good</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="248"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="251"/>
+        <source>Deactivate instead</source>
+        <translation>改为停用</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="253"/>
+        <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
+        <translation>如需保留其签到记录，请改为停用：此人将不再被识别或签到，之后可重新启用。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../people_tab.py" line="69"/>
+        <source>%n people</source>
+        <translation>
+            <numerusform>共 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../people_tab.py" line="321"/>
+        <source>Reading %n photos…</source>
+        <translation>
+            <numerusform>正在读取 %n 张照片…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../people_tab.py" line="353"/>
+        <source>Added %n face samples.</source>
+        <translation>
+            <numerusform>已添加 %n 个人脸样本。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -752,11 +866,6 @@
         <location filename="../settings_tab.py" line="35"/>
         <source>Model default ({value:.3f})</source>
         <translation>模型默认值（{value:.3f}）</translation>
-    </message>
-    <message>
-        <location filename="../settings_tab.py" line="42"/>
-        <source>FACE_DB_URL is set: this run uses {url}</source>
-        <translation>已设置 FACE_DB_URL：本次运行使用 {url}</translation>
     </message>
     <message>
         <location filename="../settings_tab.py" line="44"/>
@@ -797,6 +906,21 @@
         <location filename="../settings_tab.py" line="113"/>
         <source>Failed: {message}</source>
         <translation>连接失败：{message}</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="46"/>
+        <source>This run uses the database {url}, given with --db-url on the command line; the URL above is the saved setting.</source>
+        <translation>本次运行使用命令行 --db-url 指定的数据库 {url}；上方的地址是已保存的设置。</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="49"/>
+        <source>This run uses the database {url}, from the environment variable FACE_DB_URL; the URL above is the saved setting.</source>
+        <translation>本次运行使用环境变量 FACE_DB_URL 指定的数据库 {url}；上方的地址是已保存的设置。</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="55"/>
+        <source>This run uses the camera source {source}, given with --source on the command line; the saved setting is {saved}.</source>
+        <translation>本次运行使用命令行 --source 指定的摄像头来源 {source}；已保存的设置为 {saved}。</translation>
     </message>
 </context>
 <context>

@@ -100,7 +100,9 @@ def test_deleting_a_person_deletes_their_attendance(backend):
     for i in range(3):
         backend.attendance.check_in(a.id, T0 + timedelta(minutes=5 * i))
         backend.attendance.check_in(b.id, T0 + timedelta(minutes=5 * i))
+    assert backend.attendance.count_of(a.id) == 3      # what the People tab's confirmation states
     backend.people.delete(a.id)
+    assert backend.attendance.count_of(a.id) == 0 and backend.attendance.count_of(b.id) == 3
     rows = backend.attendance.search(HistoryQuery()).rows
     assert len(rows) == 3 and {r.person_id for r in rows} == {b.id}
 

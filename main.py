@@ -219,7 +219,7 @@ def main(argv=None) -> int:
     gc.freeze()
     window.show()
     splash.finish(window)
-    window.start_camera()
+    window.camera.start()
     close_on_signals(window)
     wake = QTimer(interval=200, timeout=lambda: None)   # lets Python run the signal handlers
     wake.start()

@@ -32,8 +32,8 @@ from backend.errors import BackendError, PersonNotFound
 
 EMBEDDING_DTYPE = np.dtype("<f4")
 SOURCES = ("live", "photo", "import")
-#: the margin (fraction of the box's width/height, each side) of a stored crop; the desk's
-#: enroll dialog crops the same way (gui.photos.face_crop)
+#: the margin (fraction of the box's width/height, each side) of a stored crop: enough to align
+#: the face again with another model
 CROP_MARGIN = 0.3
 JPEG_QUALITY = 92
 MAX_IMAGE_BYTES = 8 << 20
@@ -186,7 +186,7 @@ def decode_landmarks(blob) -> np.ndarray | None:
 
 
 def crop_origin(box, margin: float = CROP_MARGIN) -> tuple[int, int]:
-    """Where :func:`crop_face` (and the desk's gui.photos.face_crop) starts its crop in the image."""
+    """Where :func:`crop_face` starts its crop in the image."""
     x1, y1, x2, y2 = box
     return max(0, int(x1 - (x2 - x1) * margin)), max(0, int(y1 - (y2 - y1) * margin))
 
@@ -243,8 +243,8 @@ def samples_from_photos(found, source: str = "photo") -> list[NewSample]:
 
 def sample_from_crop(crop_bgr: np.ndarray, embedding=None, *, source: str = "live", score=None,
                      box=None, landmarks=None) -> NewSample:
-    """A NewSample from a BGR face crop made by :func:`crop_face` (or the desk's identical
-    gui.photos.face_crop) and what the detector said about the face, ``box`` and ``landmarks``
+    """A NewSample from a BGR face crop made by :func:`crop_face` and what the detector said
+    about the face, ``box`` and ``landmarks``
     in the coordinates of the image the crop was cut from.
 
     Quality figures: the detector's score, the box's shorter side (px), the sharpness (variance of

@@ -123,7 +123,7 @@ def run(args) -> dict:
         gc.freeze()           # as main.py does: the model's objects never need scanning again
 
         results, beats = [], []
-        window.resultReceived.connect(lambda r: results.append(time.perf_counter()))
+        window.live.resultReceived.connect(lambda r: results.append(time.perf_counter()))
         heartbeat = QTimer(interval=5, timeout=lambda: beats.append(time.perf_counter()))
         heartbeat.start()
 
@@ -135,20 +135,20 @@ def run(args) -> dict:
                 app.processEvents()
                 time.sleep(0.002)
 
-        window.start_camera()
+        window.camera.start()
         wait(lambda: bool(results), 120)                       # networks traced
         if args.no_recognition:
             window.recognitionCheck.setChecked(False)
         warm_end = time.perf_counter() + args.warmup
         wait(lambda: time.perf_counter() >= warm_end, args.warmup + 5)
         start, gui_cpu0 = time.perf_counter(), time.thread_time()
-        painted0, read0 = window.videoView.frames_painted, window.session.camera.frames_read
-        submitted0, processed0 = window.session.recognition.submitted, window.session.recognition.processed
+        painted0, read0 = window.videoView.frames_painted, window.camera.session.camera.frames_read
+        submitted0, processed0 = window.camera.session.recognition.submitted, window.camera.session.recognition.processed
         end = start + args.seconds
-        wait(lambda: time.perf_counter() >= end or window.session is None, args.seconds + 5)
+        wait(lambda: time.perf_counter() >= end or window.camera.session is None, args.seconds + 5)
         stop, gui_cpu = time.perf_counter(), time.thread_time() - gui_cpu0
         elapsed = stop - start
-        session = window.session
+        session = window.camera.session
         paints = [t for t in window.videoView.paint_times if start <= t <= stop]
         beat = [t for t in beats if start <= t <= stop]
         recog = [t for t in results if start <= t <= stop]
@@ -166,14 +166,14 @@ def run(args) -> dict:
             "p99_paint_gap_ms": round(1000 * percentile_gap(paints, 99), 1),
             "max_gui_stall_ms": round(1000 * max_gap(beat), 1),
             "gui_thread_cpu_percent": round(100 * gui_cpu / elapsed, 1),
-            "check_ins": len(window.today_rows),
+            "check_ins": len(window.live.today_rows),
             "recognition": not args.no_recognition,
             "platform": os.environ.get("QT_QPA_PLATFORM", "xcb (DISPLAY=%s)" % os.environ.get("DISPLAY")),
             "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
         }
         if args.screenshot and not args.no_recognition:
-            wait(lambda: window.last_result is not None and len(window.last_result.faces) == 1
-                 and window.last_result.faces[0].person_id == "E0001" and window.cardNumber.text(), 30)
+            wait(lambda: window.live.last_result is not None and len(window.live.last_result.faces) == 1
+                 and window.live.last_result.faces[0].person_id == "E0001" and window.cardNumber.text(), 30)
             save_screenshot(window, Path(args.screenshot))
             figures["screenshot"] = str(args.screenshot)
         window.close()

@@ -60,8 +60,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
                                   self._policy(config), loop, self)
         self.live = LiveTab(self, self.camera, self.client, self.directory,
                             lambda: (self.face_sync, self.config.desk), self)
-        self.people_tab = PeopleTab(self, self.client, self.gallery, recognizer, config.gallery_file.parent, self,
-                                    faces=self.face_sync, desk=config.desk)
+        self.people_tab = PeopleTab(self, self.client, self.gallery, recognizer, self, faces=self.face_sync,
+                                    desk=config.desk)
         self.history_tab = HistoryTab(self, self.client, self)
         self.settings_tab = SettingsTab(self, config, self, run_source=None if source is None else self.camera.source)
 

@@ -15,7 +15,6 @@ from PyQt5.QtCore import QObject, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QBrush, QPalette, QStandardItem, QStandardItemModel
 from PyQt5.QtWidgets import QFileDialog, QHeaderView, QMessageBox
 
-from gui import photos
 from gui.people_fields import fill_gender_combo, gender_label, gender_of
 from gui.sort_arrows import point_up_for_ascending
 from gui.tasks import run_in_pool
@@ -33,11 +32,11 @@ class PeopleTab(QObject):
     photosAdded = pyqtSignal(object)  # report dict of the last add_photos
     loaded = pyqtSignal(int)          # rows shown after a search
 
-    def __init__(self, ui, client, gallery, recognizer, pictures_dir, parent=None, faces=None, desk=""):
+    def __init__(self, ui, client, gallery, recognizer, parent=None, faces=None, desk=""):
         super().__init__(parent)
         self.ui, self.client, self.gallery = ui, client, gallery
         self.faces, self.desk = faces, desk
-        self.recognizer, self.pictures_dir = recognizer, pictures_dir
+        self.recognizer = recognizer
         self.people: list = []
         self.sample_counts: dict[int, int] = {}   # person id -> stored face samples (kept when inactive)
         self.current = None
@@ -176,18 +175,12 @@ class PeopleTab(QObject):
         if not fields["name"] or not fields["person_number"]:
             self._message(self.tr("Name and number are required."))
             return
-        faces, pictures_dir, old_number = self.faces, self.pictures_dir, person.person_number
+        faces = self.faces
 
         def job(backend):
             from backend import people_service
 
-            updated = people_service.update_person(backend, faces, person.id, **fields)
-            if updated.person_number != old_number:
-                try:
-                    photos.rename_folder(pictures_dir, old_number, updated.person_number)
-                except OSError:
-                    log.exception("could not rename the photo folder of %s", old_number)
-            return updated
+            return people_service.update_person(backend, faces, person.id, **fields)
 
         def done(updated):
             self._message(self.tr("Saved."))
@@ -281,17 +274,13 @@ class PeopleTab(QObject):
             self.delete(person)
 
     def delete(self, person) -> None:
-        """Delete ``person`` with their check-ins, face samples and photos, for good."""
-        faces, pictures_dir = self.faces, self.pictures_dir
+        """Delete ``person`` with their check-ins and face samples, for good."""
+        faces = self.faces
 
         def job(backend):
             from backend import people_service
 
             people_service.delete_person(backend, faces, person.id)
-            try:
-                photos.remove_folder(pictures_dir, person.person_number)
-            except OSError:
-                log.exception("could not remove the photos of %s", person.person_number)
             return person
 
         def done(_person):
@@ -318,7 +307,7 @@ class PeopleTab(QObject):
         person = self.current
         if person is None:
             return
-        recognizer, faces, pictures_dir, desk = self.recognizer, self.faces, self.pictures_dir, self.desk
+        recognizer, faces, desk = self.recognizer, self.faces, self.desk
         number = person.person_number
         self._message(self.tr("Reading %n photos…", "", len(paths)))
         self.ui.personAddPhotos.setEnabled(False)
@@ -336,12 +325,8 @@ class PeopleTab(QObject):
 
             if backend.people.get(person.id) is None:
                 raise LookupError(f"{number} is no longer in the database")
-            if samples:
+            if samples:           # the photos' face crops are kept in the face store
                 people_service.add_samples(backend, faces, person.id, samples, desk=desk)
-                try:
-                    photos.copy_photos(pictures_dir, number, [r.path for r in good])
-                except OSError:
-                    log.exception("could not copy the photos of %s", number)
             return {"added": len(good), "problems": [(str(r.path), r.error) for r in results if r.error]}
 
         results, good, samples = [], [], []

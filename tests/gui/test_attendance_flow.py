@@ -1,8 +1,8 @@
 """The whole desk on a real window, real models and both real databases.
 
 A video made from LFW photos shows person A (Colin Powell) for 12 s, then person B
-(Serena Williams). A is enrolled through the dialog from the live faces; on the next
-pass A is recognized and checked in exactly once within the cooldown, B stays unknown;
+(Serena Williams) in the same place. A is enrolled through the dialog from the stream's
+samples; on the next pass A is recognized and checked in exactly once, B stays unknown;
 the history tab finds A, the CSV export contains A, and deleting A from the People
 tab removes the database rows and the embeddings.
 """
@@ -31,7 +31,7 @@ def answer_next_message_box(button=QMessageBox.Yes, delay_ms=100):
 
 
 def wait_camera(qtbot, window, state, timeout):
-    with qtbot.waitSignal(window.cameraStateChanged, timeout=timeout,
+    with qtbot.waitSignal(window.camera.stateChanged, timeout=timeout,
                           check_params_cb=lambda s, d: s == state):
         pass
 
@@ -60,60 +60,66 @@ def test_enroll_recognize_check_in_history_export_delete(qtbot, make_window, db_
     events = []
     window.checkedIn.connect(events.append)
 
-    # -- pass 1: an unknown face shows "Enroll"; enroll A from the live samples -------------
-    window.start_camera()
-    qtbot.waitUntil(window.enrollButton.isEnabled, timeout=60000)
-    assert window.videoView.overlays()[0].label == "Unknown"
-    x1, y1, x2, y2 = window.videoView.overlays()[0].box       # click on the unknown face itself
+    # -- pass 1: A is decided unknown; click the face and enroll A from the stream's samples ---
+    window.camera.start()
+    qtbot.waitUntil(lambda: any(o.label == "Unknown" for o in window.videoView.overlays()), timeout=60000)
+    assert window.enrollButton.isEnabled()
+    x1, y1, x2, y2 = next(o for o in window.videoView.overlays() if o.label == "Unknown").box
     qtbot.mouseClick(window.videoView, Qt.LeftButton, pos=window.videoView.widget_point((x1 + x2) / 2,
                                                                                         (y1 + y2) / 2))
-    dialog = window.enroll_dialog
+    dialog = window.live.enroll_dialog
     assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: any(o.state == "enrolling" for o in window.videoView.overlays()), timeout=10000)
     dialog.numberEdit.clear()
     qtbot.keyClicks(dialog.numberEdit, NUMBER)
     qtbot.keyClicks(dialog.nameEdit, NAME)
     dialog.departmentEdit.setText("Diplomacy")
     qtbot.waitUntil(dialog.saveButton.isEnabled, timeout=30000)
-    assert len(dialog.samples) == 5
-    assert max(s.seq for s in dialog.samples) < test_video.a_frames, "samples ran into B's frames (slow machine?)"
-    assert dialog.samples[-1].timestamp - dialog.samples[0].timestamp >= 4 * dialog.min_interval
-    assert dialog.existing_match() is None and dialog.consistent()
+    samples = dialog.samples
+    assert len(samples) == dialog.state.wanted == 5 and dialog.state.consistent
+    assert all(s.quality.ok and s.quality.face_px >= 100 for s in samples)          # enrollment's gate
+    assert min(b.t - a.t for a, b in zip(samples, samples[1:])) >= 0.25 - 1e-6
+    assert dialog.look_alike() is None                                              # not like Tony Blair
     assert dialog.faceLabel.pixmap() is not None and not dialog.faceLabel.pixmap().isNull()
     with qtbot.waitSignal(dialog.enrolled, timeout=20000):
         qtbot.mouseClick(dialog.saveButton, Qt.LeftButton)
-    assert window.enroll_dialog is None
-    assert window.gallery.count(NUMBER) == 5
+    assert window.live.enroll_dialog is None
+    assert window.gallery.count(NUMBER) == 5                      # in this desk's cache at once
     person = db.people.get_by_number(NUMBER)
     assert person is not None and person.name == NAME and person.department == "Diplomacy"
-    assert len(list((window.pictures_dir / NUMBER).glob("*.jpg"))) == 5     # enrollment photos kept
+    assert len(db.faces.samples_of(person.id)) == 5               # the crops are in the face store
     wait_camera(qtbot, window, "ended", timeout=60000)
 
-    # -- pass 2: A recognized and checked in once; B unknown; the dialog warns about A ---
+    # -- pass 2: A recognized and checked in once; B, in A's place after a cut, unknown --------
     results = []
-    window.resultReceived.connect(results.append)
-    window.start_camera()
+    window.live.resultReceived.connect(results.append)
+    window.camera.start()
     qtbot.waitUntil(lambda: any(f.person_id == NUMBER for r in results for f in r.faces), timeout=30000)
-    warn = window.open_enroll_dialog()
+    warn = window.live.open_enroll_dialog()                      # enrolling A again: the dialog warns
     qtbot.waitUntil(warn.complete, timeout=30000)
-    assert warn.existing_match() == (NUMBER, NAME)
-    assert "already matches" in warn.warningLabel.text()
-    warn.numberEdit.setText(NUMBER)                       # and the number is taken
+    assert warn.look_alike() == (NUMBER, NAME)
+    assert "looks like Colin Powell" in warn.warningLabel.text()
+    warn.numberEdit.setText(NUMBER)                              # and the number is taken
     warn.nameEdit.setText("Someone else")
-    answer_next_message_box(QMessageBox.Yes)              # "enroll anyway?"
+    answer_next_message_box(QMessageBox.Yes)                     # "enroll anyway?"
     qtbot.mouseClick(warn.saveButton, Qt.LeftButton)
     qtbot.waitUntil(lambda: "already used" in warn.errorLabel.text(), timeout=10000)
     warn.reject()
     wait_camera(qtbot, window, "ended", timeout=60000)
 
+    # every decision that names someone names A (12 photos of him: where two differ more than the
+    # model's 1:1 threshold the stream takes it for a new visit, and the backend's cooldown holds)
+    known = [d.person_id for r in results for d in r.decisions if d.person_id is not None]
+    assert known and set(known) == {NUMBER}
     a_results = [r for r in results if r.seq < test_video.a_frames and r.faces]
-    b_results = [r for r in results if r.seq >= test_video.a_frames + 2 and r.faces]
+    b_results = [r for r in results if r.seq >= test_video.a_frames + 8 and r.faces]
     assert len(a_results) >= 10 and len(b_results) >= 3, (len(a_results), len(b_results))
-    recognized = sum(r.faces[0].person_id == NUMBER for r in a_results)
-    assert recognized >= 0.9 * len(a_results), f"A recognized in {recognized}/{len(a_results)} frames"
+    decided = next(i for i, r in enumerate(a_results) if r.faces[0].state == "known")
+    assert all(r.faces[0].person_id == NUMBER for r in a_results[decided:])
     assert all(f.person_id is None for r in b_results for f in r.faces), \
-        [(r.seq, f.person_id, f.distance) for r in b_results for f in r.faces]
-    mine = [e for e in events if e.person.person_number == NUMBER]
-    assert [e.checkin.status for e in mine] == ["recorded"]        # once, within the cooldown
+        [(r.seq, f.state, f.person_id) for r in b_results for f in r.faces]
+    mine = [e.checkin.status for e in events if e.person.person_number == NUMBER]
+    assert mine == ["recorded"] + ["cooldown"] * (len(known) - 1)
     assert db.attendance.search(_query(text=NUMBER, field="person_number")).total == 1
     assert window.cardName.text() == NAME
     qtbot.waitUntil(lambda: window.todayTable.rowCount() == 1, timeout=10000)
@@ -123,15 +129,13 @@ def test_enroll_recognize_check_in_history_export_delete(qtbot, make_window, db_
     window.tabs.setCurrentWidget(window.tabHistory)
     window.historyField.setCurrentIndex(window.historyField.findData("name"))
     window.historyText.setText("colin")
-    with qtbot.waitSignal(window.history_tab.loaded, timeout=10000):
-        qtbot.mouseClick(window.presetDay, Qt.LeftButton)
     model = window.history_tab.model
-    assert model.rowCount() == 1
-    assert model.item(0, 1).text() == NUMBER and model.item(0, 2).text() == NAME
+    qtbot.mouseClick(window.presetDay, Qt.LeftButton)       # (opening the tab searched too: wait for this one)
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.item(0, 1).text() == NUMBER, timeout=10000)
+    assert model.item(0, 2).text() == NAME
     window.historyText.setText("serena")
-    with qtbot.waitSignal(window.history_tab.loaded, timeout=10000):
-        qtbot.mouseClick(window.historySearch, Qt.LeftButton)
-    assert model.rowCount() == 0
+    qtbot.mouseClick(window.historySearch, Qt.LeftButton)
+    qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=10000)
     window.historyText.setText("")
     window.historySummaryView.setChecked(True)
     qtbot.waitUntil(lambda: model.rowCount() == 1 and model.item(0, 5).text() == "1", timeout=10000)
@@ -168,7 +172,7 @@ def test_enroll_recognize_check_in_history_export_delete(qtbot, make_window, db_
     assert window.gallery.count(NUMBER) == 0 and window.gallery.count("C001") == 4
     from recognition.gallery import Gallery
     assert Gallery.open(window.gallery.path).ids == ["C001"]          # and the saved file too
-    assert not (window.pictures_dir / NUMBER).exists()
+    assert not db.faces.samples_of(person.id)                        # and the face store's crops
 
     started = time.monotonic()
     window.close()

@@ -9,7 +9,7 @@ import time
 
 
 def wait_state(qtbot, window, wanted: str, timeout: int = 20000):
-    with qtbot.waitSignal(window.cameraStateChanged, timeout=timeout,
+    with qtbot.waitSignal(window.camera.stateChanged, timeout=timeout,
                           check_params_cb=lambda state, detail: state == wanted) as blocker:
         pass
     return blocker.args
@@ -18,14 +18,14 @@ def wait_state(qtbot, window, wanted: str, timeout: int = 20000):
 def test_missing_camera_shows_message_retries_and_closes_fast(qtbot, make_window, sqlite_url):
     window = make_window(sqlite_url, source="9")          # no /dev/video9 on a test machine
     states = []
-    window.cameraStateChanged.connect(lambda s, d: states.append(s))
-    window.start_camera()
+    window.camera.stateChanged.connect(lambda s, d: states.append(s))
+    window.camera.start()
     wait_state(qtbot, window, "retrying")
     assert "not available" in window.cameraMessage.text()
     assert window.cameraButton.text() == "Stop camera"
     # it tries again by itself
     qtbot.waitUntil(lambda: states.count("opening") >= 2, timeout=10000)
-    session = window.session
+    session = window.camera.session
     started = time.monotonic()
     window.close()
     assert time.monotonic() - started < 1.0
@@ -35,10 +35,10 @@ def test_missing_camera_shows_message_retries_and_closes_fast(qtbot, make_window
 def test_missing_video_file_is_reported(qtbot, make_window, sqlite_url, tmp_path):
     missing = tmp_path / "nope.avi"
     window = make_window(sqlite_url, source=missing)
-    window.start_camera()
+    window.camera.start()
     _state, detail = wait_state(qtbot, window, "failed")
     assert str(missing) in detail and str(missing) in window.cameraMessage.text()
-    assert window.session is None and window.cameraButton.text() == "Start camera"
+    assert window.camera.session is None and window.cameraButton.text() == "Start camera"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -66,12 +66,12 @@ def test_stream_that_stops_is_retried_until_it_comes_back(qtbot, make_window, sq
     port = server.server_address[1]
     window = make_window(sqlite_url, source=f"http://127.0.0.1:{port}/{test_video.path.name}")
     window.recognitionCheck.setChecked(False)       # only the capture path is under test
-    window.start_camera()
+    window.camera.start()
     wait_state(qtbot, window, "running")
     qtbot.waitUntil(window.videoView.has_frame, timeout=5000)
     server.shutdown()
     server.server_close()                           # the "camera" is unplugged
-    with qtbot.waitSignal(window.cameraStateChanged, timeout=30000,
+    with qtbot.waitSignal(window.camera.stateChanged, timeout=30000,
                           check_params_cb=lambda s, d: s == "retrying" and d.startswith("cannot open")):
         pass
     assert "not available" in window.cameraMessage.text()
@@ -88,10 +88,10 @@ def test_stream_that_stops_is_retried_until_it_comes_back(qtbot, make_window, sq
 
 def test_close_while_recognizing_stops_threads_within_a_second(qtbot, make_window, sqlite_url, test_video):
     window = make_window(sqlite_url, source=test_video.path)
-    window.start_camera()
-    with qtbot.waitSignal(window.resultReceived, timeout=60000):
+    window.camera.start()
+    with qtbot.waitSignal(window.live.resultReceived, timeout=60000):
         pass
-    session = window.session
+    session = window.camera.session
     started = time.monotonic()
     window.close()
     elapsed = time.monotonic() - started

@@ -24,14 +24,14 @@ def test_check_ins_wait_in_the_outbox_while_mysql_is_down(qtbot, make_window, tc
     window = make_window(f"mysql://root@127.0.0.1:{tcp_relay.port}/{mysql_database}",
                          source=test_video.path, gallery_path=gallery_path)
     qtbot.waitUntil(lambda: window.status.dbLabel.text() == "MySQL online", timeout=15000)
-    qtbot.waitUntil(lambda: window.names.get("A001") == "Colin Powell", timeout=10000)
+    qtbot.waitUntil(lambda: window.directory.names.get("A001") == "Colin Powell", timeout=10000)
 
     tcp_relay.cut()                                     # the server "goes away"
     events = []
     window.checkedIn.connect(events.append)
-    window.start_camera()
+    window.camera.start()
     qtbot.waitUntil(lambda: bool(events), timeout=60000)
-    window.stop_camera()
+    window.camera.stop()
     assert [e.checkin.status for e in events] == ["queued"]
     assert window.cardName.text() == "Colin Powell" and "offline" in window.cardStatus.text()
     assert "(pending)" in window.todayTable.item(0, 1).text()

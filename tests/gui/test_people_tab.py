@@ -45,7 +45,7 @@ def cell(window, number: str, header: str):
 
 def test_deactivating_keeps_history_and_samples_and_stops_recognition_and_check_ins(
         qtbot, make_window, db_url, checker, recognizer, shared_data):
-    from gui.camera import RecognitionResult
+    from recognition.stream import Decision
     from recognition.imageio import read_image
 
     db = checker(db_url)
@@ -80,7 +80,8 @@ def test_deactivating_keeps_history_and_samples_and_stops_recognition_and_check_
     qtbot.waitUntil(lambda: window.gallery.count(NUMBER) == 0, timeout=10000)
     assert [f.person_id for f in recognizer.identify(photo, window.gallery)] == [None]
     with qtbot.waitSignal(window.attendance.failed, timeout=10000) as refused:
-        window.attendance.handle_result(RecognitionResult(0, photo, seen, 0.1, 10.0, time.monotonic()))
+        window.attendance.handle_decisions([Decision(7, NUMBER, 1.0, 0.8, 3, float(seen[0].distance), 0.2, 0.27,
+                                                     NUMBER, tuple(seen[0].box))])
     assert refused.args[0] == NUMBER and "inactive" in refused.args[1]
     from backend import HistoryQuery
     assert db.attendance.search(HistoryQuery(preset="all")).total == 1

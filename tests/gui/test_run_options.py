@@ -47,7 +47,7 @@ def test_settings_say_the_database_url_came_from_the_command_line_without_its_pa
     assert "--db-url" in note and "command line" in note
     assert f"mysql://root:***@127.0.0.1:3306/{mysql_database}" in note
     assert "FACE_DB_URL" not in note
-    shown = [note, window.dbLabel.text(), window.dbLabel.toolTip(), window.settingsDbUrl.text()]
+    shown = [note, window.status.dbLabel.text(), window.status.dbLabel.toolTip(), window.settingsDbUrl.text()]
     assert not any(PASSWORD in text or "Pa/ss" in text for text in shown), shown
     assert window.config.database_url == url             # the option wins over the environment variable
 
@@ -73,8 +73,8 @@ def test_settings_show_the_camera_source_in_use(qtbot, run_window, tmp_path):
     clip = tmp_path / "clip 视频.avi"
     write_clip(clip)
     window = run_window(["--source", str(clip), "--loop"])
-    with qtbot.waitSignal(window.cameraStateChanged, timeout=30000, check_params_cb=lambda s, _d: s == "running"):
-        window.start_camera()
+    with qtbot.waitSignal(window.camera.stateChanged, timeout=30000, check_params_cb=lambda s, _d: s == "running"):
+        window.camera.start()
     assert window.config.camera_source == "0"            # the saved setting
     assert window.settingsSource.currentText() == str(clip)
     note = window.settingsMessage.text()
@@ -86,13 +86,13 @@ def test_settings_show_the_camera_source_in_use(qtbot, run_window, tmp_path):
         qtbot.mouseClick(window.settingsSave, Qt.LeftButton)
     assert applied.args[1] == {"cooldown"}
     assert tomllib.loads(window.config.path.read_text(encoding="utf-8"))["camera"]["source"] == "0"
-    assert window.source == str(clip) and window.settingsSource.currentText() == str(clip)
+    assert window.camera.source == str(clip) and window.settingsSource.currentText() == str(clip)
 
     # choosing the saved camera explicitly switches to it, although the saved value does not change
     window.settingsSource.setCurrentText("0")
     with qtbot.waitSignal(window.settings_tab.applied, timeout=5000) as applied:
         qtbot.mouseClick(window.settingsSave, Qt.LeftButton)
     assert "camera_source" in applied.args[1]
-    assert window.source == "0" and window.settingsSource.currentText() == "0"
+    assert window.camera.source == "0" and window.settingsSource.currentText() == "0"
     assert "--source" not in window.settingsMessage.text()
-    window.stop_camera()
+    window.camera.stop()

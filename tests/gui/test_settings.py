@@ -73,7 +73,7 @@ def test_language_switches_to_chinese_and_back(qtbot, make_window, sqlite_url):
         assert window.history_tab.model.headerData(0, Qt.Horizontal) == "时间"
         assert window.people_tab.model.headerData(1, Qt.Horizontal) == "姓名"
         assert window.historyField.itemText(0) == "任意字段"
-        assert window.settingsThreshold.text().startswith("模型默认值")
+        assert window.settingsFalseRate.text().endswith("% 的陌生人来访") and window.settingsFalseRateLabel.text() == "误签到率"
         assert "摄像头已停止" in window.cameraMessage.text()
     finally:
         window.settingsLanguage.setCurrentIndex(0)

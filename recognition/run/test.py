@@ -1,4 +1,5 @@
-"""Recognize faces from a camera, video file or RTSP stream; print fps and who is seen.
+"""Recognize visitors from a camera, video file or RTSP stream as the desk does (the stream
+recognizer: tracks, one decision per visit); print fps and each decision.
 
     python -m recognition.run.test --source 0                       # camera 0
     python -m recognition.run.test --source clip.mp4 --output data/output/clip.avi
@@ -18,6 +19,7 @@ from tqdm import tqdm
 from recognition import cli
 from recognition.draw import draw_faces
 from recognition.gallery import Gallery
+from recognition.stream.policy import DEFAULT_FALSE_CHECKIN_RATE
 from recognition.video import open_source
 
 
@@ -26,7 +28,8 @@ def main(argv=None) -> int:
     parser.add_argument("--source", default="0", help="camera index, video file or stream URL")
     parser.add_argument("--gallery", default="data/pictures/embeddings.h5")
     parser.add_argument("--model-dir", help="model directory (default: the pretrained dlib port)")
-    parser.add_argument("--threshold", type=float, help="default: the model's calibrated threshold")
+    parser.add_argument("--false-checkin-rate", type=float, default=DEFAULT_FALSE_CHECKIN_RATE,
+                        help="share of stranger visits allowed to be taken for someone (default: %(default)s)")
     parser.add_argument("--min-face-size", type=int, default=60)
     parser.add_argument("--output", help="write the annotated video here (e.g. data/output/out.avi)")
     parser.add_argument("--max-frames", type=int, default=0, help="stop after N frames (0: until the end)")
@@ -35,6 +38,9 @@ def main(argv=None) -> int:
 
 def _main(args) -> int:
     from recognition.recognizer import FaceRecognizer
+    from recognition.stream import StreamPolicy, StreamRecognizer
+
+    policy = StreamPolicy(false_checkin_rate=args.false_checkin_rate)   # a bad value fails before the model loads
 
     capture = open_source(args.source)          # a missing camera fails before the model loads
     try:
@@ -43,19 +49,25 @@ def _main(args) -> int:
     except BaseException:
         capture.release()
         raise
+    stream = StreamRecognizer(recognizer, gallery, policy)
     writer, frames, started = None, 0, time.perf_counter()
     total = int(capture.get(cv2.CAP_PROP_FRAME_COUNT)) or None
+    file_fps = capture.get(cv2.CAP_PROP_FPS) if total else 0       # a file: its own clock
     bar = tqdm(total=args.max_frames or total, unit="frame")
     try:
         while not args.max_frames or frames < args.max_frames:
             ok, frame = capture.read()
             if not ok:
                 break
-            faces = recognizer.identify(frame, gallery, args.threshold)
+            t = frames / file_fps if file_fps > 0 else time.monotonic()
+            for decision in stream.process(frame, t):
+                bar.write(f"{t:8.2f} s  track {decision.track_id}: {decision.person_id or 'unknown'} "
+                          f"(distance {decision.distance:.3f}, threshold {decision.threshold:.3f}, "
+                          f"{decision.frames} frames)")
+            faces = stream.faces
             frames += 1
             bar.update(1)
-            seen = ", ".join(f"{f.person_id or 'unknown'} ({f.distance:.2f})" for f in faces)
-            bar.set_postfix_str(f"{frames / (time.perf_counter() - started):.1f} fps {seen}"[:80])
+            bar.set_postfix_str(f"{frames / (time.perf_counter() - started):.1f} fps"[:80])
             if args.output:
                 if writer is None:
                     Path(args.output).parent.mkdir(parents=True, exist_ok=True)

@@ -1,10 +1,16 @@
-"""Whole-frame latency: our pipeline vs face_recognition (HOG detect + encode), same frames.
+"""Recognition cost per frame: the stream recognizer vs the per-frame pipeline vs face_recognition.
 
-Frames are 640x480, made from ../shared/data: one-face frames (an LFW image of a
-different person each, on a grey background) and several-face frames (the
-samples' multiface.jpg scaled into 640x480). Ours = MTCNN + alignment + embedding
-+ match against a gallery; face_recognition = face_locations (HOG, its default)
-+ face_encodings.
+Frames are 640x480, made from ../shared/data.
+
+* single frames: one-face frames (an LFW image of a different person each, on a grey
+  background) and a several-face frame (the samples' multiface.jpg scaled into 640x480).
+  Ours = MTCNN + alignment + embedding + match against a gallery (``FaceRecognizer.identify``,
+  what the desk did per frame before the stream); face_recognition = face_locations (HOG, its
+  default) + face_encodings.
+* streams, at 25 fps: a one-face stream of people walking up one after another (bench/visits.py
+  visits of CelebA people, every other one enrolled) and a six-face stream (multiface.jpg with
+  hand-held jitter and sensor noise). The stream recognizer (``StreamRecognizer.process``) and the
+  per-frame pipeline get the same frames.
 
     python bench/speed.py [--frames 30] [--json bench/results/speed.json]
 """
@@ -65,12 +71,79 @@ def time_each(function, frames, warmup: int = 3) -> tuple[list[float], list[int]
     return times, counts
 
 
+def walk_by_stream(recognizer, visits: int):
+    """(frames, gallery): ``visits`` visits of 12 frames by different CelebA people, every other one
+    enrolled with 3 other photos of theirs."""
+    from bench.visits import render_visit
+    from recognition.gallery import Gallery
+    from recognition.photos import embed_photos
+
+    people = sorted(p for p in (SHARED / "celeba").iterdir() if p.is_dir())[:visits]
+    gallery = Gallery.open(Path(tempfile.mkdtemp()) / "stream.h5", recognizer.spec.fingerprint)
+    frames = []
+    for index, folder in enumerate(people):
+        photos = sorted(folder.glob("*.jpg"))
+        if index % 2 == 0:
+            found = [r.embedding for r in embed_photos(recognizer, photos[1:4]) if r.embedding is not None]
+            gallery.add(folder.name, np.stack(found))
+        frames.append(render_visit(read_image(photos[0]), seed=index))
+    return frames, gallery
+
+
+def jittered(frame: np.ndarray, count: int, seed: int = 0) -> list[np.ndarray]:
+    """``count`` frames of a still scene as a camera gives them: a pixel or two of shake, sensor noise."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(count):
+        shifted = np.roll(frame, tuple(rng.integers(-2, 3, 2)), axis=(0, 1))
+        out.append(np.clip(shifted + rng.normal(0, 2.0, shifted.shape), 0, 255).astype(np.uint8))
+    return out
+
+
+def time_stream(recognizer, gallery, visits: list[list[np.ndarray]]) -> dict:
+    """Milliseconds per frame of the stream recognizer and of identify() on the same frames."""
+    from bench.visits import FPS
+    from recognition.stream import StreamRecognizer
+
+    stream = StreamRecognizer(recognizer, gallery)
+    stream.process(visits[0][0], -10.0)                 # warm-up (traces), then a fresh stream time
+    stream.reset()
+    stream_s, frames, clock = 0.0, 0, 0.0
+    for visit in visits:
+        clock += 5.0                                    # each visit is a new one
+        for i, frame in enumerate(visit):
+            started = time.perf_counter()
+            stream.process(frame, clock + i / FPS)
+            stream_s += time.perf_counter() - started
+            frames += 1
+    per_frame_s = 0.0
+    for visit in visits:
+        for frame in visit:
+            started = time.perf_counter()
+            recognizer.identify(frame, gallery)
+            per_frame_s += time.perf_counter() - started
+    return {"frames": frames, "stream_ms_per_frame": 1000 * stream_s / frames,
+            "per_frame_pipeline_ms_per_frame": 1000 * per_frame_s / frames,
+            "stream_network_calls_per_frame": (stream.network_calls - 1) / frames,
+            "stream_full_detections_per_frame": (stream.full_detections - 1) / frames}
+
+
+def stream_figures(recognizer, visits: int, multi_frames: int) -> dict:
+    walk, gallery = walk_by_stream(recognizer, visits)
+    figures = {f"one_face_stream_{k}": v for k, v in time_stream(recognizer, gallery, walk).items()}
+    six = jittered(multi_face_frame(), multi_frames)
+    figures.update({f"six_face_stream_{k}": v for k, v in time_stream(recognizer, gallery, [six]).items()})
+    return figures
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--frames", type=int, default=30, help="one-face frames (different people)")
     parser.add_argument("--multi-repeats", type=int, default=10, help="timed runs of the multi-face frame")
     parser.add_argument("--min-face-size", type=int, default=60)
     parser.add_argument("--gallery-size", type=int, default=1000, help="random enrolled embeddings to match")
+    parser.add_argument("--stream-visits", type=int, default=40, help="visits (12 frames each) in the one-face stream")
+    parser.add_argument("--multi-stream-frames", type=int, default=125, help="frames of the six-face stream (25 fps)")
     parser.add_argument("--json", help="write the figures to this JSON file")
     args = parser.parse_args(argv)
 
@@ -107,6 +180,7 @@ def main(argv=None) -> int:
             f"{label}ours_faces_per_frame": statistics.mean(ours_found),
             f"{label}face_recognition_faces_per_frame": statistics.mean(theirs_found),
         })
+    figures.update(stream_figures(recognizer, args.stream_visits, args.multi_stream_frames))
     for key, value in figures.items():
         print(f"{key:>38}: {value:.2f}" if isinstance(value, float) else f"{key:>38}: {value}")
     if args.json:

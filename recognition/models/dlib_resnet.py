@@ -56,7 +56,7 @@ LFW_EVALUATION = {
 #: of its own to measure. Measured by
 #:     python -m recognition.run.evaluate --open-set-prior ../shared/data/celeba --calibrate
 OPEN_SET_PRIOR = {"mean": 0.4025, "std": 0.0388, "neighbours": 5,
-                  "measured_on": "shared CelebA, 249 identities x 3 photos"}
+                  "measured_on": "celeba, 249 identities x 3 photos"}
 
 #: The five MTCNN landmarks (left eye, right eye, nose, mouth left, mouth right;
 #: x, y in pixels) in dlib's 150x150 face-chip frame (``get_face_chip(img, shape,
@@ -456,7 +456,7 @@ def ensure_default_model(model_dir="data/model_origin") -> Path:
     if (model_dir / model_dirs.SPEC_FILE).is_file():
         spec = model_dirs.read_spec(model_dir)
         if (spec.template != DLIB_MTCNN_TEMPLATE or not spec.flip_average
-                or spec.evaluation.get("open_set_prior") != OPEN_SET_PRIOR):
+                or "open_set_prior" not in spec.evaluation):
             log.warning("%s was converted by an older version (other alignment template or no open-set "
                         "prior); updating its model.json", model_dir)
             model_dirs.write_spec(model_dir, dataclasses.replace(

@@ -5,6 +5,10 @@ distances -> 10-fold accuracy, VAL@FAR=1e-3, AUC, EER, best threshold.
 
     python -m recognition.run.evaluate --lfw-dir ../shared/data/lfw/images \
         --pairs ../shared/data/lfw/pairs.txt --json out.json --roc roc.png [--calibrate]
+
+``--open-set-prior DIR`` (a folder per person; not LFW) measures the prior of the desk's operating
+point instead (recognition.stream.operating_point.neighbour_tail on 3 photos of each person);
+with ``--calibrate`` it is written into model.json as ``open_set_prior``.
 """
 from __future__ import annotations
 
@@ -126,16 +130,49 @@ def calibrate(model_dir, figures) -> model_dirs.ModelSpec:
     """Store the best threshold and the figures it was measured at in model.json."""
     spec = model_dirs.read_spec(model_dir)
     kept = {k: v for k, v in figures.items() if k != "no_face_images"}
+    prior = {"open_set_prior": spec.evaluation["open_set_prior"]} if "open_set_prior" in spec.evaluation else {}
     spec = dataclasses.replace(spec, threshold=figures["threshold"],
-                               evaluation={**kept, "calibrated": True})
+                               evaluation={**kept, **prior, "calibrated": True})
+    model_dirs.write_spec(model_dir, spec)
+    return spec
+
+
+def open_set_prior(recognizer, folder, photos_per_person: int = 3, neighbours: int = 5,
+                   progress: bool = True) -> dict:
+    """The operating point's prior measured on a folder-per-person data set (see the module doc)."""
+    from recognition.photos import IMAGE_SUFFIXES, embed_photos
+    from recognition.stream.operating_point import neighbour_tail
+    from recognition.stream.templates import Templates
+
+    people = sorted(p for p in Path(folder).iterdir() if p.is_dir())
+    rows, owners = [], []
+    for person in tqdm(people, desc="embed", unit="person", disable=not progress):
+        photos = sorted(p for p in person.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)[:photos_per_person]
+        found = [r.embedding for r in embed_photos(recognizer, photos) if r.embedding is not None]
+        if len(found) == photos_per_person:
+            rows += found
+            owners += [person.name] * len(found)
+    if len(set(owners)) <= neighbours:
+        raise cli.UserError(f"{folder}: {len(set(owners))} people with {photos_per_person} usable photos; "
+                            f"the prior needs more than {neighbours}")
+    tail = neighbour_tail(Templates.from_arrays(np.stack(rows), np.asarray(owners, dtype=object)), neighbours)
+    return {"mean": round(tail.mean, 4), "std": round(tail.std, 4), "neighbours": neighbours,
+            "measured_on": f"{Path(folder).name}, {len(set(owners))} identities x {photos_per_person} photos"}
+
+
+def calibrate_prior(model_dir, prior: dict) -> model_dirs.ModelSpec:
+    spec = model_dirs.read_spec(model_dir)
+    spec = dataclasses.replace(spec, evaluation={**spec.evaluation, "open_set_prior": prior})
     model_dirs.write_spec(model_dir, spec)
     return spec
 
 
 def main(argv=None) -> int:
     parser = cli.argument_parser(__doc__)
-    parser.add_argument("--lfw-dir", required=True, help="folder of <name>/<name>_NNNN.jpg images")
-    parser.add_argument("--pairs", required=True, help="LFW-format pairs file (e.g. pairs.txt, View 2)")
+    parser.add_argument("--lfw-dir", help="folder of <name>/<name>_NNNN.jpg images")
+    parser.add_argument("--pairs", help="LFW-format pairs file (e.g. pairs.txt, View 2)")
+    parser.add_argument("--open-set-prior", metavar="DIR",
+                        help="measure the operating point's prior on this folder of person folders instead")
     parser.add_argument("--model-dir", help="model directory (default: the pretrained dlib port)")
     parser.add_argument("--min-face-size", type=int, default=20, help="MTCNN minimum face size (px)")
     parser.add_argument("--batch-size", type=int, default=32)
@@ -153,6 +190,10 @@ def main(argv=None) -> int:
 def _main(args) -> int:
     from recognition.recognizer import FaceRecognizer
 
+    if args.open_set_prior:
+        return _prior(args)
+    if not (args.lfw_dir and args.pairs):
+        raise cli.UserError("give --lfw-dir and --pairs (or --open-set-prior DIR)")
     if not Path(args.lfw_dir).is_dir():
         raise cli.UserError(f"{args.lfw_dir}: no such folder")
     with cli.user_errors(ValueError):           # a malformed pairs file
@@ -173,6 +214,23 @@ def _main(args) -> int:
     if args.calibrate:
         spec = calibrate(recognizer.model_path, figures)
         print(f"calibrated threshold {spec.threshold:.4f} written to {recognizer.model_path}")
+    return 0
+
+
+def _prior(args) -> int:
+    from recognition.recognizer import FaceRecognizer
+
+    if not Path(args.open_set_prior).is_dir():
+        raise cli.UserError(f"{args.open_set_prior}: no such folder")
+    recognizer = FaceRecognizer.load(args.model_dir, min_face_size=args.min_face_size)
+    prior = open_set_prior(recognizer, args.open_set_prior)
+    print(json.dumps(prior, ensure_ascii=False))
+    if args.json:
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps(prior, indent=2, ensure_ascii=False), encoding="utf-8")
+    if args.calibrate:
+        calibrate_prior(recognizer.model_path, prior)
+        print(f"open-set prior written to {recognizer.model_path}")
     return 0
 
 

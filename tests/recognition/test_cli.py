@@ -78,6 +78,25 @@ def test_evaluate_small_pairs_file_and_calibrate(model_dir, shared_data, tmp_pat
     assert read_image(roc).shape[2] == 3
     spec = json.loads((model_copy / "model.json").read_text())
     assert spec["threshold"] == pytest.approx(figures["threshold"]) and spec["evaluation"]["calibrated"]
+    assert "open_set_prior" in spec["evaluation"]          # the operating point's prior is kept
+
+
+def test_evaluate_measures_and_calibrates_the_open_set_prior(model_dir, shared_data, tmp_path):
+    people = tmp_path / "people"
+    for folder in sorted((shared_data / "celeba").iterdir())[:12]:
+        shutil.copytree(folder, people / folder.name)
+    model_copy = tmp_path / "model"
+    shutil.copytree(model_dir, model_copy)
+    out = tmp_path / "prior.json"
+    assert evaluate.main(["--open-set-prior", str(people), "--model-dir", str(model_copy), "--json", str(out),
+                          "--calibrate"]) == 0
+    prior = json.loads(out.read_text())
+    assert prior["neighbours"] == 5 and prior["measured_on"] == "people, 12 identities x 3 photos"
+    assert 0.2 < prior["mean"] < 0.7 and 0 < prior["std"] < 0.2
+    assert json.loads((model_copy / "model.json").read_text())["evaluation"]["open_set_prior"] == prior
+    from recognition.models.model_dir import read_spec
+    from recognition.stream.operating_point import prior_for
+    assert prior_for(read_spec(model_copy)).mean == prior["mean"]
 
 
 def test_camera_test_on_a_video_file(model_dir, lfw_image, tmp_path, capsys):

@@ -21,7 +21,6 @@ with an empty password.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import os
 import platform
@@ -40,6 +39,8 @@ from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from bench.report import write_json  # noqa: E402
 
 from tqdm import tqdm  # noqa: E402
 
@@ -305,9 +306,8 @@ def main(argv=None) -> int:
             print(f"check-ins while the server is unreachable (outbox): {res['offline_checkins_per_s']:.0f}/s")
     report["wall_s"] = round(time.perf_counter() - wall, 1)
     print(f"\nwall time {report['wall_s']} s")
+    write_json(args.json, report)
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         print(f"wrote {args.json}")
     return 0
 

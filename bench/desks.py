@@ -49,6 +49,8 @@ from urllib.parse import unquote, urlsplit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench.report import write_json  # noqa: E402
+
 import numpy as np  # noqa: E402
 
 from backend import open_backend  # noqa: E402
@@ -468,9 +470,8 @@ def main(argv=None) -> int:
     report["machine"]["load_at_end"] = os.getloadavg()
     report["wall_s"] = round(time.perf_counter() - wall, 1)
     print(f"wall time {report['wall_s']} s")
+    write_json(args.json, report)
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
         print(f"wrote {args.json}")
     return 0
 

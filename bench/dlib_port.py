@@ -12,7 +12,6 @@ batched call on a list of chips).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import statistics
@@ -23,6 +22,8 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from bench.report import write_json  # noqa: E402
 
 import numpy as np  # noqa: E402
 
@@ -109,8 +110,7 @@ def main(argv=None) -> int:
     }
     for key, value in figures.items():
         print(f"{key:45s} {value}")
-    if args.json:
-        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    write_json(args.json, figures)
     return 0
 
 

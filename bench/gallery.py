@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -14,6 +13,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.report import write_json  # noqa: E402
 
 import numpy as np  # noqa: E402
 
@@ -50,9 +51,7 @@ def main(argv=None) -> int:
         figures[f"match_ms_p95_{size}"] = float(np.percentile(times, 95))
         print(f"{size:>8} embeddings: median {statistics.median(times):.3f} ms, "
               f"p95 {np.percentile(times, 95):.3f} ms")
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    write_json(args.json, figures)
     return 0
 
 

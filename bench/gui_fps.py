@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
-import json
 import os
 import platform
 import sys
@@ -30,6 +29,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from bench.report import write_json  # noqa: E402
 DEFAULT_LFW = REPO.parent / "shared" / "data" / "lfw" / "images"
 FRAME = (640, 480)
 
@@ -224,9 +225,7 @@ def main(argv=None) -> int:
         print(f"{key:32s} {value}")
     if figures["max_gui_stall_ms"] > 100:
         print("WARNING: the GUI thread stalled for more than 100 ms")
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    write_json(args.json, figures)
     return 0
 
 

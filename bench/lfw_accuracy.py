@@ -16,7 +16,6 @@ Two alignment experiments with the same network (flip-averaged) and MTCNN detect
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -25,6 +24,8 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from bench.report import write_json  # noqa: E402
 
 import numpy as np  # noqa: E402
 from tqdm import tqdm  # noqa: E402
@@ -139,9 +140,7 @@ def main(argv=None) -> int:
     for key in FIGURES:
         print(f"{key:>18}" + "".join(f"{r[key]:>{width}.4f}" if isinstance(r[key], float) else f"{r[key]:>{width}}"
                                      for r in results.values()))
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    write_json(args.json, results)
     return 0
 
 

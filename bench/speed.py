@@ -17,7 +17,6 @@ Frames are 640x480, made from ../shared/data.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import statistics
@@ -29,6 +28,8 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from bench.report import write_json  # noqa: E402
 
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
@@ -183,9 +184,7 @@ def main(argv=None) -> int:
     figures.update(stream_figures(recognizer, args.stream_visits, args.multi_stream_frames))
     for key, value in figures.items():
         print(f"{key:>38}: {value:.2f}" if isinstance(value, float) else f"{key:>38}: {value}")
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    write_json(args.json, figures)
     return 0
 
 

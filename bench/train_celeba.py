@@ -36,6 +36,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from bench.report import write_json  # noqa: E402
 SHARED = REPO.parent / "shared" / "data"
 PYTHON = sys.executable
 
@@ -252,9 +254,7 @@ def main(argv=None) -> int:
                     lfw_figures["dlib_finetuned"]["accuracy"] >= lfw_figures["dlib_pretrained"]["accuracy"] - 0.003)
             figures["lfw_view2"] = lfw_figures
     print(json.dumps(figures, indent=2, default=str))
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
+    write_json(args.json, figures)
     return 0
 
 

@@ -10,7 +10,6 @@ TF_ENABLE_ONEDNN_OPTS when it loads, so compare oneDNN off and on with two runs:
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import sys
@@ -20,6 +19,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.report import write_json  # noqa: E402
 
 
 def step_seconds(size: int, batch: int, steps: int) -> list[float]:
@@ -68,9 +69,7 @@ def main(argv=None) -> int:
         figures["sizes"][size] = {"seconds_per_step_median": round(median, 3),
                                   "images_per_second": round(args.batch_size / median, 1)}
         print(f"{size:4d} px: {median:6.2f} s/step, {args.batch_size / median:6.1f} img/s", flush=True)
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
+    write_json(args.json, figures)
     return 0
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import math
 import os
 import platform
@@ -35,6 +34,8 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+
+from bench.report import write_json  # noqa: E402
 
 import numpy as np  # noqa: E402
 from tqdm import tqdm  # noqa: E402
@@ -192,9 +193,7 @@ def main(argv=None) -> int:
                   f"= {100 * f['wrong_person_rate']:.2f} %, missed {f['missed']} = {100 * f['missed_rate']:.1f} %, "
                   f"check-in after {time_text}, {f['network_calls_per_frame']:.2f} network calls and "
                   f"{f['ms_per_frame']:.1f} ms per frame")
-    if args.json:
-        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.json).write_text(json.dumps(results, indent=2, default=float), encoding="utf-8")
+    write_json(args.json, results)
     return 0
 
 

@@ -55,6 +55,7 @@ class Outcome:
     seconds: float              # recognition time spent on the visit's frames
     network_calls: int
     frames: int
+    nearest: dict = dataclasses.field(default_factory=dict)   # stream: person -> fused distance decided at
 
 
 def upper_95(events: int, trials: int) -> float:
@@ -112,7 +113,7 @@ class StreamRule:
     def visit(self, frames) -> Outcome:
         self.clock += VISIT_GAP_S
         start, calls_before = self.clock, self.stream.network_calls
-        checked_in, spent = {}, 0.0
+        checked_in, nearest, spent = {}, {}, 0.0
         for index, frame in enumerate(frames):
             t = start + index / FPS
             began = time.perf_counter()
@@ -121,8 +122,10 @@ class StreamRule:
             for decision in decisions:
                 if decision.person_id is not None:
                     checked_in.setdefault(decision.person_id, decision.t - start)
+                if decision.nearest_id is not None:
+                    nearest[decision.nearest_id] = min(decision.distance, nearest.get(decision.nearest_id, 9.0))
         self.clock = start + len(frames) / FPS
-        return Outcome(checked_in, spent, self.stream.network_calls - calls_before, len(frames))
+        return Outcome(checked_in, spent, self.stream.network_calls - calls_before, len(frames), nearest)
 
 
 def summarise(visits, outcomes) -> dict:
@@ -147,6 +150,22 @@ def summarise(visits, outcomes) -> dict:
     }
 
 
+def network_limit(visits, outcomes, rates=(0.001, 0.005)) -> dict:
+    """What the network allows on these visits, with hindsight: the threshold that would have let
+    exactly ``rate`` of the stranger visits through (their decisions' fused distance to the nearest
+    person), and the enrolled visits missed at it (no decision, the nearest person not them, or
+    further). The stream's own operating point is set without this hindsight."""
+    strangers = sorted(min(o.nearest.values(), default=9.0) for v, o in zip(visits, outcomes) if not v.enrolled)
+    own = [o.nearest.get(v.label, 9.0) if min(o.nearest, key=o.nearest.get, default=None) == v.label else 9.0
+           for v, o in zip(visits, outcomes) if v.enrolled]
+    limits = {}
+    for rate in rates:
+        threshold = float(np.quantile(strangers, rate)) if strangers else float("nan")
+        limits[f"at_{rate:g}"] = {"threshold": threshold,
+                                  "missed_rate": float(np.mean([d > threshold for d in own])) if own else None}
+    return limits
+
+
 def run_population(recognizer, name: str, rules: list[str], limit: int | None) -> dict:
     population = populations.POPULATIONS[name](SHARED)
     visits = population.visits if limit is None else population.visits[:: max(1, len(population.visits) // limit)]
@@ -162,6 +181,7 @@ def run_population(recognizer, name: str, rules: list[str], limit: int | None) -
     for rule in rules:
         figures[rule] = summarise(visits, outcomes[rule])
     if "stream" in runners:
+        figures["stream"]["network_limit"] = network_limit(visits, outcomes["stream"])
         point = runners["stream"].stream.operating_point
         figures["stream"]["operating_point"] = {"threshold": point.threshold, "margin": point.margin,
                                                 "people": point.people, "description": str(point)}
@@ -193,6 +213,12 @@ def main(argv=None) -> int:
                   f"= {100 * f['wrong_person_rate']:.2f} %, missed {f['missed']} = {100 * f['missed_rate']:.1f} %, "
                   f"check-in after {time_text}, {f['network_calls_per_frame']:.2f} network calls and "
                   f"{f['ms_per_frame']:.1f} ms per frame")
+        if "stream" in figures:
+            limits = figures["stream"]["network_limit"]
+            print("  network limit (hindsight): " + "; ".join(
+                f"{100 * float(rate[3:]):g} % false at threshold {lim['threshold']:.3f} -> "
+                f"{100 * lim['missed_rate']:.1f} % missed" for rate, lim in limits.items()))
+            print(f"  operating point: {figures['stream']['operating_point']['description']}")
     write_json(args.json, results)
     return 0
 

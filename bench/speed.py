@@ -8,8 +8,8 @@ Frames are 640x480, made from ../shared/data.
   what the desk did per frame before the stream); face_recognition = face_locations (HOG, its
   default) + face_encodings.
 * streams, at 25 fps: a one-face stream of people walking up one after another (bench/visits.py
-  visits of CelebA people, every other one enrolled) and a six-face stream (multiface.jpg with
-  hand-held jitter and sensor noise). The stream recognizer (``StreamRecognizer.process``) and the
+  visits of CelebA people, every other one enrolled) and a six-face stream (multiface.jpg cropped
+  so its faces are 80-95 px, with hand-held jitter and sensor noise). The stream recognizer (``StreamRecognizer.process``) and the
   per-frame pipeline get the same frames.
 
     python bench/speed.py [--frames 30] [--json bench/results/speed.json]
@@ -58,6 +58,14 @@ def multi_face_frame() -> np.ndarray:
     top = (480 - resized.shape[0]) // 2
     frame[top:top + resized.shape[0]] = resized
     return frame
+
+
+def six_faces_at_the_desk() -> np.ndarray:
+    """multiface.jpg scaled so that its six faces are 80-95 px high (close enough to be decided on:
+    the quality gate asks for 70), cropped to the 640x480 that holds all six."""
+    image = read_image(SHARED / "samples" / "multiface.jpg")
+    scaled = cv2.resize(image, None, fx=0.8, fy=0.8, interpolation=cv2.INTER_AREA)
+    return np.ascontiguousarray(scaled[12:492, 150:790])
 
 
 def time_each(function, frames, warmup: int = 3) -> tuple[list[float], list[int]]:
@@ -109,6 +117,8 @@ def time_stream(recognizer, gallery, visits: list[list[np.ndarray]]) -> dict:
     stream = StreamRecognizer(recognizer, gallery)
     stream.process(visits[0][0], -10.0)                 # warm-up (traces), then a fresh stream time
     stream.reset()
+    calls_before, embedded_before, detections_before = (stream.network_calls, stream.faces_embedded,
+                                                     stream.full_detections)
     stream_s, frames, clock = 0.0, 0, 0.0
     for visit in visits:
         clock += 5.0                                    # each visit is a new one
@@ -125,14 +135,15 @@ def time_stream(recognizer, gallery, visits: list[list[np.ndarray]]) -> dict:
             per_frame_s += time.perf_counter() - started
     return {"frames": frames, "stream_ms_per_frame": 1000 * stream_s / frames,
             "per_frame_pipeline_ms_per_frame": 1000 * per_frame_s / frames,
-            "stream_network_calls_per_frame": (stream.network_calls - 1) / frames,
-            "stream_full_detections_per_frame": (stream.full_detections - 1) / frames}
+            "stream_network_calls_per_frame": (stream.network_calls - calls_before) / frames,
+            "stream_faces_embedded_per_frame": (stream.faces_embedded - embedded_before) / frames,
+            "stream_full_detections_per_frame": (stream.full_detections - detections_before) / frames}
 
 
 def stream_figures(recognizer, visits: int, multi_frames: int) -> dict:
     walk, gallery = walk_by_stream(recognizer, visits)
     figures = {f"one_face_stream_{k}": v for k, v in time_stream(recognizer, gallery, walk).items()}
-    six = jittered(multi_face_frame(), multi_frames)
+    six = jittered(six_faces_at_the_desk(), multi_frames)
     figures.update({f"six_face_stream_{k}": v for k, v in time_stream(recognizer, gallery, [six]).items()})
     return figures
 

@@ -139,7 +139,8 @@ def calibrate(model_dir, figures) -> model_dirs.ModelSpec:
 
 def open_set_prior(recognizer, folder, photos_per_person: int = 3, neighbours: int = 5,
                    progress: bool = True) -> dict:
-    """The operating point's prior measured on a folder-per-person data set (see the module doc)."""
+    """The operating point's prior measured on a folder-per-person data set (see the module doc):
+    the first ``photos_per_person`` photos of each person in which a face is found."""
     from recognition.photos import IMAGE_SUFFIXES, embed_photos
     from recognition.stream.operating_point import neighbour_tail
     from recognition.stream.templates import Templates
@@ -147,8 +148,14 @@ def open_set_prior(recognizer, folder, photos_per_person: int = 3, neighbours: i
     people = sorted(p for p in Path(folder).iterdir() if p.is_dir())
     rows, owners = [], []
     for person in tqdm(people, desc="embed", unit="person", disable=not progress):
-        photos = sorted(p for p in person.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)[:photos_per_person]
-        found = [r.embedding for r in embed_photos(recognizer, photos) if r.embedding is not None]
+        photos = sorted(p for p in person.iterdir() if p.suffix.lower() in IMAGE_SUFFIXES)
+        found = []
+        for start in range(0, len(photos), photos_per_person):      # the first photos with a face
+            found += [r.embedding for r in embed_photos(recognizer, photos[start:start + photos_per_person])
+                      if r.embedding is not None]
+            if len(found) >= photos_per_person:
+                break
+        found = found[:photos_per_person]
         if len(found) == photos_per_person:
             rows += found
             owners += [person.name] * len(found)

@@ -132,6 +132,7 @@ class StreamRecognizer:
         self._templates: Templates | None = None
         self._operating_point: OperatingPoint | None = None
         self._enrollment: EnrollmentSession | None = None
+        self._enrolling = False                 # enrollment asked for (a session, or waiting for a face)
         self._last_frame_size: tuple[int, int] | None = None
         # counters, for benchmarks and the status bar
         self.frames_processed = 0
@@ -196,7 +197,9 @@ class StreamRecognizer:
     # -- enrollment -------------------------------------------------------------------------
     def start_enrollment(self, track_id: int | None = None) -> int | None:
         """Collect enrollment samples from a face (``None``: the one to enroll, see
-        :meth:`enrollment_candidate`); returns its track id, None when there is no face."""
+        :meth:`enrollment_candidate`); returns its track id. Without a face now, or when the face
+        leaves before its first sample, the next face to enroll is taken as it appears."""
+        self._enrolling = True
         if track_id is None:
             track_id = self.enrollment_candidate()
         self._enrollment = None if track_id is None else EnrollmentSession(
@@ -204,6 +207,7 @@ class StreamRecognizer:
         return track_id
 
     def stop_enrollment(self) -> None:
+        self._enrolling = False
         self._enrollment = None
 
     @property
@@ -228,11 +232,15 @@ class StreamRecognizer:
             off_centre = math.hypot((x1 + x2) / 2 - width / 2, (y1 + y2) / 2 - height / 2) / math.hypot(width, height)
             return (not inside(face), face.state == KNOWN, round(off_centre, 1), -(y2 - y1))
 
-        faces = sorted(self.faces, key=rank)
-        return faces[0].track_id if faces else None
+        faces = sorted((tr for tr in self._tracks if tr.seen_now), key=rank)
+        return faces[0].id if faces else None
 
     def _feed_enrollment(self, frame: np.ndarray, t: float) -> None:
         session = self._enrollment
+        if self._enrolling and (session is None or (not session.samples
+                                                    and all(tr.id != session.track_id for tr in self._tracks))):
+            self.start_enrollment()             # nobody yet, or the face left before a sample
+            session = self._enrollment
         if session is None:
             return
         track = next((tr for tr in self._tracks if tr.id == session.track_id and tr.seen_now), None)
@@ -371,9 +379,10 @@ class StreamRecognizer:
                        last_embedded_t=t)
         self._next_id += 1
         self._tracks[self._tracks.index(track)] = fresh
-        if self._enrollment is not None and self._enrollment.track_id == track.id:
-            self._enrollment = None          # the face being enrolled has gone
-        return fresh
+        session = self._enrollment
+        if session is not None and session.track_id == track.id and not session.samples:
+            self._enrollment = None          # not a sample yet: the next face to enroll is taken
+        return fresh                         # (samples taken stay; the new track id adds none)
 
     def _conclude(self, track: _Track, t: float, state: str, verdict: Verdict) -> Decision:
         track.state = state

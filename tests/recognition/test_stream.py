@@ -323,9 +323,8 @@ def test_enrollment_takes_the_central_complete_face_and_collects_good_samples(re
 
     frames = render_visit(newcomer, seed=14, frames=100)                          # 4 s in front of the camera
     stream.reset()
-    feed(stream, frames[:1])
-    stream.start_enrollment()
-    feed(stream, frames[1:], start=1 / FPS)
+    assert stream.start_enrollment() is None             # asked before anybody is there ...
+    feed(stream, frames)                                   # ... the first face to come is taken
     state = stream.enrollment
     assert state.complete and state.consistent and len(state.samples) == state.wanted
     assert all(s.quality.ok for s in state.samples)

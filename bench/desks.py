@@ -471,8 +471,6 @@ def main(argv=None) -> int:
     report["wall_s"] = round(time.perf_counter() - wall, 1)
     print(f"wall time {report['wall_s']} s")
     write_json(args.json, report)
-    if args.json:
-        print(f"wrote {args.json}")
     return 0
 
 

@@ -113,7 +113,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         return StreamPolicy(false_checkin_rate=config.false_checkin_rate)
 
     def _on_result(self, result) -> None:
-        self.live.show_result(result)
+        # the live tab draws the result itself (it listens to the camera panel)
         self.attendance.handle_decisions(result.decisions)
         if result.operating_point is not self._operating_point:
             self._operating_point = result.operating_point

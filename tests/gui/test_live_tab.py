@@ -46,6 +46,24 @@ def test_enroll_takes_the_central_complete_face_and_shows_it(qtbot, make_window,
     window.camera.stop()
 
 
+def test_each_recognition_result_is_shown_once(qtbot, make_window, sqlite_url, shared_data, tmp_path):
+    """The live view draws a result and feeds the enroll dialog once per frame recognized, not once
+    per listener of the camera panel."""
+    lfw = shared_data / "lfw" / "images"
+    video = tmp_path / "one.avi"
+    two_people_video(video, read_image(lfw / "Jiang_Zemin" / "Jiang_Zemin_0001.jpg"),
+                     read_image(lfw / "Tony_Blair" / "Tony_Blair_0001.jpg"), seconds=3)
+    window = make_window(sqlite_url, source=video)
+    produced, shown = [], []
+    window.camera.resultReady.connect(produced.append)
+    window.live.resultReceived.connect(shown.append)
+    window.camera.start()
+    qtbot.waitUntil(lambda: len(produced) >= 10, timeout=60000)
+    window.camera.stop()
+    QApplication.processEvents()
+    assert len(produced) >= 10 and [id(r) for r in shown] == [id(r) for r in produced]
+
+
 def answer_next_message_box(text: str, delay_ms=100):
     """Press the button labelled ``text`` on the next modal message box."""
     def press():

@@ -239,7 +239,8 @@ class StreamRecognizer:
         session = self._enrollment
         if self._enrolling and (session is None or (not session.samples
                                                     and all(tr.id != session.track_id for tr in self._tracks))):
-            self.start_enrollment()             # nobody yet, or the face left before a sample
+            # nobody yet, or the face left (or was replaced in its box) before a sample: take the next
+            self.start_enrollment()
             session = self._enrollment
         if session is None:
             return
@@ -379,10 +380,7 @@ class StreamRecognizer:
                        last_embedded_t=t)
         self._next_id += 1
         self._tracks[self._tracks.index(track)] = fresh
-        session = self._enrollment
-        if session is not None and session.track_id == track.id and not session.samples:
-            self._enrollment = None          # not a sample yet: the next face to enroll is taken
-        return fresh                         # (samples taken stay; the new track id adds none)
+        return fresh       # an enrollment of the old track gets no more samples (see _feed_enrollment)
 
     def _conclude(self, track: _Track, t: float, state: str, verdict: Verdict) -> Decision:
         track.state = state

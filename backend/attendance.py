@@ -9,7 +9,7 @@ from backend import csv_export, history, times, validation
 from backend.db import Database
 from backend.errors import BackendOffline, InactivePerson, IntegrityViolation, PersonNotFound, SchemaError
 from backend.outbox import Outbox
-from backend.records import CheckIn, DailySummary, HistoryPage, HistoryQuery
+from backend.records import CheckIn, DailySummary, Event, HistoryPage, HistoryQuery
 
 log = logging.getLogger(__name__)
 REPLAY_BATCH = 500
@@ -54,33 +54,40 @@ class AttendanceRepository:
 
     # -- check-in ------------------------------------------------------------------
     def check_in(self, person_id: int, when: datetime | None = None, desk: str = "",
-                 distance: float | None = None, *, event_id: str | None = None) -> CheckIn:
+                 distance: float | None = None, *, method: str = "face", operator: str | None = None,
+                 reason: str | None = None, event_id: str | None = None) -> CheckIn:
         """Record that ``person_id`` was seen at ``when`` (default: now, local time).
 
+        ``method``: "face", "confirmed" (the operator confirmed the desk's candidate),
+        "number+face" or "manual"; ``operator`` and ``reason`` say who and why (schema 3).
         Returns a :class:`CheckIn` with status "recorded", "cooldown" or "queued". Raises
         PersonNotFound / InactivePerson (server reachable), ValueError for bad arguments.
         """
-        person_id = validation.row_id(person_id)
-        when = times.now_local() if when is None else times.check_datetime(when, "check-in time")
-        desk = validation.text("desk", desk) or ""
-        distance = validation.distance(distance)
-        event_id = validation.event_id(event_id) if event_id is not None else str(uuid.uuid4())
-        args = (person_id, when, desk, distance, event_id)
+        event = Event(person_id=validation.row_id(person_id),
+                      when=times.now_local() if when is None else times.check_datetime(when, "check-in time"),
+                      desk=validation.text("desk", desk) or "",
+                      distance=validation.distance(distance),
+                      event_id=validation.event_id(event_id) if event_id is not None else str(uuid.uuid4()),
+                      method=validation.method(method),
+                      operator=validation.text("operator", operator, strip=True),
+                      reason=validation.text("reason", reason, strip=True))
         with self._db.lock:
             if self._outbox is None:
-                return self._record(*args)
+                return self._record(event)
             if not self._db.online and not self._db.retry_due():
-                return self._queue(*args)
+                return self._queue(event)
             try:
                 if self._outbox.pending:
                     self._replay()
-                return self._record(*args)
+                return self._record(event)
             except (BackendOffline, SchemaError):
-                return self._queue(*args)
+                return self._queue(event)
 
-    def _result(self, status, person_id, when, desk, distance, event_id, **extra) -> CheckIn:
-        return CheckIn(status=status, person_id=person_id, event_id=event_id, checked_in_at=when,
-                       desk=desk, distance=distance, **extra)
+    @staticmethod
+    def _result(status: str, event: "Event", **extra) -> CheckIn:
+        return CheckIn(status=status, person_id=event.person_id, event_id=event.event_id,
+                       checked_in_at=event.when, desk=event.desk, distance=event.distance,
+                       method=event.method, operator=event.operator, reason=event.reason, **extra)
 
     def _seen(self, person_id: int, when: datetime) -> None:
         """Remember a recorded/queued check-in, for the rule while the server is unreachable."""
@@ -90,39 +97,37 @@ class AttendanceRepository:
             seen.sort()
             del seen[:-SEEN_PER_PERSON]
 
-    def _record(self, person_id, when, desk, distance, event_id) -> CheckIn:
+    def _record(self, event: "Event") -> CheckIn:
         db = self._db
         with db.transaction(write=True) as cur:
-            row = cur.execute(db.sql_lock_person, (person_id,)).fetchone()
+            row = cur.execute(db.sql_lock_person, (event.person_id,)).fetchone()
             if row is None:
-                raise PersonNotFound(f"no person with id {person_id}")
+                raise PersonNotFound(f"no person with id {event.person_id}")
             if not row[0]:
-                raise InactivePerson(f"person {person_id} is inactive; check-in refused")
-            window = self._window(when)
+                raise InactivePerson(f"person {event.person_id} is inactive; check-in refused")
+            window = self._window(event.when)
             if window is not None:
                 last = cur.execute("SELECT MAX(checked_in_at) FROM attendance WHERE person_id = ? "
                                    "AND checked_in_at >= ? AND checked_in_at < ?",
-                                   (person_id, db.dt(window[0]), db.dt(window[1]))).scalar()
+                                   (event.person_id, db.dt(window[0]), db.dt(window[1]))).scalar()
                 if last is not None:
-                    return self._result("cooldown", person_id, when, desk, distance, event_id,
-                                        last_check_in=db.read_dt(last))
-            cur.execute(db.sql_insert_event, (event_id, person_id, db.dt(when), desk, distance))
-            row_id = cur.execute("SELECT id FROM attendance WHERE event_id = ?", (event_id,)).scalar()
-        self._seen(person_id, when)
-        return self._result("recorded", person_id, when, desk, distance, event_id, attendance_id=int(row_id))
+                    return self._result("cooldown", event, last_check_in=db.read_dt(last))
+            cur.execute(db.sql_insert_event, event.row(db))
+            row_id = cur.execute("SELECT id FROM attendance WHERE event_id = ?", (event.event_id,)).scalar()
+        self._seen(event.person_id, event.when)
+        return self._result("recorded", event, attendance_id=int(row_id))
 
-    def _queue(self, person_id, when, desk, distance, event_id) -> CheckIn:
-        window = self._window(when)
+    def _queue(self, event: "Event") -> CheckIn:
+        window = self._window(event.when)
         if window is not None:
-            candidates = [self._outbox.latest_between(person_id, *window),
-                          *self._seen_times.get(person_id, ())]
+            candidates = [self._outbox.latest_between(event.person_id, *window),
+                          *self._seen_times.get(event.person_id, ())]
             blocking = [t for t in candidates if t and window[0] <= t < window[1]]
             if blocking:
-                return self._result("cooldown", person_id, when, desk, distance, event_id,
-                                    last_check_in=max(blocking))
-        self._outbox.put(event_id, person_id, when, desk, distance)
-        self._seen(person_id, when)
-        return self._result("queued", person_id, when, desk, distance, event_id)
+                return self._result("cooldown", event, last_check_in=max(blocking))
+        self._outbox.put(event)
+        self._seen(event.person_id, event.when)
+        return self._result("queued", event)
 
     # -- outbox --------------------------------------------------------------------
     def _replay(self) -> int:
@@ -138,14 +143,13 @@ class AttendanceRepository:
             with db.transaction(write=True) as cur:
                 for ev in batch:
                     try:
-                        cur.execute(db.sql_insert_event, (ev.event_id, ev.person_id, db.dt(ev.checked_in_at),
-                                                          ev.desk, ev.distance))
+                        cur.execute(db.sql_insert_event, ev.event.row(db))
                     except IntegrityViolation as exc:
                         if exc.kind != "foreign_key":
                             raise
-                        rejected[ev.seq] = f"person {ev.person_id} no longer exists"
+                        rejected[ev.seq] = f"person {ev.event.person_id} no longer exists"
                         log.warning("queued check-in %s dropped: person %s no longer exists",
-                                    ev.event_id, ev.person_id)
+                                    ev.event.event_id, ev.event.person_id)
             self._outbox.done(batch, rejected)
             sent += len(batch) - len(rejected)
             self._sent += len(batch) - len(rejected)

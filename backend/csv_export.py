@@ -11,7 +11,8 @@ from backend import history, times
 from backend.db import Database
 from backend.records import HistoryQuery
 
-HEADER = ("person_number", "name", "department", "checked_in_at", "desk", "distance")
+HEADER = ("person_number", "name", "department", "checked_in_at", "desk", "distance", "method", "operator",
+          "reason")
 #: a cell whose first visible character is one of these is run as a formula (the full-width forms
 #: too, which some spreadsheets and IMEs turn into the ASCII ones)
 _FORMULA_START = frozenset("=+-@＝＋－＠")
@@ -51,7 +52,8 @@ def export_csv(db: Database, query: HistoryQuery, path) -> int:
                 for row in history.iter_rows(db, query, cur):
                     writer.writerow((_text(row.person_number), _text(row.name), _text(row.department),
                                      times.to_text(row.checked_in_at), _text(row.desk),
-                                     "" if row.distance is None else f"{row.distance:.4f}"))
+                                     "" if row.distance is None else f"{row.distance:.4f}", row.method,
+                                     _text(row.operator), _text(row.reason)))
                     count += 1
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)

@@ -202,8 +202,8 @@ class SQLiteDatabase(Database):
     kind = "sqlite"
     forced_join = "CROSS JOIN"
     sql_lock_person = "SELECT active FROM people WHERE id = ?"
-    sql_insert_event = ("INSERT INTO attendance (event_id, person_id, checked_in_at, desk, distance) "
-                        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
+    sql_insert_event = ("INSERT INTO attendance (event_id, person_id, checked_in_at, desk, distance, method, "
+                        "operator, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
 
     def __init__(self, url: DatabaseURL, sql_dir: Path | None = None):
         super().__init__(url, sql_dir)
@@ -299,8 +299,8 @@ class MySQLDatabase(Database):
     kind = "mysql"
     forced_join = "STRAIGHT_JOIN"
     sql_lock_person = "SELECT active FROM people WHERE id = ? FOR UPDATE"
-    sql_insert_event = ("INSERT INTO attendance (event_id, person_id, checked_in_at, desk, distance) "
-                        "VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id")
+    sql_insert_event = ("INSERT INTO attendance (event_id, person_id, checked_in_at, desk, distance, method, "
+                        "operator, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id")
     connect_timeout = 5
     io_timeout = 30
     ping_after_idle_s = 30.0

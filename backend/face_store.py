@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from datetime import datetime
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
@@ -72,6 +73,7 @@ class NewSample:
     sharpness: float | None = None
     yaw: float | None = None
     landmarks: np.ndarray | None = None       # (5, 2) MTCNN points in the image's coordinates
+    learned: bool = False                     # added by a desk from a check-in, not enrolled
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,6 +90,8 @@ class StoredSample:
     yaw: float | None
     image_bytes: int
     models: tuple[str, ...]                   # fingerprints it has embeddings for
+    learned: bool = False                     # added by a desk from a check-in, not enrolled
+    created_at: datetime | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -366,12 +370,12 @@ class FaceStore:
                         continue
                 cur.execute(
                     "INSERT INTO face_samples (person_id, image, image_sha256, width, height, "
-                    "detector_score, face_size, sharpness, yaw, landmarks, source, desk, created_at) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "detector_score, face_size, sharpness, yaw, landmarks, source, learned, desk, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (person_id, None if sample.image is None else bytes(sample.image), digest,
                      sample.width, sample.height, _opt_float(sample.detector_score),
                      _opt_float(sample.face_size), _opt_float(sample.sharpness), _opt_float(sample.yaw),
-                     points, sample.source, desk, now))
+                     points, sample.source, int(bool(sample.learned)), desk, now))
                 sample_id = int(cur.lastrowid)
                 ids.append(sample_id)
                 if blob is not None:
@@ -526,7 +530,8 @@ class FaceStore:
         with self._db.transaction() as cur:
             rows = cur.execute(
                 "SELECT id, person_id, source, desk, width, height, detector_score, face_size, sharpness, "
-                "yaw, COALESCE(LENGTH(image), 0) FROM face_samples WHERE person_id = ? ORDER BY id",
+                "yaw, COALESCE(LENGTH(image), 0), learned, created_at FROM face_samples WHERE person_id = ? "
+                "ORDER BY id",
                 (person_id,)).fetchall()
             models: dict[int, list[str]] = {}
             for chunk in _chunks([int(r[0]) for r in rows]):
@@ -534,7 +539,8 @@ class FaceStore:
                                            f"WHERE sample_id IN ({_marks(len(chunk))})", chunk).fetchall():
                     models.setdefault(int(sid), []).append(fp)
         return [StoredSample(int(r[0]), int(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], int(r[10]),
-                             tuple(sorted(models.get(int(r[0]), ())))) for r in rows]
+                             tuple(sorted(models.get(int(r[0]), ()))), bool(r[11]), self._db.read_dt(r[12]))
+                for r in rows]
 
     def sample_counts(self, fingerprint: str | None = None) -> dict[int, int]:
         """person id -> number of samples (with an embedding for ``fingerprint`` if given)."""

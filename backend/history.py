@@ -14,12 +14,12 @@ FIELDS = {"name": "p.name", "person_number": "p.person_number", "phone": "p.phon
           "gender": "p.gender", "department": "p.department"}
 #: HistoryQuery.sort -> column
 SORTS = {"time": "a.checked_in_at", "name": "p.name", "person_number": "p.person_number",
-         "department": "p.department", "desk": "a.desk", "distance": "a.distance"}
+         "department": "p.department", "desk": "a.desk", "distance": "a.distance", "method": "a.method"}
 PRESETS = ("day", "week", "month", "all")
 MAX_PAGE_SIZE = 1000
 
 ROW_COLUMNS = ("a.id, a.event_id, a.person_id, p.person_number, p.name, p.department, "
-               "a.checked_in_at, a.desk, a.distance")
+               "a.checked_in_at, a.desk, a.distance, a.method, a.operator, a.reason")
 JOIN = "attendance a JOIN people p ON p.id = a.person_id"
 
 
@@ -174,7 +174,8 @@ def validate(db: Database, query: HistoryQuery) -> Filter:
 def _row(db: Database, r) -> AttendanceRow:
     return AttendanceRow(id=int(r[0]), event_id=r[1], person_id=int(r[2]), person_number=r[3], name=r[4],
                          department=r[5], checked_in_at=db.read_dt(r[6]), desk=r[7],
-                         distance=None if r[8] is None else float(r[8]))
+                         distance=None if r[8] is None else float(r[8]), method=r[9], operator=r[10],
+                         reason=r[11])
 
 
 def _from(db: Database) -> str:

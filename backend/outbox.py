@@ -13,18 +13,22 @@ from pathlib import Path
 
 from backend import schema, times
 from backend.errors import BackendError
+from backend.records import Event
 
 DEFAULT_PATH = "data/outbox.db"
+#: columns an outbox written by an older version lacks (added on open; outbox.sql has them all)
+_ADDED_COLUMNS = {"method": "TEXT NOT NULL DEFAULT 'face'", "operator": "TEXT NULL", "reason_given": "TEXT NULL"}
+_EVENT_COLUMNS = "event_id, person_id, checked_in_at, desk, distance, method, operator, reason_given"
 
 
 @dataclasses.dataclass(frozen=True)
 class QueuedEvent:
     seq: int
-    event_id: str
-    person_id: int
-    checked_in_at: datetime
-    desk: str
-    distance: float | None
+    event: Event
+
+    @property
+    def checked_in_at(self) -> datetime:
+        return self.event.when
 
 
 class Outbox:
@@ -44,6 +48,11 @@ class Outbox:
             for statement in schema.split_statements(
                     (Path(sql_dir) / "sqlite" / "outbox.sql").read_text(encoding="utf-8")):
                 self._conn.execute(statement)
+            for table in ("outbox", "outbox_rejected"):
+                have = {row[1] for row in self._conn.execute(f"PRAGMA table_info({table})")}
+                for column, definition in _ADDED_COLUMNS.items():
+                    if column not in have:
+                        self._conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
             self._pending = self._count()
         except (OSError, sqlite3.Error) as exc:
             raise BackendError(f"cannot open the check-in outbox {self.path}: {exc}") from exc
@@ -56,13 +65,16 @@ class Outbox:
         """Events waiting for this target (cached; cheap enough for a GUI timer)."""
         return self._pending
 
-    def put(self, event_id: str, person_id: int, when: datetime, desk: str, distance: float | None) -> None:
+    @staticmethod
+    def _values(event: Event) -> tuple:
+        return (event.event_id, event.person_id, times.to_text(event.when), event.desk, event.distance,
+                event.method, event.operator, event.reason)
+
+    def put(self, event: Event) -> None:
         with self._lock:
             try:
-                self._conn.execute(
-                    "INSERT INTO outbox (target, event_id, person_id, checked_in_at, desk, distance) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (self.target, event_id, person_id, times.to_text(when), desk, distance))
+                self._conn.execute(f"INSERT INTO outbox (target, {_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                   (self.target, *self._values(event)))
             except sqlite3.IntegrityError:
                 return          # the same event queued twice: once is enough
             except sqlite3.Error as exc:
@@ -82,10 +94,10 @@ class Outbox:
     def peek(self, limit: int) -> list[QueuedEvent]:
         """The oldest ``limit`` events, in order."""
         with self._lock:
-            rows = self._conn.execute(
-                "SELECT seq, event_id, person_id, checked_in_at, desk, distance FROM outbox "
-                "WHERE target = ? ORDER BY seq LIMIT ?", (self.target, limit)).fetchall()
-        return [QueuedEvent(r[0], r[1], r[2], times.from_text(r[3]), r[4], r[5]) for r in rows]
+            rows = self._conn.execute(f"SELECT seq, {_EVENT_COLUMNS} FROM outbox WHERE target = ? "
+                                      "ORDER BY seq LIMIT ?", (self.target, limit)).fetchall()
+        return [QueuedEvent(r[0], Event(person_id=r[2], when=times.from_text(r[3]), desk=r[4], distance=r[5],
+                                        event_id=r[1], method=r[6], operator=r[7], reason=r[8])) for r in rows]
 
     def done(self, events: list[QueuedEvent], rejected: dict[int, str] | None = None) -> None:
         """Remove replayed events; ``rejected`` (seq -> reason) are moved to outbox_rejected."""
@@ -96,10 +108,9 @@ class Outbox:
                 for ev in events:
                     if ev.seq in rejected:
                         self._conn.execute(
-                            "INSERT OR REPLACE INTO outbox_rejected (seq, target, event_id, person_id, "
-                            "checked_in_at, desk, distance, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            (ev.seq, self.target, ev.event_id, ev.person_id,
-                             times.to_text(ev.checked_in_at), ev.desk, ev.distance, rejected[ev.seq]))
+                            f"INSERT OR REPLACE INTO outbox_rejected (seq, target, {_EVENT_COLUMNS}, reason) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (ev.seq, self.target, *self._values(ev.event), rejected[ev.seq]))
                 self._conn.executemany("DELETE FROM outbox WHERE seq = ?", [(ev.seq,) for ev in events])
                 self._conn.execute("COMMIT")
             except BaseException:

@@ -35,6 +35,27 @@ class CheckIn:
     distance: float | None
     attendance_id: int | None = None     # row id when recorded
     last_check_in: datetime | None = None  # the earlier check-in that caused "cooldown"
+    method: str = "face"                 # "face", "confirmed", "number+face" or "manual"
+    operator: str | None = None          # who confirmed or added it
+    reason: str | None = None            # why (a manual check-in's reason)
+
+
+@dataclasses.dataclass(frozen=True)
+class Event:
+    """One check-in as it is written to the attendance table (or queued in the outbox), checked."""
+    person_id: int
+    when: datetime
+    desk: str
+    distance: float | None
+    event_id: str
+    method: str = "face"
+    operator: str | None = None
+    reason: str | None = None
+
+    def row(self, db) -> tuple:
+        """The parameters of ``db.sql_insert_event``."""
+        return (self.event_id, self.person_id, db.dt(self.when), self.desk, self.distance, self.method,
+                self.operator, self.reason)
 
 
 @dataclasses.dataclass
@@ -47,7 +68,7 @@ class HistoryQuery:
     day / Monday-based week / month; "all") or a ``start``/``end`` range (``date``, ``datetime`` or
     ISO string; a date ``end`` includes that whole day, a datetime ``end`` is inclusive), not both.
     ``now`` is the reference time of the presets (default: the current local time).
-    ``sort``: "time", "name", "person_number", "department", "desk" or "distance".
+    ``sort``: "time", "name", "person_number", "department", "desk", "distance" or "method".
     """
     text: str = ""
     field: str = "any"
@@ -72,6 +93,9 @@ class AttendanceRow:
     checked_in_at: datetime
     desk: str
     distance: float | None
+    method: str = "face"
+    operator: str | None = None
+    reason: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)

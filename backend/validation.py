@@ -16,7 +16,11 @@ MAX_LENGTH = {
     "department": 128,
     "note": 10_000,
     "desk": 128,
+    "operator": 128,
+    "reason": 255,
 }
+#: how a check-in was made (attendance.method; sql/*/003_check_in_methods_and_learning.sql)
+CHECK_IN_METHODS = ("face", "confirmed", "number+face", "manual")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CONTROL_EXCEPT_NEWLINE_TAB = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -47,6 +51,12 @@ def text(field: str, value, *, required: bool = False, strip: bool = False) -> s
     except UnicodeEncodeError as exc:
         raise ValueError(f"{field} is not valid Unicode text ({exc.reason} at position {exc.start})") \
             from None
+    return value
+
+
+def method(value) -> str:
+    if value not in CHECK_IN_METHODS:
+        raise ValueError(f"check-in method must be one of {', '.join(CHECK_IN_METHODS)}, got {value!r}")
     return value
 
 

@@ -1,6 +1,7 @@
 -- Local outbox of a MySQL desk (data/outbox.db by default): check-ins made while the server was
 -- unreachable, replayed in seq order when it returns. The event_id makes the replay idempotent.
 -- target = "host:port/database" the events belong to, so a changed URL never replays them elsewhere.
+-- An outbox of an older version gets the columns it lacks when it is opened (backend/outbox.py).
 
 CREATE TABLE IF NOT EXISTS outbox (
     seq            INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -10,6 +11,9 @@ CREATE TABLE IF NOT EXISTS outbox (
     checked_in_at  TEXT    NOT NULL,
     desk           TEXT    NOT NULL,
     distance       REAL    NULL,
+    method         TEXT    NOT NULL DEFAULT 'face',     -- as attendance.method (schema 3)
+    operator       TEXT    NULL,
+    reason_given   TEXT    NULL,
     queued_at      TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now', 'localtime'))
 );
 CREATE INDEX IF NOT EXISTS idx_outbox_target_person ON outbox (target, person_id, checked_in_at);
@@ -23,6 +27,9 @@ CREATE TABLE IF NOT EXISTS outbox_rejected (
     checked_in_at  TEXT    NOT NULL,
     desk           TEXT    NOT NULL,
     distance       REAL    NULL,
+    method         TEXT    NOT NULL DEFAULT 'face',
+    operator       TEXT    NULL,
+    reason_given   TEXT    NULL,
     reason         TEXT    NOT NULL,
     rejected_at    TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now', 'localtime'))
 );

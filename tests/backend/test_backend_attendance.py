@@ -263,8 +263,10 @@ def test_csv_export_opens_in_excel_with_chinese_intact(history, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")                               # UTF-8 BOM: Excel detects UTF-8
     with open(path, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows[0] == ["person_number", "name", "department", "checked_in_at", "desk", "distance"]
+    assert rows[0] == ["person_number", "name", "department", "checked_in_at", "desk", "distance", "method",
+                       "operator", "reason"]
     assert len(rows) == len(times) + 1
+    assert {r[6] for r in rows[1:]} == {"face"} and {r[7] for r in rows[1:]} == {""}
     names = {r[1] for r in rows[1:]}
     assert {"张三", "李四", "张小明", "Wang Wu", "O'Brien 100%"} == names
     assert [r[3] for r in rows[1:]] == sorted(r[3] for r in rows[1:])

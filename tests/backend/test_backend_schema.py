@@ -69,7 +69,7 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
                   "datetime_precision, collation_name FROM information_schema.columns "
                   "WHERE table_schema = DATABASE()")}
         for field, limit in MAX_LENGTH.items():
-            table = "attendance" if field == "desk" else "people"
+            table = "attendance" if field in ("desk", "operator", "reason") else "people"
             dtype, length, _, _ = cols[(table, field)]
             # the app's limit must fit the column (TEXT holds 65,535 bytes = the note's 10,000 x 4)
             assert (length == limit) if dtype == "varchar" else (length >= 4 * limit), field
@@ -149,30 +149,77 @@ def test_foreign_tables_are_refused(kind, db_url, raw, db_password, tmp_path):
         open_backend(db_url, password=db_password, outbox_path=tmp_path / "o.db")
 
 
-def test_a_version_1_database_with_people_is_upgraded_to_the_face_store(kind, open_db, raw, tmp_path):
-    """A real version-1 database (made from 001 alone, with people and check-ins) gets version 2 in
-    place: nothing lost, the face store empty and usable."""
-    v1 = tmp_path / "sql_v1"
-    shutil.copytree(SQL_DIR, v1)
-    for path in v1.glob("*/0*.sql"):
-        if not path.name.startswith("001_"):
+def _sql_up_to(tmp_path, version: int):
+    """A copy of sql/ with the schema files up to ``version`` only (a database of an older app)."""
+    folder = tmp_path / f"sql_v{version}"
+    shutil.copytree(SQL_DIR, folder)
+    for path in folder.glob("*/0*.sql"):
+        if int(path.name[:3]) > version:
             path.unlink()
-    old = open_db(sql_dir=v1)
+    return folder
+
+
+def _insert(conn, kind, sql, params):
+    cur = conn.cursor()
+    cur.execute(sql if kind == "sqlite" else sql.replace("?", "%s"), params)
+    if kind == "sqlite":
+        conn.commit() if conn.in_transaction else None
+    else:
+        conn.commit()
+    cur.close()
+
+
+def test_a_version_1_database_with_people_is_upgraded_to_the_latest_schema(kind, open_db, raw, tmp_path):
+    """A real version-1 database (made from 001 alone, with people and check-ins) gets every later
+    version in place: nothing lost, the face store empty and usable, old check-ins made by face."""
+    old = open_db(sql_dir=_sql_up_to(tmp_path, 1))
     assert old.schema_version == 1
     a = old.people.create("E1", "张三")
     b = old.people.create("E2", "O'Brien")
-    old.attendance.check_in(a.id, desk="front")
     old.close()
+    _insert(raw(), kind, "INSERT INTO attendance (event_id, person_id, checked_in_at, desk, distance) "
+                         "VALUES (?, ?, ?, ?, ?)", ("ev-1", a.id, "2026-12-01 08:59:00.000", "front", 0.3))
     assert [r[0] for r in _query(raw(), "SELECT version FROM schema_version")] == [1]
 
     upgraded = open_db()
-    assert upgraded.schema_version == 2 == latest_version(kind)
+    assert upgraded.schema_version == latest_version(kind) >= 3
     assert [p.person_number for p in upgraded.people.search()] == ["E1", "E2"]
-    assert [r.person_id for r in upgraded.attendance.search(HistoryQuery(preset="all")).rows] == [a.id]
+    (row,) = upgraded.attendance.search(HistoryQuery(preset="all")).rows
+    assert (row.person_id, row.desk, row.method, row.operator) == (a.id, "front", "face", None)
     model = FaceModel("f" * 64, "test model")
     upgraded.faces.add_samples(b.id, [NewSample(image=b"\xff\xd8jpeg", embedding=np.ones(4))], model, "front")
     upgraded.faces.record_changes([b.id])
     assert upgraded.faces.head().last_change_id == 1
     assert upgraded.faces.coverage().of(model.fingerprint).embedded == 1
     upgraded.close()
-    assert open_db().schema_version == 2          # and reopening applies nothing more
+    assert open_db().schema_version == latest_version(kind)       # and reopening applies nothing more
+
+
+def test_a_version_2_database_gets_check_in_methods_and_learned_samples(kind, open_db, raw, tmp_path):
+    """Version 2 -> 3: check-ins and face samples kept; old check-ins are face check-ins, old samples
+    enrolled ones; the new columns take confirmed and number+face check-ins with an operator."""
+    old = open_db(sql_dir=_sql_up_to(tmp_path, 2))
+    assert old.schema_version == 2
+    person = old.people.create("E1", "张三")
+    old.close()
+    conn = raw()
+    _insert(conn, kind, "INSERT INTO attendance (event_id, person_id, checked_in_at, desk, distance) "
+                        "VALUES (?, ?, ?, ?, ?)", ("ev-1", person.id, "2026-12-01 08:59:00.000", "front", 0.3))
+    _insert(conn, kind, "INSERT INTO face_samples (person_id, image, source, desk, created_at) "
+                        "VALUES (?, ?, ?, ?, ?)", (person.id, b"\xff\xd8jpeg", "live", "front",
+                                                   "2026-12-01 08:00:00.000"))
+
+    upgraded = open_db()
+    assert upgraded.schema_version == 3
+    assert [(s.learned, s.source) for s in upgraded.faces.samples_of(person.id)] == [(False, "live")]
+    upgraded.attendance.cooldown_seconds = 0
+    upgraded.attendance.check_in(person.id, desk="front", method="confirmed", operator="王芳", distance=0.35)
+    upgraded.attendance.check_in(person.id, desk="front", method="number+face", distance=0.3)
+    rows = upgraded.attendance.search(HistoryQuery(preset="all", sort="time", descending=False)).rows
+    assert [(r.method, r.operator) for r in rows] == [("face", None), ("confirmed", "王芳"), ("number+face", None)]
+    with pytest.raises(ValueError, match="check-in method"):
+        upgraded.attendance.check_in(person.id, method="guess")
+    # the database itself refuses a method the app does not know (CHECK constraint)
+    with pytest.raises(Exception):
+        _insert(conn, kind, "INSERT INTO attendance (event_id, person_id, checked_in_at, method) "
+                            "VALUES (?, ?, ?, ?)", ("ev-x", person.id, "2026-12-01 09:00:00.000", "guess"))

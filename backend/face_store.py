@@ -114,6 +114,18 @@ class PersonFaces:
     person_number: str
     active: bool
     embeddings: np.ndarray                    # (n, D) float32 for that model; n may be 0
+    sample_ids: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, np.int64))   # (n,)
+    learned: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(0, bool))          # (n,)
+
+
+@dataclasses.dataclass(frozen=True)
+class ModelPage:
+    """One page of :meth:`FaceStore.iter_model`: a row per sample."""
+    person_ids: np.ndarray                    # (n,) int64 database person ids
+    person_numbers: list[str]
+    embeddings: np.ndarray                    # (n, D) float32
+    sample_ids: np.ndarray                    # (n,) int64
+    learned: np.ndarray                       # (n,) bool
 
 
 @dataclasses.dataclass(frozen=True)
@@ -489,27 +501,30 @@ class FaceStore:
 
     def _faces(self, cur, person_ids: Sequence[int], fingerprint: str) -> dict[int, PersonFaces]:
         people: dict[int, tuple[str, bool]] = {}
-        blobs: dict[int, list[bytes]] = {}
+        rows: dict[int, list[tuple[int, bool, bytes]]] = {}
         for chunk in _chunks(list(person_ids)):
             marks = _marks(len(chunk))
             for pid, number, active in cur.execute(
                     f"SELECT id, person_number, active FROM people WHERE id IN ({marks})", chunk).fetchall():
                 people[int(pid)] = (number, bool(active))
-            for pid, blob in cur.execute(
-                    "SELECT s.person_id, e.embedding FROM face_samples s JOIN face_embeddings e "
+            for pid, sid, learned, blob in cur.execute(
+                    "SELECT s.person_id, s.id, s.learned, e.embedding FROM face_samples s JOIN face_embeddings e "
                     "ON e.sample_id = s.id AND e.model_fingerprint = ? "
                     f"WHERE s.person_id IN ({marks}) ORDER BY s.person_id, s.id",
                     (fingerprint, *chunk)).fetchall():
-                blobs.setdefault(int(pid), []).append(bytes(blob))
-        return {pid: PersonFaces(pid, number, active, decode_embeddings(blobs.get(pid, [])))
-                for pid, (number, active) in people.items()}
+                rows.setdefault(int(pid), []).append((int(sid), bool(learned), bytes(blob)))
+        faces = {}
+        for pid, (number, active) in people.items():
+            mine = rows.get(pid, [])
+            faces[pid] = PersonFaces(pid, number, active, decode_embeddings([r[2] for r in mine]),
+                                     np.array([r[0] for r in mine], np.int64), np.array([r[1] for r in mine], bool))
+        return faces
 
-    def iter_model(self, fingerprint: str, page_size: int = 5000) \
-            -> Iterator[tuple[np.ndarray, list[str], np.ndarray]]:
-        """Every embedding of ``fingerprint`` of an active person, in pages of (person ids (n,),
-        person numbers, embeddings (n, D)), each page its own short transaction."""
+    def iter_model(self, fingerprint: str, page_size: int = 5000) -> Iterator["ModelPage"]:
+        """Every embedding of ``fingerprint`` of an active person, in pages (:class:`ModelPage`),
+        each page its own short transaction."""
         db, after = self._db, 0
-        sql = (f"SELECT e.sample_id, s.person_id, p.person_number, e.embedding "
+        sql = (f"SELECT e.sample_id, s.person_id, p.person_number, e.embedding, s.learned "
                f"FROM face_embeddings e {db.forced_join} face_samples s ON s.id = e.sample_id "
                f"{db.forced_join} people p ON p.id = s.person_id "
                "WHERE e.model_fingerprint = ? AND e.sample_id > ? AND p.active = 1 "
@@ -520,8 +535,10 @@ class FaceStore:
             if not rows:
                 return
             after = int(rows[-1][0])
-            yield (np.fromiter((r[1] for r in rows), np.int64, len(rows)), [r[2] for r in rows],
-                   decode_embeddings([bytes(r[3]) for r in rows]))
+            yield ModelPage(np.fromiter((r[1] for r in rows), np.int64, len(rows)), [r[2] for r in rows],
+                            decode_embeddings([bytes(r[3]) for r in rows]),
+                            np.fromiter((r[0] for r in rows), np.int64, len(rows)),
+                            np.fromiter((bool(r[4]) for r in rows), bool, len(rows)))
             if len(rows) < page_size:
                 return
 
@@ -544,14 +561,38 @@ class FaceStore:
 
     def sample_counts(self, fingerprint: str | None = None) -> dict[int, int]:
         """person id -> number of samples (with an embedding for ``fingerprint`` if given)."""
+        return {pid: enrolled + learned for pid, (enrolled, learned) in self.kind_counts(fingerprint).items()}
+
+    def kind_counts(self, fingerprint: str | None = None) -> dict[int, tuple[int, int]]:
+        """person id -> (enrolled samples, learned samples), with an embedding for ``fingerprint`` if given."""
         with self._db.transaction() as cur:
             if fingerprint is None:
-                rows = cur.execute("SELECT person_id, COUNT(*) FROM face_samples GROUP BY person_id").fetchall()
+                rows = cur.execute("SELECT person_id, learned, COUNT(*) FROM face_samples "
+                                   "GROUP BY person_id, learned").fetchall()
             else:
-                rows = cur.execute("SELECT s.person_id, COUNT(*) FROM face_samples s JOIN face_embeddings e "
-                                   "ON e.sample_id = s.id AND e.model_fingerprint = ? GROUP BY s.person_id",
+                rows = cur.execute("SELECT s.person_id, s.learned, COUNT(*) FROM face_samples s JOIN face_embeddings e "
+                                   "ON e.sample_id = s.id AND e.model_fingerprint = ? GROUP BY s.person_id, s.learned",
                                    (fingerprint,)).fetchall()
-        return {int(pid): int(n) for pid, n in rows}
+        counts: dict[int, tuple[int, int]] = {}
+        for pid, learned, n in rows:
+            enrolled, learnt = counts.get(int(pid), (0, 0))
+            counts[int(pid)] = (enrolled, learnt + int(n)) if learned else (enrolled + int(n), learnt)
+        return counts
+
+    def learned_sample_ids(self, person_id: int) -> list[int]:
+        """The ids of the samples desks learned for a person, oldest first."""
+        person_id = validation.row_id(person_id)
+        with self._db.transaction() as cur:
+            return [int(r[0]) for r in cur.execute("SELECT id FROM face_samples WHERE person_id = ? AND "
+                                                   "learned = 1 ORDER BY id", (person_id,)).fetchall()]
+
+    def first_image(self, person_id: int) -> bytes | None:
+        """The crop of the person's first enrolled sample (what the desk shows to confirm them)."""
+        person_id = validation.row_id(person_id)
+        with self._db.transaction() as cur:
+            row = cur.execute("SELECT image FROM face_samples WHERE person_id = ? AND image IS NOT NULL "
+                              "ORDER BY learned, id LIMIT 1", (person_id,)).fetchone()
+        return None if row is None else bytes(row[0])
 
     def coverage(self) -> Coverage:
         """Per model fingerprint: how many samples have an embedding, how many failed, of how many."""

@@ -174,11 +174,13 @@ class FaceSync:
         started = time.perf_counter()
         store = backend.faces
         head = store.head()            # before the pages: changes during the load are replayed
-        numbers, blocks, keys = [], [], {}
-        for person_ids, page_numbers, embeddings in store.iter_model(self.model.fingerprint, self.reload_page):
-            numbers += page_numbers
-            blocks.append(embeddings)
-            keys.update(zip(person_ids.tolist(), page_numbers))
+        numbers, blocks, sample_ids, learned, keys = [], [], [], [], {}
+        for page in store.iter_model(self.model.fingerprint, self.reload_page):
+            numbers += page.person_numbers
+            blocks.append(page.embeddings)
+            sample_ids.append(page.sample_ids)
+            learned.append(page.learned)
+            keys.update(zip(page.person_ids.tolist(), page.person_numbers))
         embeddings = np.concatenate(blocks) if blocks else np.empty((0, 0), np.float32)
         if self.store_id is None and len(self.gallery):
             self._keep_unsynced()
@@ -188,7 +190,9 @@ class FaceSync:
         keys = {pid: key for key, pid in owner.items()}
         self.store_id, self.last_change_id = head.store_id, head.last_change_id
         self._keys, self._owner = keys, owner
-        self.gallery.reset(numbers, embeddings, self._meta())
+        self.gallery.reset(numbers, embeddings, self._meta(),
+                           learned=np.concatenate(learned) if learned else None,
+                           sample_ids=np.concatenate(sample_ids) if sample_ids else None)
         log.info("face cache %s loaded from the database: %d people, %d embeddings in %.2f s",
                  self.gallery.path, len(owner), len(numbers), time.perf_counter() - started)
         caught = self._catch_up(store, started, None, save=False)
@@ -235,7 +239,7 @@ class FaceSync:
 
     def _apply(self, changes, faces) -> tuple[set[str], set[str]]:
         keys, owner = dict(self._keys), dict(self._owner)
-        updates: dict[str, np.ndarray | None] = {}
+        updates: dict[str, object] = {}       # key -> PersonFaces (embeddings, learned, sample ids) or None
         seen = set()
         for change in changes:
             pid = change.person_id
@@ -254,7 +258,7 @@ class FaceSync:
                     keys.pop(holder, None)   # its own change (later in the feed) puts it back
                 owner[key] = pid
                 keys[pid] = key
-                updates[key] = state.embeddings
+                updates[key] = state
         last = changes[-1].change_id
         self._keys, self._owner, self.last_change_id = keys, owner, last
         self.gallery.replace_people(updates, self._meta())

@@ -111,6 +111,14 @@ class PeopleRepository:
         with self._db.transaction() as cur:
             return self._get(cur, person_id)
 
+    def lock_active(self, person_id: int) -> bool:
+        """Whether the person exists and is active, holding their row until the enclosing
+        transaction ends (MySQL: SELECT ... FOR UPDATE; SQLite: the write transaction)."""
+        person_id = validation.row_id(person_id)
+        with self._db.transaction(write=True) as cur:
+            row = cur.execute(self._db.sql_lock_person, (person_id,)).fetchone()
+            return row is not None and bool(row[0])
+
     def get_by_number(self, person_number: str) -> Person | None:
         if not isinstance(person_number, str):
             raise ValueError(f"person number must be text, got {person_number!r}")

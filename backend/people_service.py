@@ -110,6 +110,44 @@ def add_samples(backend: Backend, cache, person_id: int, samples: Sequence[NewSa
     return ids
 
 
+def learn_sample(backend: Backend, cache, person_id: int, sample: NewSample, *, replaces: int | None,
+                 max_learned: int, desk: str = "", model: FaceModel | None = None) -> int | None:
+    """Add a sample a desk learned from a check-in of the person (``sample.learned`` is set here),
+    replacing the learned sample ``replaces`` (None: added beside the others); returns its id, or None
+    when nothing was stored: the person is gone or inactive, ``replaces`` is no longer theirs, or
+    they have ``max_learned`` learned samples already (another desk was quicker). One transaction:
+    the sample is stored whole or not at all (BackendOffline when the database is unreachable: the
+    caller drops it; the next visit teaches again)."""
+    sample = dataclasses.replace(sample, learned=True)
+    model = _model(cache, model, [sample])
+    with _Writing(backend, "learn a face sample"):
+        if not backend.people.lock_active(person_id):
+            return None
+        learned = backend.faces.learned_sample_ids(person_id)
+        if replaces is not None:
+            if replaces not in learned:
+                return None
+            backend.faces.delete_samples(person_id, [replaces])
+            learned.remove(replaces)
+        if len(learned) >= max_learned:
+            return None
+        (sample_id,) = backend.faces.add_samples(person_id, [sample], model, desk)
+        backend.faces.record_changes([person_id])
+    _refresh(backend, cache, f"a learned sample of person {person_id}")
+    return sample_id
+
+
+def forget_learned(backend: Backend, cache, person_id: int) -> int:
+    """Delete every sample desks learned for a person (their enrolled samples stay); returns how many."""
+    with _Writing(backend, "forget learned samples"):
+        deleted = backend.faces.delete_samples(person_id, backend.faces.learned_sample_ids(person_id))
+        if deleted:
+            backend.faces.record_changes([person_id])
+    if deleted:
+        _refresh(backend, cache, f"forgotten samples of person {person_id}")
+    return deleted
+
+
 def delete_samples(backend: Backend, cache, person_id: int, sample_ids: Sequence[int]) -> int:
     """Delete some face samples of a person (and their embeddings for every model)."""
     with _Writing(backend, "delete face samples"):

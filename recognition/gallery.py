@@ -4,6 +4,10 @@ File layout (``data/pictures/embeddings.h5`` by default):
 
 * ``embeddings``: float32 (N, D), L2-normalised, several rows per person;
 * ``person_ids``: UTF-8 strings (N,), the person of each row;
+* ``learned`` (optional, uint8 (N,)): 1 for a sample the desk learned from a check-in, 0 for an
+  enrolled one (absent: all enrolled);
+* ``sample_ids`` (optional, int64 (N,)): the face store's id of each sample (absent: numbered
+  1..N), so that a learned sample can be replaced by id;
 * attributes ``fingerprint`` (sha256 of the model's weights), ``model_name``, ``format``;
 * ``meta_json`` (optional): a JSON object the owner keeps with the embeddings, saved in the same
   atomic write (a desk's face cache keeps its sync state there: the last change id it applied
@@ -54,6 +58,26 @@ class GalleryModelMismatch(GalleryError):
 
 
 @dataclasses.dataclass(frozen=True)
+class Samples:
+    """Samples of one person given to :meth:`Gallery.replace_people`: embeddings (n, D) and, per row,
+    whether it was learned and its sample id (None: all enrolled / ids assigned by the gallery).
+    Any object with these attributes will do (the face store's ``PersonFaces`` has them)."""
+    embeddings: np.ndarray
+    learned: np.ndarray | None = None
+    sample_ids: np.ndarray | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class GalleryRows:
+    """The whole gallery at one version, as read-only arrays of one row per sample."""
+    embeddings: np.ndarray      # (N, D) float32, L2-normalised
+    person_ids: np.ndarray      # (N,) object: the person key of each row
+    learned: np.ndarray         # (N,) bool
+    sample_ids: np.ndarray      # (N,) int64
+    version: int
+
+
+@dataclasses.dataclass(frozen=True)
 class Match:
     person_id: str | None   # None: nobody within the threshold (an unknown face)
     distance: float         # Euclidean distance to the nearest enrolled embedding (inf if empty)
@@ -62,7 +86,7 @@ class Match:
 
 class Gallery:
     def __init__(self, path, embeddings: np.ndarray, person_ids: list[str], fingerprint: str,
-                 model_name: str = ""):
+                 model_name: str = "", learned=None, sample_ids=None):
         self.path = Path(path)
         self.fingerprint = fingerprint
         self.model_name = model_name
@@ -70,7 +94,10 @@ class Gallery:
         # a snapshot, and rows() can hand them out without a lock
         self._embeddings = np.array(embeddings, np.float32, order="C")   # a copy: made read-only below
         self._person_ids = np.asarray(person_ids, dtype=object)
-        self._embeddings.flags.writeable = False
+        self._learned = _flags(learned, len(self._person_ids))
+        self._sample_ids = _ids(sample_ids, len(self._person_ids), 0)
+        for array in (self._embeddings, self._learned, self._sample_ids):
+            array.flags.writeable = False
         #: bumped by every change, so views derived from the contents (templates, the operating
         #: point) know when to recompute
         self.version = 0
@@ -110,7 +137,8 @@ class Gallery:
                 f"{path.parent} --output {path} --rebuild")
         if fingerprint and stored != fingerprint:
             stored, stored_name, meta = fingerprint, model_name, {}
-        gallery = cls(path, embeddings, person_ids, stored, stored_name)
+        gallery = cls(path, embeddings, person_ids, stored, stored_name, stored_gallery.learned,
+                      stored_gallery.sample_ids)
         gallery.meta = meta
         return gallery
 
@@ -125,6 +153,8 @@ class Gallery:
             with h5py.File(tmp, "w") as f:
                 f.create_dataset("embeddings", data=self._embeddings)
                 f.create_dataset("person_ids", data=list(self._person_ids), dtype=_STR)
+                f.create_dataset("learned", data=self._learned.astype(np.uint8))
+                f.create_dataset("sample_ids", data=self._sample_ids)
                 f.attrs["fingerprint"] = self.fingerprint
                 f.attrs["model_name"] = self.model_name
                 f.attrs["format"] = FORMAT_VERSION
@@ -163,11 +193,23 @@ class Gallery:
         changes replace rather than modify, so they can be used without holding any lock."""
         return self._embeddings, self._person_ids, self.version
 
-    def _replace(self, embeddings: np.ndarray, person_ids: np.ndarray) -> None:
-        self._embeddings = np.ascontiguousarray(embeddings, np.float32)
-        self._embeddings.flags.writeable = False
-        self._person_ids = person_ids
+    def samples(self) -> GalleryRows:
+        """Every row with its learned flag and sample id, at one version (see :meth:`rows`)."""
+        return GalleryRows(self._embeddings, self._person_ids, self._learned, self._sample_ids, self.version)
+
+    def _replace(self, embeddings: np.ndarray, person_ids: np.ndarray, learned: np.ndarray,
+                 sample_ids: np.ndarray) -> None:
+        embeddings = np.ascontiguousarray(embeddings, np.float32)
+        learned, sample_ids = np.asarray(learned, bool), np.asarray(sample_ids, np.int64)
+        for array in (embeddings, learned, sample_ids):
+            array.flags.writeable = False
+        self._embeddings, self._person_ids, self._learned, self._sample_ids = \
+            embeddings, person_ids, learned, sample_ids
         self.version += 1
+
+    def _new_ids(self, count: int) -> np.ndarray:
+        start = int(self._sample_ids.max()) + 1 if len(self._sample_ids) else 1
+        return np.arange(start, start + count, dtype=np.int64)
 
     def count(self, person_id: str) -> int:
         return int(np.count_nonzero(self._person_ids == person_id))
@@ -175,7 +217,8 @@ class Gallery:
     def embeddings_of(self, person_id: str) -> np.ndarray:
         return self._embeddings[self._person_ids == person_id].copy()
 
-    def add(self, person_id: str, embeddings) -> None:
+    def add(self, person_id: str, embeddings, learned: bool = False) -> list[int]:
+        """Add samples of a person (``learned``: from check-ins, not enrolled); returns their ids."""
         if not isinstance(person_id, str) or not person_id.strip():
             raise GalleryError(f"person id must be a non-empty string, got {person_id!r}")
         embeddings = np.atleast_2d(np.asarray(embeddings, np.float32))
@@ -189,20 +232,31 @@ class Gallery:
         norms = np.linalg.norm(embeddings, axis=1, keepdims=True)
         embeddings = embeddings / np.maximum(norms, 1e-12)
         stored = self._embeddings if self.size else np.empty((0, embeddings.shape[1]), np.float32)
+        ids = self._new_ids(len(embeddings))
         self._replace(np.concatenate([stored, embeddings]),
-                      np.concatenate([self._person_ids, np.asarray([person_id] * len(embeddings), dtype=object)]))
+                      np.concatenate([self._person_ids, np.asarray([person_id] * len(embeddings), dtype=object)]),
+                      np.concatenate([self._learned, np.full(len(embeddings), bool(learned))]),
+                      np.concatenate([self._sample_ids, ids]))
+        return ids.tolist()
 
     def remove(self, person_id: str) -> int:
         """Forget a person; returns how many embeddings were removed."""
-        keep = self._person_ids != person_id
+        return self._keep(self._person_ids != person_id)
+
+    def remove_samples(self, sample_ids) -> int:
+        """Forget some samples by id (a learned sample replaced by a better one); returns how many."""
+        return self._keep(~np.isin(self._sample_ids, np.asarray(list(sample_ids), np.int64)))
+
+    def _keep(self, keep: np.ndarray) -> int:
         removed = int(len(keep) - keep.sum())
         if removed:
-            self._replace(self._embeddings[keep], self._person_ids[keep])
+            self._replace(self._embeddings[keep], self._person_ids[keep], self._learned[keep],
+                          self._sample_ids[keep])
         return removed
 
     def replace_people(self, updates: dict, meta: dict | None = None) -> None:
-        """Set several people at once: key -> their new embeddings (n, D), or None to remove them;
-        with ``meta``, replace :attr:`meta` in the same step.
+        """Set several people at once: key -> their new embeddings (n, D) or :class:`Samples`, or None
+        to remove them; with ``meta``, replace :attr:`meta` in the same step.
 
         One pass over the stored rows, however many people change (a desk applying a batch of
         changes from the database)."""
@@ -210,34 +264,44 @@ class Gallery:
             if meta is not None:
                 self.meta = meta
             return
-        added_ids, added = [], []
-        for person_id, embeddings in updates.items():
-            if embeddings is None or np.size(embeddings) == 0:
+        added_ids, added, added_learned, added_samples = [], [], [], []
+        for person_id, given in updates.items():
+            samples = given if hasattr(given, "embeddings") else Samples(given)
+            if given is None or np.size(samples.embeddings) == 0:
                 continue
             if not isinstance(person_id, str) or not person_id.strip():
                 raise GalleryError(f"person id must be a non-empty string, got {person_id!r}")
-            rows = np.atleast_2d(np.asarray(embeddings, np.float32))
+            rows = np.atleast_2d(np.asarray(samples.embeddings, np.float32))
             if not np.all(np.isfinite(rows)):
                 raise GalleryError(f"embeddings for {person_id!r} contain NaN or inf")
             added_ids += [person_id] * len(rows)
             added.append(rows)
+            added_learned.append(_flags(getattr(samples, "learned", None), len(rows)))
+            added_samples.append(getattr(samples, "sample_ids", None))
         dims = {a.shape[1] for a in added} | ({self._embeddings.shape[1]} if self.size else set())
         if len(dims) > 1:
             raise GalleryError(f"embedding sizes {sorted(dims)} do not match")
         keep = ~np.isin(self._person_ids, np.asarray(list(updates), dtype=object))
         stored = self._embeddings[keep] if self.size else None
+        next_id = int(self._sample_ids.max()) + 1 if len(self._sample_ids) else 1
+        new_ids = []
+        for rows, ids in zip(added, added_samples):
+            new_ids.append(_ids(ids, len(rows), next_id - 1))
+            next_id += len(rows)
         if added:
             new = np.concatenate(added)
             new = new / np.maximum(np.linalg.norm(new, axis=1, keepdims=True), 1e-12)
             stored = new if stored is None or not len(stored) else np.concatenate([stored, new])
         self._replace(stored if stored is not None else np.empty((0, 0), np.float32),
-                      np.concatenate([self._person_ids[keep], np.asarray(added_ids, dtype=object)]))
+                      np.concatenate([self._person_ids[keep], np.asarray(added_ids, dtype=object)]),
+                      np.concatenate([self._learned[keep], *added_learned]),
+                      np.concatenate([self._sample_ids[keep], *new_ids]))
         if meta is not None:
             self.meta = meta
 
-    def reset(self, person_ids, embeddings, meta: dict | None = None) -> None:
+    def reset(self, person_ids, embeddings, meta: dict | None = None, learned=None, sample_ids=None) -> None:
         """Replace the whole contents (a desk loading every embedding of its model at once), and
-        :attr:`meta` with ``meta`` if given."""
+        :attr:`meta` with ``meta`` if given; ``learned`` / ``sample_ids`` per row (see :class:`Samples`)."""
         embeddings = np.asarray(embeddings, np.float32)
         if len(person_ids) != len(embeddings):
             raise GalleryError(f"{len(person_ids)} person ids for {len(embeddings)} embeddings")
@@ -248,7 +312,8 @@ class Gallery:
             embeddings = embeddings / np.maximum(np.linalg.norm(embeddings, axis=1, keepdims=True), 1e-12)
         else:
             embeddings = np.empty((0, 0), np.float32)
-        self._replace(embeddings, np.asarray(list(person_ids), dtype=object))
+        self._replace(embeddings, np.asarray(list(person_ids), dtype=object), _flags(learned, len(person_ids)),
+                      _ids(sample_ids, len(person_ids), 0))
         if meta is not None:
             self.meta = meta
 
@@ -266,7 +331,8 @@ class Gallery:
             raise GalleryError(f"{old_id!r} is not in the gallery")
         if self.count(new_id):
             raise GalleryError(f"{new_id!r} is already in the gallery")
-        self._replace(self._embeddings, np.where(self._person_ids == old_id, new_id, self._person_ids).astype(object))
+        self._replace(self._embeddings, np.where(self._person_ids == old_id, new_id, self._person_ids).astype(object),
+                      self._learned, self._sample_ids)
 
     # -- matching ------------------------------------------------------------------
     def match(self, embeddings, threshold: float) -> list[Match]:
@@ -292,6 +358,25 @@ class Gallery:
                 for i, d in zip(nearest, distances)]
 
 
+def _flags(learned, count: int) -> np.ndarray:
+    if learned is None:
+        return np.zeros(count, bool)
+    flags = np.asarray(learned, bool).reshape(-1)
+    if len(flags) != count:
+        raise GalleryError(f"{len(flags)} learned flags for {count} samples")
+    return flags
+
+
+def _ids(sample_ids, count: int, after: int) -> np.ndarray:
+    """The given ids, or ``after + 1 ..`` when None."""
+    if sample_ids is None:
+        return np.arange(after + 1, after + 1 + count, dtype=np.int64)
+    ids = np.asarray(sample_ids, np.int64).reshape(-1)
+    if len(ids) != count:
+        raise GalleryError(f"{len(ids)} sample ids for {count} samples")
+    return ids
+
+
 # -- reading a gallery file ----------------------------------------------------------------------
 class InvalidGalleryFile(ValueError):
     """The file is HDF5 but not a gallery this version can use (the message says why)."""
@@ -306,6 +391,8 @@ class StoredGallery:
     model_name: str
     format: int
     meta: dict                      # the owner's JSON object (``meta_json``), {} if absent
+    learned: np.ndarray | None = None     # (N,) bool, None when the file has none
+    sample_ids: np.ndarray | None = None  # (N,) int64, None when the file has none
 
 
 def read_checked(f: h5py.File) -> StoredGallery:
@@ -353,8 +440,22 @@ def read_checked(f: h5py.File) -> StoredGallery:
         if not text.strip():
             raise InvalidGalleryFile(f"empty person id at row {row}")
         person_ids.append(text)
+    learned = sample_ids = None
+    if "learned" in f:
+        learned = _dataset(f, "learned")[()]
+        if learned.shape != (rows,) or learned.dtype.kind not in "biu":
+            raise InvalidGalleryFile(f"learned must be {rows} flags, found {learned.dtype} {learned.shape}")
+        learned = learned.astype(bool)
+    if "sample_ids" in f:
+        sample_ids = _dataset(f, "sample_ids")[()]
+        if sample_ids.shape != (rows,) or sample_ids.dtype.kind not in "iu":
+            raise InvalidGalleryFile(f"sample_ids must be {rows} integers, found {sample_ids.dtype} "
+                                     f"{sample_ids.shape}")
+        if len(np.unique(sample_ids)) != rows:
+            raise InvalidGalleryFile("sample_ids repeat an id")
+        sample_ids = sample_ids.astype(np.int64)
     return StoredGallery(embeddings, person_ids, _text_attribute(f, "fingerprint"),
-                         _text_attribute(f, "model_name"), int(version), _meta(f))
+                         _text_attribute(f, "model_name"), int(version), _meta(f), learned, sample_ids)
 
 
 def _meta(f: h5py.File) -> dict:

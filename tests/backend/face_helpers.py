@@ -52,8 +52,8 @@ def gallery_contents(gallery) -> dict[str, np.ndarray]:
 def store_contents(backend, model: FaceModel = MODEL) -> dict[str, np.ndarray]:
     """What a desk on ``model`` should hold: every active person's embeddings, by person number."""
     rows: dict[str, list] = {}
-    for _ids, numbers, embeddings in backend.faces.iter_model(model.fingerprint):
-        for number, e in zip(numbers, embeddings):
+    for page in backend.faces.iter_model(model.fingerprint):
+        for number, e in zip(page.person_numbers, page.embeddings):
             rows.setdefault(number, []).append(e)
     return {k: _sorted(np.stack(v)) for k, v in rows.items()}
 

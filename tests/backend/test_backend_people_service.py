@@ -10,8 +10,8 @@ import pytest
 from face_helpers import MODEL, Desk, SaveBlocked, samples, same, store_contents, unit
 
 from backend import BackendOffline, DuplicatePersonNumber, HistoryQuery, PersonNotFound
-from backend.people_service import (add_samples, delete_person, delete_samples, enroll_person, reconcile,
-                                    set_active, update_person)
+from backend.people_service import (add_samples, delete_person, delete_samples, enroll_person, forget_learned,
+                                    learn_sample, reconcile, set_active, update_person)
 from recognition.gallery import Gallery
 
 T0 = datetime(2024, 3, 6, 9, 0)
@@ -122,6 +122,54 @@ def test_add_and_delete_samples(desk, backend):
     np.testing.assert_allclose(desk.gallery.embeddings_of("E001"), unit(1, 2), atol=1e-6)
     with pytest.raises(PersonNotFound):
         add_samples(backend, desk.sync, 999, samples(6))
+
+
+def test_learned_samples_are_marked_capped_replaced_and_forgotten_everywhere(desk, backend, tmp_path):
+    other = Desk(backend, tmp_path / "desk_b")
+    p = enroll_person(backend, desk.sync, samples(1), desk="A", person_number="E001", name="张三")
+    first = learn_sample(backend, desk.sync, p.id, samples(2, n=1)[0], replaces=None, max_learned=2, desk="A")
+    second = learn_sample(backend, desk.sync, p.id, samples(3, n=1)[0], replaces=None, max_learned=2, desk="B")
+    assert first and second
+    stored = backend.faces.samples_of(p.id)
+    assert [s.learned for s in stored] == [False] * 3 + [True, True] and stored[-1].desk == "B"
+    assert backend.faces.kind_counts() == {p.id: (3, 2)}
+    # every desk's gallery knows which rows were learned, and their sample ids
+    other.poll()
+    for gallery in (desk.gallery, other.gallery):
+        rows = gallery.samples()
+        assert rows.learned.tolist() == [False] * 3 + [True, True]
+        assert rows.sample_ids.tolist() == [s.id for s in stored]
+    # full: a third is stored only in place of a learned one, never of an enrolled one
+    assert learn_sample(backend, desk.sync, p.id, samples(4, n=1)[0], replaces=None, max_learned=2) is None
+    assert learn_sample(backend, desk.sync, p.id, samples(4, n=1)[0], replaces=stored[0].id, max_learned=2) is None
+    third = learn_sample(backend, desk.sync, p.id, samples(4, n=1)[0], replaces=first, max_learned=2)
+    assert [s.id for s in backend.faces.samples_of(p.id)] == [s.id for s in stored[:3]] + [second, third]
+    np.testing.assert_allclose(desk.gallery.embeddings_of("E001")[-1], unit(4, 1)[0], atol=1e-6)
+    # deactivated: nothing more is learned; "Forget learned samples" keeps the enrolled ones
+    set_active(backend, desk.sync, p.id, False)
+    assert learn_sample(backend, desk.sync, p.id, samples(5, n=1)[0], replaces=None, max_learned=9) is None
+    set_active(backend, desk.sync, p.id, True)
+    assert forget_learned(backend, desk.sync, p.id) == 2
+    assert [s.learned for s in backend.faces.samples_of(p.id)] == [False] * 3
+    other.poll()
+    assert other.gallery.samples().learned.tolist() == [False] * 3
+    assert forget_learned(backend, desk.sync, p.id) == 0
+    # a deleted person's learned samples go with them
+    learn_sample(backend, desk.sync, p.id, samples(6, n=1)[0], replaces=None, max_learned=2)
+    delete_person(backend, desk.sync, p.id)
+    assert backend.faces.coverage().samples == 0 and desk.gallery.size == 0
+
+
+def test_learning_while_the_server_is_down_stores_nothing(mysql_via_proxy, mysql_proxy, tmp_path):
+    backend = mysql_via_proxy()
+    desk = Desk(backend, tmp_path / "desk")
+    p = enroll_person(backend, desk.sync, samples(1), person_number="E001", name="A")
+    mysql_proxy.cut()
+    with pytest.raises(BackendOffline, match="cannot learn a face sample while the database is unreachable"):
+        learn_sample(backend, desk.sync, p.id, samples(2, n=1)[0], replaces=None, max_learned=20)
+    mysql_proxy.restore()
+    assert backend.faces.kind_counts() == {p.id: (3, 0)} and desk.gallery.size == 3
+    assert backend.faces.head().last_change_id == 1
 
 
 def test_without_a_cache_the_model_must_be_named(backend):

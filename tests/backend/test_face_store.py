@@ -138,10 +138,12 @@ def test_iter_model_pages_through_active_people(backend):
     backend.faces.add_samples(people[0].id, samples(99, n=1, image=False)[:1], OTHER)
     backend.people.update(people[3].id, active=False)
     pages = list(backend.faces.iter_model(MODEL.fingerprint, page_size=4))
-    assert [len(p[1]) for p in pages] == [4, 4, 4]
-    numbers = [n for _ids, page, _e in pages for n in page]
+    assert [len(p.person_numbers) for p in pages] == [4, 4, 4]
+    numbers = [n for page in pages for n in page.person_numbers]
     assert numbers == [f"E{i:02d}" for i in (0, 1, 2, 4, 5, 6) for _ in range(2)]
-    embeddings = np.concatenate([e for *_x, e in pages])
+    assert not any(page.learned.any() for page in pages)
+    assert len({i for page in pages for i in page.sample_ids.tolist()}) == 12
+    embeddings = np.concatenate([page.embeddings for page in pages])
     np.testing.assert_allclose(embeddings[:2], unit(10, 2), atol=1e-6)
 
 

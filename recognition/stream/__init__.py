@@ -2,12 +2,16 @@
 
 ``StreamRecognizer(recognizer, gallery, policy=None)``: ``.process(frame_bgr, t_seconds)`` returns
 the decisions made at that frame; ``.faces`` are the tracked faces of the last frame; ``.reset()``
-forgets every track. See recognition/stream/recognizer.py.
+ends every visit; ``.claim(person_id)`` verifies the visitor in front against one person (number +
+face). See recognition/stream/recognizer.py; learning from check-ins in recognition/stream/learning.py.
 """
+from recognition.stream.claims import ClaimError, ClaimRefused
 from recognition.stream.enrollment import EnrollmentSession, EnrollmentState
+from recognition.stream.learning import LearnedSample
 from recognition.stream.operating_point import OperatingPoint
 from recognition.stream.policy import DEFAULT_FALSE_CHECKIN_RATE, StreamPolicy
 from recognition.stream.recognizer import Decision, StreamRecognizer, TrackedFace
 
 __all__ = ["StreamRecognizer", "Decision", "TrackedFace", "StreamPolicy", "OperatingPoint",
-           "EnrollmentSession", "EnrollmentState", "DEFAULT_FALSE_CHECKIN_RATE"]
+           "EnrollmentSession", "EnrollmentState", "DEFAULT_FALSE_CHECKIN_RATE", "LearnedSample", "ClaimError",
+           "ClaimRefused"]

@@ -68,6 +68,10 @@ class OperatingPoint:
     tail: ImpostorTail          # the impostor tail it was read from (gallery pooled with the prior)
     gallery_pairs: int          # impostor distances the gallery contributed
     same_face_distance: float   # a re-checked face further than this from its track is someone else
+    # read off the same tail:
+    strict_threshold: float = 0.0     # learning: the point of a false check-in rate learn_rate_factor lower
+    candidate_threshold: float = 0.0  # a missed visit within this of its nearest person shows them
+    claim_threshold: float = 0.0      # number + face: the claimed person within this (1:1, any N)
 
     @property
     def too_close_distance(self) -> float:
@@ -86,7 +90,9 @@ class OperatingPoint:
     def __str__(self) -> str:
         return (f"threshold {self.threshold:.3f} (margin {self.margin:.2f}) for {self.people} people at "
                 f"{100 * self.false_checkin_rate:g} % false check-ins; impostor tail {self.tail.mean:.3f} "
-                f"± {self.tail.std:.3f} from {self.gallery_pairs} gallery distances")
+                f"± {self.tail.std:.3f} from {self.gallery_pairs} gallery distances; learning within "
+                f"{self.strict_threshold:.3f}, candidates within {self.candidate_threshold:.3f}, number + face "
+                f"within {self.claim_threshold:.3f}")
 
 
 def impostor_distances(templates: Templates, rng: np.random.Generator | None = None) -> np.ndarray:
@@ -128,10 +134,18 @@ def operating_point(templates: Templates, policy, prior: ImpostorTail, ceiling: 
     distances = impostor_distances(templates)
     gallery_tail = fit_tail(distances) if len(distances) >= 20 else None
     tail = pooled(gallery_tail, prior)
-    per_person = 1.0 - (1.0 - policy.false_checkin_rate) ** (1.0 / max(1, people))
-    threshold = min(tail.quantile(per_person), ceiling)
+    def at(rate: float) -> float:
+        """The distance at which a stranger's visit comes within reach of one of ``people`` people
+        with probability ``rate``."""
+        per_person = 1.0 - (1.0 - rate) ** (1.0 / max(1, people))
+        return min(tail.quantile(per_person), ceiling)
+
+    threshold = at(policy.false_checkin_rate)
     return OperatingPoint(float(threshold), policy.min_margin, people, policy.false_checkin_rate, tail,
-                          len(distances), same_face_distance=float(ceiling))
+                          len(distances), same_face_distance=float(ceiling),
+                          strict_threshold=float(at(policy.false_checkin_rate * policy.learn_rate_factor)),
+                          candidate_threshold=float(max(threshold, at(policy.candidate_rate))),
+                          claim_threshold=float(min(tail.quantile(policy.claim_false_accept_rate), ceiling)))
 
 
 def prior_for(spec) -> ImpostorTail:

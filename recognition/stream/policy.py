@@ -7,6 +7,11 @@ from recognition.stream.quality import QualityLimits
 
 #: The default target: at most one stranger visit in a thousand checks somebody in.
 DEFAULT_FALSE_CHECKIN_RATE = 0.001
+#: the false check-in targets a desk may set (Settings): from 1 in 100,000 stranger visits to 1 in 20
+FALSE_CHECKIN_RATE_RANGE = (1e-5, 0.05)
+#: number + face: the share of claims with somebody else's number that may be accepted (1:1)
+DEFAULT_CLAIM_FALSE_ACCEPT_RATE = 0.001
+CLAIM_FALSE_ACCEPT_RATE_RANGE = (1e-5, 0.05)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -17,10 +22,20 @@ class StreamPolicy:
     false_checkin_rate: float = DEFAULT_FALSE_CHECKIN_RATE
     #: the runner-up person must be at least this much further away (Euclidean distance)
     min_margin: float = 0.04
+    #: a missed visit shows its nearest person as a candidate to confirm when that person is within
+    #: the distance at which this share of stranger visits would see one (from the same impostor tail)
+    candidate_rate: float = 0.02
+    #: number + face: a claim with somebody else's number is accepted at most this often
+    claim_false_accept_rate: float = DEFAULT_CLAIM_FALSE_ACCEPT_RATE
 
     # -- evidence ------------------------------------------------------------------------
     #: good frames fused before anyone is checked in
     min_frames: int = 3
+    #: before this many good frames a decision must be clear by a wider margin: the threshold
+    #: lowered and the margin raised by ``early_tightening`` (a stranger's first frames can happen
+    #: to look like someone; the mean of the whole visit rarely does)
+    early_frames: int = 6
+    early_tightening: float = 0.03
     #: a track still undecided after this many good frames is decided "unknown"
     max_frames: int = 10
     #: ... or after this long (seconds since the face appeared), if it has min_frames good frames
@@ -43,8 +58,22 @@ class StreamPolicy:
 
     quality: QualityLimits = dataclasses.field(default_factory=QualityLimits)
 
+    # -- learning from check-ins (recognition.stream.learning) ---------------------------------
+    learn: bool = True
+    #: a visit is learned only when it matches the person's enrolled samples at the operating point
+    #: of a false check-in rate this many times lower
+    learn_rate_factor: float = 0.1
+    #: learned samples kept per person (enrolled ones are never replaced)
+    max_learned: int = 20
+    #: a learned sample closer than this to one the person has adds nothing
+    learn_min_novelty: float = 0.1
+
     def __post_init__(self):
         if not 0 < self.false_checkin_rate < 0.5:
             raise ValueError(f"false_checkin_rate must be in (0, 0.5), got {self.false_checkin_rate!r}")
+        if not 0 < self.claim_false_accept_rate < 0.5:
+            raise ValueError(f"claim_false_accept_rate must be in (0, 0.5), got {self.claim_false_accept_rate!r}")
+        if not 0 < self.candidate_rate < 1 or not 0 < self.learn_rate_factor <= 1:
+            raise ValueError("candidate_rate and learn_rate_factor must be in (0, 1)")
         if not 1 <= self.min_frames <= self.max_frames:
             raise ValueError("need 1 <= min_frames <= max_frames")

@@ -96,26 +96,32 @@ def chip_statistics(chip_bgr: np.ndarray) -> tuple[float, float, float]:
 
 
 def assess(box, landmarks, score: float, chip_bgr: np.ndarray, limits: QualityLimits) -> Quality:
-    face_px = float(box[3] - box[1])
-    pose = pose_of(landmarks)
     sharpness, brightness, contrast = chip_statistics(chip_bgr)
+    measured = Quality(False, 0.0, "", float(box[3] - box[1]), pose_of(landmarks), sharpness, brightness,
+                       contrast, float(score))
+    return judge(measured, limits)
+
+
+def judge(quality: Quality, limits: QualityLimits) -> Quality:
+    """The same frame's figures held against other limits (enrollment's, say): nothing measured again."""
+    pose, face_px = quality.pose, quality.face_px
     checks = (
         (face_px >= limits.min_face_px, TOO_SMALL),
         (abs(pose.yaw) <= limits.max_yaw, TURNED),
         (limits.pitch_range[0] <= pose.pitch <= limits.pitch_range[1], TURNED),
         (abs(pose.roll) <= limits.max_roll_deg, TILTED),
-        (brightness >= limits.brightness_range[0], TOO_DARK),
-        (brightness <= limits.brightness_range[1], TOO_BRIGHT),
-        (sharpness >= limits.min_sharpness, BLURRED),
-        (contrast >= limits.min_contrast, TOO_DARK),
-        (score >= limits.min_score, UNSURE),
+        (quality.brightness >= limits.brightness_range[0], TOO_DARK),
+        (quality.brightness <= limits.brightness_range[1], TOO_BRIGHT),
+        (quality.sharpness >= limits.min_sharpness, BLURRED),
+        (quality.contrast >= limits.min_contrast, TOO_DARK),
+        (quality.score >= limits.min_score, UNSURE),
     )
     hint = next((reason for passed, reason in checks if not passed), "")
     ok = not hint
     weight = 0.0
     if ok:   # frontal, sharp, large faces count most; each factor in [0.5, 1]
         frontal = 1.0 - 0.5 * abs(pose.yaw) / limits.max_yaw
-        sharp = min(1.0, 0.5 + 0.5 * sharpness / (2 * limits.min_sharpness))
+        sharp = min(1.0, 0.5 + 0.5 * quality.sharpness / (2 * limits.min_sharpness))
         large = min(1.0, 0.5 + 0.5 * face_px / (2 * limits.min_face_px))
         weight = frontal * sharp * large
-    return Quality(ok, weight, hint, face_px, pose, sharpness, brightness, contrast, float(score))
+    return dataclasses.replace(quality, ok=ok, weight=weight, hint=hint)

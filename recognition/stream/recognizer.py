@@ -16,7 +16,18 @@ one embedding, compared with every enrolled person's template, and decided once 
 suffices: a person, at the desk's operating point (recognition.stream.operating_point) with a margin
 over the runner-up, or "unknown" when it is clearly nobody enrolled, or after a bounded number of
 good frames or time. A track is decided once; a re-check that finds another face in its box starts a
-new track (a new visit), and so does a face that leaves and comes back.
+new track (a new visit), and so does a face that leaves and comes back. A decision on few frames
+must be clear by a wider margin (``StreamPolicy.early_frames``); a visit that ends (the face leaves,
+the stream is reset) before it was decided is decided on what it gave.
+
+Besides "this person" and "unknown", a decision can carry:
+
+* ``learn``: a sample of the visit the desk may add to the person it checked in
+  (recognition.stream.learning says when);
+* ``candidate_id``: for a visit that ends unknown, the nearest person when they are close enough to
+  ask the operator ("Zhang San? Confirm / Not them"), with ``learn`` ready for a confirmation;
+* ``method == "number+face"``: the outcome of :meth:`StreamRecognizer.claim` (the visitor typed a
+  person number; the face is verified against that person alone, 1:1).
 """
 from __future__ import annotations
 
@@ -28,10 +39,12 @@ import cv2
 import numpy as np
 
 from recognition.imageio import as_bgr
-from recognition.stream.enrollment import EnrollmentSession, EnrollmentState
+from recognition.stream import learning
+from recognition.stream.claims import Claim, ClaimError, ClaimGuard
+from recognition.stream.enrollment import EnrollmentSample, EnrollmentSession, EnrollmentState
 from recognition.stream.operating_point import OperatingPoint, Verdict, operating_point, prior_for
 from recognition.stream.policy import StreamPolicy
-from recognition.stream.quality import ENROLLMENT_LIMITS, Quality, assess
+from recognition.stream.quality import ENROLLMENT_LIMITS, Quality, assess, judge
 from recognition.stream.templates import Templates, distance_of, normalise
 from recognition.stream.tracking import associate, box_from_landmarks, iou_matrix
 
@@ -54,6 +67,11 @@ class Decision:
     nearest_id: str | None    # the nearest person, also for an unknown
     box: tuple[float, float, float, float]
     chip: np.ndarray | None = dataclasses.field(default=None, repr=False)   # best good frame, aligned
+    method: str = "face"      # "face" (1:N) or "number+face" (a claim's verdict)
+    claimed_id: str | None = None        # number + face: the person claimed (also when refused)
+    candidate_id: str | None = None      # an unknown's nearest person, close enough to ask about
+    candidate_distance: float | None = None
+    learn: learning.LearnedSample | None = dataclasses.field(default=None, repr=False)
 
     @property
     def latency(self) -> float:
@@ -98,6 +116,8 @@ class _Track:
     chip: np.ndarray | None = None
     quality: Quality | None = None
     embedding: np.ndarray | None = None     # this frame's, when it was embedded
+    learn_sample: EnrollmentSample | None = None   # best frame passing the enrollment gate, to learn
+    claim: Claim | None = None              # a number claimed for this face, awaiting its verdict
 
     @property
     def fused(self) -> np.ndarray:
@@ -133,6 +153,7 @@ class StreamRecognizer:
         self._operating_point: OperatingPoint | None = None
         self._enrollment: EnrollmentSession | None = None
         self._enrolling = False                 # enrollment asked for (a session, or waiting for a face)
+        self.claims = ClaimGuard()
         self._last_frame_size: tuple[int, int] | None = None
         # counters, for benchmarks and the status bar
         self.frames_processed = 0
@@ -141,13 +162,16 @@ class StreamRecognizer:
         self.full_detections = 0
 
     # -- public ---------------------------------------------------------------------------
-    def reset(self) -> None:
-        """Forget every track (a new video, a camera switch): the next faces are new visits."""
+    def reset(self) -> list[Decision]:
+        """End every visit (a new video, a camera switch, the end of a clip): the next faces are new
+        visits. Returns the decisions of the visits it ended undecided."""
+        decisions = [d for track in self._tracks for d in [self._end(track)] if d is not None]
         self._tracks.clear()
         self.faces = []
         self._last_t = None
         self._last_full_t = -math.inf
         self._frame_key = None
+        return decisions
 
     def set_policy(self, policy: StreamPolicy) -> None:
         """Another policy (a new false check-in target): the operating point is set again."""
@@ -165,14 +189,15 @@ class StreamRecognizer:
         t = float(t_seconds)
         if not math.isfinite(t):
             raise ValueError(f"frame time must be a finite number of seconds, got {t_seconds!r}")
+        ended = []
         if self._last_t is not None and (t < self._last_t or t - self._last_t > self.policy.max_time_gap_s):
             log.debug("stream time jumped from %.3f to %.3f s: starting afresh", self._last_t, t)
-            self.reset()
+            ended = self.reset()
         key = frame[::8, ::8].tobytes()
         if key == self._frame_key:
             # the same picture again (a frozen camera, a paused video): no new evidence
             self._last_t = t
-            return []
+            return ended
         self._frame_key = key
         self._last_t = t
         self.frames_processed += 1
@@ -189,10 +214,37 @@ class StreamRecognizer:
             track.thumb = thumb
         self._embed(seen, t)
         self._feed_enrollment(frame, t)
-        decisions = [d for track in seen for d in [self._decide(track, t)] if d is not None]
-        self._tracks = [tr for tr in self._tracks if t - tr.last_t <= self.policy.lost_after_s]
+        decisions = ended + [d for track in seen for d in [self._decide(track, frame, t)] if d is not None]
+        gone = [tr for tr in self._tracks if t - tr.last_t > self.policy.lost_after_s]
+        decisions += [d for track in gone for d in [self._end(track)] if d is not None]
+        self._tracks = [tr for tr in self._tracks if tr not in gone]
         self.faces = [self._tracked_face(tr) for tr in self._tracks if tr.seen_now]
         return decisions
+
+    # -- number + face ------------------------------------------------------------------------------
+    def claim(self, person_id: str, track_id: int | None = None) -> int:
+        """The visitor in front says they are ``person_id`` (typed their person number): their visit
+        (``track_id``, default the face :meth:`enrollment_candidate` picks) is verified against that
+        person alone, at ``policy.claim_false_accept_rate`` (1:1, however many people are enrolled).
+        Its verdict comes as a Decision with ``method == "number+face"`` and ``claimed_id``. Returns
+        the track id; raises ClaimError (ClaimRefused) for a number not enrolled, malformed, or locked
+        after repeated failed claims, or with nobody in front of the camera."""
+        self._refresh_gallery()
+        key = person_id.strip() if isinstance(person_id, str) else ""
+        if not key or not key.isprintable():
+            raise ClaimError(f"not a person number: {person_id!r}")
+        if self._templates.index_of(key) < 0:
+            raise ClaimError(f"nobody with number {key} is enrolled (or they are inactive)")
+        self.claims.check(key)
+        if track_id is None:
+            track_id = self.enrollment_candidate()
+        track = next((tr for tr in self._tracks if tr.id == track_id and tr.seen_now), None)
+        if track is None:
+            raise ClaimError("nobody is in front of the camera")
+        for other in self._tracks:        # one keypad: a new claim replaces one still waiting
+            other.claim = None
+        track.claim = Claim(key, track.id, self._last_t if self._last_t is not None else 0.0)
+        return track.id
 
     # -- enrollment -------------------------------------------------------------------------
     def start_enrollment(self, track_id: int | None = None) -> int | None:
@@ -247,7 +299,7 @@ class StreamRecognizer:
         track = next((tr for tr in self._tracks if tr.id == session.track_id and tr.seen_now), None)
         if track is None:
             return
-        quality = assess(track.box, track.landmarks, track.score, track.chip, ENROLLMENT_LIMITS)
+        quality = judge(track.quality, ENROLLMENT_LIMITS)
         if track.embedding is not None and quality.ok:
             session.offer(frame, track.box, track.landmarks, track.score, track.embedding, quality, t)
         else:
@@ -255,10 +307,10 @@ class StreamRecognizer:
 
     # -- gallery ----------------------------------------------------------------------------
     def _refresh_gallery(self) -> None:
-        embeddings, person_ids, version = self.gallery.rows()
-        if self._templates is not None and self._templates.version == version:
+        rows = self.gallery.samples()
+        if self._templates is not None and self._templates.version == rows.version:
             return
-        self._templates = Templates.from_arrays(embeddings, person_ids, version)
+        self._templates = Templates.from_gallery(rows)
         self._operating_point = operating_point(self._templates, self.policy, prior_for(self.recognizer.spec),
                                                 self.recognizer.threshold)
         log.info("operating point: %s", self._operating_point)
@@ -329,7 +381,7 @@ class StreamRecognizer:
         if not track.quality.ok:
             return False
         enrolling = self._enrollment is not None and self._enrollment.track_id == track.id
-        if enrolling or track.state == DECIDING or track.changed:
+        if enrolling or track.state == DECIDING or track.claim is not None or track.changed:
             return True
         return t - track.last_embedded_t >= self.policy.recheck_every_s
 
@@ -344,28 +396,111 @@ class StreamRecognizer:
             track.embedding, track.last_embedded_t = embedding, t
 
     # -- evidence and decisions --------------------------------------------------------------
-    def _decide(self, track: _Track, t: float) -> Decision | None:
+    def _decide(self, track: _Track, frame: np.ndarray, t: float) -> Decision | None:
         policy = self.policy
         if track.embedding is None:
             return None
         if track.evidence is not None and self._another_face(track):
-            return self._decide(self._restart(track, t), t)
-        if track.state != DECIDING:
+            return self._decide(self._restart(track, t), frame, t)
+        if track.state != DECIDING and track.claim is None:
             return None
         weighted = track.quality.weight * np.asarray(track.embedding, np.float64)
         track.evidence = weighted if track.evidence is None else track.evidence + weighted
         track.frames += 1
         if track.quality.weight > track.best_weight:
             track.best_weight, track.best_chip = track.quality.weight, track.chip
+        self._keep_learnable(track, frame, t)
+        if track.claim is not None:
+            track.claim.frames += 1
+            return self._judge_claim(track, t, ending=False)
         if track.frames < policy.min_frames:
             return None
-        verdict = self._operating_point.judge(self._templates, track.fused)
+        verdict = self._judge(track)
         if verdict.accepted:
             return self._conclude(track, t, KNOWN, verdict)
         if (track.frames >= policy.max_frames or t - track.first_t >= policy.decide_within_s
                 or verdict.distance > verdict.threshold + policy.clearly_unknown_by):
             return self._conclude(track, t, UNKNOWN, verdict)
         return None
+
+    def _judge(self, track: _Track) -> Verdict:
+        """The 1:N verdict on the track's evidence; fewer than ``early_frames`` good frames must be
+        clear of the threshold and the margin by ``early_tightening``."""
+        point = self._operating_point
+        verdict = point.judge(self._templates, track.fused)
+        if verdict.accepted and track.frames < self.policy.early_frames:
+            extra = self.policy.early_tightening
+            if verdict.distance > point.threshold - extra or verdict.margin < point.margin + extra:
+                return dataclasses.replace(verdict, accepted=False)
+        return verdict
+
+    def _keep_learnable(self, track: _Track, frame: np.ndarray, t: float) -> None:
+        """Remember the visit's best frame that passes the enrollment gate: the sample it may teach."""
+        if not self.policy.learn:
+            return
+        quality = judge(track.quality, ENROLLMENT_LIMITS)
+        if quality.ok and (track.learn_sample is None or quality.weight > track.learn_sample.quality.weight):
+            track.learn_sample = EnrollmentSample(frame, track.box, track.landmarks, track.score,
+                                                  np.asarray(track.embedding, np.float32), quality, t)
+
+    def _end(self, track: _Track) -> Decision | None:
+        """The visit of ``track`` ended (the face left, or the stream was reset): a claim gets its
+        verdict, an undecided visit is decided on the evidence it gave (if enough)."""
+        if track.claim is not None:
+            return self._judge_claim(track, track.last_t, ending=True)
+        if track.state != DECIDING or track.frames < self.policy.min_frames:
+            return None
+        verdict = self._judge(track)
+        return self._conclude(track, track.last_t, KNOWN if verdict.accepted else UNKNOWN, verdict)
+
+    def _judge_claim(self, track: _Track, t: float, ending: bool) -> Decision | None:
+        """Number + face: is the track the claimed person (1:1, at the claim threshold), and not
+        clearly somebody else enrolled? Waits for enough frames unless the visit is ending."""
+        claim, point, policy = track.claim, self._operating_point, self.policy
+        index = self._templates.index_of(claim.person_id)
+        if index < 0 or track.evidence is None:  # removed from the gallery meanwhile; no good frame yet
+            accepted, distance, margin = False, math.inf, math.inf
+        else:
+            similarity = self._templates.vectors @ track.fused.astype(np.float32)
+            distance = float(distance_of(similarity[index]))
+            similarity[index] = -np.inf
+            margin = float(distance_of(similarity.max())) - distance if len(similarity) > 1 else math.inf
+            threshold = point.claim_threshold
+            if track.frames < policy.early_frames:
+                threshold -= policy.early_tightening
+            accepted = track.frames >= policy.min_frames and distance <= threshold and margin >= -point.margin
+        if not accepted and not ending and claim.frames < policy.max_frames \
+                and t - claim.started < policy.decide_within_s:
+            return None                          # not yet: more frames may settle it
+        track.claim = None
+        if accepted:
+            self.claims.succeeded(claim.person_id)
+            track.state = KNOWN
+        else:
+            self.claims.failed(claim.person_id)
+        learn = None
+        if accepted and self._may_learn(track, claim.person_id, margin):
+            learn = self._learnable(track, claim.person_id)
+        decision = Decision(track.id, claim.person_id if accepted else None, t, track.first_t, track.frames,
+                            distance, margin, point.claim_threshold, claim.person_id, track.box,
+                            track.best_chip, method="number+face", claimed_id=claim.person_id, learn=learn)
+        if accepted:
+            track.decision = decision
+        return decision
+
+    def _may_learn(self, track: _Track, person_id: str, margin: float) -> bool:
+        """The visit matches the person's enrolled samples alone at the stricter point, with the margin."""
+        index = self._templates.index_of(person_id)
+        if not self.policy.learn or index < 0 or margin < self._operating_point.margin:
+            return False
+        enrolled = float(distance_of(self._templates.enrolled_vectors[index] @ track.fused.astype(np.float32)))
+        return enrolled <= self._operating_point.strict_threshold
+
+    def _learnable(self, track: _Track, person_id: str) -> learning.LearnedSample | None:
+        if track.learn_sample is None:
+            return None
+        return learning.plan(self._templates, person_id, track.learn_sample, max_learned=self.policy.max_learned,
+                             min_novelty=self.policy.learn_min_novelty)
 
     def _another_face(self, track: _Track) -> bool:
         """This frame's embedding is unlike the track's evidence: somebody else stands in the box
@@ -384,9 +519,18 @@ class StreamRecognizer:
 
     def _conclude(self, track: _Track, t: float, state: str, verdict: Verdict) -> Decision:
         track.state = state
+        point, policy = self._operating_point, self.policy
+        candidate = learn = None
+        if state == KNOWN:
+            if self._may_learn(track, verdict.person_id, verdict.margin):
+                learn = self._learnable(track, verdict.person_id)
+        elif verdict.person_id is not None and verdict.distance <= point.candidate_threshold:
+            candidate = verdict.person_id            # ask the operator; a confirmation may teach the desk
+            learn = self._learnable(track, candidate) if policy.learn else None
         track.decision = Decision(track.id, verdict.person_id if state == KNOWN else None, t, track.first_t,
                                   track.frames, verdict.distance, verdict.margin, verdict.threshold,
-                                  verdict.person_id, track.box, track.best_chip)
+                                  verdict.person_id, track.box, track.best_chip, candidate_id=candidate,
+                                  candidate_distance=verdict.distance if candidate else None, learn=learn)
         return track.decision
 
     @staticmethod

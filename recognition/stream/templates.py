@@ -3,6 +3,11 @@
 Comparing a visit with a person's mean template, rather than with their nearest single sample,
 was the strongest simple rule measured on simulated desk visits (../shared/docs/decision-notes.md):
 a template averages away what one enrollment photo has of its own (light, expression, angle).
+
+A person has enrolled samples and, once the desk learns (recognition.stream.learning), samples
+learned from their check-ins: ``vectors`` averages all of them (what visits are matched against),
+``enrolled_vectors`` the enrolled ones alone (what may admit a new learned sample, so that learned
+samples never vouch for each other).
 """
 from __future__ import annotations
 
@@ -32,17 +37,41 @@ class Templates:
     samples: np.ndarray        # (N, D) the gallery's unit samples
     owner: np.ndarray          # (N,) index into ids of each sample's person
     version: int = -1
+    learned: np.ndarray | None = None           # (N,) bool: learned from a check-in, not enrolled
+    sample_ids: np.ndarray | None = None        # (N,) int64: the gallery's id of each sample
+    enrolled_vectors: np.ndarray | None = None  # (P, D) unit templates of the enrolled samples alone
 
     @classmethod
-    def from_arrays(cls, embeddings: np.ndarray, person_ids: np.ndarray, version: int = -1) -> "Templates":
+    def from_arrays(cls, embeddings: np.ndarray, person_ids: np.ndarray, version: int = -1,
+                    learned=None, sample_ids=None) -> "Templates":
         embeddings = np.asarray(embeddings, np.float32)
-        if not len(person_ids):
+        count = len(person_ids)
+        learned = np.zeros(count, bool) if learned is None else np.asarray(learned, bool)
+        sample_ids = np.arange(1, count + 1, dtype=np.int64) if sample_ids is None else np.asarray(sample_ids)
+        if not count:
             empty = np.zeros((0, embeddings.shape[1] if embeddings.ndim == 2 else 0), np.float32)
-            return cls(np.asarray([], dtype=object), empty, empty, np.zeros(0, np.int64), version)
+            return cls(np.asarray([], dtype=object), empty, empty, np.zeros(0, np.int64), version, learned,
+                       sample_ids, empty)
         ids, owner = np.unique(np.asarray(person_ids, dtype=object).astype(str), return_inverse=True)
         sums = np.zeros((len(ids), embeddings.shape[1]), np.float64)
         np.add.at(sums, owner, embeddings)
-        return cls(ids.astype(object), normalise(sums), embeddings, owner.astype(np.int64), version)
+        enrolled = sums.copy()
+        if learned.any():
+            np.subtract.at(enrolled, owner[learned], embeddings[learned])
+            only_learned = ~np.isin(np.arange(len(ids)), owner[~learned])
+            enrolled[only_learned] = sums[only_learned]      # nobody enrolled them (an import): all count
+        return cls(ids.astype(object), normalise(sums), embeddings, owner.astype(np.int64), version, learned,
+                   sample_ids, normalise(enrolled))
+
+    @classmethod
+    def from_gallery(cls, rows) -> "Templates":
+        """From :meth:`recognition.gallery.Gallery.samples`."""
+        return cls.from_arrays(rows.embeddings, rows.person_ids, rows.version, rows.learned, rows.sample_ids)
+
+    def index_of(self, person_id: str) -> int:
+        """The index of ``person_id`` in :attr:`ids`, -1 if not enrolled."""
+        position = int(np.searchsorted(self.ids.astype(str), person_id)) if len(self.ids) else 0
+        return position if position < len(self.ids) and self.ids[position] == person_id else -1
 
     def __len__(self) -> int:
         return len(self.ids)

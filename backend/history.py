@@ -14,7 +14,8 @@ FIELDS = {"name": "p.name", "person_number": "p.person_number", "phone": "p.phon
           "gender": "p.gender", "department": "p.department"}
 #: HistoryQuery.sort -> column
 SORTS = {"time": "a.checked_in_at", "name": "p.name", "person_number": "p.person_number",
-         "department": "p.department", "desk": "a.desk", "distance": "a.distance", "method": "a.method"}
+         "department": "p.department", "desk": "a.desk", "distance": "a.distance", "method": "a.method",
+         "operator": "a.operator"}
 PRESETS = ("day", "week", "month", "all")
 MAX_PAGE_SIZE = 1000
 

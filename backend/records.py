@@ -68,7 +68,7 @@ class HistoryQuery:
     day / Monday-based week / month; "all") or a ``start``/``end`` range (``date``, ``datetime`` or
     ISO string; a date ``end`` includes that whole day, a datetime ``end`` is inclusive), not both.
     ``now`` is the reference time of the presets (default: the current local time).
-    ``sort``: "time", "name", "person_number", "department", "desk", "distance" or "method".
+    ``sort``: "time", "name", "person_number", "department", "desk", "distance", "method" or "operator".
     """
     text: str = ""
     field: str = "any"

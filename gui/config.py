@@ -27,13 +27,12 @@ from pathlib import Path
 from backend import validation
 from backend.face_sync import DEFAULT_POLL_SECONDS
 from gui import data_root as data_root_mod
-from recognition.stream.policy import DEFAULT_FALSE_CHECKIN_RATE
+from recognition.stream.policy import (CLAIM_FALSE_ACCEPT_RATE_RANGE, DEFAULT_CLAIM_FALSE_ACCEPT_RATE,
+                                      DEFAULT_FALSE_CHECKIN_RATE, FALSE_CHECKIN_RATE_RANGE)
 
 log = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "zh_CN")
-#: the false check-in target offered: from 1 in 100,000 stranger visits to 1 in 20
-MIN_FALSE_CHECKIN_RATE, MAX_FALSE_CHECKIN_RATE = 1e-5, 0.05
 #: keys of earlier versions, and why they are no longer read
 _RETIRED = {("recognition", "threshold"): "the distance threshold now follows from false_checkin_rate and "
                                           "the people enrolled"}
@@ -48,10 +47,13 @@ class AppConfig:
     camera_source: str = "0"
     min_face_size: int = 60
     false_checkin_rate: float = DEFAULT_FALSE_CHECKIN_RATE   # share of stranger visits that may check in
+    # number + face: share of claims with somebody else's number that may be accepted
+    claim_false_accept_rate: float = DEFAULT_CLAIM_FALSE_ACCEPT_RATE
     model_dir: str | None = None            # None: the default model (recognition.recognizer)
     gallery_path: str = "pictures/embeddings.h5"
     desk: str = "Front desk"
     cooldown: int = 60                      # seconds between two check-ins of a person
+    operator: str = ""                      # who works at the desk (recorded with confirmed check-ins)
     once_per_day: bool = False
     db_url: str = "sqlite:///attendance.db"
     db_password: str | None = None          # from the file only if typed there by hand
@@ -108,19 +110,21 @@ class AppConfig:
             raise ConfigError("camera source is empty")
         if not isinstance(self.min_face_size, int) or not 12 <= self.min_face_size <= 1000:
             raise ConfigError(f"min_face_size must be an integer in 12..1000, got {self.min_face_size!r}")
-        if not (isinstance(self.false_checkin_rate, (int, float)) and not isinstance(self.false_checkin_rate, bool)
-                and MIN_FALSE_CHECKIN_RATE <= self.false_checkin_rate <= MAX_FALSE_CHECKIN_RATE):
-            raise ConfigError(f"false_checkin_rate must be a share of stranger visits between "
-                              f"{MIN_FALSE_CHECKIN_RATE} and {MAX_FALSE_CHECKIN_RATE}, got "
-                              f"{self.false_checkin_rate!r}")
+        for field, (low, high), what in (
+                ("false_checkin_rate", FALSE_CHECKIN_RATE_RANGE, "stranger visits"),
+                ("claim_false_accept_rate", CLAIM_FALSE_ACCEPT_RATE_RANGE, "claims with a wrong number")):
+            value = getattr(self, field)
+            if not (isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high):
+                raise ConfigError(f"{field} must be a share of {what} between {low} and {high}, got {value!r}")
         if not isinstance(self.cooldown, int) or not 0 <= self.cooldown <= 86400:
             raise ConfigError(f"cooldown must be an integer number of seconds in 0..86400, "
                               f"got {self.cooldown!r}")
         if not isinstance(self.once_per_day, bool):
             raise ConfigError(f"once_per_day must be true or false, got {self.once_per_day!r}")
         try:
-            validation.text("desk", self.desk)  # the backend's own check: a desk it would refuse
-        except ValueError as exc:                # would make every check-in fail
+            validation.text("desk", self.desk)  # the backend's own checks: a desk it would refuse
+            validation.text("operator", self.operator)    # would make every check-in fail
+        except ValueError as exc:
             raise ConfigError(str(exc)) from None
         if not str(self.db_url).strip():
             raise ConfigError("database url is empty")
@@ -138,10 +142,12 @@ _LAYOUT = {
     "camera_source": ("camera", "source"),
     "min_face_size": ("camera", "min_face_size"),
     "false_checkin_rate": ("recognition", "false_checkin_rate"),
+    "claim_false_accept_rate": ("recognition", "claim_false_accept_rate"),
     "model_dir": ("recognition", "model_dir"),
     "gallery_path": ("recognition", "gallery"),
     "desk": ("attendance", "desk"),
     "cooldown": ("attendance", "cooldown"),
+    "operator": ("attendance", "operator"),
     "once_per_day": ("attendance", "once_per_day"),
     "db_url": ("database", "url"),
     "db_password": ("database", "password"),
@@ -150,7 +156,8 @@ _LAYOUT = {
 }
 _TYPES = {"camera_source": str, "min_face_size": int, "false_checkin_rate": float, "model_dir": str,
           "gallery_path": str, "desk": str, "cooldown": int, "once_per_day": bool, "db_url": str,
-          "db_password": str, "language": str, "face_sync_interval": float}
+          "db_password": str, "language": str, "face_sync_interval": float, "claim_false_accept_rate": float,
+          "operator": str}
 
 
 def load(path: str | os.PathLike | None = None, environ=None,

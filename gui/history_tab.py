@@ -17,7 +17,7 @@ PAGE_SIZE = 100
 #: HistoryQuery fields offered in the search combo, in order
 FIELDS = ("any", "name", "person_number", "phone", "gender", "department")
 #: check-in table columns, as HistoryQuery sort keys
-ROW_COLUMNS = ("time", "person_number", "name", "department", "desk", "distance")
+ROW_COLUMNS = ("time", "person_number", "name", "department", "desk", "distance", "method", "operator")
 #: the column that takes the table's spare width, in both views (the others fit their contents)
 NAME_COLUMN = 2
 
@@ -105,7 +105,12 @@ class HistoryTab(QObject):
 
     def _row_headers(self) -> list:
         return [self.tr("Time"), self.tr("Number"), self.tr("Name"), self.tr("Department"), self.tr("Desk"),
-                self.tr("Distance")]
+                self.tr("Distance"), self.tr("Method"), self.tr("Operator")]
+
+    def method_name(self, method: str) -> str:
+        """How a check-in was made (attendance.method), in the user's language."""
+        return {"face": self.tr("Face"), "confirmed": self.tr("Confirmed"), "number+face": self.tr("Number + face"),
+                "manual": self.tr("Manual")}.get(method, method)
 
     def _summary_headers(self) -> list:
         return [self.tr("Day"), self.tr("Number"), self.tr("Name"), self.tr("First check-in"),
@@ -227,7 +232,8 @@ class HistoryTab(QObject):
             self.model.appendRow([
                 _item(row.checked_in_at, row.checked_in_at.isoformat()), _item(row.person_number),
                 _item(row.name), _item(row.department), _item(row.desk),
-                _item(row.distance, -1.0 if row.distance is None else row.distance)])
+                _item(row.distance, -1.0 if row.distance is None else row.distance),
+                _item(self.method_name(row.method), row.method), _item(row.operator)])
         column = ROW_COLUMNS.index(self.sort_key)
         self.ui.historyTable.horizontalHeader().setSortIndicator(
             column, Qt.DescendingOrder if self.descending else Qt.AscendingOrder)

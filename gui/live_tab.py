@@ -1,16 +1,17 @@
 """The live tab around the video: face boxes and their states, the card of the person just checked
-in, today's check-ins, and the enroll dialog fed from the stream.
+in, a missed visit's candidate to confirm ("Zhang San? Confirm / Not them", Enter / Esc), the person
+number field (number + face), today's check-ins, and the enroll dialog fed from the stream.
 
-Nothing here decides who anybody is: the faces, their states and the decisions come from
-recognition.stream (through gui.camera_panel), the check-ins from the backend.
+Nothing here decides who anybody is: the faces, their states, candidates and claim verdicts come
+from recognition.stream (through gui.camera_panel), the check-ins from the backend.
 """
 from __future__ import annotations
 
 import logging
 import time
 
-from PyQt5.QtCore import QObject, Qt, pyqtSignal
-from PyQt5.QtGui import QPixmap
+from PyQt5.QtCore import QObject, Qt, QTimer, pyqtSignal
+from PyQt5.QtGui import QImage, QPixmap
 from PyQt5.QtWidgets import QHeaderView, QTableWidgetItem
 
 from gui.camera import to_qimage
@@ -22,12 +23,15 @@ log = logging.getLogger(__name__)
 
 RESULT_TTL = 1.0        # seconds the boxes stay without a newer recognition result
 TODAY_LIMIT = 500
+CANDIDATE_TTL_MS = 30_000   # a candidate not answered by then has left the desk: the question goes
 
 
 class LiveTab(QObject):
     resultReceived = pyqtSignal(object)      # every RecognitionResult shown
     enrollDialogOpened = pyqtSignal(object)
     enrolled = pyqtSignal(object)            # backend Person
+    candidateConfirmed = pyqtSignal(object)  # the recognition.stream.Decision whose candidate was confirmed
+    _claimReply = pyqtSignal(str, str)       # from the recognition thread: outcome kind, number
 
     def __init__(self, ui, camera, client, directory, enroll_context, parent=None):
         """``enroll_context()`` -> (the face store cache, the desk) an enrollment is saved with."""
@@ -39,6 +43,9 @@ class LiveTab(QObject):
         self.today_rows: list = []
         self.enroll_dialog: EnrollDialog | None = None
         self._card = None                    # the CheckInEvent on the card
+        self.candidate = None                # the Decision whose candidate is asked about
+        self._candidate_timer = QTimer(self, singleShot=True, interval=CANDIDATE_TTL_MS,
+                                       timeout=self.clear_candidate)
         header = ui.todayTable.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
@@ -46,6 +53,11 @@ class LiveTab(QObject):
         ui.enrollButton.clicked.connect(lambda: self.open_enroll_dialog())
         ui.videoView.faceClicked.connect(self._face_clicked)
         ui.recognitionCheck.toggled.connect(lambda on: None if on else self.clear_faces())
+        ui.candidateConfirm.clicked.connect(self.confirm_candidate)
+        ui.candidateReject.clicked.connect(self.clear_candidate)
+        ui.numberEdit.returnPressed.connect(self.submit_number)
+        ui.numberButton.clicked.connect(self.submit_number)
+        self._claimReply.connect(self._claim_replied)
         camera.resultReady.connect(self.show_result)
         camera.stateChanged.connect(lambda state, _d: self.clear_faces() if state in ("ended", "failed") else None)
 
@@ -114,10 +126,101 @@ class LiveTab(QObject):
             self.enroll_dialog = None
         dialog.deleteLater()
 
+    # -- decisions that need the desk: candidates and number + face ----------------------------------
+    def show_decisions(self, decisions) -> None:
+        for decision in decisions:
+            if decision.method == "number+face" and decision.person_id is None:
+                self.ui.numberMessage.setText(self.tr(
+                    "The face does not match number {number}. Try again, or ask at the desk.").format(
+                        number=decision.claimed_id))
+            elif decision.person_id is None and decision.candidate_id is not None:
+                self.show_candidate(decision)
+
+    def show_candidate(self, decision) -> None:
+        """Ask the operator whether a missed visit was ``decision.candidate_id`` (with their photo)."""
+        self.candidate = decision
+        number = decision.candidate_id
+        ui = self.ui
+        ui.candidateName.setText(self.tr("{name} ({number})?").format(name=self.directory.name_of(number),
+                                                                      number=number))
+        ui.candidatePhoto.setPixmap(QPixmap())
+        ui.candidateGroup.setVisible(True)
+        self._candidate_timer.start()
+
+        def job(backend):
+            person = backend.people.get_by_number(number)
+            return None if person is None else (person.name, backend.faces.first_image(person.id))
+
+        def done(found):
+            if self.candidate is not decision or found is None:
+                return
+            name, jpeg = found
+            ui.candidateName.setText(self.tr("{name} ({number})?").format(name=name, number=number))
+            image = QImage.fromData(jpeg) if jpeg else QImage()
+            if not image.isNull():
+                ui.candidatePhoto.setPixmap(QPixmap.fromImage(image).scaled(
+                    ui.candidatePhoto.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
+        self.client.call(job, done, lambda e: log.warning("cannot load the photo of %s: %s", number, e))
+
+    def confirm_candidate(self) -> None:
+        """Confirm (Enter): the candidate is checked in; nothing happens without one."""
+        decision = self.candidate
+        if decision is None:
+            return
+        log.info("operator confirmed %s for a missed visit (distance %.3f)", decision.candidate_id,
+                 decision.candidate_distance)
+        self.clear_candidate()
+        self.candidateConfirmed.emit(decision)
+
+    def clear_candidate(self) -> None:
+        """Not them (Esc), or unanswered: nothing is recorded."""
+        self.candidate = None
+        self._candidate_timer.stop()
+        self.ui.candidateGroup.setVisible(False)
+        self.ui.candidatePhoto.setPixmap(QPixmap())
+
+    def submit_number(self) -> None:
+        """The visitor typed their person number: their face is checked against that person (1:1)."""
+        number = self.ui.numberEdit.text().strip()
+        if not number:
+            self.ui.numberMessage.setText(self.tr("Type your person number, then press Enter."))
+            return
+        reply = self._claimReply
+
+        def job(stream):
+            from recognition.stream import ClaimRefused, NobodyInFront, NotEnrolled
+
+            try:
+                stream.claim(number)
+            except ClaimRefused as refused:
+                reply.emit("locked", f"{number}\t{refused.retry_after_s:.0f}")
+            except NobodyInFront:
+                reply.emit("nobody", number)
+            except NotEnrolled:
+                reply.emit("unknown", number)
+            else:
+                reply.emit("checking", number)
+        self.ui.numberEdit.clear()
+        if not self.camera.request(job):
+            self.ui.numberMessage.setText(self.tr("The camera is off."))
+
+    def _claim_replied(self, kind: str, detail: str) -> None:
+        number, _tab, seconds = detail.partition("\t")
+        text = {
+            "checking": self.tr("Checking your face against number {number}…"),
+            "unknown": self.tr("Nobody with number {number} is enrolled here."),
+            "nobody": self.tr("Please stand in front of the camera, then type your number again."),
+            "locked": self.tr("Too many failed attempts for number {number}: try again in {seconds} s."),
+        }[kind]
+        self.ui.numberMessage.setText(text.format(number=number, seconds=seconds))
+
     # -- check-ins ----------------------------------------------------------------------------------
     def show_check_in(self, event) -> None:
         person, checkin = event.person, event.checkin
         self.show_card(event)
+        if checkin.method == "number+face":
+            self.ui.numberMessage.setText(self.tr("Number {number}: face verified.").format(
+                number=person.person_number))
         if checkin.status == "recorded":
             self.refresh_today()
         elif checkin.status == "queued":
@@ -138,6 +241,9 @@ class LiveTab(QObject):
             "cooldown": self.tr("Already checked in"),
             "queued": self.tr("Saved offline; it will be sent when the database is back"),
         }.get(checkin.status, checkin.status)
+        how = {"confirmed": self.tr("confirmed by the operator"), "number+face": self.tr("by number + face")}
+        if checkin.method in how:
+            status = f"{status} ({how[checkin.method]})"
         ui.cardStatus.setText(status)
         chip = getattr(event.decision, "chip", None)
         if chip is not None:
@@ -155,6 +261,8 @@ class LiveTab(QObject):
         """People were edited, deactivated or deleted: today's list and the card show what is true now."""
         if self._card is not None and self._card.person.person_number not in self.directory.names:
             self.clear_card()
+        if self.candidate is not None and self.candidate.candidate_id not in self.directory.names:
+            self.clear_candidate()
         self.refresh_today()
 
     def refresh_today(self) -> None:

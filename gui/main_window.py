@@ -11,7 +11,7 @@ import functools
 import logging
 import time
 
-from PyQt5.QtCore import QEvent, QTimer, pyqtSignal
+from PyQt5.QtCore import QEvent, Qt, QTimer, pyqtSignal
 from PyQt5.QtWidgets import QMainWindow
 
 from backend.face_store import FaceModel
@@ -53,11 +53,13 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         # the gallery is this desk's cache of the face store; FaceSync keeps it in step
         self.face_sync = FaceSync(self.gallery, FaceModel(recognizer.spec.fingerprint, recognizer.spec.name))
         self.status = StatusBar(self.statusBar(), recognizer.spec.name, self)
-        self.attendance = AttendanceController(self.client, config.desk, self)
+        policy = self._policy(config)
+        self.attendance = AttendanceController(self.client, config.desk, self, faces=self.face_sync,
+                                               max_learned=policy.max_learned, operator=config.operator)
         self.directory = FaceDirectory(self.client, self.face_sync, self.attendance, str(recognizer.model_path),
                                        config.face_sync_interval, self)
         self.camera = CameraPanel(self, recognizer, self.gallery, str(source) if source is not None else config.camera,
-                                  self._policy(config), loop, self)
+                                  policy, loop, self)
         self.live = LiveTab(self, self.camera, self.client, self.directory,
                             lambda: (self.face_sync, self.config.desk), self)
         self.people_tab = PeopleTab(self, self.client, self.gallery, recognizer, self, faces=self.face_sync,
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.attendance.failed.connect(lambda number, msg: self.status.message(
             self.tr("Check-in of {number} failed: {error}").format(number=number, error=msg), 5000))
         self.live.enrolled.connect(self._on_enrolled)
+        self.live.candidateConfirmed.connect(self.attendance.confirm)
         self.directory.refreshed.connect(self.live.people_changed)
         self.directory.facesChanged.connect(lambda _report: self.people_tab.refresh())
         self.directory.modelState.connect(self._on_model_state)
@@ -110,11 +113,13 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     @staticmethod
     def _policy(config) -> StreamPolicy:
-        return StreamPolicy(false_checkin_rate=config.false_checkin_rate)
+        return StreamPolicy(false_checkin_rate=config.false_checkin_rate,
+                            claim_false_accept_rate=config.claim_false_accept_rate)
 
     def _on_result(self, result) -> None:
         # the live tab draws the result itself (it listens to the camera panel)
         self.attendance.handle_decisions(result.decisions)
+        self.live.show_decisions(result.decisions)
         if result.operating_point is not self._operating_point:
             self._operating_point = result.operating_point
             self.settings_tab.show_operating_point(result.operating_point)
@@ -142,8 +147,10 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.config = config
         if "language" in changed:
             i18n.install(config.language)          # LanguageChange -> retranslate()
-        if "false_checkin_rate" in changed:
+        if changed & {"false_checkin_rate", "claim_false_accept_rate"}:
             self.camera.set_policy(self._policy(config))
+        if "operator" in changed:
+            self.attendance.operator = config.operator
         if changed & {"cooldown", "once_per_day"}:
             self._apply_backend_rules()
         if "desk" in changed:
@@ -157,6 +164,18 @@ class MainWindow(QMainWindow, Ui_MainWindow):
                                lambda e: self.status.message(str(e)))
         if "camera_source" in changed:
             self.camera.set_source(config.camera)
+
+    def keyPressEvent(self, event) -> None:
+        """On the Live tab, Enter confirms the candidate shown and Esc answers "Not them" (Enter in the
+        number field is that field's)."""
+        if self.tabs.currentWidget() is self.tabLive:
+            if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.focusWidget() is not self.numberEdit:
+                self.live.confirm_candidate()
+                return
+            if event.key() == Qt.Key_Escape:
+                self.live.clear_candidate()
+                return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:

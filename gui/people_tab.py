@@ -1,4 +1,4 @@
-"""People tab: search, edit, add photos, deactivate / reactivate, delete (through
+"""People tab: search, edit, add photos, forget learned samples, deactivate / reactivate, delete (through
 backend.people_service; the desk's face cache ``faces``, a backend.face_sync.FaceSync around
 ``gallery``, follows each change).
 
@@ -22,6 +22,8 @@ from gui.tasks import run_in_pool
 log = logging.getLogger(__name__)
 
 SEARCH_LIMIT = 500
+COLUMNS = ("number", "name", "gender", "phone", "department", "enrolled", "learned", "status")
+STATUS_COLUMN = COLUMNS.index("status")
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff"
 
 
@@ -38,9 +40,10 @@ class PeopleTab(QObject):
         self.faces, self.desk = faces, desk
         self.recognizer = recognizer
         self.people: list = []
-        self.sample_counts: dict[int, int] = {}   # person id -> stored face samples (kept when inactive)
+        # person id -> (enrolled, learned) face samples stored (kept when inactive)
+        self.sample_counts: dict[int, tuple[int, int]] = {}
         self.current = None
-        self.model = QStandardItemModel(0, 7, self)
+        self.model = QStandardItemModel(0, len(COLUMNS), self)
         ui.peopleTable.setModel(self.model)
         ui.peopleTable.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self._header_style = point_up_for_ascending(ui.peopleTable.horizontalHeader())
@@ -50,6 +53,7 @@ class PeopleTab(QObject):
         ui.personSave.clicked.connect(self.save_current)
         ui.personAddPhotos.clicked.connect(self._choose_photos)
         ui.personActive.clicked.connect(self.toggle_active)
+        ui.personForgetLearned.clicked.connect(self.forget_learned)
         ui.personDelete.clicked.connect(self.delete_current)
         fill_gender_combo(ui.personGender)
         self.retranslate()
@@ -57,12 +61,13 @@ class PeopleTab(QObject):
     def retranslate(self) -> None:
         self.model.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Name"), self.tr("Gender"),
                                               self.tr("Phone"), self.tr("Department"),
-                                              self.tr("Samples"), self.tr("Status")])
+                                              self.tr("Enrolled samples"), self.tr("Learned samples"),
+                                              self.tr("Status")])
         fill_gender_combo(self.ui.personGender, gender_of(self.ui.personGender))
         for row in range(self.model.rowCount()):
             person = self._person_at(row)
             if person is not None:
-                self.model.item(row, 6).setText(self._status_text(person))
+                self.model.item(row, STATUS_COLUMN).setText(self._status_text(person))
         self._show_active_state(self.current)
         self._show_count()
 
@@ -72,7 +77,7 @@ class PeopleTab(QObject):
     # -- listing -----------------------------------------------------------------------
     def refresh(self) -> None:
         text = self.ui.peopleSearch.text().strip()
-        self.client.call(lambda b: (b.people.search(text, limit=SEARCH_LIMIT), b.faces.sample_counts()),
+        self.client.call(lambda b: (b.people.search(text, limit=SEARCH_LIMIT), b.faces.kind_counts()),
                          self._fill, self._error)
 
     def _status_text(self, person) -> str:
@@ -95,9 +100,11 @@ class PeopleTab(QObject):
             items = [QStandardItem(str(v) if v is not None else "") for v in (
                 person.person_number, person.name, gender_label(person.gender), person.phone,
                 person.department)]
-            samples = QStandardItem()
-            samples.setData(self.sample_counts.get(person.id, 0), Qt.DisplayRole)
-            items += [samples, QStandardItem(self._status_text(person))]
+            for count in self.sample_counts.get(person.id, (0, 0)):
+                item = QStandardItem()
+                item.setData(count, Qt.DisplayRole)
+                items.append(item)
+            items.append(QStandardItem(self._status_text(person)))
             items[0].setData(person.id, Qt.UserRole)
             if not person.active:
                 for item in items:
@@ -138,7 +145,10 @@ class PeopleTab(QObject):
         ui.personPhone.setText((person.phone or "") if person else "")
         ui.personDepartment.setText((person.department or "") if person else "")
         ui.personNote.setText((person.note or "") if person else "")
-        ui.personSamples.setText(str(self.sample_counts.get(person.id, 0)) if person else "")
+        enrolled, learned = self.sample_counts.get(person.id, (0, 0)) if person else (0, 0)
+        ui.personSamples.setText(self.tr("{enrolled} enrolled, {learned} learned from check-ins").format(
+            enrolled=enrolled, learned=learned) if person else "")
+        ui.personForgetLearned.setEnabled(learned > 0)
         ui.personMessage.setText("")
         self._show_active_state(person)
 
@@ -197,6 +207,33 @@ class PeopleTab(QObject):
                 number=self.ui.personNumber.text().strip()))
         else:
             self._error(error)
+
+    # -- learned samples -----------------------------------------------------------------
+    def forget_learned(self) -> None:
+        """Remove the samples desks learned from the person's check-ins (after a yes); enrolled ones stay."""
+        person = self.current
+        learned = self.sample_counts.get(person.id, (0, 0))[1] if person is not None else 0
+        if not learned or QMessageBox.question(
+                self.ui.peopleTable.window(), self.tr("Forget learned samples"),
+                self.tr("Forget the {samples} the desks learned from the check-ins of {name}? Their enrolled "
+                        "samples stay.").format(samples=self.tr("%n face samples", "", learned), name=person.name)
+        ) != QMessageBox.Yes:
+            return
+        faces = self.faces
+
+        def job(backend):
+            from backend import people_service
+
+            return people_service.forget_learned(backend, faces, person.id)
+
+        def done(count):
+            log.info("forgot %d learned samples of %s (%s)", count, person.name, person.person_number)
+            self._message(self.tr("Forgot {samples} of {name}.").format(
+                samples=self.tr("%n face samples", "", count), name=person.name))
+            self.changed.emit()
+            self.refresh()
+
+        self.client.call(job, done, self._error)
 
     # -- deactivating ------------------------------------------------------------------
     def toggle_active(self) -> None:

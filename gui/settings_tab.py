@@ -1,4 +1,5 @@
-"""Settings tab: camera source, false check-in target, cooldown, desk, database URL (with a test), language."""
+"""Settings tab: camera source, false check-in target, cooldown, desk, operator, number + face target, database
+URL (with a test), language."""
 from __future__ import annotations
 
 import dataclasses
@@ -11,11 +12,13 @@ from backend.url import redact
 from gui import config as config_mod
 from gui import data_root
 from gui.tasks import run_in_pool
+from recognition.stream.policy import CLAIM_FALSE_ACCEPT_RATE_RANGE, FALSE_CHECKIN_RATE_RANGE
 
 log = logging.getLogger(__name__)
 
 LANGUAGE_CODES = list(config_mod.LANGUAGES)       # index in the language combo -> code
-EDITABLE = ("camera_source", "false_checkin_rate", "cooldown", "once_per_day", "desk", "db_url", "language")
+EDITABLE = ("camera_source", "false_checkin_rate", "cooldown", "once_per_day", "desk", "operator",
+            "claim_false_accept_rate", "db_url", "language")
 
 
 class SettingsTab(QObject):
@@ -34,6 +37,9 @@ class SettingsTab(QObject):
         ui.settingsRevert.clicked.connect(lambda: self.load(self.config))
         ui.settingsTestDb.clicked.connect(self.test_connection)
         ui.settingsBrowse.clicked.connect(self._browse)
+        for box, (low, high) in ((ui.settingsFalseRate, FALSE_CHECKIN_RATE_RANGE),
+                                 (ui.settingsClaimRate, CLAIM_FALSE_ACCEPT_RATE_RANGE)):
+            box.setRange(100 * low, 100 * high)           # shown in %
         self.retranslate()
         self.load(config)
 
@@ -65,8 +71,10 @@ class SettingsTab(QObject):
         """The match threshold in effect (recognition.stream.OperatingPoint)."""
         self.operating_point_text = self.tr(
             "Match threshold now {threshold:.3f} for {people} people enrolled (the model's 1:1 verification "
-            "threshold: {verification:.3f})").format(threshold=point.threshold, people=point.people,
-                                                     verification=point.same_face_distance)
+            "threshold: {verification:.3f}); number + face within {claim:.3f}; a missed visit shows a candidate "
+            "within {candidate:.3f}; a check-in teaches the desk within {strict:.3f}").format(
+                threshold=point.threshold, people=point.people, verification=point.same_face_distance,
+                claim=point.claim_threshold, candidate=point.candidate_threshold, strict=point.strict_threshold)
         self._note()
 
     def show_model_state(self, text: str) -> None:
@@ -88,6 +96,8 @@ class SettingsTab(QObject):
         ui.settingsCooldown.setValue(config.cooldown)
         ui.settingsOncePerDay.setChecked(config.once_per_day)
         ui.settingsDesk.setText(config.desk)
+        ui.settingsOperator.setText(config.operator)
+        ui.settingsClaimRate.setValue(100.0 * config.claim_false_accept_rate)
         ui.settingsDbUrl.setText(config.db_url)
         ui.settingsLanguage.setCurrentIndex(LANGUAGE_CODES.index(config.language))
         ui.settingsDbResult.setText("")
@@ -104,6 +114,8 @@ class SettingsTab(QObject):
             cooldown=ui.settingsCooldown.value(),
             once_per_day=ui.settingsOncePerDay.isChecked(),
             desk=ui.settingsDesk.text().strip(),
+            operator=ui.settingsOperator.text().strip(),
+            claim_false_accept_rate=round(ui.settingsClaimRate.value() / 100.0, 8),
             db_url=ui.settingsDbUrl.text().strip(),
             language=LANGUAGE_CODES[ui.settingsLanguage.currentIndex()],
         )

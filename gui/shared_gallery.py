@@ -60,6 +60,10 @@ class LockedGallery:
         with self._lock:
             return self._gallery.rows()
 
+    def samples(self):
+        with self._lock:
+            return self._gallery.samples()
+
     def count(self, person_id):
         with self._lock:
             return self._gallery.count(person_id)
@@ -84,9 +88,9 @@ class LockedGallery:
         with self._lock:
             return self._gallery.replace_people(updates, meta)
 
-    def reset(self, person_ids, embeddings, meta=None):
+    def reset(self, person_ids, embeddings, meta=None, learned=None, sample_ids=None):
         with self._lock:
-            return self._gallery.reset(person_ids, embeddings, meta)
+            return self._gallery.reset(person_ids, embeddings, meta, learned, sample_ids)
 
     def match(self, embeddings, threshold):
         with self._lock:

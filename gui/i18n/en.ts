@@ -223,12 +223,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="111"/>
+        <location filename="../history_tab.py" line="116"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="111"/>
+        <location filename="../history_tab.py" line="116"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -263,32 +263,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="111"/>
+        <location filename="../history_tab.py" line="116"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="111"/>
+        <location filename="../history_tab.py" line="116"/>
         <source>First check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="117"/>
         <source>Last check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="117"/>
         <source>Check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="199"/>
+        <location filename="../history_tab.py" line="204"/>
         <source>Search failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="257"/>
+        <location filename="../history_tab.py" line="263"/>
         <source>%n person-days</source>
         <translation>
             <numerusform>%n person-day</numerusform>
@@ -296,7 +296,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="262"/>
+        <location filename="../history_tab.py" line="268"/>
         <source>%n check-ins, page {page} of {pages}</source>
         <translation>
             <numerusform>%n check-in, page {page} of {pages}</numerusform>
@@ -304,384 +304,549 @@
         </translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="279"/>
+        <location filename="../history_tab.py" line="285"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="279"/>
+        <location filename="../history_tab.py" line="285"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="291"/>
+        <location filename="../history_tab.py" line="297"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="295"/>
+        <location filename="../history_tab.py" line="301"/>
         <source>Export failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="108"/>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="108"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="112"/>
+        <source>Face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="112"/>
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="112"/>
+        <source>Number + face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="113"/>
+        <source>Manual</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>LiveTab</name>
     <message>
-        <location filename="../live_tab.py" line="60"/>
+        <location filename="../live_tab.py" line="72"/>
         <source>Enrolling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="64"/>
+        <location filename="../live_tab.py" line="76"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="124"/>
+        <location filename="../live_tab.py" line="224"/>
         <source>(pending)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="133"/>
+        <location filename="../live_tab.py" line="233"/>
         <source>No. {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="137"/>
+        <location filename="../live_tab.py" line="237"/>
         <source>Checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="138"/>
+        <location filename="../live_tab.py" line="238"/>
         <source>Already checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="139"/>
+        <location filename="../live_tab.py" line="239"/>
         <source>Saved offline; it will be sent when the database is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="182"/>
+        <location filename="../live_tab.py" line="287"/>
         <source>Check-ins today: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="133"/>
+        <source>The face does not match number {number}. Try again, or ask at the desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="144"/>
+        <source>{name} ({number})?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="183"/>
+        <source>Type your person number, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="202"/>
+        <source>The camera is off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="207"/>
+        <source>Checking your face against number {number}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="208"/>
+        <source>Nobody with number {number} is enrolled here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="209"/>
+        <source>Please stand in front of the camera, then type your number again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="210"/>
+        <source>Too many failed attempts for number {number}: try again in {seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="219"/>
+        <source>Number {number}: face verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="241"/>
+        <source>confirmed by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="241"/>
+        <source>by number + face</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mainUI.py" line="459"/>
+        <location filename="../../mainUI.py" line="534"/>
         <source>Face Attendance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="460"/>
+        <location filename="../../mainUI.py" line="535"/>
         <source>Click an unknown face to enroll it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="461"/>
+        <location filename="../../mainUI.py" line="536"/>
         <source>Start camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="462"/>
+        <location filename="../../mainUI.py" line="537"/>
         <source>Recognition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="463"/>
+        <location filename="../../mainUI.py" line="538"/>
         <source>Enroll the unknown face in front of the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="464"/>
+        <location filename="../../mainUI.py" line="539"/>
         <source>Enroll…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="465"/>
+        <location filename="../../mainUI.py" line="540"/>
         <source>Just recognized</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="466"/>
+        <location filename="../../mainUI.py" line="541"/>
         <source>Nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="467"/>
+        <location filename="../../mainUI.py" line="551"/>
         <source>Today&apos;s check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="469"/>
+        <location filename="../../mainUI.py" line="553"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="478"/>
+        <location filename="../../mainUI.py" line="562"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="477"/>
+        <location filename="../../mainUI.py" line="561"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="474"/>
+        <location filename="../../mainUI.py" line="558"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="475"/>
+        <location filename="../../mainUI.py" line="559"/>
         <source>Search name, number, phone or department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="476"/>
+        <location filename="../../mainUI.py" line="560"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="479"/>
+        <location filename="../../mainUI.py" line="563"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="480"/>
+        <location filename="../../mainUI.py" line="564"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="481"/>
+        <location filename="../../mainUI.py" line="565"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="482"/>
+        <location filename="../../mainUI.py" line="566"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="483"/>
+        <location filename="../../mainUI.py" line="567"/>
         <source>Face samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="521"/>
+        <location filename="../../mainUI.py" line="612"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="485"/>
+        <location filename="../../mainUI.py" line="569"/>
         <source>Add photos…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="486"/>
+        <location filename="../../mainUI.py" line="572"/>
         <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="487"/>
+        <location filename="../../mainUI.py" line="573"/>
         <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="488"/>
+        <location filename="../../mainUI.py" line="574"/>
         <source>Delete for good (for mistakes): also removes the check-in history and face samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="489"/>
+        <location filename="../../mainUI.py" line="575"/>
         <source>Delete…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="490"/>
+        <location filename="../../mainUI.py" line="576"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="491"/>
+        <location filename="../../mainUI.py" line="577"/>
         <source>Search text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="492"/>
+        <location filename="../../mainUI.py" line="578"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="493"/>
+        <location filename="../../mainUI.py" line="579"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="494"/>
+        <location filename="../../mainUI.py" line="580"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="495"/>
+        <location filename="../../mainUI.py" line="581"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="496"/>
+        <location filename="../../mainUI.py" line="582"/>
         <source>Week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="497"/>
+        <location filename="../../mainUI.py" line="583"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="498"/>
+        <location filename="../../mainUI.py" line="584"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="499"/>
+        <location filename="../../mainUI.py" line="585"/>
         <source>Check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="500"/>
+        <location filename="../../mainUI.py" line="586"/>
         <source>Daily summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="501"/>
+        <location filename="../../mainUI.py" line="587"/>
         <source>&lt; Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="502"/>
+        <location filename="../../mainUI.py" line="588"/>
         <source>Next &gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="503"/>
+        <location filename="../../mainUI.py" line="589"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="504"/>
+        <location filename="../../mainUI.py" line="590"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="505"/>
+        <location filename="../../mainUI.py" line="591"/>
         <source>Camera source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="506"/>
+        <location filename="../../mainUI.py" line="592"/>
         <source>Camera index (0, 1, …), a video file or an RTSP/HTTP URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="507"/>
+        <location filename="../../mainUI.py" line="593"/>
         <source>Video file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="511"/>
+        <location filename="../../mainUI.py" line="597"/>
         <source>Cooldown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="512"/>
+        <location filename="../../mainUI.py" line="598"/>
         <source>A person is checked in again only after this many seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="513"/>
+        <location filename="../../mainUI.py" line="599"/>
         <source> s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="514"/>
+        <location filename="../../mainUI.py" line="600"/>
         <source>Once per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="515"/>
+        <location filename="../../mainUI.py" line="601"/>
         <source>Record only the first check-in of each day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="516"/>
+        <location filename="../../mainUI.py" line="602"/>
         <source>Desk name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="517"/>
+        <location filename="../../mainUI.py" line="608"/>
         <source>Database URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="518"/>
+        <location filename="../../mainUI.py" line="609"/>
         <source>sqlite:///data/attendance.db or mysql://user@host:3306/database (password from FACE_DB_PASSWORD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="519"/>
+        <location filename="../../mainUI.py" line="610"/>
         <source>Test connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="520"/>
+        <location filename="../../mainUI.py" line="611"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="522"/>
+        <location filename="../../mainUI.py" line="613"/>
         <source>Revert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="523"/>
+        <location filename="../../mainUI.py" line="614"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="73"/>
+        <location filename="../main_window.py" line="75"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="71"/>
         <source>Recognition error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Enrolled {name} ({number}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="143"/>
         <source>Face Attendance — {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="508"/>
+        <location filename="../../mainUI.py" line="594"/>
         <source>False check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="509"/>
+        <location filename="../../mainUI.py" line="595"/>
         <source>Share of strangers&apos; visits that may check somebody in. The match threshold follows from it and from the people enrolled: lower means fewer false check-ins and more people asked to look at the camera again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="510"/>
+        <location filename="../../mainUI.py" line="596"/>
         <source> % of strangers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="542"/>
+        <source>Not recognized: is this…?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="543"/>
+        <source>Check this person in and let the desk learn this look (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="544"/>
+        <source>Confirm (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="545"/>
+        <source>Record nothing (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="546"/>
+        <source>Not them (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="547"/>
+        <source>Not recognized? Type your number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="548"/>
+        <source>Your person number; the desk checks your face against that person only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="549"/>
+        <source>Person number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="550"/>
+        <source>Check in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="570"/>
+        <source>Remove the face samples the desks learned from this person&apos;s check-ins; the enrolled ones stay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="571"/>
+        <source>Forget learned samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="603"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="604"/>
+        <source>Who works at this desk: recorded with the check-ins they confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="605"/>
+        <source>Number + face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="606"/>
+        <source>The share of check-ins with somebody else&apos;s number that the face check may let through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="607"/>
+        <source> % wrong numbers accepted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -711,42 +876,37 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../people_tab.py" line="59"/>
+        <location filename="../people_tab.py" line="62"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="59"/>
+        <location filename="../people_tab.py" line="62"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="59"/>
+        <location filename="../people_tab.py" line="62"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="59"/>
+        <location filename="../people_tab.py" line="62"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="59"/>
+        <location filename="../people_tab.py" line="62"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="59"/>
-        <source>Samples</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="59"/>
+        <location filename="../people_tab.py" line="62"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="71"/>
+        <location filename="../people_tab.py" line="75"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -754,92 +914,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="80"/>
+        <location filename="../people_tab.py" line="84"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="80"/>
+        <location filename="../people_tab.py" line="84"/>
         <source>Inactive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="149"/>
+        <location filename="../people_tab.py" line="158"/>
         <source>Reactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="149"/>
+        <location filename="../people_tab.py" line="158"/>
         <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="150"/>
+        <location filename="../people_tab.py" line="159"/>
         <source>Recognize and check in this person again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="150"/>
+        <location filename="../people_tab.py" line="159"/>
         <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="154"/>
+        <location filename="../people_tab.py" line="163"/>
         <source>Person (inactive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="154"/>
+        <location filename="../people_tab.py" line="163"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="160"/>
+        <location filename="../people_tab.py" line="169"/>
         <source>Error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="177"/>
+        <location filename="../people_tab.py" line="186"/>
         <source>Name and number are required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="193"/>
+        <location filename="../people_tab.py" line="196"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="203"/>
+        <location filename="../people_tab.py" line="206"/>
         <source>The person number {number} is already used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="228"/>
+        <location filename="../people_tab.py" line="258"/>
         <source>Reactivated {name}: recognized and checked in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="230"/>
+        <location filename="../people_tab.py" line="260"/>
         <source>Deactivated {name}: no longer recognized or checked in at any desk. Their details, face samples and check-in history are kept; &quot;Reactivate&quot; undoes this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="241"/>
+        <location filename="../people_tab.py" line="271"/>
         <source>Delete person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="241"/>
+        <location filename="../people_tab.py" line="271"/>
         <source>Delete {name} ({number}) for good?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="245"/>
+        <location filename="../people_tab.py" line="275"/>
         <source>Their {check_ins} and {samples} are removed for good and cannot be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="245"/>
+        <location filename="../people_tab.py" line="275"/>
         <source>%n check-ins</source>
         <translation>
             <numerusform>%n check-in</numerusform>
@@ -847,7 +1007,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="245"/>
+        <location filename="../people_tab.py" line="275"/>
         <source>%n face samples</source>
         <translation>
             <numerusform>%n face sample</numerusform>
@@ -855,42 +1015,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="248"/>
+        <location filename="../people_tab.py" line="278"/>
         <source>Delete for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="250"/>
+        <location filename="../people_tab.py" line="280"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="253"/>
+        <location filename="../people_tab.py" line="283"/>
         <source>Deactivate instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="255"/>
+        <location filename="../people_tab.py" line="285"/>
         <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="300"/>
+        <location filename="../people_tab.py" line="326"/>
         <source>Deleted {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="310"/>
+        <location filename="../people_tab.py" line="336"/>
         <source>Add photos of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="310"/>
+        <location filename="../people_tab.py" line="336"/>
         <source>Images ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="323"/>
+        <location filename="../people_tab.py" line="349"/>
         <source>Reading %n photos…</source>
         <translation>
             <numerusform>Reading %n photo…</numerusform>
@@ -898,7 +1058,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="355"/>
+        <location filename="../people_tab.py" line="377"/>
         <source>Added %n face samples.</source>
         <translation>
             <numerusform>Added %n face sample.</numerusform>
@@ -906,71 +1066,101 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="357"/>
+        <location filename="../people_tab.py" line="379"/>
         <source>Not used:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="62"/>
+        <source>Enrolled samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="62"/>
+        <source>Learned samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="149"/>
+        <source>{enrolled} enrolled, {learned} learned from check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="216"/>
+        <source>Forget learned samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="216"/>
+        <source>Forget the {samples} the desks learned from the check-ins of {name}? Their enrolled samples stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="231"/>
+        <source>Forgot {samples} of {name}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../settings_tab.py" line="47"/>
+        <location filename="../settings_tab.py" line="53"/>
         <source>This run uses the database {url}, given with --db-url on the command line; the URL above is the saved setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="50"/>
+        <location filename="../settings_tab.py" line="56"/>
         <source>This run uses the database {url}, from the environment variable FACE_DB_URL; the URL above is the saved setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="53"/>
+        <location filename="../settings_tab.py" line="59"/>
         <source>This run uses the camera source {source}, given with --source on the command line; the saved setting is {saved}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="57"/>
+        <location filename="../settings_tab.py" line="63"/>
         <source>Settings file: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="116"/>
+        <location filename="../settings_tab.py" line="128"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="125"/>
+        <location filename="../settings_tab.py" line="137"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="130"/>
+        <location filename="../settings_tab.py" line="142"/>
         <source>Video file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="130"/>
+        <location filename="../settings_tab.py" line="142"/>
         <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="139"/>
+        <location filename="../settings_tab.py" line="151"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="150"/>
+        <location filename="../settings_tab.py" line="162"/>
         <source>Connected: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="150"/>
+        <location filename="../settings_tab.py" line="162"/>
         <source>Failed: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="66"/>
-        <source>Match threshold now {threshold:.3f} for {people} people enrolled (the model&apos;s 1:1 verification threshold: {verification:.3f})</source>
+        <location filename="../settings_tab.py" line="72"/>
+        <source>Match threshold now {threshold:.3f} for {people} people enrolled (the model&apos;s 1:1 verification threshold: {verification:.3f}); number + face within {claim:.3f}; a missed visit shows a candidate within {candidate:.3f}; a check-in teaches the desk within {strict:.3f}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -218,27 +218,27 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../history_tab.py" line="199"/>
+        <location filename="../history_tab.py" line="204"/>
         <source>Search failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="279"/>
+        <location filename="../history_tab.py" line="285"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="279"/>
+        <location filename="../history_tab.py" line="285"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="291"/>
+        <location filename="../history_tab.py" line="297"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="295"/>
+        <location filename="../history_tab.py" line="301"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
@@ -248,12 +248,12 @@
         <translation>任意字段</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="111"/>
+        <location filename="../history_tab.py" line="116"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="111"/>
+        <location filename="../history_tab.py" line="116"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
@@ -288,399 +288,564 @@
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="111"/>
+        <location filename="../history_tab.py" line="116"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="111"/>
+        <location filename="../history_tab.py" line="116"/>
         <source>First check-in</source>
         <translation>首次签到</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="117"/>
         <source>Last check-in</source>
         <translation>最后签到</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="117"/>
         <source>Check-ins</source>
         <translation>签到记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="257"/>
+        <location filename="../history_tab.py" line="263"/>
         <source>%n person-days</source>
         <translation>
             <numerusform>%n 人·天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="262"/>
+        <location filename="../history_tab.py" line="268"/>
         <source>%n check-ins, page {page} of {pages}</source>
         <translation>
             <numerusform>共 %n 条签到，第 {page} / {pages} 页</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../history_tab.py" line="108"/>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="108"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="112"/>
+        <source>Face</source>
+        <translation>刷脸</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="112"/>
+        <source>Confirmed</source>
+        <translation>人工确认</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="112"/>
+        <source>Number + face</source>
+        <translation>工号 + 刷脸</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="113"/>
+        <source>Manual</source>
+        <translation>补卡</translation>
+    </message>
 </context>
 <context>
     <name>LiveTab</name>
     <message>
-        <location filename="../live_tab.py" line="60"/>
+        <location filename="../live_tab.py" line="72"/>
         <source>Enrolling</source>
         <translation>正在登记</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="64"/>
+        <location filename="../live_tab.py" line="76"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="124"/>
+        <location filename="../live_tab.py" line="224"/>
         <source>(pending)</source>
         <translation>（待上传）</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="133"/>
+        <location filename="../live_tab.py" line="233"/>
         <source>No. {number}</source>
         <translation>编号 {number}</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="137"/>
+        <location filename="../live_tab.py" line="237"/>
         <source>Checked in</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="138"/>
+        <location filename="../live_tab.py" line="238"/>
         <source>Already checked in</source>
         <translation>已签到过</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="139"/>
+        <location filename="../live_tab.py" line="239"/>
         <source>Saved offline; it will be sent when the database is back</source>
         <translation>已离线保存；数据库恢复后将自动上传</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="182"/>
+        <location filename="../live_tab.py" line="287"/>
         <source>Check-ins today: {n}</source>
         <translation>今日签到：{n}</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="133"/>
+        <source>The face does not match number {number}. Try again, or ask at the desk.</source>
+        <translation>人脸与工号 {number} 不符。请重试，或到前台咨询。</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="144"/>
+        <source>{name} ({number})?</source>
+        <translation>是{name}（{number}）吗？</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="183"/>
+        <source>Type your person number, then press Enter.</source>
+        <translation>请输入工号，然后按回车键。</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="202"/>
+        <source>The camera is off.</source>
+        <translation>摄像头未开启。</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="207"/>
+        <source>Checking your face against number {number}…</source>
+        <translation>正在核对您的人脸与工号 {number}……</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="208"/>
+        <source>Nobody with number {number} is enrolled here.</source>
+        <translation>本系统没有登记工号为 {number} 的人员。</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="209"/>
+        <source>Please stand in front of the camera, then type your number again.</source>
+        <translation>请站到摄像头前，然后重新输入工号。</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="210"/>
+        <source>Too many failed attempts for number {number}: try again in {seconds} s.</source>
+        <translation>工号 {number} 核验失败次数过多：请 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="219"/>
+        <source>Number {number}: face verified.</source>
+        <translation>工号 {number}：人脸核验通过。</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="241"/>
+        <source>confirmed by the operator</source>
+        <translation>操作员确认</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="241"/>
+        <source>by number + face</source>
+        <translation>工号 + 刷脸</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mainUI.py" line="459"/>
+        <location filename="../../mainUI.py" line="534"/>
         <source>Face Attendance</source>
         <translation>人脸考勤</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="460"/>
+        <location filename="../../mainUI.py" line="535"/>
         <source>Click an unknown face to enroll it</source>
         <translation>点击未知人脸进行登记</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="461"/>
+        <location filename="../../mainUI.py" line="536"/>
         <source>Start camera</source>
         <translation>启动摄像头</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="462"/>
+        <location filename="../../mainUI.py" line="537"/>
         <source>Recognition</source>
         <translation>识别</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="463"/>
+        <location filename="../../mainUI.py" line="538"/>
         <source>Enroll the unknown face in front of the camera</source>
         <translation>登记摄像头前的未知人脸</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="464"/>
+        <location filename="../../mainUI.py" line="539"/>
         <source>Enroll…</source>
         <translation>登记…</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="465"/>
+        <location filename="../../mainUI.py" line="540"/>
         <source>Just recognized</source>
         <translation>刚刚识别</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="466"/>
+        <location filename="../../mainUI.py" line="541"/>
         <source>Nobody yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="467"/>
+        <location filename="../../mainUI.py" line="551"/>
         <source>Today&apos;s check-ins</source>
         <translation>今日签到</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="469"/>
+        <location filename="../../mainUI.py" line="553"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="478"/>
+        <location filename="../../mainUI.py" line="562"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="477"/>
+        <location filename="../../mainUI.py" line="561"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="474"/>
+        <location filename="../../mainUI.py" line="558"/>
         <source>Live</source>
         <translation>实时</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="475"/>
+        <location filename="../../mainUI.py" line="559"/>
         <source>Search name, number, phone or department</source>
         <translation>搜索姓名、编号、电话或部门</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="476"/>
+        <location filename="../../mainUI.py" line="560"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="479"/>
+        <location filename="../../mainUI.py" line="563"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="480"/>
+        <location filename="../../mainUI.py" line="564"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="481"/>
+        <location filename="../../mainUI.py" line="565"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="482"/>
+        <location filename="../../mainUI.py" line="566"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="483"/>
+        <location filename="../../mainUI.py" line="567"/>
         <source>Face samples</source>
         <translation>人脸样本</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="521"/>
+        <location filename="../../mainUI.py" line="612"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="485"/>
+        <location filename="../../mainUI.py" line="569"/>
         <source>Add photos…</source>
         <translation>添加照片…</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="489"/>
+        <location filename="../../mainUI.py" line="575"/>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="490"/>
+        <location filename="../../mainUI.py" line="576"/>
         <source>People</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="491"/>
+        <location filename="../../mainUI.py" line="577"/>
         <source>Search text</source>
         <translation>搜索内容</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="492"/>
+        <location filename="../../mainUI.py" line="578"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="493"/>
+        <location filename="../../mainUI.py" line="579"/>
         <source>To</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="494"/>
+        <location filename="../../mainUI.py" line="580"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="495"/>
+        <location filename="../../mainUI.py" line="581"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="496"/>
+        <location filename="../../mainUI.py" line="582"/>
         <source>Week</source>
         <translation>周</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="497"/>
+        <location filename="../../mainUI.py" line="583"/>
         <source>Month</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="498"/>
+        <location filename="../../mainUI.py" line="584"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="499"/>
+        <location filename="../../mainUI.py" line="585"/>
         <source>Check-ins</source>
         <translation>签到记录</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="500"/>
+        <location filename="../../mainUI.py" line="586"/>
         <source>Daily summary</source>
         <translation>每日汇总</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="501"/>
+        <location filename="../../mainUI.py" line="587"/>
         <source>&lt; Previous</source>
         <translation>&lt; 上一页</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="502"/>
+        <location filename="../../mainUI.py" line="588"/>
         <source>Next &gt;</source>
         <translation>下一页 &gt;</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="503"/>
+        <location filename="../../mainUI.py" line="589"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="504"/>
+        <location filename="../../mainUI.py" line="590"/>
         <source>History</source>
         <translation>历史记录</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="505"/>
+        <location filename="../../mainUI.py" line="591"/>
         <source>Camera source</source>
         <translation>摄像头来源</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="506"/>
+        <location filename="../../mainUI.py" line="592"/>
         <source>Camera index (0, 1, …), a video file or an RTSP/HTTP URL</source>
         <translation>摄像头编号（0、1…）、视频文件或 RTSP/HTTP 地址</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="507"/>
+        <location filename="../../mainUI.py" line="593"/>
         <source>Video file…</source>
         <translation>视频文件…</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="511"/>
+        <location filename="../../mainUI.py" line="597"/>
         <source>Cooldown</source>
         <translation>冷却时间</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="512"/>
+        <location filename="../../mainUI.py" line="598"/>
         <source>A person is checked in again only after this many seconds</source>
         <translation>同一人需间隔这么多秒才会再次签到</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="513"/>
+        <location filename="../../mainUI.py" line="599"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="514"/>
+        <location filename="../../mainUI.py" line="600"/>
         <source>Once per day</source>
         <translation>每天一次</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="515"/>
+        <location filename="../../mainUI.py" line="601"/>
         <source>Record only the first check-in of each day</source>
         <translation>每天只记录第一次签到</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="516"/>
+        <location filename="../../mainUI.py" line="602"/>
         <source>Desk name</source>
         <translation>签到点名称</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="517"/>
+        <location filename="../../mainUI.py" line="608"/>
         <source>Database URL</source>
         <translation>数据库地址</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="518"/>
+        <location filename="../../mainUI.py" line="609"/>
         <source>sqlite:///data/attendance.db or mysql://user@host:3306/database (password from FACE_DB_PASSWORD)</source>
         <translation>sqlite:///data/attendance.db 或 mysql://user@host:3306/database（密码取自 FACE_DB_PASSWORD）</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="519"/>
+        <location filename="../../mainUI.py" line="610"/>
         <source>Test connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="520"/>
+        <location filename="../../mainUI.py" line="611"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="522"/>
+        <location filename="../../mainUI.py" line="613"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="523"/>
+        <location filename="../../mainUI.py" line="614"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="73"/>
+        <location filename="../main_window.py" line="75"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation>{number} 签到失败：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="69"/>
+        <location filename="../main_window.py" line="71"/>
         <source>Recognition error: {error}</source>
         <translation>识别错误：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="123"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Enrolled {name} ({number}).</source>
         <translation>已登记 {name}（{number}）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="138"/>
+        <location filename="../main_window.py" line="143"/>
         <source>Face Attendance — {folder}</source>
         <translation>人脸考勤 — {folder}</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="486"/>
+        <location filename="../../mainUI.py" line="572"/>
         <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
         <translation>停用：任何考勤点都不再识别或签到此人；保留其资料、人脸样本和签到记录</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="487"/>
+        <location filename="../../mainUI.py" line="573"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="488"/>
+        <location filename="../../mainUI.py" line="574"/>
         <source>Delete for good (for mistakes): also removes the check-in history and face samples</source>
         <translation>永久删除（用于误登记）：同时删除签到记录和人脸样本</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="508"/>
+        <location filename="../../mainUI.py" line="594"/>
         <source>False check-ins</source>
         <translation>误签到率</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="509"/>
+        <location filename="../../mainUI.py" line="595"/>
         <source>Share of strangers&apos; visits that may check somebody in. The match threshold follows from it and from the people enrolled: lower means fewer false check-ins and more people asked to look at the camera again.</source>
         <translation>允许陌生人来访误签到某人的比例。匹配阈值由它和已登记人员决定：越低，误签到越少，但需要再看一次摄像头的人会更多。</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="510"/>
+        <location filename="../../mainUI.py" line="596"/>
         <source> % of strangers</source>
         <translation> % 的陌生人来访</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="542"/>
+        <source>Not recognized: is this…?</source>
+        <translation>未识别：是这位吗？</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="543"/>
+        <source>Check this person in and let the desk learn this look (Enter)</source>
+        <translation>为此人签到，并让本机学习这次的样貌（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="544"/>
+        <source>Confirm (Enter)</source>
+        <translation>确认（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="545"/>
+        <source>Record nothing (Esc)</source>
+        <translation>不记录（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="546"/>
+        <source>Not them (Esc)</source>
+        <translation>不是此人（Esc）</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="547"/>
+        <source>Not recognized? Type your number</source>
+        <translation>未识别？请输入工号</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="548"/>
+        <source>Your person number; the desk checks your face against that person only</source>
+        <translation>您的工号；系统只将您的人脸与该人员比对</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="549"/>
+        <source>Person number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="550"/>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="570"/>
+        <source>Remove the face samples the desks learned from this person&apos;s check-ins; the enrolled ones stay</source>
+        <translation>删除各终端从此人签到中学习到的人脸样本；登记时采集的样本保留</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="571"/>
+        <source>Forget learned samples</source>
+        <translation>清除学习样本</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="603"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="604"/>
+        <source>Who works at this desk: recorded with the check-ins they confirm</source>
+        <translation>本终端的值班人员：记录在其确认的签到中</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="605"/>
+        <source>Number + face</source>
+        <translation>工号 + 刷脸</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="606"/>
+        <source>The share of check-ins with somebody else&apos;s number that the face check may let through</source>
+        <translation>输入他人工号时，人脸核验可能放行的比例</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="607"/>
+        <source> % wrong numbers accepted</source>
+        <translation> % 错误工号被接受</translation>
     </message>
 </context>
 <context>
@@ -709,262 +874,287 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../people_tab.py" line="59"/>
+        <location filename="../people_tab.py" line="62"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="59"/>
+        <location filename="../people_tab.py" line="62"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="59"/>
+        <location filename="../people_tab.py" line="62"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="59"/>
+        <location filename="../people_tab.py" line="62"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="59"/>
+        <location filename="../people_tab.py" line="62"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="59"/>
-        <source>Samples</source>
-        <translation>样本数</translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="160"/>
+        <location filename="../people_tab.py" line="169"/>
         <source>Error: {error}</source>
         <translation>错误：{error}</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="177"/>
+        <location filename="../people_tab.py" line="186"/>
         <source>Name and number are required.</source>
         <translation>姓名和编号为必填项。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="193"/>
+        <location filename="../people_tab.py" line="196"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="203"/>
+        <location filename="../people_tab.py" line="206"/>
         <source>The person number {number} is already used.</source>
         <translation>编号 {number} 已被使用。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="241"/>
+        <location filename="../people_tab.py" line="271"/>
         <source>Delete person</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="300"/>
+        <location filename="../people_tab.py" line="326"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="310"/>
+        <location filename="../people_tab.py" line="336"/>
         <source>Add photos of {name}</source>
         <translation>为 {name} 添加照片</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="310"/>
+        <location filename="../people_tab.py" line="336"/>
         <source>Images ({patterns})</source>
         <translation>图片 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="357"/>
+        <location filename="../people_tab.py" line="379"/>
         <source>Not used:</source>
         <translation>未使用：</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="59"/>
+        <location filename="../people_tab.py" line="62"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="80"/>
+        <location filename="../people_tab.py" line="84"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="80"/>
+        <location filename="../people_tab.py" line="84"/>
         <source>Inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="149"/>
+        <location filename="../people_tab.py" line="158"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="149"/>
+        <location filename="../people_tab.py" line="158"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="150"/>
+        <location filename="../people_tab.py" line="159"/>
         <source>Recognize and check in this person again</source>
         <translation>重新识别此人并允许签到</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="150"/>
+        <location filename="../people_tab.py" line="159"/>
         <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
         <translation>停用：任何考勤点都不再识别或签到此人；保留其资料、人脸样本和签到记录</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="154"/>
+        <location filename="../people_tab.py" line="163"/>
         <source>Person (inactive)</source>
         <translation>人员（已停用）</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="154"/>
+        <location filename="../people_tab.py" line="163"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="228"/>
+        <location filename="../people_tab.py" line="258"/>
         <source>Reactivated {name}: recognized and checked in again.</source>
         <translation>已重新启用 {name}：将再次被识别并签到。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="230"/>
+        <location filename="../people_tab.py" line="260"/>
         <source>Deactivated {name}: no longer recognized or checked in at any desk. Their details, face samples and check-in history are kept; &quot;Reactivate&quot; undoes this.</source>
         <translation>已停用 {name}：任何考勤点都不再识别或签到此人。其资料、人脸样本和签到记录均已保留；点击“重新启用”可撤销。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="241"/>
+        <location filename="../people_tab.py" line="271"/>
         <source>Delete {name} ({number}) for good?</source>
         <translation>永久删除 {name}（{number}）？</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="245"/>
+        <location filename="../people_tab.py" line="275"/>
         <source>Their {check_ins} and {samples} are removed for good and cannot be restored.</source>
         <translation>其{check_ins}和{samples}将被永久删除，无法恢复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="245"/>
+        <location filename="../people_tab.py" line="275"/>
         <source>%n check-ins</source>
         <translation>
             <numerusform>%n 条签到记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="245"/>
+        <location filename="../people_tab.py" line="275"/>
         <source>%n face samples</source>
         <translation>
             <numerusform>%n 个人脸样本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="248"/>
+        <location filename="../people_tab.py" line="278"/>
         <source>Delete for good</source>
         <translation>永久删除</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="250"/>
+        <location filename="../people_tab.py" line="280"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="253"/>
+        <location filename="../people_tab.py" line="283"/>
         <source>Deactivate instead</source>
         <translation>改为停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="255"/>
+        <location filename="../people_tab.py" line="285"/>
         <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
         <translation>如需保留其签到记录，请改为停用：此人将不再被识别或签到，之后可重新启用。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="71"/>
+        <location filename="../people_tab.py" line="75"/>
         <source>%n people</source>
         <translation>
             <numerusform>共 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="323"/>
+        <location filename="../people_tab.py" line="349"/>
         <source>Reading %n photos…</source>
         <translation>
             <numerusform>正在读取 %n 张照片…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="355"/>
+        <location filename="../people_tab.py" line="377"/>
         <source>Added %n face samples.</source>
         <translation>
             <numerusform>已添加 %n 个人脸样本。</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../people_tab.py" line="62"/>
+        <source>Enrolled samples</source>
+        <translation>登记样本</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="62"/>
+        <source>Learned samples</source>
+        <translation>学习样本</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="149"/>
+        <source>{enrolled} enrolled, {learned} learned from check-ins</source>
+        <translation>登记 {enrolled} 个，从签到中学习 {learned} 个</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="216"/>
+        <source>Forget learned samples</source>
+        <translation>清除学习样本</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="216"/>
+        <source>Forget the {samples} the desks learned from the check-ins of {name}? Their enrolled samples stay.</source>
+        <translation>清除各终端从{name}的签到中学习到的{samples}吗？登记时采集的样本保留。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="231"/>
+        <source>Forgot {samples} of {name}.</source>
+        <translation>已清除{name}的{samples}。</translation>
+    </message>
 </context>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../settings_tab.py" line="57"/>
+        <location filename="../settings_tab.py" line="63"/>
         <source>Settings file: {path}</source>
         <translation>设置文件：{path}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="116"/>
+        <location filename="../settings_tab.py" line="128"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="125"/>
+        <location filename="../settings_tab.py" line="137"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="130"/>
+        <location filename="../settings_tab.py" line="142"/>
         <source>Video file</source>
         <translation>视频文件</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="130"/>
+        <location filename="../settings_tab.py" line="142"/>
         <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
         <translation>视频 (*.mp4 *.avi *.mkv *.mov);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="139"/>
+        <location filename="../settings_tab.py" line="151"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="150"/>
+        <location filename="../settings_tab.py" line="162"/>
         <source>Connected: {message}</source>
         <translation>连接成功：{message}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="150"/>
+        <location filename="../settings_tab.py" line="162"/>
         <source>Failed: {message}</source>
         <translation>连接失败：{message}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="47"/>
+        <location filename="../settings_tab.py" line="53"/>
         <source>This run uses the database {url}, given with --db-url on the command line; the URL above is the saved setting.</source>
         <translation>本次运行使用命令行 --db-url 指定的数据库 {url}；上方的地址是已保存的设置。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="50"/>
+        <location filename="../settings_tab.py" line="56"/>
         <source>This run uses the database {url}, from the environment variable FACE_DB_URL; the URL above is the saved setting.</source>
         <translation>本次运行使用环境变量 FACE_DB_URL 指定的数据库 {url}；上方的地址是已保存的设置。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="53"/>
+        <location filename="../settings_tab.py" line="59"/>
         <source>This run uses the camera source {source}, given with --source on the command line; the saved setting is {saved}.</source>
         <translation>本次运行使用命令行 --source 指定的摄像头来源 {source}；已保存的设置为 {saved}。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="66"/>
-        <source>Match threshold now {threshold:.3f} for {people} people enrolled (the model&apos;s 1:1 verification threshold: {verification:.3f})</source>
-        <translation>当前匹配阈值 {threshold:.3f}，已登记 {people} 人（模型的 1:1 验证阈值：{verification:.3f}）</translation>
+        <location filename="../settings_tab.py" line="72"/>
+        <source>Match threshold now {threshold:.3f} for {people} people enrolled (the model&apos;s 1:1 verification threshold: {verification:.3f}); number + face within {claim:.3f}; a missed visit shows a candidate within {candidate:.3f}; a check-in teaches the desk within {strict:.3f}</source>
+        <translation>当前匹配阈值 {threshold:.3f}，已登记 {people} 人（模型 1:1 验证阈值：{verification:.3f}）；工号 + 刷脸阈值 {claim:.3f}；未识别的来访在 {candidate:.3f} 以内时显示候选人；签到在 {strict:.3f} 以内时系统学习该样本</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ the decisions made at that frame; ``.faces`` are the tracked faces of the last f
 ends every visit; ``.claim(person_id)`` verifies the visitor in front against one person (number +
 face). See recognition/stream/recognizer.py; learning from check-ins in recognition/stream/learning.py.
 """
-from recognition.stream.claims import ClaimError, ClaimRefused
+from recognition.stream.claims import ClaimError, ClaimRefused, NobodyInFront, NotEnrolled
 from recognition.stream.enrollment import EnrollmentSession, EnrollmentState
 from recognition.stream.learning import LearnedSample
 from recognition.stream.operating_point import OperatingPoint
@@ -14,4 +14,4 @@ from recognition.stream.recognizer import Decision, StreamRecognizer, TrackedFac
 
 __all__ = ["StreamRecognizer", "Decision", "TrackedFace", "StreamPolicy", "OperatingPoint",
            "EnrollmentSession", "EnrollmentState", "DEFAULT_FALSE_CHECKIN_RATE", "LearnedSample", "ClaimError",
-           "ClaimRefused"]
+           "ClaimRefused", "NotEnrolled", "NobodyInFront"]

@@ -15,6 +15,14 @@ class ClaimError(ValueError):
     """A claim that cannot be made (unknown or inactive number, too many failed attempts)."""
 
 
+class NotEnrolled(ClaimError):
+    """Nobody active is enrolled with that number (or it is not a number at all)."""
+
+
+class NobodyInFront(ClaimError):
+    """No face in front of the camera to check."""
+
+
 class ClaimRefused(ClaimError):
     """Too many failed claims for this number lately: try again after ``retry_after_s``."""
 

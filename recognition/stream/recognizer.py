@@ -40,7 +40,7 @@ import numpy as np
 
 from recognition.imageio import as_bgr
 from recognition.stream import learning
-from recognition.stream.claims import Claim, ClaimError, ClaimGuard
+from recognition.stream.claims import Claim, ClaimGuard, NobodyInFront, NotEnrolled
 from recognition.stream.enrollment import EnrollmentSample, EnrollmentSession, EnrollmentState
 from recognition.stream.operating_point import OperatingPoint, Verdict, operating_point, prior_for
 from recognition.stream.policy import StreamPolicy
@@ -232,15 +232,15 @@ class StreamRecognizer:
         self._refresh_gallery()
         key = person_id.strip() if isinstance(person_id, str) else ""
         if not key or not key.isprintable():
-            raise ClaimError(f"not a person number: {person_id!r}")
+            raise NotEnrolled(f"not a person number: {person_id!r}")
         if self._templates.index_of(key) < 0:
-            raise ClaimError(f"nobody with number {key} is enrolled (or they are inactive)")
+            raise NotEnrolled(f"nobody with number {key} is enrolled (or they are inactive)")
         self.claims.check(key)
         if track_id is None:
             track_id = self.enrollment_candidate()
         track = next((tr for tr in self._tracks if tr.id == track_id and tr.seen_now), None)
         if track is None:
-            raise ClaimError("nobody is in front of the camera")
+            raise NobodyInFront("nobody is in front of the camera")
         for other in self._tracks:        # one keypad: a new claim replaces one still waiting
             other.claim = None
         track.claim = Claim(key, track.id, self._last_t if self._last_t is not None else 0.0)

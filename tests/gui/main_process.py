@@ -11,7 +11,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 #: written by gui/attendance.py for every check-in of a recognized person
-CHECK_IN = "check-in {name} ({number}): recorded"
+CHECK_IN = "check-in {name} ({number}) by face: recorded"
 
 
 def enroll_from_photos(data_dir: Path, recognizer, photos, number: str, name: str) -> None:

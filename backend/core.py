@@ -14,13 +14,15 @@ from backend.face_store import FaceStore
 from backend.outbox import DEFAULT_PATH as DEFAULT_OUTBOX, Outbox
 from backend.people import PeopleRepository
 from backend.records import BackendStatus
+from backend.schedules import ScheduleRepository
 from backend.url import DEFAULT_URL, DatabaseURL, parse_url, resolve_password
 
 log = logging.getLogger(__name__)
 
 
 class Backend:
-    """``people``, ``attendance`` and ``faces`` (the face store) over one SQLite or MySQL database.
+    """``people``, ``attendance``, ``faces`` (the face store) and ``schedules`` (work rules) over one
+    SQLite or MySQL database.
 
     Thread-safe: one connection, used under a lock. ``status()`` never touches the network.
     """
@@ -33,6 +35,7 @@ class Backend:
         self.people = PeopleRepository(db)
         self.attendance = AttendanceRepository(db, outbox)
         self.faces = FaceStore(db)
+        self.schedules = ScheduleRepository(db)
 
     # -- settings ------------------------------------------------------------------
     @property

@@ -9,17 +9,13 @@ from datetime import date, datetime
 import pytest
 
 from backend import people_service
+from backend.reports import ReportQuery
 from backend.schedules import ShiftInUse
 from backend.schema import SQL_DIR, latest_version
 from backend.work_rules import NO_SCHEDULE
+from report_helpers import sql
 
 NAME = "早班'; DROP TABLE shifts; --"          # SQL metacharacters in a name
-
-
-def sql(backend, statement: str, params=()):
-    """Run ``statement`` (``?`` placeholders) on the backend's own connection; returns the rows."""
-    with backend.transaction() as cur:
-        return cur.execute(statement, params).fetchall()
 
 
 def test_shifts_are_saved_changed_listed_and_refused_with_one_line(backend):
@@ -169,6 +165,11 @@ def test_a_version_3_database_gets_work_rules_and_deactivation_periods(kind, ope
     assert upgraded.schedules.shifts() == [] and upgraded.schedules.calendar() == []
     shift = upgraded.schedules.save_shift("白班", "09:00", "18:00")
     upgraded.schedules.set_department_schedule("研发部", shift.id)
+    report = upgraded.reports.build(ReportQuery.month(2026, 12))
+    assert [p.person_number for p in report.people] == ["E2", "E1"]       # no department first
+    gone_days, active_days = report.people[0].days, report.people[1].days
+    assert [d.kind for d in gone_days][9:11] == ["none", "out"]            # deactivated on the 10th at noon
+    assert active_days[0].arrival == datetime(2026, 12, 1, 9, 0) and active_days[1].absent
     # the database refuses what the app refuses, should anything write past it
     with pytest.raises(Exception):
         sql(upgraded, "INSERT INTO shifts (name, start_minute, end_minute) VALUES ('zero', 540, 540)")

@@ -174,7 +174,8 @@ def _widths(header: list[str], rows, least: int = 6) -> list[int]:
 
 # -- xlsx ------------------------------------------------------------------------------------------
 def export_xlsx(report: Report, path, language: str = "zh_CN", corrections: list[AttendanceRow] = ()) -> int:
-    """Write the workbook; returns the number of people in it. Raises ValueError for a bad path."""
+    """Write the workbook; returns the number of people in it. Raises ValueError for a bad path.
+    ``corrections``: manual check-ins (Corrections.between); those of people not in the report are left out."""
     text = labels(language)
     return write_atomically(path, lambda tmp: _write_workbook(tmp, report, text, list(corrections)))
 
@@ -228,16 +229,23 @@ def _write_totals_row(sheet, row: int, values: list, fmt: dict, first_numeric: i
             sheet.write_number(row, column, value, fmt["total" if bold else "number"])
 
 
-def _totals_sheet(workbook, report: Report, text: dict, fmt: dict) -> None:
-    sheet = workbook.add_worksheet(text["sheet_totals"])
-    header = totals_header(text)
-    rows = (person_row(p, text) for p in report.people)
+def _sheet(workbook, name: str, report: Report, text: dict, fmt: dict, header: list[str], rows, frozen_columns: int):
+    """A sheet with the report's title (row 1) and ``header`` (row 2) frozen above ``rows``, its columns as
+    wide as the widest of ``rows`` (text) needs; the rows themselves are written by the caller, in order."""
+    sheet = workbook.add_worksheet(name)
     for column, width in enumerate(_widths(header, rows)):
         sheet.set_column(column, column, width)
     sheet.set_row(1, 30)
-    sheet.freeze_panes(2, 2)
+    sheet.freeze_panes(2, frozen_columns)
     sheet.write_string(0, 0, title(report, text), fmt["title"])
     sheet.write_row(1, 0, header, fmt["header"])
+    return sheet
+
+
+def _totals_sheet(workbook, report: Report, text: dict, fmt: dict) -> None:
+    header = totals_header(text)
+    sheet = _sheet(workbook, text["sheet_totals"], report, text, fmt, header,
+                   (person_row(p, text) for p in report.people), 2)
     row = 2
     for person in report.people:
         _write_totals_row(sheet, row, person_row(person, text), fmt, 4)
@@ -249,15 +257,9 @@ def _totals_sheet(workbook, report: Report, text: dict, fmt: dict) -> None:
 
 
 def _departments_sheet(workbook, report: Report, text: dict, fmt: dict) -> None:
-    sheet = workbook.add_worksheet(text["sheet_departments"])
     header = [text["department"], text["people"], *(text[k] for k in TOTAL_FIELDS)]
     rows = [[d.department or text["no_department"], d.people, *total_values(d.totals)] for d in report.departments]
-    for column, width in enumerate(_widths(header, rows)):
-        sheet.set_column(column, column, width)
-    sheet.set_row(1, 30)
-    sheet.freeze_panes(2, 1)
-    sheet.write_string(0, 0, title(report, text), fmt["title"])
-    sheet.write_row(1, 0, header, fmt["header"])
+    sheet = _sheet(workbook, text["sheet_departments"], report, text, fmt, header, rows, 1)
     for index, values in enumerate(rows):
         _write_totals_row(sheet, index + 2, values, fmt, 2)
     _write_totals_row(sheet, len(rows) + 2, [text["total"], len(report.people), *total_values(report.total())],
@@ -299,15 +301,11 @@ def _grid_sheet(workbook, report: Report, text: dict, fmt: dict, day_formats: di
 
 
 def _corrections_sheet(workbook, report: Report, text: dict, fmt: dict, corrections: list[AttendanceRow]) -> None:
-    sheet = workbook.add_worksheet(text["sheet_corrections"])
     header = [text["number"], text["name"], text["department"], text["time"], text["operator"], text["reason"]]
+    people = {p.person_id for p in report.people}          # the corrections of the report's people only
     rows = [[c.person_number, c.name, c.department or "", f"{c.checked_in_at:%Y-%m-%d %H:%M:%S}", c.operator or "",
-             c.reason or ""] for c in corrections]
-    for column, width in enumerate(_widths(header, rows)):
-        sheet.set_column(column, column, width)
-    sheet.freeze_panes(2, 0)
-    sheet.write_string(0, 0, title(report, text), fmt["title"])
-    sheet.write_row(1, 0, header, fmt["header"])
+             c.reason or ""] for c in corrections if c.person_id in people]
+    sheet = _sheet(workbook, text["sheet_corrections"], report, text, fmt, header, rows, 0)
     for index, values in enumerate(rows):
         for column, value in enumerate(values):
             sheet.write_string(index + 2, column, value, fmt["text"])

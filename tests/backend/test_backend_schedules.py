@@ -1,17 +1,15 @@
 """Work rules in the database (schema 4) on SQLite and MariaDB: shifts, department and person schedules,
-the holiday calendar and its CSV, the periods people were deactivated, and the upgrade from version 3."""
+the holiday calendar and its CSV, the periods people were deactivated (the upgrade from version 3 is in
+test_backend_schema.py)."""
 from __future__ import annotations
 
 import csv
-import shutil
 from datetime import date, datetime
 
 import pytest
 
 from backend import people_service
-from backend.reports import ReportQuery
 from backend.schedules import ShiftInUse
-from backend.schema import SQL_DIR, latest_version
 from backend.work_rules import NO_SCHEDULE
 from report_helpers import sql
 
@@ -137,46 +135,3 @@ def test_deactivation_periods_follow_every_change_of_active(backend):
     assert start2 == start and end2 is not None and end2 >= start
     b = backend.people.create("E2", "李四", active=False)
     assert backend.people.inactive_periods(b.id)[0][1] is None
-
-
-def _sql_up_to(tmp_path, version: int):
-    folder = tmp_path / f"sql_v{version}"
-    shutil.copytree(SQL_DIR, folder)
-    for path in folder.glob("*/0*.sql"):
-        if int(path.name[:3]) > version:
-            path.unlink()
-    return folder
-
-
-def test_a_version_3_database_gets_work_rules_and_deactivation_periods(kind, open_db, tmp_path):
-    old = open_db(sql_dir=_sql_up_to(tmp_path, 3))
-    assert old.schema_version == 3
-    active = old.people.create("E1", "张三", department="研发部")
-    gone = old.people.create("E2", "李四")
-    sql(old, "UPDATE people SET created_at = ?", ("2026-11-01 08:00:00.000",))     # not today: tests run any day
-    sql(old, "UPDATE people SET active = 0, updated_at = ? WHERE id = ?", ("2026-12-10 12:00:00.000", gone.id))
-    old.attendance.check_in(active.id, datetime(2026, 12, 1, 9, 0), desk="front")
-    old.close()
-
-    upgraded = open_db()
-    assert upgraded.schema_version == latest_version(kind) >= 4
-    assert upgraded.people.inactive_periods(gone.id) == [(datetime(2026, 12, 10, 12, 0), None)]
-    assert upgraded.people.inactive_periods(active.id) == []
-    assert upgraded.schedules.shifts() == [] and upgraded.schedules.calendar() == []
-    shift = upgraded.schedules.save_shift("白班", "09:00", "18:00")
-    upgraded.schedules.set_department_schedule("研发部", shift.id)
-    report = upgraded.reports.build(ReportQuery.month(2026, 12))
-    assert [p.person_number for p in report.people] == ["E2", "E1"]       # no department first
-    gone_days, active_days = report.people[0].days, report.people[1].days
-    assert [d.kind for d in gone_days][9:11] == ["none", "out"]            # deactivated on the 10th at noon
-    assert active_days[0].arrival == datetime(2026, 12, 1, 9, 0) and active_days[1].absent
-    # the database refuses what the app refuses, should anything write past it
-    with pytest.raises(Exception):
-        sql(upgraded, "INSERT INTO shifts (name, start_minute, end_minute) VALUES ('zero', 540, 540)")
-    with pytest.raises(Exception):
-        sql(upgraded, "INSERT INTO calendar_days (day, kind) VALUES ('2026-12-25', 'party')")
-    with pytest.raises(Exception):
-        sql(upgraded, "INSERT INTO department_schedules (department, shift_id, work_days) VALUES ('x', ?, '11111')",
-            (shift.id,))
-    upgraded.close()
-    assert open_db().schema_version == latest_version(kind)

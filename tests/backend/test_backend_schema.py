@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import datetime
 
 import numpy as np
 import pytest
 
 from backend import HistoryQuery, SchemaError, open_backend
 from backend.face_store import FaceModel, NewSample
+from backend.reports import ReportQuery
 from backend.schema import SQL_DIR, latest_version, split_statements
 from backend.validation import MAX_LENGTH
+from report_helpers import sql
 
 
 def _raw(kind, db_url, mysql_server=None):
@@ -232,3 +235,37 @@ def test_a_version_2_database_gets_check_in_methods_and_learned_samples(kind, op
     with pytest.raises(Exception):
         _insert(conn, kind, "INSERT INTO attendance (event_id, person_id, checked_in_at, method) "
                             "VALUES (?, ?, ?, ?)", ("ev-x", person.id, "2026-12-01 09:00:00.000", "guess"))
+
+
+def test_a_version_3_database_gets_work_rules_and_deactivation_periods(kind, open_db, tmp_path):
+    old = open_db(sql_dir=_sql_up_to(tmp_path, 3))
+    assert old.schema_version == 3
+    active = old.people.create("E1", "张三", department="研发部")
+    gone = old.people.create("E2", "李四")
+    sql(old, "UPDATE people SET created_at = ?", ("2026-11-01 08:00:00.000",))     # not today: tests run any day
+    sql(old, "UPDATE people SET active = 0, updated_at = ? WHERE id = ?", ("2026-12-10 12:00:00.000", gone.id))
+    old.attendance.check_in(active.id, datetime(2026, 12, 1, 9, 0), desk="front")
+    old.close()
+
+    upgraded = open_db()
+    assert upgraded.schema_version == latest_version(kind) >= 4
+    assert upgraded.people.inactive_periods(gone.id) == [(datetime(2026, 12, 10, 12, 0), None)]
+    assert upgraded.people.inactive_periods(active.id) == []
+    assert upgraded.schedules.shifts() == [] and upgraded.schedules.calendar() == []
+    shift = upgraded.schedules.save_shift("白班", "09:00", "18:00")
+    upgraded.schedules.set_department_schedule("研发部", shift.id)
+    report = upgraded.reports.build(ReportQuery.month(2026, 12))
+    assert [p.person_number for p in report.people] == ["E2", "E1"]       # no department first
+    gone_days, active_days = report.people[0].days, report.people[1].days
+    assert [d.kind for d in gone_days][9:11] == ["none", "out"]            # deactivated on the 10th at noon
+    assert active_days[0].arrival == datetime(2026, 12, 1, 9, 0) and active_days[1].absent
+    # the database refuses what the app refuses, should anything write past it
+    with pytest.raises(Exception):
+        sql(upgraded, "INSERT INTO shifts (name, start_minute, end_minute) VALUES ('zero', 540, 540)")
+    with pytest.raises(Exception):
+        sql(upgraded, "INSERT INTO calendar_days (day, kind) VALUES ('2026-12-25', 'party')")
+    with pytest.raises(Exception):
+        sql(upgraded, "INSERT INTO department_schedules (department, shift_id, work_days) VALUES ('x', ?, '11111')",
+            (shift.id,))
+    upgraded.close()
+    assert open_db().schema_version == latest_version(kind)

@@ -96,10 +96,17 @@ def test_the_workbook_is_what_hr_hands_to_payroll(backend, office, tmp_path):
 
 
 def test_english_workbook_and_csv_views(backend, office, tmp_path):
+    for who in ("E1", "E3"):
+        backend.corrections.add(office[who].id, datetime(2026, 12, 4, 9, 0), reason="camera down", operator="Ada",
+                                now=NOW)
     report = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), department="研发部"))
-    report_export.export_xlsx(report, tmp_path / "report.xlsx", "en")
+    report_export.export_xlsx(report, tmp_path / "report.xlsx", "en",
+                              backend.corrections.between(date(2026, 12, 1), date(2026, 12, 7)))
     book = openpyxl.load_workbook(tmp_path / "report.xlsx")
     assert book.sheetnames == ["Totals", "Departments", "Days", "Corrections"]
+    # the corrections of the report's people only (E3 has no department)
+    assert [r[:2] for r in book["Corrections"].iter_rows(min_row=3, values_only=True)] == [("E1", "张三")]
+    assert book["Corrections"].freeze_panes == "A3"
     assert book["Totals"]["A1"].value.endswith("Department: 研发部")
     assert [c.value for c in book["Totals"][2]][:5] == ["Number", "Name", "Department", "Shift", "Work days"]
 
@@ -114,7 +121,8 @@ def test_english_workbook_and_csv_views(backend, office, tmp_path):
                        "Late (min)", "Early (min)", "Overtime (min)", "Marks"]
     assert days[2] == ["E1", "张三", "研发部", "2026-12-02", "Wed", "work day", "2026-12-02 09:20:00",
                        "2026-12-02 18:00:00", "20", "0", "0", "late 20 min"]
-    assert days[4][5:] == ["work day", "", "", "0", "0", "0", "absent"]
+    assert days[4][5:] == ["work day", "2026-12-04 09:00:00", "", "0", "0", "0", "missing punch corrected"]
+    assert days[7][3:] == ["2026-12-07", "Mon", "work day", "2026-12-07 08:59:00", "", "0", "0", "0", "missing punch"]
 
 
 def test_formula_like_text_is_safe_in_csv(backend, office, tmp_path):

@@ -275,9 +275,10 @@ def evaluate_person(days: list[date], schedule: Schedule, calendar: dict, punche
         if 0 <= index < len(days):
             buckets[index].append(punch)
     shift = schedule.shift
-    for day, bucket in zip(days, buckets):
+    for index, (day, bucket) in enumerate(zip(days, buckets)):
+        lo = first_lo + index * ONE_DAY
         result = evaluate_day(day, schedule.kind_of(day, calendar), shift, bucket, active, cooldown_seconds,
-                              day_window(day, schedule))
+                              (lo, lo + ONE_DAY))
         totals.add_day(result)
         grid.append(result)
     return totals, grid

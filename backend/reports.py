@@ -144,7 +144,7 @@ class AttendanceReports:
                     "WHERE inactive_from < ? ORDER BY person_id, inactive_from", (db.dt(hi),)).fetchall():
                 inactive.setdefault(int(person_id), []).append((db.read_dt(start), db.read_dt(end)))
             join = f" {db.forced_join} people p ON p.id = a.person_id" if condition else ""
-            rows = cur.stream(f"SELECT a.person_id, a.checked_in_at, a.method FROM attendance a{join} "
+            rows = cur.stream(f"SELECT a.person_id, {db.dt_text('a.checked_in_at')}, a.method FROM attendance a{join} "
                               f"WHERE a.checked_in_at >= ? AND a.checked_in_at < ?{condition} "
                               "ORDER BY a.person_id, a.checked_in_at", (db.dt(lo), db.dt(hi), *params))
             reports = self._evaluate(query, days, rules, people, inactive, rows)

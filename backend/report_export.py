@@ -12,6 +12,8 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
+import xlsxwriter
+
 from backend.csv_export import safe_cell, write_atomically, write_csv
 from backend.day_attendance import ABSENT, HOLIDAY, NONE, OUT, REST, WORK, DayResult
 from backend.records import AttendanceRow
@@ -181,8 +183,6 @@ def export_xlsx(report: Report, path, language: str = "zh_CN", corrections: list
 
 
 def _write_workbook(tmp, report: Report, text: dict, corrections: list[AttendanceRow]) -> int:
-    import xlsxwriter
-
     workbook = xlsxwriter.Workbook(tmp, {"constant_memory": True, "strings_to_formulas": False,
                                          "strings_to_urls": False})
     workbook.set_properties({"title": title(report, text), "comments": text["legend"]})

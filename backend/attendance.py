@@ -55,11 +55,14 @@ class AttendanceRepository:
     # -- check-in ------------------------------------------------------------------
     def check_in(self, person_id: int, when: datetime | None = None, desk: str = "",
                  distance: float | None = None, *, method: str = "face", operator: str | None = None,
-                 reason: str | None = None, event_id: str | None = None) -> CheckIn:
+                 reason: str | None = None, event_id: str | None = None,
+                 allow_inactive: bool = False) -> CheckIn:
         """Record that ``person_id`` was seen at ``when`` (default: now, local time).
 
         ``method``: "face", "confirmed" (the operator confirmed the desk's candidate),
         "number+face" or "manual"; ``operator`` and ``reason`` say who and why (schema 3).
+        ``allow_inactive``: record it although the person is inactive now (a correction of a time they
+        were active, checked by backend.corrections).
         Returns a :class:`CheckIn` with status "recorded", "cooldown" or "queued". Raises
         PersonNotFound / InactivePerson (server reachable), ValueError for bad arguments.
         """
@@ -73,13 +76,13 @@ class AttendanceRepository:
                       reason=validation.text("reason", reason, strip=True))
         with self._db.lock:
             if self._outbox is None:
-                return self._record(event)
+                return self._record(event, allow_inactive)
             if not self._db.online and not self._db.retry_due():
                 return self._queue(event)
             try:
                 if self._outbox.pending:
                     self._replay()
-                return self._record(event)
+                return self._record(event, allow_inactive)
             except (BackendOffline, SchemaError):
                 return self._queue(event)
 
@@ -97,13 +100,13 @@ class AttendanceRepository:
             seen.sort()
             del seen[:-SEEN_PER_PERSON]
 
-    def _record(self, event: "Event") -> CheckIn:
+    def _record(self, event: "Event", allow_inactive: bool = False) -> CheckIn:
         db = self._db
         with db.transaction(write=True) as cur:
             row = cur.execute(db.sql_lock_person, (event.person_id,)).fetchone()
             if row is None:
                 raise PersonNotFound(f"no person with id {event.person_id}")
-            if not row[0]:
+            if not row[0] and not allow_inactive:
                 raise InactivePerson(f"person {event.person_id} is inactive; check-in refused")
             window = self._window(event.when)
             if window is not None:

@@ -8,19 +8,23 @@ from pathlib import Path
 
 from backend import schema, validation
 from backend.attendance import AttendanceRepository
+from backend.corrections import Corrections
 from backend.db import Database, MySQLDatabase, SQLiteDatabase, describe_mysql_error
 from backend.errors import BackendError, BackendOffline, SchemaError
 from backend.face_store import FaceStore
 from backend.outbox import DEFAULT_PATH as DEFAULT_OUTBOX, Outbox
 from backend.people import PeopleRepository
 from backend.records import BackendStatus
+from backend.reports import AttendanceReports
+from backend.schedules import ScheduleRepository
 from backend.url import DEFAULT_URL, DatabaseURL, parse_url, resolve_password
 
 log = logging.getLogger(__name__)
 
 
 class Backend:
-    """``people``, ``attendance`` and ``faces`` (the face store) over one SQLite or MySQL database.
+    """``people``, ``attendance``, ``faces`` (the face store), ``schedules`` (work rules),
+    ``corrections`` (补卡) and ``reports`` over one SQLite or MySQL database.
 
     Thread-safe: one connection, used under a lock. ``status()`` never touches the network.
     """
@@ -33,6 +37,9 @@ class Backend:
         self.people = PeopleRepository(db)
         self.attendance = AttendanceRepository(db, outbox)
         self.faces = FaceStore(db)
+        self.schedules = ScheduleRepository(db)
+        self.corrections = Corrections(db, self.people, self.attendance)
+        self.reports = AttendanceReports(db, self.schedules)
 
     # -- settings ------------------------------------------------------------------
     @property

@@ -18,7 +18,7 @@ HEADER = ("person_number", "name", "department", "checked_in_at", "desk", "dista
 _FORMULA_START = frozenset("=+-@＝＋－＠")
 
 
-def _text(value: str | None) -> str:
+def safe_cell(value: str | None) -> str:
     """A text cell that a spreadsheet shows instead of running: a ' goes in front of a cell that
     starts with a control character (tab, CR, ... per OWASP) or whose first character after
     leading whitespace and invisible characters is = + - @ (LibreOffice trims leading spaces on
@@ -35,29 +35,55 @@ def _text(value: str | None) -> str:
     return value
 
 
-def export_csv(db: Database, query: HistoryQuery, path) -> int:
-    """Write every row matching ``query`` (all pages, the query's order) to ``path``; returns the
-    number of rows. The file is replaced atomically, so a failed export leaves no half file."""
+def check_folder(path) -> Path:
+    """``path`` as a Path whose folder exists (ValueError otherwise, before anything is written)."""
     path = Path(path)
-    history.validate(db, query)         # bad queries fail before a file is touched
     if not path.parent.is_dir():
         raise ValueError(f"cannot export to {path}: folder {path.parent} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=path.parent)
-    count = 0
+    return path
+
+
+def write_atomically(path, write) -> int:
+    """Call ``write(temporary_path)`` and move the result onto ``path`` only when it returned: a failed
+    export leaves no half file (and an older file of that name as it was). Returns what ``write`` did."""
+    path = check_folder(path)
+    fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as f:
-            writer = csv.writer(f)
-            writer.writerow(HEADER)
-            with db.transaction() as cur:
-                for row in history.iter_rows(db, query, cur):
-                    writer.writerow((_text(row.person_number), _text(row.name), _text(row.department),
-                                     times.to_text(row.checked_in_at), _text(row.desk),
-                                     "" if row.distance is None else f"{row.distance:.4f}", row.method,
-                                     _text(row.operator), _text(row.reason)))
-                    count += 1
+        result = write(tmp)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return count
+    return result
+
+
+def write_csv(path, header, rows) -> int:
+    """``header`` and ``rows`` (already safe cells) as UTF-8 CSV with a BOM, atomically; returns the rows."""
+    def write(tmp) -> int:
+        count = 0
+        with open(tmp, "w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(header)
+            for row in rows:
+                writer.writerow(row)
+                count += 1
+        return count
+    return write_atomically(path, write)
+
+
+def export_csv(db: Database, query: HistoryQuery, path) -> int:
+    """Write every row matching ``query`` (all pages, the query's order) to ``path``; returns the
+    number of rows. The file is replaced atomically, so a failed export leaves no half file."""
+    history.validate(db, query)         # bad queries fail before a file is touched
+    path = check_folder(path)
+
+    def rows():
+        with db.transaction() as cur:
+            for row in history.iter_rows(db, query, cur):
+                yield (safe_cell(row.person_number), safe_cell(row.name), safe_cell(row.department),
+                       times.to_text(row.checked_in_at), safe_cell(row.desk),
+                       "" if row.distance is None else f"{row.distance:.4f}", row.method,
+                       safe_cell(row.operator), safe_cell(row.reason))
+    return write_csv(path, HEADER, rows())

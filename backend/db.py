@@ -116,6 +116,10 @@ class Database:
     def day_of(self, column: str) -> str:
         raise NotImplementedError
 
+    def dt_text(self, column: str) -> str:
+        """``column`` (a time) selected as its text, for reading many rows fast (``read_dt`` reads both)."""
+        return column
+
     def ci(self, column: str) -> str:
         """Expression comparing ``column`` case-insensitively (for LIKE)."""
         return column
@@ -334,6 +338,10 @@ class MySQLDatabase(Database):
 
     def day_of(self, column: str) -> str:
         return f"DATE({column})"
+
+    def dt_text(self, column: str) -> str:
+        # pymysql parses a DATETIME in Python; its text through datetime.fromisoformat takes half the time
+        return f"CAST({column} AS CHAR)"
 
     def ci(self, column: str) -> str:
         return f"{column} COLLATE utf8mb4_unicode_520_ci"

@@ -172,7 +172,8 @@ def validate(db: Database, query: HistoryQuery) -> Filter:
     return flt
 
 
-def _row(db: Database, r) -> AttendanceRow:
+def read_row(db: Database, r) -> AttendanceRow:
+    """An AttendanceRow from the columns of ROW_COLUMNS."""
     return AttendanceRow(id=int(r[0]), event_id=r[1], person_id=int(r[2]), person_number=r[3], name=r[4],
                          department=r[5], checked_in_at=db.read_dt(r[6]), desk=r[7],
                          distance=None if r[8] is None else float(r[8]), method=r[9], operator=r[10],
@@ -202,7 +203,7 @@ def search(db: Database, query: HistoryQuery) -> HistoryPage:
         if total > offset:
             rows = cur.execute(f"SELECT {ROW_COLUMNS} FROM {_from(db)}{where}{order} LIMIT ? OFFSET ?",
                                (*params, limit, offset)).fetchall()
-    return HistoryPage([_row(db, r) for r in rows], total)
+    return HistoryPage([read_row(db, r) for r in rows], total)
 
 
 def iter_rows(db: Database, query: HistoryQuery, cur):
@@ -213,7 +214,7 @@ def iter_rows(db: Database, query: HistoryQuery, cur):
         return
     where, params = flt.where()
     for r in cur.stream(f"SELECT {ROW_COLUMNS} FROM {_from(db)}{where}{order}", params):
-        yield _row(db, r)
+        yield read_row(db, r)
 
 
 def daily_summary(db: Database, query: HistoryQuery) -> list[DailySummary]:

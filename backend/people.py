@@ -1,4 +1,7 @@
-"""People repository: create / update / delete / get / search."""
+"""People repository: create / update / delete / get / search.
+
+Every change of ``active`` is also written to ``person_inactive_periods`` (schema 4) in the same
+transaction: attendance reports count a person only while they were active."""
 from __future__ import annotations
 
 from backend import times, validation
@@ -67,6 +70,8 @@ class PeopleRepository:
                     raise self._duplicate(values["person_number"]) from exc
                 raise
             person_id = cur.lastrowid
+            if not values["active"]:
+                _active_changed(cur, person_id, False, now)
             return self._get(cur, person_id)
 
     def update(self, person_id: int, **fields) -> Person:
@@ -78,22 +83,26 @@ class PeopleRepository:
                              f"updatable fields: {', '.join(UPDATABLE)}")
         values = {k: _clean(k, v) for k, v in fields.items()}
         with self._db.transaction(write=True) as cur:
-            if self._get(cur, person_id) is None:
+            before = self._get(cur, person_id)
+            if before is None:
                 raise PersonNotFound(f"no person with id {person_id}")
             if not values:
-                return self._get(cur, person_id)
+                return before
             if "person_number" in values:
                 holder = self._holder(cur, values["person_number"], exclude_id=person_id)
                 if holder:
                     raise self._duplicate(values["person_number"], holder)
             assignments = ", ".join(f"{k} = ?" for k in values)
+            now = self._db.dt(times.now_local())
             try:
                 cur.execute(f"UPDATE people SET {assignments}, updated_at = ? WHERE id = ?",
-                            (*values.values(), self._db.dt(times.now_local()), person_id))
+                            (*values.values(), now, person_id))
             except IntegrityViolation as exc:
                 if exc.kind == "unique":
                     raise self._duplicate(values["person_number"]) from exc
                 raise
+            if "active" in values and values["active"] != before.active:
+                _active_changed(cur, person_id, values["active"], now)
             return self._get(cur, person_id)
 
     def delete(self, person_id: int) -> bool:
@@ -161,10 +170,28 @@ class PeopleRepository:
         with self._db.transaction() as cur:
             return int(cur.execute(f"SELECT COUNT(*) FROM people{where}", params).scalar())
 
+    def inactive_periods(self, person_id: int) -> list[tuple]:
+        """When ``person_id`` was deactivated: [(inactive_from, inactive_until or None)], oldest first."""
+        person_id = validation.row_id(person_id)
+        with self._db.transaction() as cur:
+            rows = cur.execute("SELECT inactive_from, inactive_until FROM person_inactive_periods "
+                               "WHERE person_id = ? ORDER BY inactive_from, id", (person_id,)).fetchall()
+        return [(self._db.read_dt(lo), self._db.read_dt(hi)) for lo, hi in rows]
+
     def numbers(self) -> list[str]:
         """Every person number (the gallery keys the database knows)."""
         with self._db.transaction() as cur:
             return [r[0] for r in cur.execute("SELECT person_number FROM people").fetchall()]
+
+
+def _active_changed(cur, person_id: int, active: bool, now) -> None:
+    """Open a period of inactivity (deactivated now) or close the open one (reactivated now)."""
+    if active:
+        cur.execute("UPDATE person_inactive_periods SET inactive_until = ? "
+                    "WHERE person_id = ? AND inactive_until IS NULL", (now, person_id))
+    else:
+        cur.execute("INSERT INTO person_inactive_periods (person_id, inactive_from) VALUES (?, ?)",
+                    (person_id, now))
 
 
 def _page_args(limit, offset) -> tuple[int, int]:

@@ -18,6 +18,8 @@ MAX_LENGTH = {
     "desk": 128,
     "operator": 128,
     "reason": 255,
+    "shift_name": 64,
+    "holiday_name": 64,
 }
 #: how a check-in was made (attendance.method; sql/*/003_check_in_methods_and_learning.sql)
 CHECK_IN_METHODS = ("face", "confirmed", "number+face", "manual")

@@ -18,6 +18,7 @@ from backend.face_store import FaceModel
 from backend.face_sync import FaceSync
 from gui import i18n, tasks
 from gui.attendance import AttendanceController
+from gui.attendance_tabs import AttendancePages
 from gui.backend_client import BackendClient
 from gui.camera_panel import CameraPanel
 from gui.face_directory import FaceDirectory
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.people_tab = PeopleTab(self, self.client, self.gallery, recognizer, self, faces=self.face_sync,
                                     desk=config.desk)
         self.history_tab = HistoryTab(self, self.client, self)
+        self.attendance_pages = AttendancePages(self.tabs, self.client, lambda: self.config, self)   # reports, schedules
         self.settings_tab = SettingsTab(self, config, self, run_source=None if source is None else self.camera.source)
 
         self.camera.resultReady.connect(self._on_result)
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.directory.modelState.connect(self._on_model_state)
         self.people_tab.changed.connect(self.directory.refresh)
         self.history_tab.message.connect(self.status.message)
+        self.attendance_pages.message.connect(self.status.message)
         self.settings_tab.applied.connect(self.apply_settings)
         self.client.statusChanged.connect(self.status.show_database)
 
@@ -185,7 +188,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def retranslate(self) -> None:
         self.retranslateUi(self)
         self._show_title()
-        for part in (self.people_tab, self.history_tab, self.settings_tab, self.status, self.camera, self.live):
+        for part in (self.people_tab, self.history_tab, self.settings_tab, self.status, self.camera, self.live,
+                     self.attendance_pages):
             part.retranslate()
         self._every_second()
 

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AttendancePages</name>
+    <message>
+        <location filename="../attendance_tabs.py" line="31"/>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../attendance_tabs.py" line="32"/>
+        <source>Schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CameraPanel</name>
     <message>
         <location filename="../camera_panel.py" line="149"/>
@@ -41,6 +54,84 @@
     <message>
         <location filename="../camera_panel.py" line="138"/>
         <source>Camera stopped. Press &quot;Start camera&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../correction_dialog.py" line="22"/>
+        <source>Add a correction (missed check-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="30"/>
+        <source>Required, e.g. forgot to check in, camera down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="33"/>
+        <source>Required: who adds it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="37"/>
+        <source>Person number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="38"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="39"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="40"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="45"/>
+        <source>The check-in is added as a manual one, with the reason and the operator; face check-ins are never changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="55"/>
+        <source>Type the person number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="58"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="71"/>
+        <source>Not added: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="77"/>
+        <source>No person with number {number}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="82"/>
+        <source>Not added: the check-in at {time} already covers that time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="86"/>
+        <source>Correction for {name} at {time} kept on this desk: the database is unreachable, it is sent when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="89"/>
+        <source>Correction added for {name} at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -367,32 +458,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="224"/>
+        <location filename="../live_tab.py" line="227"/>
         <source>(pending)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="233"/>
+        <location filename="../live_tab.py" line="236"/>
         <source>No. {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="237"/>
+        <location filename="../live_tab.py" line="240"/>
         <source>Checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="238"/>
+        <location filename="../live_tab.py" line="241"/>
         <source>Already checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="239"/>
+        <location filename="../live_tab.py" line="242"/>
         <source>Saved offline; it will be sent when the database is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="287"/>
+        <location filename="../live_tab.py" line="290"/>
         <source>Check-ins today: {n}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -402,52 +493,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="144"/>
+        <location filename="../live_tab.py" line="158"/>
         <source>{name} ({number})?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="183"/>
+        <location filename="../live_tab.py" line="186"/>
         <source>Type your person number, then press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="202"/>
+        <location filename="../live_tab.py" line="205"/>
         <source>The camera is off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="207"/>
+        <location filename="../live_tab.py" line="210"/>
         <source>Checking your face against number {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="208"/>
+        <location filename="../live_tab.py" line="211"/>
         <source>Nobody with number {number} is enrolled here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="209"/>
+        <location filename="../live_tab.py" line="212"/>
         <source>Please stand in front of the camera, then type your number again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="210"/>
+        <location filename="../live_tab.py" line="213"/>
         <source>Too many failed attempts for number {number}: try again in {seconds} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="219"/>
+        <location filename="../live_tab.py" line="222"/>
         <source>Number {number}: face verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="241"/>
+        <location filename="../live_tab.py" line="244"/>
         <source>confirmed by the operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="241"/>
+        <location filename="../live_tab.py" line="244"/>
         <source>by number + face</source>
         <translation type="unfinished"></translation>
     </message>
@@ -735,22 +826,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71"/>
+        <location filename="../main_window.py" line="73"/>
         <source>Recognition error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Enrolled {name} ({number}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="146"/>
         <source>Face Attendance — {folder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1098,6 +1189,679 @@
     <message>
         <location filename="../people_tab.py" line="231"/>
         <source>Forgot {samples} of {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../reports_tab.py" line="114"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="115"/>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="116"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="117"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="132"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="119"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="120"/>
+        <source>Totals per person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="121"/>
+        <source>Day grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="122"/>
+        <source>Add correction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="123"/>
+        <source>Add a check-in a person missed (补卡), with the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="124"/>
+        <source>Export Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="125"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="132"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="132"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="133"/>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="133"/>
+        <source>Work days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="133"/>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="134"/>
+        <source>Late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="134"/>
+        <source>Late (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="134"/>
+        <source>Left early</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="135"/>
+        <source>Early (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="135"/>
+        <source>Absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="136"/>
+        <source>Missing punches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="136"/>
+        <source>Overtime (h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="137"/>
+        <source>Rest days worked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="137"/>
+        <source>Corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="138"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="138"/>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="138"/>
+        <source>deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="139"/>
+        <source>No schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="142"/>
+        <source>late {0} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="142"/>
+        <source>early {0} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="143"/>
+        <source>absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="143"/>
+        <source>missing punch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="144"/>
+        <source>overtime {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="144"/>
+        <source>corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="145"/>
+        <source>rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="145"/>
+        <source>holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="146"/>
+        <source>Work day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="146"/>
+        <source>Rest day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="146"/>
+        <source>Holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="147"/>
+        <source>No schedule: never late or absent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="148"/>
+        <source>Not enrolled yet, or deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="161"/>
+        <source>All departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="162"/>
+        <source>(no department)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="198"/>
+        <source>Computing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="216"/>
+        <source>Report failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="250"/>
+        <source>Choose a month or dates and press Show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reports_tab.py" line="253"/>
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="253"/>
+        <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reports_tab.py" line="259"/>
+        <source>%n without a schedule (never counted absent)</source>
+        <translation>
+            <numerusform>%n without a schedule (never counted absent)</numerusform>
+            <numerusform>%n without a schedule (never counted absent)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="261"/>
+        <source>computed in {seconds:.1f} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="267"/>
+        <source>Show a report first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="270"/>
+        <source>attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="271"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="271"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="272"/>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="291"/>
+        <source>Exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="294"/>
+        <source>Export failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesTab</name>
+    <message>
+        <location filename="../schedules_tab.py" line="201"/>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="201"/>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="201"/>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="201"/>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="201"/>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="201"/>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="202"/>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="205"/>
+        <source>Shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="206"/>
+        <source>Department schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="207"/>
+        <source>People with their own schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="208"/>
+        <source>Holidays and make-up work days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="283"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="209"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="209"/>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="209"/>
+        <source>Late grace (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="209"/>
+        <source>Early grace (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="209"/>
+        <source>Unpaid break (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="213"/>
+        <source>An end before the start ends the next day (a night shift, counted on the day it starts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="215"/>
+        <source>e.g. Day shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="216"/>
+        <source>Add shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="217"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="227"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="268"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="223"/>
+        <source>Set schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="224"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="222"/>
+        <source>Person number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="225"/>
+        <source>Name, e.g. National Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="226"/>
+        <source>Add / change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="228"/>
+        <source>Import CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="229"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="230"/>
+        <source>Rows date,kind,name (kind: holiday or workday); a file with a bad row is refused whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="285"/>
+        <source>Holiday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="285"/>
+        <source>Make-up work day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="272"/>
+        <source>No schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="261"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="261"/>
+        <source>Late grace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="261"/>
+        <source>Early grace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="261"/>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="264"/>
+        <source>(ends the next day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="268"/>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="277"/>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="277"/>
+        <source>Work days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="277"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="277"/>
+        <source>Name</source>
+        <comment>of a person</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="283"/>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="283"/>
+        <source>Weekday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="283"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="289"/>
+        <source>No schedule (never counted late or absent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="354"/>
+        <source>Note: {notes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="362"/>
+        <source>Not saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="371"/>
+        <source>Shift {name} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="377"/>
+        <source>Shift {name} deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="407"/>
+        <source>add a shift first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="386"/>
+        <source>Schedule of {department} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="391"/>
+        <source>Schedule of {department} removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="400"/>
+        <source>no person with number {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="410"/>
+        <source>Own schedule of {number} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="414"/>
+        <source>{number} follows their department&apos;s schedule again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="420"/>
+        <source>{day} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="425"/>
+        <source>{day} deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="429"/>
+        <source>Calendar imported from {path}: {{result}} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="434"/>
+        <source>Calendar exported to {path}: {{result}} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="438"/>
+        <source>Import calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="445"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="444"/>
+        <source>calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="445"/>
+        <source>Export calendar</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

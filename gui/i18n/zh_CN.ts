@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AttendancePages</name>
+    <message>
+        <location filename="../attendance_tabs.py" line="31"/>
+        <source>Reports</source>
+        <translation>考勤报表</translation>
+    </message>
+    <message>
+        <location filename="../attendance_tabs.py" line="32"/>
+        <source>Schedules</source>
+        <translation>排班</translation>
+    </message>
+</context>
+<context>
     <name>CameraPanel</name>
     <message>
         <location filename="../camera_panel.py" line="149"/>
@@ -42,6 +55,84 @@
         <location filename="../camera_panel.py" line="138"/>
         <source>Camera stopped. Press &quot;Start camera&quot;.</source>
         <translation>摄像头已停止。请按“启动摄像头”。</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../correction_dialog.py" line="22"/>
+        <source>Add a correction (missed check-in)</source>
+        <translation>补卡（补录漏打的签到）</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="30"/>
+        <source>Required, e.g. forgot to check in, camera down</source>
+        <translation>必填，例如：忘记打卡、摄像头故障</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="33"/>
+        <source>Required: who adds it</source>
+        <translation>必填：补卡的操作员</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="37"/>
+        <source>Person number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="38"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="39"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="40"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="45"/>
+        <source>The check-in is added as a manual one, with the reason and the operator; face check-ins are never changed.</source>
+        <translation>补卡记为手工签到，并保存原因和操作员；刷脸签到记录不会被修改。</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="55"/>
+        <source>Type the person number.</source>
+        <translation>请输入工号。</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="58"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="71"/>
+        <source>Not added: {error}</source>
+        <translation>未添加：{error}</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="77"/>
+        <source>No person with number {number}.</source>
+        <translation>没有工号为 {number} 的人员。</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="82"/>
+        <source>Not added: the check-in at {time} already covers that time.</source>
+        <translation>未添加：{time} 的签到已覆盖该时间。</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="86"/>
+        <source>Correction for {name} at {time} kept on this desk: the database is unreachable, it is sent when it is back.</source>
+        <translation>{name} 在 {time} 的补卡已暂存在本机：数据库无法连接，恢复后自动上传。</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="89"/>
+        <source>Correction added for {name} at {time}.</source>
+        <translation>已为 {name} 补卡：{time}。</translation>
     </message>
 </context>
 <context>
@@ -365,32 +456,32 @@
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="224"/>
+        <location filename="../live_tab.py" line="227"/>
         <source>(pending)</source>
         <translation>（待上传）</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="233"/>
+        <location filename="../live_tab.py" line="236"/>
         <source>No. {number}</source>
         <translation>编号 {number}</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="237"/>
+        <location filename="../live_tab.py" line="240"/>
         <source>Checked in</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="238"/>
+        <location filename="../live_tab.py" line="241"/>
         <source>Already checked in</source>
         <translation>已签到过</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="239"/>
+        <location filename="../live_tab.py" line="242"/>
         <source>Saved offline; it will be sent when the database is back</source>
         <translation>已离线保存；数据库恢复后将自动上传</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="287"/>
+        <location filename="../live_tab.py" line="290"/>
         <source>Check-ins today: {n}</source>
         <translation>今日签到：{n}</translation>
     </message>
@@ -400,52 +491,52 @@
         <translation>人脸与工号 {number} 不符。请重试，或到前台咨询。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="144"/>
+        <location filename="../live_tab.py" line="158"/>
         <source>{name} ({number})?</source>
         <translation>是{name}（{number}）吗？</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="183"/>
+        <location filename="../live_tab.py" line="186"/>
         <source>Type your person number, then press Enter.</source>
         <translation>请输入工号，然后按回车键。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="202"/>
+        <location filename="../live_tab.py" line="205"/>
         <source>The camera is off.</source>
         <translation>摄像头未开启。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="207"/>
+        <location filename="../live_tab.py" line="210"/>
         <source>Checking your face against number {number}…</source>
         <translation>正在核对您的人脸与工号 {number}……</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="208"/>
+        <location filename="../live_tab.py" line="211"/>
         <source>Nobody with number {number} is enrolled here.</source>
         <translation>本系统没有登记工号为 {number} 的人员。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="209"/>
+        <location filename="../live_tab.py" line="212"/>
         <source>Please stand in front of the camera, then type your number again.</source>
         <translation>请站到摄像头前，然后重新输入工号。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="210"/>
+        <location filename="../live_tab.py" line="213"/>
         <source>Too many failed attempts for number {number}: try again in {seconds} s.</source>
         <translation>工号 {number} 核验失败次数过多：请 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="219"/>
+        <location filename="../live_tab.py" line="222"/>
         <source>Number {number}: face verified.</source>
         <translation>工号 {number}：人脸核验通过。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="241"/>
+        <location filename="../live_tab.py" line="244"/>
         <source>confirmed by the operator</source>
         <translation>操作员确认</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="241"/>
+        <location filename="../live_tab.py" line="244"/>
         <source>by number + face</source>
         <translation>工号 + 刷脸</translation>
     </message>
@@ -718,22 +809,22 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation>{number} 签到失败：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71"/>
+        <location filename="../main_window.py" line="73"/>
         <source>Recognition error: {error}</source>
         <translation>识别错误：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="131"/>
         <source>Enrolled {name} ({number}).</source>
         <translation>已登记 {name}（{number}）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="146"/>
         <source>Face Attendance — {folder}</source>
         <translation>人脸考勤 — {folder}</translation>
     </message>
@@ -1092,6 +1183,677 @@
         <location filename="../people_tab.py" line="231"/>
         <source>Forgot {samples} of {name}.</source>
         <translation>已清除{name}的{samples}。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsTab</name>
+    <message>
+        <location filename="../reports_tab.py" line="114"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="115"/>
+        <source>Dates</source>
+        <translation>日期范围</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="116"/>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="117"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="132"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="119"/>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="120"/>
+        <source>Totals per person</source>
+        <translation>个人汇总</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="121"/>
+        <source>Day grid</source>
+        <translation>每日明细</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="122"/>
+        <source>Add correction…</source>
+        <translation>补卡…</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="123"/>
+        <source>Add a check-in a person missed (补卡), with the reason</source>
+        <translation>为漏打卡的人员补录签到（补卡），须填写原因</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="124"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="125"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="132"/>
+        <source>Number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="132"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="133"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="133"/>
+        <source>Work days</source>
+        <translation>应出勤天数</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="133"/>
+        <source>Present</source>
+        <translation>实际出勤天数</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="134"/>
+        <source>Late</source>
+        <translation>迟到次数</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="134"/>
+        <source>Late (min)</source>
+        <translation>迟到分钟</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="134"/>
+        <source>Left early</source>
+        <translation>早退次数</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="135"/>
+        <source>Early (min)</source>
+        <translation>早退分钟</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="135"/>
+        <source>Absent</source>
+        <translation>缺勤天数</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="136"/>
+        <source>Missing punches</source>
+        <translation>缺卡次数</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="136"/>
+        <source>Overtime (h)</source>
+        <translation>加班小时</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="137"/>
+        <source>Rest days worked</source>
+        <translation>休息日/节假日出勤天数</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="137"/>
+        <source>Corrections</source>
+        <translation>补卡次数</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="138"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="138"/>
+        <source>active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="138"/>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="139"/>
+        <source>No schedule</source>
+        <translation>无排班</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="140"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="142"/>
+        <source>late {0} min</source>
+        <translation>迟到{0}分</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="142"/>
+        <source>early {0} min</source>
+        <translation>早退{0}分</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="143"/>
+        <source>absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="143"/>
+        <source>missing punch</source>
+        <translation>缺卡</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="144"/>
+        <source>overtime {0}</source>
+        <translation>加班{0}</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="144"/>
+        <source>corrected</source>
+        <translation>补卡</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="145"/>
+        <source>rest</source>
+        <translation>休</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="145"/>
+        <source>holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="146"/>
+        <source>Work day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="146"/>
+        <source>Rest day</source>
+        <translation>休息日</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="146"/>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="147"/>
+        <source>No schedule: never late or absent</source>
+        <translation>无排班：不计迟到、缺勤</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="148"/>
+        <source>Not enrolled yet, or deactivated</source>
+        <translation>尚未录入或已停用</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="161"/>
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="162"/>
+        <source>(no department)</source>
+        <translation>（无部门）</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="198"/>
+        <source>Computing the report…</source>
+        <translation>正在计算报表…</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="216"/>
+        <source>Report failed: {error}</source>
+        <translation>报表失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="250"/>
+        <source>Choose a month or dates and press Show.</source>
+        <translation>请选择月份或日期范围，然后点击“查询”。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reports_tab.py" line="253"/>
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="253"/>
+        <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
+        <translation>应出勤 {work_days} 天，迟到 {late} 次（{late_minutes} 分钟），早退 {early} 次，缺勤 {absent} 天，缺卡 {missing} 次，加班 {overtime:.1f} 小时</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reports_tab.py" line="259"/>
+        <source>%n without a schedule (never counted absent)</source>
+        <translation>
+            <numerusform>%n 人无排班（不计缺勤）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="261"/>
+        <source>computed in {seconds:.1f} s</source>
+        <translation>用时 {seconds:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="267"/>
+        <source>Show a report first.</source>
+        <translation>请先查询报表。</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="270"/>
+        <source>attendance</source>
+        <translation>考勤报表</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="271"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="271"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="272"/>
+        <source>Export report</source>
+        <translation>导出考勤报表</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="291"/>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="294"/>
+        <source>Export failed: {error}</source>
+        <translation>导出失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulesTab</name>
+    <message>
+        <location filename="../schedules_tab.py" line="201"/>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="201"/>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="201"/>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="201"/>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="201"/>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="201"/>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="202"/>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="205"/>
+        <source>Shifts</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="206"/>
+        <source>Department schedules</source>
+        <translation>部门排班</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="207"/>
+        <source>People with their own schedule</source>
+        <translation>个人排班</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="208"/>
+        <source>Holidays and make-up work days</source>
+        <translation>节假日与调休</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="283"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="209"/>
+        <source>Start</source>
+        <translation>上班时间</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="209"/>
+        <source>End</source>
+        <translation>下班时间</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="209"/>
+        <source>Late grace (min)</source>
+        <translation>迟到宽限（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="209"/>
+        <source>Early grace (min)</source>
+        <translation>早退宽限（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="209"/>
+        <source>Unpaid break (min)</source>
+        <translation>休息（分钟，不计工时）</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="213"/>
+        <source>An end before the start ends the next day (a night shift, counted on the day it starts)</source>
+        <translation>下班时间早于上班时间表示次日下班（夜班，计入上班当天）</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="215"/>
+        <source>e.g. Day shift</source>
+        <translation>例如：白班</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="216"/>
+        <source>Add shift</source>
+        <translation>添加班次</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="217"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="227"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="268"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="223"/>
+        <source>Set schedule</source>
+        <translation>设置排班</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="224"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="222"/>
+        <source>Person number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="225"/>
+        <source>Name, e.g. National Day</source>
+        <translation>名称，例如：国庆节</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="226"/>
+        <source>Add / change</source>
+        <translation>添加/修改</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="228"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="229"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="230"/>
+        <source>Rows date,kind,name (kind: holiday or workday); a file with a bad row is refused whole</source>
+        <translation>每行：日期,类型,名称（类型：holiday 节假日 或 workday 调休上班）；文件中有任何错误行，整个文件都不导入</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="285"/>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="285"/>
+        <source>Make-up work day</source>
+        <translation>调休上班</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="272"/>
+        <source>No schedule</source>
+        <translation>无排班</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="261"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="261"/>
+        <source>Late grace</source>
+        <translation>迟到宽限</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="261"/>
+        <source>Early grace</source>
+        <translation>早退宽限</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="261"/>
+        <source>Break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="264"/>
+        <source>(ends the next day)</source>
+        <translation>（次日下班）</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="268"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="277"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="277"/>
+        <source>Work days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="277"/>
+        <source>Number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="277"/>
+        <source>Name</source>
+        <comment>of a person</comment>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="283"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="283"/>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="283"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="289"/>
+        <source>No schedule (never counted late or absent)</source>
+        <translation>无排班（不计迟到、缺勤）</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="354"/>
+        <source>Note: {notes}</source>
+        <translation>提示：{notes}</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="362"/>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="371"/>
+        <source>Shift {name} saved.</source>
+        <translation>班次 {name} 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="377"/>
+        <source>Shift {name} deleted.</source>
+        <translation>班次 {name} 已删除。</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="407"/>
+        <source>add a shift first</source>
+        <translation>请先添加班次</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="386"/>
+        <source>Schedule of {department} saved.</source>
+        <translation>{department} 的排班已保存。</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="391"/>
+        <source>Schedule of {department} removed.</source>
+        <translation>{department} 的排班已移除。</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="400"/>
+        <source>no person with number {number}</source>
+        <translation>没有工号为 {number} 的人员</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="410"/>
+        <source>Own schedule of {number} saved.</source>
+        <translation>{number} 的个人排班已保存。</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="414"/>
+        <source>{number} follows their department&apos;s schedule again.</source>
+        <translation>{number} 恢复按部门排班。</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="420"/>
+        <source>{day} saved.</source>
+        <translation>{day} 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="425"/>
+        <source>{day} deleted.</source>
+        <translation>{day} 已删除。</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="429"/>
+        <source>Calendar imported from {path}: {{result}} days.</source>
+        <translation>已从 {path} 导入日历：{{result}} 天。</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="434"/>
+        <source>Calendar exported to {path}: {{result}} days.</source>
+        <translation>日历已导出到 {path}：{{result}} 天。</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="438"/>
+        <source>Import calendar</source>
+        <translation>导入日历</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="445"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="444"/>
+        <source>calendar</source>
+        <translation>节假日日历</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="445"/>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
     </message>
 </context>
 <context>

@@ -3,14 +3,17 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from datetime import datetime
 
 import numpy as np
 import pytest
 
 from backend import HistoryQuery, SchemaError, open_backend
 from backend.face_store import FaceModel, NewSample
+from backend.reports import ReportQuery
 from backend.schema import SQL_DIR, latest_version, split_statements
 from backend.validation import MAX_LENGTH
+from report_helpers import sql
 
 
 def _raw(kind, db_url, mysql_server=None):
@@ -62,23 +65,32 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
         tables = dict(_query(conn, "SELECT table_name, CONCAT(engine, ' ', table_collation) FROM "
                                    "information_schema.tables WHERE table_schema = DATABASE()"))
         assert set(tables) == {"people", "attendance", "schema_version", "face_samples", "face_embeddings",
-                               "face_embed_failures", "face_models", "face_changes", "face_change_counter"}
+                               "face_embed_failures", "face_models", "face_changes", "face_change_counter",
+                               "shifts", "department_schedules", "person_schedules", "calendar_days",
+                               "person_inactive_periods"}
         assert all(v == "InnoDB utf8mb4_unicode_520_ci" for v in tables.values()), tables
         cols = {(t, c): (dtype, length, prec, coll) for t, c, dtype, length, prec, coll in _query(
             conn, "SELECT table_name, column_name, data_type, character_maximum_length, "
                   "datetime_precision, collation_name FROM information_schema.columns "
                   "WHERE table_schema = DATABASE()")}
+        columns = {"desk": ("attendance", "desk"), "operator": ("attendance", "operator"),
+                   "reason": ("attendance", "reason"), "shift_name": ("shifts", "name"),
+                   "holiday_name": ("calendar_days", "name")}
         for field, limit in MAX_LENGTH.items():
-            table = "attendance" if field in ("desk", "operator", "reason") else "people"
-            dtype, length, _, _ = cols[(table, field)]
+            dtype, length, _, _ = cols[columns.get(field, ("people", field))]
             # the app's limit must fit the column (TEXT holds 65,535 bytes = the note's 10,000 x 4)
             assert (length == limit) if dtype == "varchar" else (length >= 4 * limit), field
         assert cols[("attendance", "checked_in_at")][:3:2] == ("datetime", 3)
         assert cols[("people", "person_number")][3] == "utf8mb4_bin"
-        fks = dict(_query(conn, "SELECT table_name, delete_rule FROM information_schema.referential_constraints "
-                                "WHERE constraint_schema = DATABASE()"))
-        assert fks == {"attendance": "CASCADE", "face_samples": "CASCADE", "face_embeddings": "CASCADE",
-                       "face_embed_failures": "CASCADE"}
+        fks = set(_query(conn, "SELECT table_name, referenced_table_name, delete_rule FROM "
+                               "information_schema.referential_constraints WHERE constraint_schema = DATABASE()"))
+        assert fks == {("attendance", "people", "CASCADE"), ("face_samples", "people", "CASCADE"),
+                       ("face_embeddings", "face_samples", "CASCADE"),
+                       ("face_embed_failures", "face_samples", "CASCADE"),
+                       ("person_schedules", "people", "CASCADE"), ("person_inactive_periods", "people", "CASCADE"),
+                       # a shift in use cannot be deleted (backend.schedules says by whom)
+                       ("person_schedules", "shifts", "RESTRICT"), ("department_schedules", "shifts", "RESTRICT")}
+        assert cols[("department_schedules", "department")][3] == "utf8mb4_bin"    # exact, as on SQLite
         assert cols[("face_samples", "image")][0] == "mediumblob"
     else:
         assert _query(conn, "PRAGMA journal_mode") == [("wal",)]
@@ -210,7 +222,7 @@ def test_a_version_2_database_gets_check_in_methods_and_learned_samples(kind, op
                                                    "2026-12-01 08:00:00.000"))
 
     upgraded = open_db()
-    assert upgraded.schema_version == 3
+    assert upgraded.schema_version == latest_version(kind) >= 3
     assert [(s.learned, s.source) for s in upgraded.faces.samples_of(person.id)] == [(False, "live")]
     upgraded.attendance.cooldown_seconds = 0
     upgraded.attendance.check_in(person.id, desk="front", method="confirmed", operator="王芳", distance=0.35)
@@ -223,3 +235,37 @@ def test_a_version_2_database_gets_check_in_methods_and_learned_samples(kind, op
     with pytest.raises(Exception):
         _insert(conn, kind, "INSERT INTO attendance (event_id, person_id, checked_in_at, method) "
                             "VALUES (?, ?, ?, ?)", ("ev-x", person.id, "2026-12-01 09:00:00.000", "guess"))
+
+
+def test_a_version_3_database_gets_work_rules_and_deactivation_periods(kind, open_db, tmp_path):
+    old = open_db(sql_dir=_sql_up_to(tmp_path, 3))
+    assert old.schema_version == 3
+    active = old.people.create("E1", "张三", department="研发部")
+    gone = old.people.create("E2", "李四")
+    sql(old, "UPDATE people SET created_at = ?", ("2026-11-01 08:00:00.000",))     # not today: tests run any day
+    sql(old, "UPDATE people SET active = 0, updated_at = ? WHERE id = ?", ("2026-12-10 12:00:00.000", gone.id))
+    old.attendance.check_in(active.id, datetime(2026, 12, 1, 9, 0), desk="front")
+    old.close()
+
+    upgraded = open_db()
+    assert upgraded.schema_version == latest_version(kind) >= 4
+    assert upgraded.people.inactive_periods(gone.id) == [(datetime(2026, 12, 10, 12, 0), None)]
+    assert upgraded.people.inactive_periods(active.id) == []
+    assert upgraded.schedules.shifts() == [] and upgraded.schedules.calendar() == []
+    shift = upgraded.schedules.save_shift("白班", "09:00", "18:00")
+    upgraded.schedules.set_department_schedule("研发部", shift.id)
+    report = upgraded.reports.build(ReportQuery.month(2026, 12))
+    assert [p.person_number for p in report.people] == ["E2", "E1"]       # no department first
+    gone_days, active_days = report.people[0].days, report.people[1].days
+    assert [d.kind for d in gone_days][9:11] == ["none", "out"]            # deactivated on the 10th at noon
+    assert active_days[0].arrival == datetime(2026, 12, 1, 9, 0) and active_days[1].absent
+    # the database refuses what the app refuses, should anything write past it
+    with pytest.raises(Exception):
+        sql(upgraded, "INSERT INTO shifts (name, start_minute, end_minute) VALUES ('zero', 540, 540)")
+    with pytest.raises(Exception):
+        sql(upgraded, "INSERT INTO calendar_days (day, kind) VALUES ('2026-12-25', 'party')")
+    with pytest.raises(Exception):
+        sql(upgraded, "INSERT INTO department_schedules (department, shift_id, work_days) VALUES ('x', ?, '11111')",
+            (shift.id,))
+    upgraded.close()
+    assert open_db().schema_version == latest_version(kind)

@@ -1,0 +1,92 @@
+"""Add a correction (补卡): a check-in a person missed, at a time, with the reason and who adds it.
+
+The backend decides whether it may be added (backend.corrections: not in the future, not before the
+person was enrolled, not while deactivated, not next to an existing check-in); the dialog shows why not
+and keeps what was typed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from PyQt5.QtCore import QDateTime, pyqtSignal
+from PyQt5.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+
+
+class CorrectionDialog(QDialog):
+    corrected = pyqtSignal(str, str)      # message for the status bar, the operator's name
+
+    def __init__(self, client, desk: str, operator: str, number: str | None, day: dt.date, parent=None):
+        super().__init__(parent)
+        self.client, self.desk = client, desk
+        self.result_status: str | None = None
+        self.setWindowTitle(self.tr("Add a correction (missed check-in)"))
+        self.numberEdit = QLineEdit(number or "")
+        self.numberEdit.setMaxLength(64)
+        self.timeEdit = QDateTimeEdit(QDateTime(day, dt.time(9, 0)))
+        self.timeEdit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.timeEdit.setCalendarPopup(True)
+        self.reasonEdit = QLineEdit()
+        self.reasonEdit.setMaxLength(255)
+        self.reasonEdit.setPlaceholderText(self.tr("Required, e.g. forgot to check in, camera down"))
+        self.operatorEdit = QLineEdit(operator)
+        self.operatorEdit.setMaxLength(128)
+        self.operatorEdit.setPlaceholderText(self.tr("Required: who adds it"))
+        self.messageLabel = QLabel()
+        self.messageLabel.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Person number"), self.numberEdit)
+        form.addRow(self.tr("Time"), self.timeEdit)
+        form.addRow(self.tr("Reason"), self.reasonEdit)
+        form.addRow(self.tr("Operator"), self.operatorEdit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("The check-in is added as a manual one, with the reason and the operator; "
+                                        "face check-ins are never changed.")))
+        layout.addLayout(form)
+        layout.addWidget(self.messageLabel)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        number, when = self.numberEdit.text().strip(), self.timeEdit.dateTime().toPyDateTime()
+        reason, operator = self.reasonEdit.text(), self.operatorEdit.text()
+        if not number:
+            self.messageLabel.setText(self.tr("Type the person number."))
+            return
+        self.buttons.setEnabled(False)
+        self.messageLabel.setText(self.tr("Saving…"))
+
+        def job(backend):
+            person = backend.people.get_by_number(number)
+            if person is None:
+                return None, None
+            return person, backend.corrections.add(person.id, when, reason=reason, operator=operator,
+                                                   desk=self.desk)
+
+        self.client.call(job, self._saved, self._failed)
+
+    def _failed(self, error) -> None:
+        self.buttons.setEnabled(True)
+        self.messageLabel.setText(self.tr("Not added: {error}").format(error=error))
+
+    def _saved(self, outcome) -> None:
+        self.buttons.setEnabled(True)
+        person, check_in = outcome
+        if person is None:
+            self.messageLabel.setText(self.tr("No person with number {number}.").format(
+                number=self.numberEdit.text().strip()))
+            return
+        self.result_status = check_in.status
+        if check_in.status == "cooldown":
+            self.messageLabel.setText(self.tr("Not added: the check-in at {time} already covers that time.").format(
+                time=f"{check_in.last_check_in:%Y-%m-%d %H:%M:%S}"))
+            return
+        if check_in.status == "queued":
+            text = self.tr("Correction for {name} at {time} kept on this desk: the database is unreachable, it is "
+                           "sent when it is back.")
+        else:
+            text = self.tr("Correction added for {name} at {time}.")
+        self.corrected.emit(text.format(name=person.name, time=f"{check_in.checked_in_at:%Y-%m-%d %H:%M}"),
+                            check_in.operator or "")
+        self.accept()

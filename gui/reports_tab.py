@@ -1,0 +1,320 @@
+"""Reports tab: a month or a date range, one department or all; per person totals or the day grid;
+export to Excel (.xlsx) or CSV; corrections (补卡) of missed punches.
+
+Every report and export runs on the database thread (BackendClient.call); the table is a model over
+the computed report (gui.report_models), never one item per cell.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from pathlib import Path
+
+from PyQt5.QtCore import QDate, QDir, QStandardPaths, Qt, pyqtSignal
+from PyQt5.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView,
+                             QLabel, QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget)
+
+from backend import report_export
+from backend.reports import ReportQuery
+from gui.correction_dialog import CorrectionDialog
+from gui.report_models import GridModel, TotalsModel
+
+log = logging.getLogger(__name__)
+ALL, NO_DEPARTMENT = "\x00all", ""      # department combo data: everyone / people without a department
+
+
+def export_folder(last: str | None) -> str:
+    """Where an export dialog opens: the folder last exported to, else Documents (else home)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+    for folder in (last, documents):
+        if folder and Path(folder).is_dir():
+            return folder
+    return QDir.homePath()
+
+
+class ReportsTab(QWidget):
+    loaded = pyqtSignal(object)           # the Report shown
+    exported = pyqtSignal(str)            # path written
+    message = pyqtSignal(str)             # for the status bar
+
+    def __init__(self, client, settings, parent=None):
+        """``settings()``: the app's current AppConfig (cooldown, language, desk)."""
+        super().__init__(parent)
+        self.client, self.settings = client, settings
+        self.report = None
+        self.export_dir: str | None = None
+        self.operator = ""                  # the last operator named in a correction (this session)
+        self._busy = False
+        self._build()
+        self.retranslate()
+
+    # -- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        today = QDate.currentDate()
+        self.monthRadio, self.rangeRadio = QRadioButton(), QRadioButton()
+        self.monthRadio.setChecked(True)
+        self.monthEdit = QDateEdit(QDate(today.year(), today.month(), 1))
+        self.monthEdit.setDisplayFormat("yyyy-MM")
+        self.startEdit, self.endEdit = QDateEdit(today.addDays(1 - today.day())), QDateEdit(today)
+        for edit in (self.startEdit, self.endEdit):
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+        self.departmentCombo = QComboBox()
+        self.departmentCombo.setMinimumContentsLength(12)
+        self.showButton = QPushButton()
+        self.totalsRadio, self.gridRadio = QRadioButton(), QRadioButton()
+        self.totalsRadio.setChecked(True)
+        self._groups = []                   # two separate choices among the tab's radio buttons
+        for pair in ((self.monthRadio, self.rangeRadio), (self.totalsRadio, self.gridRadio)):
+            group = QButtonGroup(self)
+            for button in pair:
+                group.addButton(button)
+            self._groups.append(group)
+        self.correctButton, self.xlsxButton, self.csvButton = QPushButton(), QPushButton(), QPushButton()
+        self.table = QTableView()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        self.summaryLabel = QLabel()
+        self.summaryLabel.setWordWrap(True)
+        self.totals_model, self.grid_model = TotalsModel(self), GridModel(self)
+        self.table.setModel(self.totals_model)
+        self._sorted: tuple[int, bool] | None = None    # (column, descending) of the totals, once clicked
+        self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
+
+        self.monthLabel, self.fromLabel, self.toLabel, self.departmentLabel = QLabel(), QLabel(), QLabel(), QLabel()
+        filters = QHBoxLayout()
+        for widget in (self.monthRadio, self.monthEdit, self.rangeRadio, self.fromLabel, self.startEdit,
+                       self.toLabel, self.endEdit, self.departmentLabel, self.departmentCombo, self.showButton):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        actions = QHBoxLayout()
+        for widget in (self.totalsRadio, self.gridRadio):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        for widget in (self.correctButton, self.xlsxButton, self.csvButton):
+            actions.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summaryLabel)
+
+        self.showButton.clicked.connect(self.show_report)
+        self.monthRadio.toggled.connect(self._mode_changed)
+        self.totalsRadio.toggled.connect(lambda _on: self._view_changed())
+        self.xlsxButton.clicked.connect(lambda: self._choose_export("xlsx"))
+        self.csvButton.clicked.connect(lambda: self._choose_export("csv"))
+        self.correctButton.clicked.connect(self.open_correction)
+        self._mode_changed()
+
+    def retranslate(self) -> None:
+        self.monthRadio.setText(self.tr("Month"))
+        self.rangeRadio.setText(self.tr("Dates"))
+        self.fromLabel.setText(self.tr("from"))
+        self.toLabel.setText(self.tr("to"))
+        self.departmentLabel.setText(self.tr("Department"))
+        self.showButton.setText(self.tr("Show"))
+        self.totalsRadio.setText(self.tr("Totals per person"))
+        self.gridRadio.setText(self.tr("Day grid"))
+        self.correctButton.setText(self.tr("Add correction…"))
+        self.correctButton.setToolTip(self.tr("Add a check-in a person missed (补卡), with the reason"))
+        self.xlsxButton.setText(self.tr("Export Excel…"))
+        self.csvButton.setText(self.tr("Export CSV…"))
+        self._fill_departments(self._department_names())
+        self._show_report()
+
+    def texts(self) -> dict:
+        """The words of the report, translated (backend.report_export uses the same keys)."""
+        return {
+            "number": self.tr("Number"), "name": self.tr("Name"), "department": self.tr("Department"),
+            "shift": self.tr("Shift"), "work_days": self.tr("Work days"), "present": self.tr("Present"),
+            "late": self.tr("Late"), "late_minutes": self.tr("Late (min)"), "early": self.tr("Left early"),
+            "early_minutes": self.tr("Early (min)"), "absent": self.tr("Absent"),
+            "missing_punches": self.tr("Missing punches"), "overtime_hours": self.tr("Overtime (h)"),
+            "rest_days_worked": self.tr("Rest days worked"), "corrections": self.tr("Corrections"),
+            "status": self.tr("Status"), "active": self.tr("active"), "inactive": self.tr("deactivated"),
+            "no_schedule": self.tr("No schedule"),
+            "weekdays": (self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
+                         self.tr("Sat"), self.tr("Sun")),
+            "mark_late": self.tr("late {0} min"), "mark_early": self.tr("early {0} min"),
+            "mark_absent": self.tr("absent"), "mark_missing": self.tr("missing punch"),
+            "mark_overtime": self.tr("overtime {0}"), "mark_corrected": self.tr("corrected"),
+            "mark_rest": self.tr("rest"), "mark_holiday": self.tr("holiday"), "mark_out": "—",
+            "kinds": {"work": self.tr("Work day"), "rest": self.tr("Rest day"), "holiday": self.tr("Holiday"),
+                      "none": self.tr("No schedule: never late or absent"),
+                      "out": self.tr("Not enrolled yet, or deactivated")},
+        }
+
+    # -- departments -------------------------------------------------------------------
+    def _department_names(self) -> list[str]:
+        return [self.departmentCombo.itemData(i) for i in range(self.departmentCombo.count())
+                if self.departmentCombo.itemData(i) not in (ALL, NO_DEPARTMENT)]
+
+    def _fill_departments(self, names) -> None:
+        combo = self.departmentCombo
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("All departments"), ALL)
+        combo.addItem(self.tr("(no department)"), NO_DEPARTMENT)
+        for name in names:
+            combo.addItem(name, name)
+        combo.setCurrentIndex(max(0, combo.findData(current if current is not None else ALL)))
+        combo.blockSignals(False)
+
+    def refresh_departments(self) -> None:
+        self.client.call(lambda b: [row.department for row in b.schedules.departments()], self._fill_departments,
+                         lambda e: self.message.emit(str(e)))
+
+    # -- the report --------------------------------------------------------------------
+    def _mode_changed(self) -> None:
+        month = self.monthRadio.isChecked()
+        self.monthEdit.setEnabled(month)
+        for widget in (self.startEdit, self.endEdit):
+            widget.setEnabled(not month)
+
+    def query(self) -> ReportQuery:
+        department = self.departmentCombo.currentData()
+        department = None if department in (None, ALL) else department
+        cooldown = float(self.settings().cooldown)
+        if self.monthRadio.isChecked():
+            month = self.monthEdit.date()
+            return ReportQuery.month(month.year(), month.month(), department=department, cooldown_seconds=cooldown)
+        return ReportQuery(self.startEdit.date().toPyDate(), self.endEdit.date().toPyDate(), department=department,
+                           cooldown_seconds=cooldown)
+
+    def show_report(self) -> None:
+        """Compute the report of the fields on the database thread, then show it."""
+        try:
+            query = self.query()
+        except ValueError as exc:
+            self._failed(exc)
+            return
+        self._busy = True
+        self.showButton.setEnabled(False)
+        self.summaryLabel.setText(self.tr("Computing the report…"))
+        started = time.monotonic()
+
+        def done(report):
+            self._busy = False
+            self.showButton.setEnabled(True)
+            self.report = report
+            self._show_report(time.monotonic() - started)
+            self.loaded.emit(report)
+
+        def failed(error):
+            self._busy = False
+            self.showButton.setEnabled(True)
+            self._failed(error)
+
+        self.client.call(lambda b: b.reports.build(query), done, failed)
+
+    def _failed(self, error) -> None:
+        text = self.tr("Report failed: {error}").format(error=error)
+        self.summaryLabel.setText(text)
+        self.message.emit(text)
+
+    def _header_clicked(self, column: int) -> None:
+        """Sort the totals by a column (the grid keeps the report's order: department, number)."""
+        if self.table.model() is not self.totals_model or self.report is None:
+            return
+        descending = self._sorted == (column, False)
+        self._sorted = (column, descending)
+        order = Qt.DescendingOrder if descending else Qt.AscendingOrder
+        self.totals_model.sort(column, order)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(column, order)
+
+    def _view_changed(self) -> None:
+        self.table.setModel(self.totals_model if self.totalsRadio.isChecked() else self.grid_model)
+        self._show_report()
+
+    def _show_report(self, seconds: float | None = None) -> None:
+        texts = self.texts()
+        headers = {k: v for k, v in texts.items() if isinstance(v, str)}
+        for model in (self.totals_model, self.grid_model):
+            model.set_report(self.report, headers, texts)
+        header = self.table.horizontalHeader()
+        if self.totalsRadio.isChecked():
+            header.setSectionResizeMode(QHeaderView.ResizeToContents)
+            self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        else:                            # fixed widths: contents would be measured over every row
+            header.setSectionResizeMode(QHeaderView.Interactive)
+            header.setDefaultSectionSize(self.fontMetrics().horizontalAdvance("00:00-00:00 ") + 12)
+            self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().height() + 8)
+        if self.report is None:
+            self.summaryLabel.setText(self.tr("Choose a month or dates and press Show."))
+            return
+        total, people = self.report.total(), len(self.report.people)
+        text = self.tr("%n people", "", people) + " · " + self.tr(
+            "work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, "
+            "missing punches {missing}, overtime {overtime:.1f} h").format(
+            work_days=total.work_days, late=total.late, late_minutes=total.late_minutes, early=total.early,
+            absent=total.absent, missing=total.missing_punches, overtime=total.overtime_minutes / 60)
+        if self.report.without_schedule:
+            text += " · " + self.tr("%n without a schedule (never counted absent)", "", self.report.without_schedule)
+        if seconds is not None:
+            text += " · " + self.tr("computed in {seconds:.1f} s").format(seconds=seconds)
+        self.summaryLabel.setText(text)
+
+    # -- export ------------------------------------------------------------------------
+    def _choose_export(self, kind: str) -> None:
+        if self.report is None:
+            self.message.emit(self.tr("Show a report first."))
+            return
+        query = self.report.query
+        name = self.tr("attendance") + f"-{query.start:%Y%m%d}-{query.end:%Y%m%d}.{kind}"
+        filters = self.tr("Excel workbooks (*.xlsx)") if kind == "xlsx" else self.tr("CSV files (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), str(Path(export_folder(self.export_dir))
+                                                                              / name), filters)
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        """Write the report shown to ``path``: .xlsx (every sheet) or .csv (the view shown), on the database
+        thread (the corrections of the report's days come from the database)."""
+        report, language = self.report, self.settings().language
+        view = "totals" if self.totalsRadio.isChecked() else "days"
+        self.export_dir = str(Path(path).absolute().parent)
+
+        def job(backend):
+            if path.lower().endswith(".csv"):
+                return report_export.export_csv(report, path, view, language)
+            corrections = backend.corrections.between(report.query.start, report.query.end)
+            return report_export.export_xlsx(report, path, language, corrections)
+
+        def done(_count):
+            self.message.emit(self.tr("Exported to {path}").format(path=path))
+            self.exported.emit(path)
+
+        self.client.call(job, done, lambda e: self.message.emit(self.tr("Export failed: {error}").format(error=e)))
+
+    # -- corrections -------------------------------------------------------------------
+    def selected(self):
+        """(person number, day) of the selected cell (day None outside the grid's days)."""
+        index = self.table.currentIndex()
+        if self.report is None or not index.isValid():
+            return None, None
+        model = self.table.model()
+        person = model.person(index.row())
+        day = model.day_of(index.column()) if model is self.grid_model else None
+        return person.person_number, day
+
+    def open_correction(self) -> CorrectionDialog:
+        number, day = self.selected()
+        # the operator named in the last correction, else the desk's operator from Settings
+        dialog = CorrectionDialog(self.client, self.settings().desk, self.operator or self.settings().operator, number,
+                                  day or dt.date.today(), self)
+        dialog.corrected.connect(self._corrected)
+        dialog.show()
+        return dialog
+
+    def _corrected(self, result, operator: str) -> None:
+        self.operator = operator
+        self.message.emit(result)
+        if self.report is not None and not self._busy:
+            self.show_report()

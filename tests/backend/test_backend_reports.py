@@ -1,0 +1,143 @@
+"""Attendance reports and corrections (补卡) on SQLite and MariaDB: a small office over December 2026 with a
+day shift, a night shift, a holiday and a make-up work day, people enrolled and deactivated mid-month,
+people without a schedule, a renamed department, and the bad input the issue lists."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from backend import HistoryQuery, PersonNotFound
+from backend.reports import MAX_CELLS, ReportQuery, ReportTooLarge
+from report_helpers import FIRST_WEEK, NOW, office, person, punch  # noqa: F401 (office: a fixture)
+
+
+def by_number(report):
+    return {r.person_number: r for r in report.people}
+
+
+def test_a_week_per_person(backend, office):
+    report = backend.reports.build(FIRST_WEEK)
+    people = by_number(report)
+    assert list(people) == ["E3", "E2", "E6", "E1", "E4", "E5"]           # by department ("" first), number
+    e1 = people["E1"]
+    assert [d.kind for d in e1.days] == ["work"] * 4 + ["rest"] * 2 + ["work"]
+    t = e1.totals
+    assert (t.work_days, t.present, t.late, t.late_minutes, t.early, t.early_minutes, t.absent) == (5, 4, 1, 20, 1, 30, 1)
+    assert (t.missing_punches, t.overtime_minutes, t.rest_days_worked) == (1, 5 + 240, 1)
+    assert e1.days[6].arrival == datetime(2026, 12, 7, 8, 59) and e1.days[6].departure is None   # the repeat is one
+    # the night shift: each night is the day it started on, the 8th's 06:02 included
+    e2 = people["E2"]
+    assert [(d.arrival.day, d.departure.day, d.overtime_minutes) for d in e2.days] == \
+        [(n, n + 1, 2) for n in range(1, 8)]
+    assert (e2.totals.work_days, e2.totals.absent, e2.totals.late) == (7, 0, 0)
+    # no schedule: shown, never absent (no department; a department renamed to one without a schedule)
+    assert [d.kind for d in people["E3"].days] == ["none"] * 7 and people["E3"].days[1].arrival.hour == 10
+    assert people["E3"].totals.absent == 0 and people["E6"].totals.absent == 0
+    assert people["E6"].department == "市场部" and people["E6"].shift_name is None
+    assert report.without_schedule == 2
+    # enrolled on the 3rd at 10:30: not counted before, late only from the enrollment
+    e4 = people["E4"]
+    assert [d.kind for d in e4.days][:3] == ["out", "out", "work"]
+    assert (e4.days[2].late_minutes, e4.totals.work_days, e4.totals.absent) == (10, 3, 2)
+    # deactivated on the 4th at noon: absent until then, not after
+    e5 = people["E5"]
+    assert [d.kind for d in e5.days] == ["work"] * 4 + ["out"] * 3 and not e5.active
+    assert (e5.totals.work_days, e5.totals.absent) == (4, 4)
+    departments = {d.department: d for d in report.departments}
+    assert departments["研发部"].people == 3
+    assert departments["研发部"].totals.absent == 1 + 2 + 4 and report.total().absent == 7
+
+
+def test_holidays_make_up_days_and_the_month(backend, office):
+    e1 = office["E1"]
+    punch(backend, e1, "2026-12-25 09:00", "2026-12-25 12:00")
+    report = backend.reports.build(ReportQuery.month(2026, 12))
+    assert (report.days[0], report.days[-1], len(report.days)) == (date(2026, 12, 1), date(2026, 12, 31), 31)
+    days = by_number(report)["E1"].days
+    assert (days[24].kind, days[24].overtime_minutes, days[24].absent) == ("holiday", 180, False)
+    assert (days[25].kind, days[25].absent) == ("work", True)                   # the make-up Saturday
+    assert report.calendar[date(2026, 12, 25)].name == "圣诞节"
+    # 23 weekdays, less the holiday, plus the make-up Saturday
+    assert by_number(report)["E1"].totals.work_days == 23 - 1 + 1
+
+
+def test_department_filter_is_exact_on_both_engines(backend, office):
+    person(backend, "E7", "孙八", "研发部 ")                    # blanks at the end: the same department
+    sales, lower = person(backend, "E8", "周九", "Sales"), person(backend, "E9", "吴十", "sales")
+    punch(backend, lower, "2026-12-01 09:00")
+    punch(backend, sales, "2026-12-01 09:30")
+    dev = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), department="研发部"))
+    assert [r.person_number for r in dev.people] == ["E1", "E4", "E5", "E7"]
+    assert [d.department for d in dev.departments] == ["研发部"]
+    only = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), department="Sales"))
+    assert [r.person_number for r in only.people] == ["E8"] and only.people[0].days[0].arrival.minute == 30
+    none = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), department=""))
+    assert [r.person_number for r in none.people] == ["E3"]
+    # the department E6 left: nobody is in it now
+    assert backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), department="销售部")).people == []
+
+
+def test_corrections_are_manual_check_ins_with_who_and_why(backend, office):
+    e1, e4, e5 = office["E1"], office["E4"], office["E5"]
+    face_before = backend.attendance.search(HistoryQuery(preset="all", page_size=1000)).rows
+    done = backend.corrections.add(e1.id, datetime(2026, 12, 7, 18, 1), reason=" 忘记打卡 ", operator="王芳",
+                                   desk="前台", now=NOW)
+    assert (done.status, done.method, done.operator, done.reason) == ("recorded", "manual", "王芳", "忘记打卡")
+    days = by_number(backend.reports.build(FIRST_WEEK))["E1"]
+    assert days.days[6].corrected and not days.days[6].missing_punch
+    assert (days.totals.missing_punches, days.totals.corrections, days.totals.overtime_minutes) == (0, 1, 246)
+    # a person deactivated now is corrected for a time they were active
+    assert backend.corrections.add(e5.id, datetime(2026, 12, 2, 9, 0), reason="外出", operator="王芳",
+                                   now=NOW).status == "recorded"
+    refused = [
+        (lambda: backend.corrections.add(e1.id, datetime(2026, 12, 9, 9, 0), reason="r", operator="o", now=NOW),
+         "cannot be in the future: 2026-12-09 09:00"),
+        (lambda: backend.corrections.add(e4.id, datetime(2026, 12, 2, 9, 0), reason="r", operator="o", now=NOW),
+         r"赵六 \(E4\) was enrolled on 2026-12-03 10:30: no correction before that"),
+        (lambda: backend.corrections.add(e5.id, datetime(2026, 12, 5, 9, 0), reason="r", operator="o", now=NOW),
+         r"钱七 \(E5\) was deactivated from 2026-12-04 12:00: no correction"),
+        (lambda: backend.corrections.add(e1.id, datetime(2026, 12, 4, 9, 0), reason="  ", operator="o", now=NOW),
+         "reason must not be empty"),
+        (lambda: backend.corrections.add(e1.id, datetime(2026, 12, 4, 9, 0), reason="r", operator=None, now=NOW),
+         "operator is required"),
+        (lambda: backend.corrections.add(9999, datetime(2026, 12, 4, 9, 0), reason="r", operator="o", now=NOW),
+         "no person with id 9999"),
+    ]
+    for call, message in refused:
+        with pytest.raises((ValueError, PersonNotFound), match=message):
+            call()
+    backend.attendance.cooldown_seconds = 60
+    repeat = backend.corrections.add(e1.id, datetime(2026, 12, 1, 8, 58, 30), reason="重复", operator="王芳", now=NOW)
+    assert repeat.status == "cooldown" and repeat.last_check_in == datetime(2026, 12, 1, 8, 58)
+    listed = backend.corrections.between(date(2026, 12, 1), date(2026, 12, 31))
+    assert [(c.person_number, c.checked_in_at, c.operator, c.reason) for c in listed] == [
+        ("E5", datetime(2026, 12, 2, 9, 0), "王芳", "外出"), ("E1", datetime(2026, 12, 7, 18, 1), "王芳", "忘记打卡")]
+    assert [c.person_number for c in backend.corrections.between(date(2026, 12, 1), date(2026, 12, 7), e5.id)] == ["E5"]
+    # face check-ins are never changed: every one of them is still there, as it was
+    after = {r.id: r for r in backend.attendance.search(HistoryQuery(preset="all", page_size=1000)).rows}
+    assert all(after[r.id] == r for r in face_before) and len(after) == len(face_before) + 2
+
+
+def test_bad_queries_get_one_line(backend, office):
+    for query, message in ((ReportQuery(date(2026, 12, 7), date(2026, 12, 1)), "before its start"),
+                           (ReportQuery(date(2026, 1, 1), date(2027, 1, 2)), "at most 366 days"),
+                           (ReportQuery("2026-12-01", date(2026, 12, 2)), "must be a date"),
+                           (ReportQuery(date(2026, 12, 1), date(2026, 12, 2), department="x" * 129), "too long"),
+                           (ReportQuery(date(2026, 12, 1), date(2026, 12, 2), cooldown_seconds=-1), "cooldown")):
+        with pytest.raises(ValueError, match=message):
+            backend.reports.build(query)
+    with pytest.raises(ValueError, match="invalid month"):
+        ReportQuery.month(2026, 13)
+
+
+def test_a_report_too_large_is_refused_before_it_is_computed(backend):
+    people = MAX_CELLS // 365 + 1
+    with backend.transaction() as cur:
+        cur.executemany("INSERT INTO people (person_number, name, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                        [(f"P{i:05d}", f"员工{i}", "2025-01-01 00:00:00.000", "2025-01-01 00:00:00.000")
+                         for i in range(people)])
+    with pytest.raises(ReportTooLarge, match=f"{people:,} people x 365 days is more than one report holds"):
+        backend.reports.build(ReportQuery(date(2025, 1, 1), date(2025, 12, 31)))
+    month = backend.reports.build(ReportQuery.month(2025, 1))          # a month of all of them is fine
+    assert len(month.people) == people and month.without_schedule == people

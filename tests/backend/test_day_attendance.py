@@ -1,0 +1,193 @@
+"""Per person-day attendance from check-ins and work rules: pure functions (backend/day_attendance.py,
+backend/work_rules.py), no database."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from backend import work_rules
+from backend.day_attendance import (ABSENT, NO_ARRIVAL, NO_DEPARTURE, OUT, ActiveSpans, DayGrid, Punch, Totals,
+                                    evaluate_person, merge_repeats)
+from backend.work_rules import NO_SCHEDULE, CalendarDay, Schedule, check_shift
+
+DAY = check_shift("白班", "09:00", "18:00", late_grace=5, early_grace=5, break_minutes=60, id=1)
+NIGHT = check_shift("夜班", "22:00", "06:00", late_grace=0, early_grace=0, id=2)
+MON = date(2026, 12, 7)                  # a Monday
+ENROLLED = datetime(2026, 1, 1)
+ALWAYS = ActiveSpans(ENROLLED)
+
+
+def at(day: date, hhmm: str, second: int = 0, manual: bool = False) -> Punch:
+    h, m = map(int, hhmm.split(":"))
+    return Punch(datetime(day.year, day.month, day.day, h, m, second), manual)
+
+
+def run(punches, days=1, schedule=Schedule(DAY), calendar=None, active=ALWAYS, cooldown=60, first=MON):
+    day_list = [first + timedelta(days=i) for i in range(days)]
+    totals, grid = evaluate_person(day_list, schedule, calendar or {}, sorted(punches), active, cooldown)
+    return totals, list(grid)
+
+
+def test_on_time_late_early_and_overtime_in_whole_minutes_beyond_the_grace():
+    (_, [on_time]) = run([at(MON, "09:05", 59), at(MON, "18:00")])
+    assert (on_time.late, on_time.early, on_time.overtime_minutes) == (False, False, 0)   # 5 min: within grace
+    _, [left_in_grace] = run([at(MON, "09:00"), at(MON, "17:54", 30)])
+    assert not left_in_grace.early                                   # 5 min 30 s: 5 whole minutes
+    totals, [late] = run([at(MON, "09:06"), at(MON, "17:54", 0)])
+    assert (late.late, late.late_minutes, late.early, late.early_minutes) == (True, 6, True, 6)
+    assert (late.arrival, late.departure) == (datetime(2026, 12, 7, 9, 6), datetime(2026, 12, 7, 17, 54))
+    assert (totals.late, totals.late_minutes, totals.early, totals.early_minutes) == (1, 6, 1, 6)
+    totals, [long_day] = run([at(MON, "08:30"), at(MON, "12:00"), at(MON, "20:15")])
+    assert (long_day.late, long_day.early, long_day.overtime_minutes) == (False, False, 135)
+    assert (totals.work_days, totals.present, totals.overtime_minutes) == (1, 1, 135)
+
+
+def test_absent_and_missing_punches():
+    totals, [absent] = run([])
+    assert absent.absent and absent.flags == ABSENT and absent.arrival is None
+    assert (totals.work_days, totals.present, totals.absent) == (1, 0, 1)
+    _, [morning] = run([at(MON, "09:20")])
+    assert morning.flags & NO_DEPARTURE and morning.late_minutes == 20 and morning.departure is None
+    _, [evening] = run([at(MON, "16:00")])
+    assert evening.flags == NO_ARRIVAL | 2 and evening.early_minutes == 120    # the departure, early
+    assert evening.arrival is None and evening.departure == datetime(2026, 12, 7, 16, 0)
+    totals, _ = run([at(MON, "09:00"), at(MON, "16:00")])
+    assert totals.missing_punches == 0
+
+
+def test_repeats_inside_the_cooldown_are_one_check_in():
+    # a face check-in and a second desk 40 s later: one punch, so a missing departure, not a departure
+    totals, [day] = run([at(MON, "08:55"), at(MON, "08:55", 40)])
+    assert day.missing_punch and day.departure is None and totals.missing_punches == 1
+    assert merge_repeats([at(MON, "08:00"), at(MON, "08:00", 50), at(MON, "08:01", 40)], 60) == \
+        [at(MON, "08:00"), at(MON, "08:01", 40)]          # compared with the one kept, not the dropped one
+    totals, [day] = run([at(MON, "08:55"), at(MON, "08:55", 40)], cooldown=0)
+    assert day.departure == datetime(2026, 12, 7, 8, 55, 40)   # no cooldown: two punches (leaving early)
+
+
+def test_a_night_shift_belongs_to_the_day_it_starts():
+    schedule = Schedule(NIGHT, "1111111")
+    totals, [mon, tue] = run([at(MON, "21:55"), at(MON + timedelta(days=1), "06:10")], days=2, schedule=schedule)
+    assert (mon.arrival, mon.departure) == (datetime(2026, 12, 7, 21, 55), datetime(2026, 12, 8, 6, 10))
+    assert (mon.late, mon.early, mon.overtime_minutes) == (False, False, 10)
+    assert tue.absent                                            # the 06:10 check-in is Monday's night
+    # 23:59 and 00:01 around midnight: both Monday's night shift (late 119 min, left 359 min early)
+    _, [mon, tue] = run([at(MON, "23:59"), at(MON + timedelta(days=1), "00:01")], days=2, schedule=schedule)
+    assert (mon.arrival.time().isoformat(), mon.departure.date()) == ("23:59:00", date(2026, 12, 8))
+    assert (mon.late_minutes, mon.early_minutes) == (119, 359) and tue.absent
+    # the day shift's window ends at 01:30: a 00:01 check-in is still the evening before (overtime)
+    _, [mon, tue] = run([at(MON, "09:00"), at(MON + timedelta(days=1), "00:01")], days=2)
+    assert mon.overtime_minutes == 6 * 60 + 1 and tue.absent
+    assert DAY.day_offset == timedelta(hours=1, minutes=30) and NIGHT.day_offset == timedelta(hours=14)
+
+
+def test_rest_days_holidays_and_make_up_work_days():
+    sat, sun = MON + timedelta(days=5), MON + timedelta(days=6)
+    calendar = {MON: CalendarDay(MON, "holiday", "元旦"), sun: CalendarDay(sun, "workday", "元旦调休")}
+    totals, days = run([at(MON, "10:00"), at(MON, "12:30"), at(sat, "09:00"), at(sat, "11:00")], days=7,
+                       calendar=calendar)
+    assert [d.kind for d in days] == ["holiday", "work", "work", "work", "work", "rest", "work"]
+    assert days[0].overtime_minutes == 150 and not days[0].absent        # all of it on a holiday
+    assert days[5].overtime_minutes == 120                                 # and on a rest day
+    assert days[6].absent                                                  # the make-up Sunday was not worked
+    assert (totals.work_days, totals.absent, totals.rest_days_worked, totals.overtime_minutes) == (5, 5, 2, 270)
+
+
+def test_no_schedule_is_never_absent_and_shows_the_check_ins():
+    totals, [a, b] = run([at(MON, "10:00"), at(MON, "11:00")], days=2, schedule=NO_SCHEDULE)
+    assert (a.kind, b.kind, a.arrival.hour, a.departure.hour, b.absent) == ("none", "none", 10, 11, False)
+    assert (totals.work_days, totals.absent, totals.days_checked_in, totals.overtime_minutes) == (0, 0, 1, 0)
+
+
+def test_people_count_only_while_active():
+    enrolled = datetime(2026, 12, 9, 10, 30)          # Wednesday, during the shift
+    spans = ActiveSpans(enrolled, [(datetime(2026, 12, 10, 20, 0), datetime(2026, 12, 14, 7, 0)),
+                                   (datetime(2026, 12, 16, 12, 0), None)])
+    totals, days = run([at(date(2026, 12, 9), "10:40"), at(date(2026, 12, 9), "18:00")], days=10, active=spans)
+    assert [d.kind for d in days] == [OUT, OUT, "work", "work", OUT, OUT, OUT, "work", "work", "work"]
+    #  Mon Tue: not enrolled; Wed: enrolled 10:30, arrived 10:40: late 10 min (from enrollment, not 09:00)
+    assert days[2].late_minutes == 10
+    #  Fri-Sun: deactivated Thu 20:00, reactivated Mon 07:00; Wed 16th deactivated at noon: counted, left early
+    assert days[3].absent and days[7].absent and days[8].absent and days[9].kind == "work"
+    assert [d.kind for d in run([], days=2, first=date(2026, 12, 17), active=spans)[1]] == [OUT, OUT]
+    assert (totals.work_days, totals.absent) == (5, 4)
+    assert ActiveSpans(enrolled, [(datetime(2026, 12, 1), None)]).spans == []
+    # a reactivation before enrollment, an overlapping period: still well formed
+    spans = ActiveSpans(datetime(2026, 12, 1), [(datetime(2026, 12, 3), datetime(2026, 12, 5)),
+                                                (datetime(2026, 12, 4), datetime(2026, 12, 6))])
+    assert spans.spans[0] == (datetime(2026, 12, 1), datetime(2026, 12, 3))
+    assert spans.spans[1][0] == datetime(2026, 12, 6)
+
+
+def test_corrections_are_marked_and_counted():
+    totals, [day] = run([at(MON, "08:58"), at(MON, "18:02", manual=True)])
+    assert day.corrected and not day.missing_punch and totals.corrections == 1
+
+
+def test_the_grid_keeps_every_field_of_every_day():
+    _, days = run([at(MON, "08:58", 7), at(MON + timedelta(days=1), "22:00"), at(MON + timedelta(days=2), "05:00")],
+                  days=3, schedule=Schedule(NIGHT, "1111100"))
+    grid = DayGrid(MON, days)
+    assert list(grid) == days and len(grid) == 3 and grid[2] == days[2]
+    with pytest.raises(IndexError):
+        grid[3]
+    totals = Totals()
+    for d in days:
+        totals.add_day(d)
+    both = Totals()
+    both.add(totals)
+    both.add(totals)
+    assert both.work_days == 2 * totals.work_days == 6
+
+
+@pytest.mark.parametrize("args, message", [
+    (("A", "09:00", "09:00"), "zero length"),
+    (("A", "09:00", "10:00", 30, 30), "overlap"),
+    (("A", "09:00", "10:00", 0, 0, 60), "break"),
+    (("A", "9:70", "10:00"), "HH:MM"),
+    (("A", "24:00", "10:00"), "HH:MM"),
+    (("A", "09:00", 1440), "between"),
+    (("", "09:00", "18:00"), "must not be empty"),
+    (("A" * 65, "09:00", "18:00"), "too long"),
+    (("A", "09:00", "18:00", -1), "late grace"),
+    (("A", "09:00", "18:00", 1.5), "whole number"),
+    (("A", "09:00", "18:00", 0, 241), "early grace"),
+])
+def test_bad_shifts_are_refused_with_one_line(args, message):
+    with pytest.raises(ValueError, match=message) as error:
+        check_shift(*args)
+    assert "\n" not in str(error.value)
+
+
+def test_shift_values():
+    night = check_shift("  夜班'; DROP TABLE shifts; -- ", "22:00", "06:00", break_minutes=30)
+    assert night.name == "夜班'; DROP TABLE shifts; --" and night.crosses_midnight
+    assert (night.length, night.paid_minutes, night.text()) == (480, 450, "22:00-06:00")
+    assert night.bounds(MON) == (datetime(2026, 12, 7, 22), datetime(2026, 12, 8, 6))
+    assert check_shift("A", 0, 1439).length == 1439
+    assert work_rules.check_work_days([0, 1, 2, 3, 4]) == "1111100"
+    assert work_rules.check_work_days(" 0000011 ") == "0000011"
+    for bad in ("111110", "11111a0", "0000000", [7], ["1"], 5):
+        with pytest.raises(ValueError):
+            work_rules.check_work_days(bad)
+
+
+def test_calendar_csv_all_or_nothing_with_line_numbers():
+    text = "\ufeffdate,kind,name\n2026-10-01,holiday,国庆节\n2026-10-11,调休,国庆调休\n\n2026-10-03,节假日,国庆节\n"
+    days = work_rules.parse_calendar_csv(text)
+    assert [(d.day.isoformat(), d.kind, d.name) for d in days] == [
+        ("2026-10-01", "holiday", "国庆节"), ("2026-10-11", "workday", "国庆调休"), ("2026-10-03", "holiday", "国庆节")]
+    notes = work_rules.calendar_notes(days)
+    assert len(notes) == 1 and notes[0].startswith("2026-10-03 国庆节: a holiday on a weekend")   # a Saturday
+    assert "a weekday" in work_rules.calendar_notes([CalendarDay(MON, "workday")])[0]
+    with pytest.raises(ValueError, match=r"3 bad row\(s\), nothing was imported: line 2: .*line 3: .*line 4: "
+                                         r"2026-10-01 is already on line 1"):
+        work_rules.parse_calendar_csv("2026-10-01,holiday\n2026-13-01,holiday\n2026-10-02,party\n"
+                                      "2026-10-01,workday\n")
+    with pytest.raises(ValueError, match="no rows"):
+        work_rules.parse_calendar_csv("date,kind,name\n")
+    with pytest.raises(ValueError, match="expected date,kind"):
+        work_rules.parse_calendar_csv("2026-10-01\n")
+    rows = work_rules.calendar_csv_rows(days)
+    assert rows[0] == ("2026-10-01", "holiday", "国庆节") and rows[-1][0] == "2026-10-11"

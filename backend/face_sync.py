@@ -1,7 +1,7 @@
 """A desk's face cache following the face store's change feed.
 
-The desk matches against an in-memory gallery (``recognition.gallery.Gallery``, or the GUI's
-``LockedGallery`` around it) that is a cache of the store's embeddings for the desk's model,
+The desk matches against an in-memory gallery (``recognition.gallery.Gallery``, which other threads
+may read while this one changes it) that is a cache of the store's embeddings for the desk's model,
 saved in one HDF5 file per model fingerprint together with the sync state (in ``gallery.meta``):
 the store it came from, the last change id applied and which database person each gallery key
 (the person number) belongs to. One atomic save keeps all of it consistent.
@@ -14,8 +14,8 @@ the store it came from, the last change id applied and which database person eac
 * A cache of another database (or none, or far behind) is rebuilt from the whole store, page by
   page (``reload``); the gallery is swapped in one step when the load is done.
 
-Reads happen before the gallery is touched, and the gallery changes in one call (under the
-LockedGallery's lock): matching never waits for the network. Saving the cache is not part of any
+Reads happen before the gallery is touched, and the gallery changes in one call (one swap of its
+contents): matching never waits for the network. Saving the cache is not part of any
 database transaction: a failed save is logged, the file keeps its previous (consistent) state and
 the next start catches up from its change id.
 """
@@ -108,8 +108,8 @@ def model_state(coverage: Coverage, model: FaceModel) -> ModelState:
 class FaceSync:
     """Keeps ``gallery`` (this desk's cache for ``model``) in step with the face store.
 
-    Not thread-safe by itself: call it from one thread (the GUI's database thread). The gallery
-    may be used by other threads if it locks (gui.shared_gallery.LockedGallery).
+    Not thread-safe by itself: call it from one thread (the GUI's database thread). The gallery is
+    read by other threads meanwhile.
     """
 
     def __init__(self, gallery, model: FaceModel, *, change_batch: int = CHANGE_BATCH,

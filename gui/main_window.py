@@ -26,7 +26,6 @@ from gui.history_tab import HistoryTab
 from gui.live_tab import LiveTab
 from gui.people_tab import PeopleTab
 from gui.settings_tab import SettingsTab
-from gui.shared_gallery import LockedGallery
 from gui.status_bar import StatusBar
 from mainUI import Ui_MainWindow
 from recognition.stream import StreamPolicy
@@ -42,7 +41,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.setupUi(self)
         self.config = config
         self.recognizer = recognizer
-        self.gallery = gallery if isinstance(gallery, LockedGallery) else LockedGallery(gallery)
+        self.gallery = gallery                   # shared by the recognition and database threads
         if open_backend is None:
             from backend import open_backend
             open_backend = functools.partial(open_backend, outbox_path=config.outbox_file)

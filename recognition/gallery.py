@@ -33,6 +33,7 @@ import logging
 import os
 import re
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -85,25 +86,38 @@ class Match:
 
 
 class Gallery:
+    """The enrolled samples of a desk, safe to share between threads: readers (matching, the
+    stream's templates) take :meth:`samples` / :meth:`rows`, one immutable set of arrays and its
+    version, and never wait; writers (enrolling, the face store's sync) build the next set under a
+    lock and swap it in with one assignment; :meth:`save` writes a snapshot without holding up either."""
+
     def __init__(self, path, embeddings: np.ndarray, person_ids: list[str], fingerprint: str,
                  model_name: str = "", learned=None, sample_ids=None):
         self.path = Path(path)
         self.fingerprint = fingerprint
         self.model_name = model_name
-        # the arrays are replaced, never changed in place (they are read-only): a shallow copy is
-        # a snapshot, and rows() can hand them out without a lock
-        self._embeddings = np.array(embeddings, np.float32, order="C")   # a copy: made read-only below
-        self._person_ids = np.asarray(person_ids, dtype=object)
-        self._learned = _flags(learned, len(self._person_ids))
-        self._sample_ids = _ids(sample_ids, len(self._person_ids), 0)
-        for array in (self._embeddings, self._learned, self._sample_ids):
-            array.flags.writeable = False
-        #: bumped by every change, so views derived from the contents (templates, the operating
-        #: point) know when to recompute
-        self.version = 0
-        #: JSON-serialisable data saved with the embeddings (see the module docstring); replace
-        #: it (or its values) rather than changing it in place, as with the arrays
-        self.meta: dict = {}
+        self._lock = threading.RLock()           # one writer at a time
+        self._save_lock = threading.Lock()       # one save at a time
+        person_ids = np.asarray(person_ids, dtype=object)
+        self._state = _State(_frozen_rows(embeddings, person_ids, _flags(learned, len(person_ids)),
+                                          _ids(sample_ids, len(person_ids), 0), 0, copy=True), {})
+
+    @property
+    def version(self) -> int:
+        """Bumped by every change, so views derived from the contents (templates, the operating
+        point) know when to recompute."""
+        return self._state.rows.version
+
+    @property
+    def meta(self) -> dict:
+        """JSON-serialisable data saved with the embeddings (see the module docstring): replaced,
+        never changed in place (:meth:`replace_people` / :meth:`reset` take a new one)."""
+        return self._state.meta
+
+    @meta.setter
+    def meta(self, meta: dict) -> None:
+        with self._lock:
+            self._state = _State(self._state.rows, dict(meta))
 
     # -- persistence ---------------------------------------------------------------
     @classmethod
@@ -143,36 +157,40 @@ class Gallery:
         return gallery
 
     def save(self) -> None:
-        """Write the gallery atomically: temp file in the same folder, fsync, rename."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_temp_files(self.path)
-        fd, tmp = tempfile.mkstemp(prefix=f".gallery-{self.path.name}-{os.getpid()}-", suffix=".h5",
-                                   dir=self.path.parent)
-        os.close(fd)
-        try:
-            with h5py.File(tmp, "w") as f:
-                f.create_dataset("embeddings", data=self._embeddings)
-                f.create_dataset("person_ids", data=list(self._person_ids), dtype=_STR)
-                f.create_dataset("learned", data=self._learned.astype(np.uint8))
-                f.create_dataset("sample_ids", data=self._sample_ids)
-                f.attrs["fingerprint"] = self.fingerprint
-                f.attrs["model_name"] = self.model_name
-                f.attrs["format"] = FORMAT_VERSION
-                if self.meta:
-                    f.create_dataset("meta_json", data=json.dumps(self.meta, ensure_ascii=False),
-                                     dtype=_STR)
-            with open(tmp, "rb+") as f:
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        if hasattr(os, "O_DIRECTORY"):
-            dir_fd = os.open(self.path.parent, os.O_DIRECTORY)
+        """Write the gallery atomically (temp file in the same folder, fsync, rename), as it is at
+        the call: changes made meanwhile go into the next save."""
+        with self._save_lock:
+            state = self._state
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            remove_stale_temp_files(self.path)
+            fd, tmp = tempfile.mkstemp(prefix=f".gallery-{self.path.name}-{os.getpid()}-", suffix=".h5",
+                                       dir=self.path.parent)
+            os.close(fd)
             try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
+                rows = state.rows
+                with h5py.File(tmp, "w") as f:
+                    f.create_dataset("embeddings", data=rows.embeddings)
+                    f.create_dataset("person_ids", data=list(rows.person_ids), dtype=_STR)
+                    f.create_dataset("learned", data=rows.learned.astype(np.uint8))
+                    f.create_dataset("sample_ids", data=rows.sample_ids)
+                    f.attrs["fingerprint"] = self.fingerprint
+                    f.attrs["model_name"] = self.model_name
+                    f.attrs["format"] = FORMAT_VERSION
+                    if state.meta:
+                        f.create_dataset("meta_json", data=json.dumps(state.meta, ensure_ascii=False),
+                                         dtype=_STR)
+                with open(tmp, "rb+") as f:
+                    os.fsync(f.fileno())
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            if hasattr(os, "O_DIRECTORY"):
+                dir_fd = os.open(self.path.parent, os.O_DIRECTORY)
+                try:
+                    os.fsync(dir_fd)
+                finally:
+                    os.close(dir_fd)
 
     # -- contents ------------------------------------------------------------------
     def __len__(self) -> int:
@@ -181,41 +199,35 @@ class Gallery:
     @property
     def ids(self) -> list[str]:
         """Enrolled people, in order of enrollment."""
-        return list(dict.fromkeys(self._person_ids))
+        return list(dict.fromkeys(self._state.rows.person_ids))
 
     @property
     def size(self) -> int:
         """Number of stored embeddings."""
-        return len(self._person_ids)
+        return len(self._state.rows.person_ids)
 
     def rows(self) -> tuple[np.ndarray, np.ndarray, int]:
-        """(embeddings (N, D), person id of each row (N,), version): read-only arrays that later
-        changes replace rather than modify, so they can be used without holding any lock."""
-        return self._embeddings, self._person_ids, self.version
+        """(embeddings (N, D), person id of each row (N,), version), read-only and of one version."""
+        rows = self._state.rows
+        return rows.embeddings, rows.person_ids, rows.version
 
     def samples(self) -> GalleryRows:
-        """Every row with its learned flag and sample id, at one version (see :meth:`rows`)."""
-        return GalleryRows(self._embeddings, self._person_ids, self._learned, self._sample_ids, self.version)
+        """Every row with its learned flag and sample id, read-only and of one version."""
+        return self._state.rows
 
     def _replace(self, embeddings: np.ndarray, person_ids: np.ndarray, learned: np.ndarray,
-                 sample_ids: np.ndarray) -> None:
-        embeddings = np.ascontiguousarray(embeddings, np.float32)
-        learned, sample_ids = np.asarray(learned, bool), np.asarray(sample_ids, np.int64)
-        for array in (embeddings, learned, sample_ids):
-            array.flags.writeable = False
-        self._embeddings, self._person_ids, self._learned, self._sample_ids = \
-            embeddings, person_ids, learned, sample_ids
-        self.version += 1
-
-    def _new_ids(self, count: int) -> np.ndarray:
-        start = int(self._sample_ids.max()) + 1 if len(self._sample_ids) else 1
-        return np.arange(start, start + count, dtype=np.int64)
+                 sample_ids: np.ndarray, meta: dict | None = None) -> None:
+        """The next contents (call with ``_lock`` held): one assignment, seen whole or not at all."""
+        state = self._state
+        self._state = _State(_frozen_rows(embeddings, person_ids, learned, sample_ids, state.rows.version + 1),
+                             state.meta if meta is None else meta)
 
     def count(self, person_id: str) -> int:
-        return int(np.count_nonzero(self._person_ids == person_id))
+        return int(np.count_nonzero(self._state.rows.person_ids == person_id))
 
     def embeddings_of(self, person_id: str) -> np.ndarray:
-        return self._embeddings[self._person_ids == person_id].copy()
+        rows = self._state.rows
+        return rows.embeddings[rows.person_ids == person_id].copy()
 
     def add(self, person_id: str, embeddings, learned: bool = False) -> list[int]:
         """Add samples of a person (``learned``: from check-ins, not enrolled); returns their ids."""
@@ -226,32 +238,35 @@ class Gallery:
             raise GalleryError(f"no embeddings given for {person_id!r}")
         if not np.all(np.isfinite(embeddings)):
             raise GalleryError(f"embeddings for {person_id!r} contain NaN or inf")
-        if self.size and embeddings.shape[1] != self._embeddings.shape[1]:
-            raise GalleryError(f"embedding size {embeddings.shape[1]} does not match the gallery's "
-                               f"{self._embeddings.shape[1]}")
-        norms = np.linalg.norm(embeddings, axis=1, keepdims=True)
-        embeddings = embeddings / np.maximum(norms, 1e-12)
-        stored = self._embeddings if self.size else np.empty((0, embeddings.shape[1]), np.float32)
-        ids = self._new_ids(len(embeddings))
-        self._replace(np.concatenate([stored, embeddings]),
-                      np.concatenate([self._person_ids, np.asarray([person_id] * len(embeddings), dtype=object)]),
-                      np.concatenate([self._learned, np.full(len(embeddings), bool(learned))]),
-                      np.concatenate([self._sample_ids, ids]))
+        with self._lock:
+            rows = self._state.rows
+            if len(rows.person_ids) and embeddings.shape[1] != rows.embeddings.shape[1]:
+                raise GalleryError(f"embedding size {embeddings.shape[1]} does not match the gallery's "
+                                   f"{rows.embeddings.shape[1]}")
+            embeddings = embeddings / np.maximum(np.linalg.norm(embeddings, axis=1, keepdims=True), 1e-12)
+            stored = rows.embeddings if len(rows.person_ids) else np.empty((0, embeddings.shape[1]), np.float32)
+            ids = _ids(None, len(embeddings), _last_id(rows))
+            self._replace(np.concatenate([stored, embeddings]),
+                          np.concatenate([rows.person_ids, np.asarray([person_id] * len(embeddings), dtype=object)]),
+                          np.concatenate([rows.learned, np.full(len(embeddings), bool(learned))]),
+                          np.concatenate([rows.sample_ids, ids]))
         return ids.tolist()
 
     def remove(self, person_id: str) -> int:
         """Forget a person; returns how many embeddings were removed."""
-        return self._keep(self._person_ids != person_id)
+        with self._lock:
+            return self._keep(self._state.rows.person_ids != person_id)
 
     def remove_samples(self, sample_ids) -> int:
         """Forget some samples by id (a learned sample replaced by a better one); returns how many."""
-        return self._keep(~np.isin(self._sample_ids, np.asarray(list(sample_ids), np.int64)))
+        with self._lock:
+            return self._keep(~np.isin(self._state.rows.sample_ids, np.asarray(list(sample_ids), np.int64)))
 
     def _keep(self, keep: np.ndarray) -> int:
+        rows = self._state.rows
         removed = int(len(keep) - keep.sum())
         if removed:
-            self._replace(self._embeddings[keep], self._person_ids[keep], self._learned[keep],
-                          self._sample_ids[keep])
+            self._replace(rows.embeddings[keep], rows.person_ids[keep], rows.learned[keep], rows.sample_ids[keep])
         return removed
 
     def replace_people(self, updates: dict, meta: dict | None = None) -> None:
@@ -260,10 +275,6 @@ class Gallery:
 
         One pass over the stored rows, however many people change (a desk applying a batch of
         changes from the database)."""
-        if not updates:
-            if meta is not None:
-                self.meta = meta
-            return
         added_ids, added, added_learned, added_samples = [], [], [], []
         for person_id, given in updates.items():
             samples = given if hasattr(given, "embeddings") else Samples(given)
@@ -278,26 +289,30 @@ class Gallery:
             added.append(rows)
             added_learned.append(_flags(getattr(samples, "learned", None), len(rows)))
             added_samples.append(getattr(samples, "sample_ids", None))
-        dims = {a.shape[1] for a in added} | ({self._embeddings.shape[1]} if self.size else set())
-        if len(dims) > 1:
-            raise GalleryError(f"embedding sizes {sorted(dims)} do not match")
-        keep = ~np.isin(self._person_ids, np.asarray(list(updates), dtype=object))
-        stored = self._embeddings[keep] if self.size else None
-        next_id = int(self._sample_ids.max()) + 1 if len(self._sample_ids) else 1
-        new_ids = []
-        for rows, ids in zip(added, added_samples):
-            new_ids.append(_ids(ids, len(rows), next_id - 1))
-            next_id += len(rows)
-        if added:
-            new = np.concatenate(added)
-            new = new / np.maximum(np.linalg.norm(new, axis=1, keepdims=True), 1e-12)
-            stored = new if stored is None or not len(stored) else np.concatenate([stored, new])
-        self._replace(stored if stored is not None else np.empty((0, 0), np.float32),
-                      np.concatenate([self._person_ids[keep], np.asarray(added_ids, dtype=object)]),
-                      np.concatenate([self._learned[keep], *added_learned]),
-                      np.concatenate([self._sample_ids[keep], *new_ids]))
-        if meta is not None:
-            self.meta = meta
+        with self._lock:
+            if not updates:
+                if meta is not None:
+                    self._state = _State(self._state.rows, meta)
+                return
+            current = self._state.rows
+            dims = {a.shape[1] for a in added} | ({current.embeddings.shape[1]} if len(current.person_ids) else set())
+            if len(dims) > 1:
+                raise GalleryError(f"embedding sizes {sorted(dims)} do not match")
+            keep = ~np.isin(current.person_ids, np.asarray(list(updates), dtype=object))
+            stored = current.embeddings[keep] if len(current.person_ids) else None
+            next_id = _last_id(current)
+            new_ids = []
+            for rows, ids in zip(added, added_samples):
+                new_ids.append(_ids(ids, len(rows), next_id))
+                next_id += len(rows)
+            if added:
+                new = np.concatenate(added)
+                new = new / np.maximum(np.linalg.norm(new, axis=1, keepdims=True), 1e-12)
+                stored = new if stored is None or not len(stored) else np.concatenate([stored, new])
+            self._replace(stored if stored is not None else np.empty((0, 0), np.float32),
+                          np.concatenate([current.person_ids[keep], np.asarray(added_ids, dtype=object)]),
+                          np.concatenate([current.learned[keep], *added_learned]),
+                          np.concatenate([current.sample_ids[keep], *new_ids]), meta)
 
     def reset(self, person_ids, embeddings, meta: dict | None = None, learned=None, sample_ids=None) -> None:
         """Replace the whole contents (a desk loading every embedding of its model at once), and
@@ -312,50 +327,73 @@ class Gallery:
             embeddings = embeddings / np.maximum(np.linalg.norm(embeddings, axis=1, keepdims=True), 1e-12)
         else:
             embeddings = np.empty((0, 0), np.float32)
-        self._replace(embeddings, np.asarray(list(person_ids), dtype=object), _flags(learned, len(person_ids)),
-                      _ids(sample_ids, len(person_ids), 0))
-        if meta is not None:
-            self.meta = meta
+        with self._lock:
+            self._replace(embeddings, np.asarray(list(person_ids), dtype=object), _flags(learned, len(person_ids)),
+                          _ids(sample_ids, len(person_ids), 0), meta)
 
     def snapshot(self) -> "Gallery":
-        """A copy that later changes of this gallery do not affect (cheap: shares the arrays,
-        which are replaced, never modified in place); save it without holding up matching."""
+        """A copy that later changes of this gallery do not affect (cheap: shares the read-only
+        arrays); save it without holding up matching."""
         twin = copy.copy(self)
-        twin.meta = dict(self.meta)
+        twin._lock, twin._save_lock = threading.RLock(), threading.Lock()
         return twin
 
     def rename(self, old_id: str, new_id: str) -> None:
         if old_id == new_id:
             return
-        if not self.count(old_id):
-            raise GalleryError(f"{old_id!r} is not in the gallery")
-        if self.count(new_id):
-            raise GalleryError(f"{new_id!r} is already in the gallery")
-        self._replace(self._embeddings, np.where(self._person_ids == old_id, new_id, self._person_ids).astype(object),
-                      self._learned, self._sample_ids)
+        with self._lock:
+            if not self.count(old_id):
+                raise GalleryError(f"{old_id!r} is not in the gallery")
+            if self.count(new_id):
+                raise GalleryError(f"{new_id!r} is already in the gallery")
+            rows = self._state.rows
+            self._replace(rows.embeddings, np.where(rows.person_ids == old_id, new_id, rows.person_ids).astype(object),
+                          rows.learned, rows.sample_ids)
 
     # -- matching ------------------------------------------------------------------
     def match(self, embeddings, threshold: float) -> list[Match]:
-        """Open-set match of L2-normalised query embeddings (M, D): one matrix product.
-
-        Each query gets the person of its nearest stored embedding if that is within
+        """Open-set match of L2-normalised query embeddings (M, D) by the nearest stored sample: one
+        matrix product. Each query gets the person of its nearest stored embedding if that is within
         ``threshold`` (Euclidean distance), else None.
-        """
+
+        The per-frame rule of the desk before recognition.stream (which decides per visit against
+        person templates): kept for the command-line tools and as the benches' baseline."""
         queries = np.atleast_2d(np.asarray(embeddings, np.float32))
         if queries.size == 0:
             return []
-        if not self.size:
+        rows = self._state.rows
+        if not len(rows.person_ids):
             return [Match(None, float("inf")) for _ in queries]
-        if queries.shape[1] != self._embeddings.shape[1]:
+        if queries.shape[1] != rows.embeddings.shape[1]:
             raise GalleryError(f"query embedding size {queries.shape[1]} does not match the "
-                               f"gallery's {self._embeddings.shape[1]}")
-        similarity = queries @ self._embeddings.T                  # (M, N)
+                               f"gallery's {rows.embeddings.shape[1]}")
+        similarity = queries @ rows.embeddings.T                  # (M, N)
         nearest = similarity.argmax(axis=1)
         best = similarity[np.arange(len(queries)), nearest]
         distances = np.sqrt(np.maximum(0.0, 2.0 - 2.0 * best))
-        return [Match(str(self._person_ids[i]) if d <= threshold else None, float(d),
-                      str(self._person_ids[i]))
+        return [Match(str(rows.person_ids[i]) if d <= threshold else None, float(d), str(rows.person_ids[i]))
                 for i, d in zip(nearest, distances)]
+
+
+@dataclasses.dataclass(frozen=True)
+class _State:
+    """What a Gallery holds at one moment: swapped whole, so readers never see half a change."""
+    rows: GalleryRows
+    meta: dict
+
+
+def _frozen_rows(embeddings, person_ids, learned, sample_ids, version: int, copy: bool = False) -> GalleryRows:
+    """Read-only arrays (``copy``: of arrays the caller keeps, so as not to freeze theirs)."""
+    make = np.array if copy else np.asarray
+    arrays = (np.ascontiguousarray(make(embeddings, np.float32)), make(person_ids, dtype=object),
+              make(learned, bool), make(sample_ids, np.int64))
+    for array in arrays:
+        array.flags.writeable = False
+    return GalleryRows(*arrays, version)
+
+
+def _last_id(rows: GalleryRows) -> int:
+    return int(rows.sample_ids.max()) if len(rows.sample_ids) else 0
 
 
 def _flags(learned, count: int) -> np.ndarray:

@@ -285,3 +285,39 @@ def test_other_float_widths_and_fixed_length_ids_still_open(tmp_path, embeddings
     g = Gallery.open(path, fingerprint="f")
     assert g.ids == ["张三", "b"] and g.size == 3
     assert g.match(embeddings[:1].astype(np.float32), 0.5)[0].person_id == "张三"
+
+
+def test_readers_never_see_half_a_change_while_a_writer_changes_the_gallery(tmp_path):
+    """The recognition thread reads while the database thread replaces people and saves: every read
+    is one version's rows whole (as many ids, flags and sample ids as embeddings), versions only grow."""
+    import threading
+
+    gallery = Gallery.open(tmp_path / "g.h5")
+    gallery.reset([f"P{i}" for i in range(50) for _ in range(2)], unit(100, seed=100))
+    stop, seen, errors = threading.Event(), [], []
+
+    def read():
+        last = -1
+        while not stop.is_set():
+            rows = gallery.samples()
+            lengths = {len(rows.embeddings), len(rows.person_ids), len(rows.learned), len(rows.sample_ids)}
+            if len(lengths) != 1 or rows.version < last:
+                errors.append((lengths, rows.version, last))
+            last = rows.version
+            seen.append(last)
+
+    readers = [threading.Thread(target=read) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    try:
+        for step in range(200):
+            gallery.replace_people({f"P{step % 50}": unit(1 + step % 3, seed=step), f"Q{step}": None})
+            gallery.add("extra", unit(1, seed=1000 + step), learned=True)
+            if step % 50 == 0:
+                gallery.save()
+    finally:
+        stop.set()
+        for reader in readers:
+            reader.join()
+    assert not errors and len(set(seen)) > 10
+    assert Gallery.open(tmp_path / "g.h5").size > 0

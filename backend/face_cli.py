@@ -19,10 +19,56 @@ from typing import Callable
 
 from backend.errors import BackendError
 from backend.face_migration import REEMBED_BATCH, AnalysePhoto, EmbedImages, import_faces, reembed
-from backend.face_store import FaceModel
-from backend.face_sync import model_state
+from backend.face_store import Coverage, FaceModel, ModelCoverage
 
 COMMANDS = ("faces-status", "reembed", "import-faces")
+REEMBED_COMMAND = "python main.py reembed --model-dir {model_dir}"
+IMPORT_COMMAND = "python main.py import-faces"
+
+
+@dataclasses.dataclass(frozen=True)
+class ModelState:
+    """Where the desk's model stands in the store (Settings shows ``message``)."""
+    model: FaceModel
+    samples: int                         # samples in the store
+    embedded: int                        # of which have an embedding for the desk's model
+    failed: int                          # of which the model could not embed (reported)
+    others: tuple[ModelCoverage, ...]    # other models with embeddings, most complete first
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.samples - self.embedded - self.failed)
+
+    @property
+    def complete(self) -> bool:
+        return self.missing == 0
+
+    def message(self, model_dir: str = "<this desk's model directory>") -> str:
+        me = self.model.label
+        if self.samples == 0:
+            return (f"Model {me}. The face store has no samples yet: enroll people, or move a desk's "
+                    f"photos into it with: {IMPORT_COMMAND}")
+        failed = f"; {self.failed} could not be embedded (see the reembed report)" if self.failed else ""
+        if self.complete:
+            return f"Model {me}: all {self.samples} face samples embedded{failed}."
+        command = REEMBED_COMMAND.format(model_dir=model_dir)
+        best = self.others[0] if self.others else None
+        if best is not None and best.embedded > self.embedded:
+            return (f"This desk's model {me} has embeddings for {self.embedded} of the {self.samples} "
+                    f"face samples; the store's faces are embedded with model "
+                    f"{FaceModel(best.fingerprint, best.name).label} ({best.embedded}). Only people with "
+                    f"embeddings for {me} are recognized here. Migrate the store with: {command}")
+        return (f"Model {me}: {self.embedded} of {self.samples} face samples embedded, {self.missing} "
+                f"still to do{failed}. Run: {command}")
+
+
+def model_state(coverage: Coverage, model: FaceModel) -> ModelState:
+    mine = coverage.of(model.fingerprint)
+    others = sorted((m for fp, m in coverage.models.items() if fp != model.fingerprint and m.embedded),
+                    key=lambda m: -m.embedded)
+    return ModelState(model, coverage.samples, mine.embedded if mine else 0, mine.failed if mine else 0,
+                      tuple(others))
+
 
 
 @dataclasses.dataclass

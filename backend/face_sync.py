@@ -4,7 +4,7 @@ The desk matches against an in-memory gallery (``recognition.gallery.Gallery``, 
 may read while this one changes it) that is a cache of the store's embeddings for the desk's model,
 saved in one HDF5 file per model fingerprint together with the sync state (in ``gallery.meta``):
 the store it came from, the last change id applied and which database person each gallery key
-(the person number) belongs to. One atomic save keeps all of it consistent.
+(the person number) belongs to. (What it needs of the gallery: :class:`FaceCache`.) One atomic save keeps all of it consistent.
 
 * Start: open the cache file (fast; works with the server down), then ``poll``.
 * ``poll(backend)``: one query when nothing changed (the change counter); otherwise the new
@@ -25,10 +25,11 @@ import dataclasses
 import logging
 import time
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
-from backend.face_store import Coverage, FaceModel, ModelCoverage
+from backend.face_store import FaceModel
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +42,6 @@ RELOAD_PAGE = 5000
 #: further behind than this many changes, a full reload is cheaper than replaying them
 RELOAD_AFTER_CHANGES = 20000
 META_KEY = "face_sync"
-REEMBED_COMMAND = "python main.py reembed --model-dir {model_dir}"
-IMPORT_COMMAND = "python main.py import-faces"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -61,48 +60,21 @@ class SyncReport:
         return bool(self.updated or self.removed or self.reloaded)
 
 
-@dataclasses.dataclass(frozen=True)
-class ModelState:
-    """Where the desk's model stands in the store (Settings shows ``message``)."""
-    model: FaceModel
-    samples: int                         # samples in the store
-    embedded: int                        # of which have an embedding for the desk's model
-    failed: int                          # of which the model could not embed (reported)
-    others: tuple[ModelCoverage, ...]    # other models with embeddings, most complete first
+class FaceCache(Protocol):
+    """What FaceSync needs of a desk's gallery (``recognition.gallery.Gallery`` is one)."""
+    path: Path
+    fingerprint: str
+    meta: dict
 
-    @property
-    def missing(self) -> int:
-        return max(0, self.samples - self.embedded - self.failed)
+    def __len__(self) -> int: ...
 
-    @property
-    def complete(self) -> bool:
-        return self.missing == 0
+    def replace_people(self, updates: dict, meta: dict | None = None) -> None: ...
 
-    def message(self, model_dir: str = "<this desk's model directory>") -> str:
-        me = self.model.label
-        if self.samples == 0:
-            return (f"Model {me}. The face store has no samples yet: enroll people, or move a desk's "
-                    f"photos into it with: {IMPORT_COMMAND}")
-        failed = f"; {self.failed} could not be embedded (see the reembed report)" if self.failed else ""
-        if self.complete:
-            return f"Model {me}: all {self.samples} face samples embedded{failed}."
-        command = REEMBED_COMMAND.format(model_dir=model_dir)
-        best = self.others[0] if self.others else None
-        if best is not None and best.embedded > self.embedded:
-            return (f"This desk's model {me} has embeddings for {self.embedded} of the {self.samples} "
-                    f"face samples; the store's faces are embedded with model "
-                    f"{FaceModel(best.fingerprint, best.name).label} ({best.embedded}). Only people with "
-                    f"embeddings for {me} are recognized here. Migrate the store with: {command}")
-        return (f"Model {me}: {self.embedded} of {self.samples} face samples embedded, {self.missing} "
-                f"still to do{failed}. Run: {command}")
+    def reset(self, keys, embeddings, meta: dict | None = None, learned=None, sample_ids=None) -> None: ...
 
+    def snapshot(self) -> "FaceCache": ...
 
-def model_state(coverage: Coverage, model: FaceModel) -> ModelState:
-    mine = coverage.of(model.fingerprint)
-    others = sorted((m for fp, m in coverage.models.items() if fp != model.fingerprint and m.embedded),
-                    key=lambda m: -m.embedded)
-    return ModelState(model, coverage.samples, mine.embedded if mine else 0, mine.failed if mine else 0,
-                      tuple(others))
+    def save(self) -> None: ...
 
 
 class FaceSync:
@@ -112,7 +84,7 @@ class FaceSync:
     read by other threads meanwhile.
     """
 
-    def __init__(self, gallery, model: FaceModel, *, change_batch: int = CHANGE_BATCH,
+    def __init__(self, gallery: FaceCache, model: FaceModel, *, change_batch: int = CHANGE_BATCH,
                  reload_page: int = RELOAD_PAGE, reload_after: int = RELOAD_AFTER_CHANGES):
         if gallery.fingerprint and gallery.fingerprint != model.fingerprint:
             raise ValueError(f"the face cache {gallery.path} belongs to model {gallery.fingerprint[:12]}, "
@@ -201,9 +173,6 @@ class FaceSync:
                                      seconds=time.perf_counter() - started, save_error=error)
         self.last_report = report
         return report
-
-    def model_state(self, backend) -> ModelState:
-        return model_state(backend.faces.coverage(), self.model)
 
     # -- internals -----------------------------------------------------------------------
     def _meta(self) -> dict:

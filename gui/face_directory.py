@@ -17,14 +17,14 @@ DIRECTORY_PAGE = 5000
 class FaceDirectory(QObject):
     refreshed = pyqtSignal()                # names reloaded
     facesChanged = pyqtSignal(object)       # backend.face_sync.SyncReport with changes
-    modelState = pyqtSignal(object, str)    # backend.face_sync.ModelState, its message
+    modelState = pyqtSignal(object, str)    # backend.face_cli.ModelState, its message
 
     def __init__(self, client, face_sync, attendance, model_dir: str, interval_s: float, parent=None):
         super().__init__(parent)
         self.client, self.face_sync, self.attendance = client, face_sync, attendance
         self.model_dir = model_dir
         self.names: dict[str, str] = {}          # person_number -> name
-        self.model_state = None                  # backend.face_sync.ModelState once known
+        self.model_state = None                  # backend.face_cli.ModelState once known
         self._busy = False
         self._error = ""
         self.timer = QTimer(self, interval=max(200, int(1000 * interval_s)), timeout=self.sync)
@@ -86,11 +86,16 @@ class FaceDirectory(QObject):
         """How far the face store is embedded with this desk's model (a clear message if not all)."""
         face_sync, model_dir = self.face_sync, self.model_dir
 
+        def job(backend):
+            from backend.face_cli import model_state
+
+            return model_state(backend.faces.coverage(), face_sync.model)
+
         def done(state):
             self.model_state = state
             message = state.message(model_dir)
             if not state.complete:
                 log.warning("%s", message)
             self.modelState.emit(state, message)
-        self.client.call(lambda backend: face_sync.model_state(backend), done,
+        self.client.call(job, done,
                          lambda e: log.warning("cannot read the face store's model state: %s", e))

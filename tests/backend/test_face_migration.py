@@ -11,6 +11,7 @@ import pytest
 from face_helpers import Desk
 
 import main as app_main
+from backend.face_cli import model_state
 from backend import open_backend
 from backend.face_migration import import_faces, reembed
 from backend.face_store import FaceModel, NewSample, crop_face, encode_jpeg, sample_from_crop
@@ -63,7 +64,7 @@ def test_reembed_end_to_end_while_desks_keep_the_old_model(backend, tools, lfw_f
     old_desk.poll()
     new_desk = Desk(backend, tmp_path / "new", model=new)
     new_desk.poll()
-    state = new_desk.sync.model_state(backend)
+    state = model_state(backend.faces.coverage(), new_desk.model)
     assert new_desk.gallery.ids == [] and not state.complete and state.missing == 8
     assert "python main.py reembed --model-dir" in state.message()
 
@@ -76,7 +77,7 @@ def test_reembed_end_to_end_while_desks_keep_the_old_model(backend, tools, lfw_f
 
     assert not old_desk.poll().changed                     # the old model's desk: nothing to do
     assert new_desk.poll().updated == ("A001", "B002")
-    assert new_desk.sync.model_state(backend).complete
+    assert model_state(backend.faces.coverage(), new_desk.model).complete
     threshold = recognizer.threshold
     for number, (_samples, probe) in lfw_faces.items():
         assert new_desk.gallery.match(probe, threshold)[0].person_id == number

@@ -18,7 +18,8 @@ from face_helpers import MODEL, Desk, samples, same, store_contents, unit
 
 from backend import BackendOffline
 from backend.face_store import FaceModel
-from backend.face_sync import FaceSync, model_state
+from backend.face_cli import model_state
+from backend.face_sync import FaceSync
 from backend.people_service import delete_person, enroll_person, set_active, update_person
 from recognition.gallery import Gallery
 
@@ -129,7 +130,7 @@ def test_embeddings_of_another_model_reach_only_that_models_desks(desks, tmp_pat
     new_desk = Desk(b.backend, tmp_path / "new", model=other)
     new_desk.poll()
     assert new_desk.gallery.ids == []
-    state = new_desk.sync.model_state(b.backend)
+    state = model_state(b.backend.faces.coverage(), new_desk.model)
     assert (state.samples, state.embedded, state.complete) == (3, 0, False)
     assert "python main.py reembed --model-dir DIR" in state.message("DIR")
     assert "test model" in state.message("DIR")
@@ -138,8 +139,8 @@ def test_embeddings_of_another_model_reach_only_that_models_desks(desks, tmp_pat
     before = b.poll()
     assert before.changes == 1 and not before.changed             # desk on the old model: ignored
     assert new_desk.poll().updated == ("E001",) and new_desk.gallery.count("E001") == 3
-    assert new_desk.sync.model_state(b.backend).complete
-    assert "all 3 face samples embedded" in new_desk.sync.model_state(b.backend).message()
+    assert model_state(b.backend.faces.coverage(), new_desk.model).complete
+    assert "all 3 face samples embedded" in model_state(b.backend.faces.coverage(), new_desk.model).message()
 
 
 def test_model_state_messages():

@@ -18,6 +18,7 @@ from gui.camera import to_qimage
 from gui.enroll_dialog import EnrollDialog
 from gui.hints import hint_text
 from gui.video_widget import Overlay
+from recognition.stream import TrackState
 
 log = logging.getLogger(__name__)
 
@@ -70,16 +71,16 @@ class LiveTab(QObject):
         for face in result.faces:
             if face.track_id == enrolling:
                 label, state = self.tr("Enrolling"), "enrolling"
-            elif face.state == "known":
+            elif face.state == TrackState.KNOWN:
                 label, state = self.directory.name_of(face.person_id), "known"
-            elif face.state == "unknown":
+            elif face.state == TrackState.UNKNOWN:
                 label, state = self.tr("Unknown"), "unknown"
             else:
                 label, state = hint_text(face.hint) or "…", "deciding"
             detail = "" if face.distance is None or face.distance == float("inf") else f"{face.distance:.2f}"
             overlays.append(Overlay(tuple(face.box), label, detail, state))
         self.ui.videoView.set_overlays(overlays)
-        self.ui.enrollButton.setEnabled(any(f.state != "known" for f in result.faces))
+        self.ui.enrollButton.setEnabled(any(f.state != TrackState.KNOWN for f in result.faces))
         if self.enroll_dialog is not None:
             self.enroll_dialog.show_enrollment(result.enrollment, result.frame)
         self.resultReceived.emit(result)
@@ -100,7 +101,7 @@ class LiveTab(QObject):
 
     def _face_clicked(self, index: int) -> None:
         result = self.last_result
-        if result is not None and index < len(result.faces) and result.faces[index].state != "known":
+        if result is not None and index < len(result.faces) and result.faces[index].state != TrackState.KNOWN:
             self.open_enroll_dialog(result.faces[index].track_id)
 
     # -- enrollment -------------------------------------------------------------------------------

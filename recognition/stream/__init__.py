@@ -11,7 +11,8 @@ from recognition.stream.learning import LearnedSample
 from recognition.stream.operating_point import OperatingPoint
 from recognition.stream.policy import DEFAULT_FALSE_CHECKIN_RATE, StreamPolicy
 from recognition.stream.recognizer import Decision, StreamRecognizer, TrackedFace
+from recognition.stream.tracking import TrackState
 
 __all__ = ["StreamRecognizer", "Decision", "TrackedFace", "StreamPolicy", "OperatingPoint",
            "EnrollmentSession", "EnrollmentState", "DEFAULT_FALSE_CHECKIN_RATE", "LearnedSample", "ClaimError",
-           "ClaimRefused", "NotEnrolled", "NobodyInFront"]
+           "ClaimRefused", "NotEnrolled", "NobodyInFront", "TrackState"]

@@ -46,11 +46,11 @@ from recognition.stream.operating_point import OperatingPoint, Verdict, operatin
 from recognition.stream.policy import StreamPolicy
 from recognition.stream.quality import ENROLLMENT_LIMITS, Quality, assess, judge
 from recognition.stream.templates import Templates, distance_of, normalise
-from recognition.stream.tracking import associate, box_from_landmarks, iou_matrix
+from recognition.stream.tracking import Track, Tracker, TrackState
 
 log = logging.getLogger(__name__)
 
-DECIDING, KNOWN, UNKNOWN = "deciding", "known", "unknown"
+DECIDING, KNOWN, UNKNOWN = TrackState.DECIDING, TrackState.KNOWN, TrackState.UNKNOWN
 
 
 @dataclasses.dataclass(frozen=True)
@@ -86,7 +86,7 @@ class TrackedFace:
     box: tuple[float, float, float, float]
     landmarks: np.ndarray = dataclasses.field(repr=False)
     score: float
-    state: str                       # "deciding", "known" or "unknown"
+    state: TrackState
     person_id: str | None
     distance: float | None           # of the decision (None while deciding)
     quality: Quality | None          # this frame's quality gate
@@ -95,22 +95,15 @@ class TrackedFace:
 
 
 @dataclasses.dataclass(eq=False)
-class _Track:
-    id: int
-    box: tuple
-    landmarks: np.ndarray
-    score: float
-    first_t: float
-    last_t: float
-    velocity: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(2))   # px/s of the points
-    state: str = DECIDING
+class _Track(Track):
+    """A tracked face and its visit: the evidence gathered and what was decided."""
+    state: TrackState = DECIDING
     decision: Decision | None = None
     evidence: np.ndarray | None = None      # quality-weighted sum of good frames' embeddings
     frames: int = 0
     best_weight: float = -1.0
     best_chip: np.ndarray | None = None
     last_embedded_t: float = -math.inf
-    seen_now: bool = False
     thumb: np.ndarray | None = None         # the chip in miniature, to notice a sudden change of face
     changed: bool = False                   # the face looks unlike the last frame's (a cut, a swap)
     chip: np.ndarray | None = None
@@ -144,10 +137,9 @@ class StreamRecognizer:
         self.gallery = gallery
         self.policy = policy or StreamPolicy()
         self.faces: list[TrackedFace] = []
-        self._tracks: list[_Track] = []
-        self._next_id = 1
+        self.tracker = Tracker(recognizer.detector, self.policy,
+                               lambda *args: _Track(*args[:4], args[4], args[4], seen_now=True))
         self._last_t: float | None = None
-        self._last_full_t = -math.inf
         self._frame_key: bytes | None = None
         self._templates: Templates | None = None
         self._operating_point: OperatingPoint | None = None
@@ -155,32 +147,36 @@ class StreamRecognizer:
         self._enrolling = False                 # enrollment asked for (a session, or waiting for a face)
         self.claims = ClaimGuard()
         self._last_frame_size: tuple[int, int] | None = None
-        # counters, for benchmarks and the status bar
+        # counters, for benchmarks
         self.frames_processed = 0
         self.network_calls = 0
         self.faces_embedded = 0
-        self.full_detections = 0
+        self._refresh_gallery()
+
+    @property
+    def full_detections(self) -> int:
+        return self.tracker.full_detections
 
     # -- public ---------------------------------------------------------------------------
     def reset(self) -> list[Decision]:
         """End every visit (a new video, a camera switch, the end of a clip): the next faces are new
         visits. Returns the decisions of the visits it ended undecided."""
-        decisions = [d for track in self._tracks for d in [self._end(track)] if d is not None]
-        self._tracks.clear()
+        decisions = [d for track in self.tracker.clear() for d in [self._end(track)] if d is not None]
         self.faces = []
         self._last_t = None
-        self._last_full_t = -math.inf
         self._frame_key = None
         return decisions
 
     def set_policy(self, policy: StreamPolicy) -> None:
         """Another policy (a new false check-in target): the operating point is set again."""
-        self.policy = policy
+        self.policy = self.tracker.policy = policy
         self._templates = None
+        self._refresh_gallery()
 
     @property
     def operating_point(self) -> OperatingPoint:
-        self._refresh_gallery()
+        """The operating point of the gallery as the last frame saw it (set again by ``process``
+        when people were enrolled or removed)."""
         return self._operating_point
 
     def process(self, frame_bgr, t_seconds: float) -> list[Decision]:
@@ -203,8 +199,8 @@ class StreamRecognizer:
         self.frames_processed += 1
         self._refresh_gallery()
 
-        self._detect(frame, t)
-        seen = [track for track in self._tracks if track.seen_now]
+        self._last_frame_size = (frame.shape[1], frame.shape[0])
+        seen = self.tracker.follow(frame, t)
         for track in seen:
             track.chip = self.recognizer.chip(frame, track.landmarks)
             track.quality = assess(track.box, track.landmarks, track.score, track.chip, self.policy.quality)
@@ -215,10 +211,8 @@ class StreamRecognizer:
         self._embed(seen, t)
         self._feed_enrollment(frame, t)
         decisions = ended + [d for track in seen for d in [self._decide(track, frame, t)] if d is not None]
-        gone = [tr for tr in self._tracks if t - tr.last_t > self.policy.lost_after_s]
-        decisions += [d for track in gone for d in [self._end(track)] if d is not None]
-        self._tracks = [tr for tr in self._tracks if tr not in gone]
-        self.faces = [self._tracked_face(tr) for tr in self._tracks if tr.seen_now]
+        decisions += [d for track in self.tracker.drop_lost(t) for d in [self._end(track)] if d is not None]
+        self.faces = [self._tracked_face(tr) for tr in self.tracker.tracks if tr.seen_now]
         return decisions
 
     # -- number + face ------------------------------------------------------------------------------
@@ -238,10 +232,10 @@ class StreamRecognizer:
         self.claims.check(key)
         if track_id is None:
             track_id = self.enrollment_candidate()
-        track = next((tr for tr in self._tracks if tr.id == track_id and tr.seen_now), None)
+        track = self.tracker.find(track_id)
         if track is None:
             raise NobodyInFront("nobody is in front of the camera")
-        for other in self._tracks:        # one keypad: a new claim replaces one still waiting
+        for other in self.tracker.tracks:        # one keypad: a new claim replaces one still waiting
             other.claim = None
         track.claim = Claim(key, track.id, self._last_t if self._last_t is not None else 0.0)
         return track.id
@@ -284,19 +278,19 @@ class StreamRecognizer:
             off_centre = math.hypot((x1 + x2) / 2 - width / 2, (y1 + y2) / 2 - height / 2) / math.hypot(width, height)
             return (not inside(face), face.state == KNOWN, round(off_centre, 1), -(y2 - y1))
 
-        faces = sorted((tr for tr in self._tracks if tr.seen_now), key=rank)
+        faces = sorted((tr for tr in self.tracker.tracks if tr.seen_now), key=rank)
         return faces[0].id if faces else None
 
     def _feed_enrollment(self, frame: np.ndarray, t: float) -> None:
         session = self._enrollment
         if self._enrolling and (session is None or (not session.samples
-                                                    and all(tr.id != session.track_id for tr in self._tracks))):
+                                                    and all(tr.id != session.track_id for tr in self.tracker.tracks))):
             # nobody yet, or the face left (or was replaced in its box) before a sample: take the next
             self.start_enrollment()
             session = self._enrollment
         if session is None:
             return
-        track = next((tr for tr in self._tracks if tr.id == session.track_id and tr.seen_now), None)
+        track = self.tracker.find(session.track_id)
         if track is None:
             return
         quality = judge(track.quality, ENROLLMENT_LIMITS)
@@ -315,66 +309,9 @@ class StreamRecognizer:
                                                 self.recognizer.threshold)
         log.info("operating point: %s", self._operating_point)
         known = set(self._templates.ids)
-        for track in self._tracks:   # people enrolled or removed meanwhile: decide again
+        for track in self.tracker.tracks:   # people enrolled or removed meanwhile: decide again
             if track.state == UNKNOWN or (track.state == KNOWN and track.decision.person_id not in known):
                 track.state, track.decision = DECIDING, None
-
-    # -- detection and tracking -------------------------------------------------------------------
-    def _detect(self, frame: np.ndarray, t: float) -> None:
-        policy = self.policy
-        self._last_frame_size = (frame.shape[1], frame.shape[0])
-        for track in self._tracks:
-            track.seen_now = False
-        full = not self._tracks or t - self._last_full_t >= policy.full_detection_every_s
-        if not full:
-            predicted = [box_from_landmarks(tr.landmarks, tr.velocity * (t - tr.last_t)) for tr in self._tracks]
-            for track, detection in zip(self._tracks, self.recognizer.detector.refine(frame, predicted)):
-                if detection is not None:
-                    self._update(track, detection, t)
-            self._drop_duplicates()
-            full = not all(track.seen_now for track in self._tracks)   # lost one: search everywhere
-        if not full:
-            return
-        self._last_full_t = t
-        self.full_detections += 1
-        detections = self.recognizer.detector.detect(frame)
-        followed = [tr.box for tr in self._tracks if tr.seen_now]
-        if followed and detections:       # faces O-Net already followed this frame are not new
-            covered = iou_matrix([d.box for d in detections], followed).max(axis=1) >= policy.min_iou
-            detections = [d for d, c in zip(detections, covered) if not c]
-        unseen = [tr for tr in self._tracks if not tr.seen_now]
-        pairs = associate([tr.box for tr in unseen], [d.box for d in detections], policy.min_iou)
-        for ti, di in pairs:
-            self._update(unseen[ti], detections[di], t)
-        matched = {di for _, di in pairs}
-        for di, detection in enumerate(detections):
-            if di not in matched:
-                self._tracks.append(_Track(self._next_id, tuple(detection.box), np.asarray(detection.landmarks),
-                                           detection.score, t, t, seen_now=True))
-                self._next_id += 1
-
-    @staticmethod
-    def _update(track: _Track, detection, t: float) -> None:
-        landmarks = np.asarray(detection.landmarks, np.float64)
-        dt = t - track.last_t
-        if dt > 0:
-            step = (landmarks.mean(axis=0) - track.landmarks.mean(axis=0)) / dt
-            track.velocity = 0.5 * track.velocity + 0.5 * step
-        track.box, track.landmarks, track.score = tuple(detection.box), landmarks, detection.score
-        track.last_t, track.seen_now = t, True
-
-    def _drop_duplicates(self) -> None:
-        """Two tracks that converged on one face: keep the older."""
-        seen = [tr for tr in self._tracks if tr.seen_now]
-        overlap = iou_matrix([tr.box for tr in seen], [tr.box for tr in seen])
-        dropped: set[int] = set()
-        for i in range(len(seen)):
-            for j in range(i + 1, len(seen)):
-                if overlap[i, j] > 0.5 and not {i, j} & dropped:
-                    dropped.add(j if seen[i].first_t <= seen[j].first_t else i)
-        if dropped:
-            gone = {seen[k].id for k in dropped}
-            self._tracks = [tr for tr in self._tracks if tr.id not in gone]
 
     # -- embedding --------------------------------------------------------------------------
     def _wants_embedding(self, track: _Track, t: float) -> bool:
@@ -510,11 +447,10 @@ class StreamRecognizer:
     def _restart(self, track: _Track, t: float) -> _Track:
         """A new visit in the old track's place, starting from this frame."""
         log.debug("track %d: another face in its box: a new visit", track.id)
-        fresh = _Track(self._next_id, track.box, track.landmarks, track.score, t, t, seen_now=True,
+        fresh = _Track(self.tracker.next_id(), track.box, track.landmarks, track.score, t, t, seen_now=True,
                        thumb=track.thumb, chip=track.chip, quality=track.quality, embedding=track.embedding,
                        last_embedded_t=t)
-        self._next_id += 1
-        self._tracks[self._tracks.index(track)] = fresh
+        self.tracker.replace(track, fresh)
         return fresh       # an enrollment of the old track gets no more samples (see _feed_enrollment)
 
     def _conclude(self, track: _Track, t: float, state: str, verdict: Verdict) -> Decision:

@@ -1,5 +1,10 @@
-"""Linking face detections from frame to frame: box geometry and greedy IoU association."""
+"""Following faces from frame to frame: where to look, which detection is which face, when a face
+has left. Box geometry, greedy IoU association and the Tracker that uses them."""
 from __future__ import annotations
+
+import dataclasses
+import enum
+import math
 
 import numpy as np
 
@@ -57,3 +62,124 @@ def associate(track_boxes, detection_boxes, min_iou: float) -> list[tuple[int, i
         used_tracks.add(t)
         used_detections.add(d)
     return pairs
+
+
+class TrackState(str, enum.Enum):
+    """Where a visit stands (the live view colours its box by it)."""
+    DECIDING = "deciding"
+    KNOWN = "known"
+    UNKNOWN = "unknown"
+
+
+@dataclasses.dataclass(eq=False)
+class Track:
+    """One face followed from frame to frame: where it is and how it moves."""
+    id: int
+    box: tuple
+    landmarks: np.ndarray
+    score: float
+    first_t: float
+    last_t: float
+    velocity: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(2))   # px/s of the points
+    seen_now: bool = False                  # found in the last frame
+
+
+class Tracker:
+    """Faces of a stream of frames as tracks. The whole frame is searched (``detector.detect``)
+    every ``policy.full_detection_every_s``, while nobody is tracked, and when a followed face is lost;
+    in between each track is followed by the detector's last stage alone (``detector.refine``) in the
+    box its points and motion predict. Detections are linked to tracks by box overlap; tracks are
+    made by ``new_track(id, box, landmarks, score, t)`` (a Track, or a subclass that carries more)."""
+
+    def __init__(self, detector, policy, new_track=None):
+        self.detector = detector
+        self.policy = policy
+        self.new_track = new_track or (lambda *args: Track(*args[:4], args[4], args[4], seen_now=True))
+        self.tracks: list = []
+        self._next_id = 1
+        self._last_full_t = -math.inf
+        self.full_detections = 0            # whole-frame searches (for benchmarks)
+
+    def next_id(self) -> int:
+        self._next_id += 1
+        return self._next_id - 1
+
+    def clear(self) -> list:
+        """Forget every track; returns them."""
+        gone, self.tracks = self.tracks, []
+        self._last_full_t = -math.inf
+        return gone
+
+    def find(self, track_id: int | None):
+        """The track ``track_id`` if it was seen in the last frame, else None."""
+        return next((tr for tr in self.tracks if tr.id == track_id and tr.seen_now), None)
+
+    def drop_lost(self, t: float) -> list:
+        """Tracks not seen for longer than ``policy.lost_after_s``: removed and returned (visits ended)."""
+        gone = [tr for tr in self.tracks if t - tr.last_t > self.policy.lost_after_s]
+        if gone:
+            self.tracks = [tr for tr in self.tracks if tr not in gone]
+        return gone
+
+    def replace(self, old, fresh) -> None:
+        """``fresh`` takes ``old``'s place (somebody else in its box: a new visit)."""
+        self.tracks[self.tracks.index(old)] = fresh
+
+    def follow(self, frame: np.ndarray, t: float) -> list:
+        """Find this frame's faces; returns the tracks seen in it."""
+        policy = self.policy
+        for track in self.tracks:
+            track.seen_now = False
+        full = not self.tracks or t - self._last_full_t >= policy.full_detection_every_s
+        if not full:
+            predicted = [box_from_landmarks(tr.landmarks, tr.velocity * (t - tr.last_t)) for tr in self.tracks]
+            for track, detection in zip(self.tracks, self.detector.refine(frame, predicted)):
+                if detection is not None:
+                    self._update(track, detection, t)
+            self._drop_duplicates()
+            full = not all(track.seen_now for track in self.tracks)   # lost one: search everywhere
+        if full:
+            self._search(frame, t)
+        return [track for track in self.tracks if track.seen_now]
+
+    def _search(self, frame: np.ndarray, t: float) -> None:
+        policy = self.policy
+        self._last_full_t = t
+        self.full_detections += 1
+        detections = self.detector.detect(frame)
+        followed = [tr.box for tr in self.tracks if tr.seen_now]
+        if followed and detections:       # faces O-Net already followed this frame are not new
+            covered = iou_matrix([d.box for d in detections], followed).max(axis=1) >= policy.min_iou
+            detections = [d for d, c in zip(detections, covered) if not c]
+        unseen = [tr for tr in self.tracks if not tr.seen_now]
+        pairs = associate([tr.box for tr in unseen], [d.box for d in detections], policy.min_iou)
+        for ti, di in pairs:
+            self._update(unseen[ti], detections[di], t)
+        matched = {di for _, di in pairs}
+        for di, detection in enumerate(detections):
+            if di not in matched:
+                self.tracks.append(self.new_track(self.next_id(), tuple(detection.box),
+                                                  np.asarray(detection.landmarks), detection.score, t))
+
+    @staticmethod
+    def _update(track, detection, t: float) -> None:
+        landmarks = np.asarray(detection.landmarks, np.float64)
+        dt = t - track.last_t
+        if dt > 0:
+            step = (landmarks.mean(axis=0) - track.landmarks.mean(axis=0)) / dt
+            track.velocity = 0.5 * track.velocity + 0.5 * step
+        track.box, track.landmarks, track.score = tuple(detection.box), landmarks, detection.score
+        track.last_t, track.seen_now = t, True
+
+    def _drop_duplicates(self) -> None:
+        """Two tracks that converged on one face: keep the older."""
+        seen = [tr for tr in self.tracks if tr.seen_now]
+        overlap = iou_matrix([tr.box for tr in seen], [tr.box for tr in seen])
+        dropped: set[int] = set()
+        for i in range(len(seen)):
+            for j in range(i + 1, len(seen)):
+                if overlap[i, j] > 0.5 and not {i, j} & dropped:
+                    dropped.add(j if seen[i].first_t <= seen[j].first_t else i)
+        if dropped:
+            gone = {seen[k].id for k in dropped}
+            self.tracks = [tr for tr in self.tracks if tr.id not in gone]

@@ -262,6 +262,8 @@ def test_the_operating_point_is_recomputed_when_people_are_enrolled_or_removed(r
     assert [d.person_id for d in feed(stream, frames[20:], start=20 / FPS)] == [STRANGER]
     assert stream.operating_point.people == 5
     gallery.remove(STRANGER)
+    assert stream.operating_point.people == 5                 # a plain getter: the next frame sets it again
+    feed(stream, frames[:1], start=5.0)
     assert stream.operating_point.people == 4
 
 

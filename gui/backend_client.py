@@ -15,6 +15,8 @@ import time
 
 from PyQt5.QtCore import QObject, QThread, QTimer, pyqtSignal
 
+from gui.tasks import deliver
+
 log = logging.getLogger(__name__)
 
 STATUS_INTERVAL_MS = 3000
@@ -110,17 +112,7 @@ class BackendClient(QObject):
         return ok
 
     def _deliver(self, callbacks, result, error) -> None:
-        on_done, on_error = callbacks
-        try:
-            if error is None:
-                if on_done is not None:
-                    on_done(result)
-            elif on_error is not None:
-                on_error(error)
-            else:
-                log.error("database call failed: %s", error)
-        except RuntimeError as exc:  # the receiving widget was closed meanwhile
-            log.debug("callback dropped: %s", exc)
+        deliver(*callbacks, result, error)
 
     def _status_done(self, status: ClientStatus) -> None:
         self._poll_busy = False

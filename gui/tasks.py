@@ -1,4 +1,6 @@
-"""Run CPU work (embedding photos) on Qt's thread pool; results come back on the GUI thread."""
+"""Background work whose outcome comes back to the GUI thread: CPU work (embedding photos) on Qt's
+thread pool here, database calls on the database thread (gui.backend_client); both hand their
+outcome to the callbacks through :func:`deliver`."""
 from __future__ import annotations
 
 import logging
@@ -29,25 +31,31 @@ class _Task(QRunnable):
 _relays: set = set()
 
 
+def deliver(on_done, on_error, result, error) -> None:
+    """On the GUI thread: ``on_done(result)``, or ``on_error(error)`` (logged when there is none);
+    a callback whose widget was closed meanwhile is dropped."""
+    try:
+        if error is None:
+            if on_done is not None:
+                on_done(result)
+        elif on_error is not None:
+            on_error(error)
+        else:
+            log.error("background job failed: %s", error)
+    except RuntimeError as exc:   # the receiving widget is gone
+        log.debug("callback dropped: %s", exc)
+
+
 def run_in_pool(fn, on_done=None, on_error=None) -> None:
     """Run ``fn()`` on QThreadPool.globalInstance(); callbacks run on the GUI thread."""
     relay = _Relay()
     _relays.add(relay)              # keep it alive until the task reports back
 
-    def deliver(result, error):
+    def finished(result, error):
         _relays.discard(relay)
-        try:
-            if error is None:
-                if on_done is not None:
-                    on_done(result)
-            elif on_error is not None:
-                on_error(error)
-            else:
-                log.error("background task failed: %s", error)
-        except RuntimeError as exc:   # the receiving widget is gone
-            log.debug("callback dropped: %s", exc)
+        deliver(on_done, on_error, result, error)
 
-    relay.finished.connect(deliver)
+    relay.finished.connect(finished)
     QThreadPool.globalInstance().start(_Task(fn, relay))
 
 

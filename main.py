@@ -130,8 +130,9 @@ def _face_context(args):
 
     def load_model(model_dir):
         from recognition import FaceRecognizer
+        from recognition.photos import PHOTO_MIN_FACE_SIZE
 
-        return face_model_tools(FaceRecognizer.load(model_dir or config.model_path, min_face_size=40))
+        return face_model_tools(FaceRecognizer.load(model_dir or config.model_path, min_face_size=PHOTO_MIN_FACE_SIZE))
 
     return face_cli.Context(config.database_url, config.effective_db_password, config.desk,
                             config.gallery_file.parent, config.gallery_file, load_model, read_pictures,

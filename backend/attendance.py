@@ -14,6 +14,8 @@ from backend.records import CheckIn, DailySummary, Event, HistoryPage, HistoryQu
 log = logging.getLogger(__name__)
 REPLAY_BATCH = 500
 SEEN_PER_PERSON = 16
+#: no second check-in of a person within this many seconds (the desk's setting; AppConfig.cooldown)
+DEFAULT_COOLDOWN_SECONDS = 60
 
 
 class AttendanceRepository:
@@ -29,7 +31,7 @@ class AttendanceRepository:
     def __init__(self, db: Database, outbox: Outbox | None = None):
         self._db = db
         self._outbox = outbox
-        self._cooldown = 60.0
+        self._cooldown = float(DEFAULT_COOLDOWN_SECONDS)
         self.once_per_day = False
         self._seen_times: dict[int, list[datetime]] = {}  # person -> latest check-ins seen this session
         self._sent = 0                                  # events replayed from the outbox so far

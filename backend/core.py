@@ -43,24 +43,6 @@ class Backend:
 
     # -- settings ------------------------------------------------------------------
     @property
-    def cooldown_seconds(self) -> float:
-        """Minimum time between two check-ins of one person (default 60 s)."""
-        return self.attendance.cooldown_seconds
-
-    @cooldown_seconds.setter
-    def cooldown_seconds(self, value) -> None:
-        self.attendance.cooldown_seconds = value
-
-    @property
-    def once_per_day(self) -> bool:
-        """If true, one check-in per person per (local) day; replaces the cooldown rule."""
-        return self.attendance.once_per_day
-
-    @once_per_day.setter
-    def once_per_day(self, value) -> None:
-        self.attendance.once_per_day = bool(value)
-
-    @property
     def retry_interval(self) -> float:
         """MySQL: seconds before check-ins try an unreachable server again (first wait, default 2 s);
         each failure doubles the wait up to ``max_retry_interval`` (default 30 s). ``flush_outbox``

@@ -13,6 +13,7 @@ import itertools
 from datetime import date, datetime, timedelta
 
 from backend import validation
+from backend.attendance import DEFAULT_COOLDOWN_SECONDS
 from backend.day_attendance import OUT, ActiveSpans, DayGrid, Punch, Totals, evaluate_person
 from backend.db import Database
 from backend.schedules import ScheduleRepository
@@ -33,7 +34,7 @@ class ReportQuery:
     start: date
     end: date
     department: str | None = None
-    cooldown_seconds: float = 60.0
+    cooldown_seconds: float = DEFAULT_COOLDOWN_SECONDS
 
     @classmethod
     def month(cls, year: int, month: int, **kwargs) -> "ReportQuery":

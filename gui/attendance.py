@@ -40,15 +40,15 @@ class AttendanceController(QObject):
     checkedIn = pyqtSignal(object)       # CheckInEvent
     failed = pyqtSignal(str, str)        # person_number, message
 
-    def __init__(self, client, desk: str = "", parent=None, *, faces=None, max_learned: int = 20,
+    def __init__(self, client, desk: str = "", parent=None, *, face_sync=None, max_learned: int = 20,
                  operator: str = ""):
-        """``faces``: the desk's face sync (backend.face_sync.FaceSync) learned samples are stored
+        """``face_sync``: the desk's face sync (backend.face_sync.FaceSync) learned samples are stored
         through; None: nothing is learned."""
         super().__init__(parent)
         self.client = client
         self.desk = desk
         self.operator = operator
-        self.faces = faces
+        self.face_sync = face_sync
         self.max_learned = max_learned
         self.enabled = True
         self._cache: dict[str, object] = {}     # person_number -> Person; touched on the DB thread only
@@ -78,7 +78,7 @@ class AttendanceController(QObject):
                      decision.learn, operator=self.operator or None)
 
     def _submit(self, decision, number: str, method: str, distance: float, learn, operator) -> None:
-        desk, cache, faces, cap = self.desk, self._cache, self.faces, self.max_learned
+        desk, cache, face_sync, cap = self.desk, self._cache, self.face_sync, self.max_learned
 
         def job(backend):
             from backend import BackendError, people_service
@@ -95,9 +95,9 @@ class AttendanceController(QObject):
             checkin = backend.attendance.check_in(person.id, desk=desk, distance=distance, method=method,
                                                   operator=operator)
             learned = False
-            if learn is not None and faces is not None and checkin.status != "queued":
+            if learn is not None and face_sync is not None and checkin.status != "queued":
                 try:
-                    learned = people_service.learn_sample(backend, faces, person.id, learned_sample(learn),
+                    learned = people_service.learn_sample(backend, face_sync, person.id, learned_sample(learn),
                                                           replaces=learn.replaces, max_learned=cap,
                                                           desk=desk) is not None
                 except (BackendError, ValueError) as exc:

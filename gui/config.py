@@ -25,10 +25,11 @@ import tomllib
 from pathlib import Path
 
 from backend import validation
+from backend.attendance import DEFAULT_COOLDOWN_SECONDS
 from backend.face_sync import DEFAULT_POLL_SECONDS
 from gui import data_root as data_root_mod
 from recognition.stream.policy import (CLAIM_FALSE_ACCEPT_RATE_RANGE, DEFAULT_CLAIM_FALSE_ACCEPT_RATE,
-                                      DEFAULT_FALSE_CHECKIN_RATE, FALSE_CHECKIN_RATE_RANGE)
+                                      DEFAULT_FALSE_CHECKIN_RATE, DESK_MIN_FACE_SIZE, FALSE_CHECKIN_RATE_RANGE)
 
 log = logging.getLogger(__name__)
 
@@ -45,14 +46,14 @@ class ConfigError(ValueError):
 @dataclasses.dataclass
 class AppConfig:
     camera_source: str = "0"
-    min_face_size: int = 60
+    min_face_size: int = DESK_MIN_FACE_SIZE
     false_checkin_rate: float = DEFAULT_FALSE_CHECKIN_RATE   # share of stranger visits that may check in
     # number + face: share of claims with somebody else's number that may be accepted
     claim_false_accept_rate: float = DEFAULT_CLAIM_FALSE_ACCEPT_RATE
     model_dir: str | None = None            # None: the default model (recognition.recognizer)
     gallery_path: str = "pictures/embeddings.h5"
     desk: str = "Front desk"
-    cooldown: int = 60                      # seconds between two check-ins of a person
+    cooldown: int = DEFAULT_COOLDOWN_SECONDS  # seconds between two check-ins of a person
     operator: str = ""                      # who works at the desk (recorded with confirmed check-ins)
     once_per_day: bool = False
     db_url: str = "sqlite:///attendance.db"

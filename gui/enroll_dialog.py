@@ -30,11 +30,11 @@ class EnrollDialog(QDialog):
     samplesChanged = pyqtSignal(int)
     retakeRequested = pyqtSignal()       # start collecting again (on the face to enroll now)
 
-    def __init__(self, client, faces, desk: str, names: dict, parent=None):
-        """``faces``: the desk's face store cache (backend.face_sync.FaceSync); ``names``: person
+    def __init__(self, client, face_sync, desk: str, names: dict, parent=None):
+        """``face_sync``: the desk's face store cache (backend.face_sync.FaceSync); ``names``: person
         number -> name, for the warning about a look-alike."""
         super().__init__(parent)
-        self.client, self.faces, self.desk, self.names = client, faces, desk, names
+        self.client, self.face_sync, self.desk, self.names = client, face_sync, desk, names
         self.state = None                 # the last recognition.stream.EnrollmentState
         self._saving = False
         self.saved_person = None
@@ -192,7 +192,7 @@ class EnrollDialog(QDialog):
                 self.tr("This face looks like {name} ({number}). Enroll it as a new person anyway?")
                 .format(name=alike[1], number=alike[0])) != QMessageBox.Yes:
             return
-        taken, faces, desk = list(self.samples), self.faces, self.desk
+        taken, face_sync, desk = list(self.samples), self.face_sync, self.desk
 
         def job(backend):
             from backend import people_service
@@ -200,7 +200,7 @@ class EnrollDialog(QDialog):
 
             samples = [sample_from_crop(crop_face(s.frame, s.box), s.embedding, source="live", score=s.score,
                                         box=s.box, landmarks=s.landmarks) for s in taken]
-            return people_service.enroll_person(backend, faces, samples, desk=desk, **fields)
+            return people_service.enroll_person(backend, face_sync, samples, desk=desk, **fields)
 
         self._saving = True
         self.errorLabel.setText(self.tr("Saving…"))

@@ -110,8 +110,8 @@ class LiveTab(QObject):
         if self.enroll_dialog is not None:
             self.enroll_dialog.raise_()
             return self.enroll_dialog
-        faces, desk = self._enroll_context()
-        dialog = EnrollDialog(self.client, faces, desk, self.directory.names, parent=self.ui)
+        face_sync, desk = self._enroll_context()
+        dialog = EnrollDialog(self.client, face_sync, desk, self.directory.names, parent=self.ui)
         self.enroll_dialog = dialog
         dialog.retakeRequested.connect(lambda: self.camera.request(lambda s: s.start_enrollment(None)))
         dialog.enrolled.connect(self.enrolled)

@@ -46,7 +46,6 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             from backend import open_backend
             open_backend = functools.partial(open_backend, outbox_path=config.outbox_file)
         self._open_backend = open_backend
-        self._closing = False
         self._operating_point = None             # the stream's, as last shown in Settings
 
         self.client = BackendClient(self._backend_factory(config), self)
@@ -54,7 +53,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.face_sync = FaceSync(self.gallery, FaceModel(recognizer.spec.fingerprint, recognizer.spec.name))
         self.status = StatusBar(self.statusBar(), recognizer.spec.name, self)
         policy = self._policy(config)
-        self.attendance = AttendanceController(self.client, config.desk, self, faces=self.face_sync,
+        self.attendance = AttendanceController(self.client, config.desk, self, face_sync=self.face_sync,
                                                max_learned=policy.max_learned, operator=config.operator)
         self.directory = FaceDirectory(self.client, self.face_sync, self.attendance, str(recognizer.model_path),
                                        config.face_sync_interval, self)
@@ -62,8 +61,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
                                   policy, loop, self)
         self.live = LiveTab(self, self.camera, self.client, self.directory,
                             lambda: (self.face_sync, self.config.desk), self)
-        self.people_tab = PeopleTab(self, self.client, self.gallery, recognizer, self, faces=self.face_sync,
-                                    desk=config.desk)
+        self.people_tab = PeopleTab(self, self.client, recognizer, self, face_sync=self.face_sync, desk=config.desk)
         self.history_tab = HistoryTab(self, self.client, self)
         self.attendance_pages = AttendancePages(self.tabs, self.client, lambda: self.config, self)   # reports, schedules
         self.settings_tab = SettingsTab(self, config, self, run_source=None if source is None else self.camera.source)
@@ -109,8 +107,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         cooldown, once = self.config.cooldown, self.config.once_per_day
 
         def job(backend):
-            backend.cooldown_seconds = cooldown
-            backend.once_per_day = once
+            backend.attendance.cooldown_seconds = cooldown
+            backend.attendance.once_per_day = once
         self.client.call(job)
 
     @staticmethod
@@ -195,7 +193,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     # -- shutdown ------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         started = time.monotonic()
-        self._closing = self.camera.closing = True
+        self.camera.closing = True
         self._tick.stop()
         self._today_timer.stop()
         self.directory.timer.stop()

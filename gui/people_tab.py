@@ -1,6 +1,6 @@
 """People tab: search, edit, add photos, forget learned samples, deactivate / reactivate, delete (through
-backend.people_service; the desk's face cache ``faces``, a backend.face_sync.FaceSync around
-``gallery``, follows each change).
+backend.people_service; the desk's face cache follows each change through ``face_sync``, its
+backend.face_sync.FaceSync).
 
 Deactivating is the way to take someone off the desks: they are no longer recognized or checked
 in anywhere, and their details, face samples and check-in history are kept (and shown). Deleting
@@ -34,10 +34,10 @@ class PeopleTab(QObject):
     photosAdded = pyqtSignal(object)  # report dict of the last add_photos
     loaded = pyqtSignal(int)          # rows shown after a search
 
-    def __init__(self, ui, client, gallery, recognizer, parent=None, faces=None, desk=""):
+    def __init__(self, ui, client, recognizer, parent=None, face_sync=None, desk=""):
         super().__init__(parent)
-        self.ui, self.client, self.gallery = ui, client, gallery
-        self.faces, self.desk = faces, desk
+        self.ui, self.client = ui, client
+        self.face_sync, self.desk = face_sync, desk
         self.recognizer = recognizer
         self.people: list = []
         # person id -> (enrolled, learned) face samples stored (kept when inactive)
@@ -185,12 +185,12 @@ class PeopleTab(QObject):
         if not fields["name"] or not fields["person_number"]:
             self._message(self.tr("Name and number are required."))
             return
-        faces = self.faces
+        face_sync = self.face_sync
 
         def job(backend):
             from backend import people_service
 
-            return people_service.update_person(backend, faces, person.id, **fields)
+            return people_service.update_person(backend, face_sync, person.id, **fields)
 
         def done(updated):
             self._message(self.tr("Saved."))
@@ -219,12 +219,12 @@ class PeopleTab(QObject):
                         "samples stay.").format(samples=self.tr("%n face samples", "", learned), name=person.name)
         ) != QMessageBox.Yes:
             return
-        faces = self.faces
+        face_sync = self.face_sync
 
         def job(backend):
             from backend import people_service
 
-            return people_service.forget_learned(backend, faces, person.id)
+            return people_service.forget_learned(backend, face_sync, person.id)
 
         def done(count):
             log.info("forgot %d learned samples of %s (%s)", count, person.name, person.person_number)
@@ -243,12 +243,12 @@ class PeopleTab(QObject):
 
     def set_active(self, person, active: bool) -> None:
         """Deactivate (kept, with history and samples; recognized and checked in nowhere) or reactivate."""
-        faces = self.faces
+        face_sync = self.face_sync
 
         def job(backend):
             from backend import people_service
 
-            return people_service.set_active(backend, faces, person.id, active)
+            return people_service.set_active(backend, face_sync, person.id, active)
 
         def done(updated):
             log.info("%s %s (%s)", "reactivated" if active else "deactivated", updated.name, updated.person_number)
@@ -312,12 +312,12 @@ class PeopleTab(QObject):
 
     def delete(self, person) -> None:
         """Delete ``person`` with their check-ins and face samples, for good."""
-        faces = self.faces
+        face_sync = self.face_sync
 
         def job(backend):
             from backend import people_service
 
-            people_service.delete_person(backend, faces, person.id)
+            people_service.delete_person(backend, face_sync, person.id)
             return person
 
         def done(_person):
@@ -344,7 +344,7 @@ class PeopleTab(QObject):
         person = self.current
         if person is None:
             return
-        recognizer, faces, desk = self.recognizer, self.faces, self.desk
+        recognizer, face_sync, desk = self.recognizer, self.face_sync, self.desk
         number = person.person_number
         self._message(self.tr("Reading %n photos…", "", len(paths)))
         self.ui.personAddPhotos.setEnabled(False)
@@ -363,7 +363,7 @@ class PeopleTab(QObject):
             if backend.people.get(person.id) is None:
                 raise LookupError(f"{number} is no longer in the database")
             if samples:           # the photos' face crops are kept in the face store
-                people_service.add_samples(backend, faces, person.id, samples, desk=desk)
+                people_service.add_samples(backend, face_sync, person.id, samples, desk=desk)
             return {"added": len(good), "problems": [(str(r.path), r.error) for r in results if r.error]}
 
         results, good, samples = [], [], []

@@ -27,6 +27,9 @@ class PhotoResult:
     landmarks: np.ndarray | None = None
 
 
+#: the smallest face searched for in enrolment photos (px): a portrait's face can be small in a large photo
+PHOTO_MIN_FACE_SIZE = 40
+
 #: Photos are searched for faces on a square canvas of this side (scaled down to fit, padded):
 #: the detector is traced once per frame size, so photos of many sizes would each pay a
 #: trace of seconds; on one canvas only the first photo does.

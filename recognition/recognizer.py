@@ -13,12 +13,14 @@ from recognition.align.warp import align_face
 from recognition.imageio import as_bgr
 from recognition.models import model_dir as model_dirs
 from recognition.models.embedder import Embedder
+from recognition.stream.policy import DESK_MIN_FACE_SIZE
 
 log = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 #: The default model: the dlib ResNet port, converted here on first use.
 DEFAULT_MODEL_DIR = Path(os.environ.get("FACE_MODEL_DIR", REPO_ROOT / "data" / "model_origin"))
+
 
 
 @dataclasses.dataclass
@@ -42,12 +44,12 @@ class FaceRecognizer:
         self._template = np.asarray(spec.template, np.float32)
 
     @classmethod
-    def load(cls, model_dir=None, min_face_size: int = 60, thresholds=(0.6, 0.7, 0.7)) -> "FaceRecognizer":
+    def load(cls, model_dir=None, min_face_size: int = DESK_MIN_FACE_SIZE,
+             thresholds=(0.6, 0.7, 0.7)) -> "FaceRecognizer":
         """Load a model directory (None: the default dlib port, converted on first use).
 
-        min_face_size: smallest face searched for, in pixels. 60 suits a front-desk camera
-        at 640x480 (a face within ~2 m) and keeps a frame at ~40-50 ms on 2 cores; lower it
-        for distant faces at the cost of speed (the pyramid grows with 1/min_face_size^2).
+        min_face_size: smallest face searched for, in pixels (see DESK_MIN_FACE_SIZE: the pyramid,
+        and the time a frame takes, grows with 1/min_face_size^2).
         """
         if model_dir is None:
             from recognition.models.dlib_resnet import ensure_default_model

@@ -5,6 +5,12 @@ import dataclasses
 
 from recognition.stream.quality import QualityLimits
 
+#: the smallest face a desk camera searches for (px); the desk's setting ([camera] min_face_size)
+#: defaults to it. Faces below the quality gate (QualityLimits.min_face_px, 70) are found only to
+#: tell the person to come closer, so going lower costs time (the detector's pyramid grows with
+#: 1/size^2) and gains no check-ins.
+DESK_MIN_FACE_SIZE = 60
+
 #: The default target: at most one stranger visit in a thousand checks somebody in.
 DEFAULT_FALSE_CHECKIN_RATE = 0.001
 #: the false check-in targets a desk may set (Settings): from 1 in 100,000 stranger visits to 1 in 20

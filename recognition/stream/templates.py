@@ -26,10 +26,6 @@ def distance_of(similarity):
     return np.sqrt(np.maximum(0.0, 2.0 - 2.0 * np.asarray(similarity, np.float64)))
 
 
-def similarity_of(distance):
-    return 1.0 - 0.5 * np.asarray(distance, np.float64) ** 2
-
-
 @dataclasses.dataclass(frozen=True)
 class Templates:
     ids: np.ndarray            # (P,) person ids, object
@@ -75,9 +71,6 @@ class Templates:
 
     def __len__(self) -> int:
         return len(self.ids)
-
-    def counts(self) -> np.ndarray:
-        return np.bincount(self.owner, minlength=len(self.ids))
 
     def nearest_two(self, query: np.ndarray) -> tuple[int, float, int, float]:
         """(index, similarity) of the most similar and the second most similar person (-1, -inf

@@ -26,7 +26,7 @@ def test_check_in_records_with_milliseconds(backend):
 
 def test_cooldown_rule(backend):
     p = backend.people.create("E1", "A")
-    assert backend.cooldown_seconds == 60
+    assert backend.attendance.cooldown_seconds == 60
     first = backend.attendance.check_in(p.id, T0)
     blocked = backend.attendance.check_in(p.id, T0 + timedelta(seconds=59.9))
     assert blocked.status == "cooldown" and blocked.last_check_in == first.checked_in_at
@@ -34,25 +34,25 @@ def test_cooldown_rule(backend):
     assert backend.attendance.check_in(p.id, T0 + timedelta(seconds=60)).status == "recorded"
     other = backend.people.create("E2", "B")
     assert backend.attendance.check_in(other.id, T0).status == "recorded"   # per person
-    backend.cooldown_seconds = 0
+    backend.attendance.cooldown_seconds = 0
     assert backend.attendance.check_in(p.id, T0 + timedelta(seconds=60)).status == "recorded"
-    backend.cooldown_seconds = 300
+    backend.attendance.cooldown_seconds = 300
     assert backend.attendance.check_in(p.id, T0 + timedelta(seconds=299)).status == "cooldown"
     assert backend.attendance.search(HistoryQuery()).total == 4
     for bad in (-1, float("nan"), "x", None):
         with pytest.raises(ValueError, match="cooldown"):
-            backend.cooldown_seconds = bad
+            backend.attendance.cooldown_seconds = bad
 
 
 def test_once_per_day_mode(backend):
     p = backend.people.create("E1", "A")
-    backend.once_per_day = True
+    backend.attendance.once_per_day = True
     assert backend.attendance.check_in(p.id, T0).status == "recorded"
     late = backend.attendance.check_in(p.id, T0.replace(hour=23, minute=59, second=59))
     assert late.status == "cooldown"
     assert backend.attendance.check_in(p.id, T0.replace(hour=0, minute=0, second=0)).status == "cooldown"
     assert backend.attendance.check_in(p.id, T0 + timedelta(days=1)).status == "recorded"
-    backend.once_per_day = False
+    backend.attendance.once_per_day = False
     assert backend.attendance.check_in(p.id, T0 + timedelta(hours=2)).status == "recorded"
 
 
@@ -87,7 +87,7 @@ def test_aware_times_are_stored_as_local_time(backend):
 
 def test_same_event_id_is_recorded_once(backend):
     p = backend.people.create("E1", "A")
-    backend.cooldown_seconds = 0
+    backend.attendance.cooldown_seconds = 0
     a = backend.attendance.check_in(p.id, T0, event_id="evt-1")
     b = backend.attendance.check_in(p.id, T0 + timedelta(seconds=1), event_id="evt-1")
     assert a.attendance_id == b.attendance_id
@@ -117,7 +117,7 @@ def history(backend):
         backend.people.create("X_9", "O'Brien 100%", gender="male", phone="+1-555-0100", department="=SUM(A1)"),
         backend.people.create("E005", "Wang Wu", gender="female", phone="13700000005", department=None),
     ]
-    backend.cooldown_seconds = 0
+    backend.attendance.cooldown_seconds = 0
     times = []
     for day in range(-10, 4):             # 2024-02-25 .. 2024-03-09
         for k, p in enumerate(people):

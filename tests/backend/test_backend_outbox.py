@@ -147,7 +147,7 @@ def _assert_exactly_once_in_order(mysql_server, database, events):
 def test_fault_1000_check_ins_with_the_connection_cut_partway(mysql_via_proxy, mysql_proxy, mysql_server):
     b = mysql_via_proxy()
     people = [b.people.create(f"F{i:02d}", f"故障测试{i}") for i in range(10)]
-    b.cooldown_seconds = 0
+    b.attendance.cooldown_seconds = 0
     events = []
     for i in range(1000):
         if i == 300:
@@ -172,7 +172,7 @@ def test_fault_random_cuts_while_streaming(mysql_via_proxy, mysql_proxy, mysql_s
     """Cuts at arbitrary moments (mid-statement, mid-commit, mid-replay) still give exactly-once."""
     b = mysql_via_proxy()
     people = [b.people.create(f"R{i:02d}", f"随机{i}") for i in range(10)]
-    b.cooldown_seconds = 0
+    b.attendance.cooldown_seconds = 0
     stop = threading.Event()
     cuts = []
 

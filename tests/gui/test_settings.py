@@ -29,7 +29,7 @@ def test_settings_are_saved_and_applied(qtbot, make_window, sqlite_url, tmp_path
     assert window.camera.policy.false_checkin_rate == 0.005 and window.camera.source == "2"
     # the backend got the rules (read back on its own thread): the cooldown's one home
     rules = []
-    window.client.call(lambda b: (b.cooldown_seconds, b.once_per_day), rules.append)
+    window.client.call(lambda b: (b.attendance.cooldown_seconds, b.attendance.once_per_day), rules.append)
     qtbot.waitUntil(lambda: rules == [(5, True)], timeout=5000)
 
 

@@ -142,16 +142,32 @@ def _face_context(args):
 def face_model_tools(recognizer):
     """The model-side functions the face store's commands are given: embed stored crops, read photos."""
     from backend.face_cli import ModelTools
-    from backend.face_migration import DetectedFace
     from backend.face_store import FaceModel
-    from recognition import photos
+    from recognition import photos, samples
+    from recognition.imageio import ImageReadError, read_image
 
-    def analyse(image):
+    def analyse(path):
+        try:
+            image = read_image(path)
+        except ImageReadError:
+            return "not a readable picture"
         face = photos.largest_face(recognizer, image)
-        return None if face is None else DetectedFace(face.embedding, face.box, face.score, face.landmarks)
+        if face is None:
+            return "no face found"
+        return samples.photo_sample(recognizer, image, face.box, face.landmarks, face.score), face.embedding
+
+    def embed_stored(images, landmarks=None):
+        decoded = [samples.decode_image(data) for data in images]
+        readable = [i for i, image in enumerate(decoded) if image is not None]
+        points = landmarks or [None] * len(images)
+        vectors = photos.embed_crops(recognizer, [decoded[i] for i in readable], [points[i] for i in readable])
+        out = ["the stored image is not a readable picture"] * len(images)
+        for i, vector in zip(readable, vectors):
+            out[i] = "no face found in the stored image" if vector is None else vector
+        return out
 
     return ModelTools(FaceModel(recognizer.spec.fingerprint, recognizer.spec.name), str(recognizer.model_path),
-                      lambda images, landmarks=None: photos.embed_crops(recognizer, images, landmarks), analyse)
+                      embed_stored, analyse)
 
 
 def open_face_cache(gallery_file, spec):

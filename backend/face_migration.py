@@ -18,13 +18,14 @@ from typing import Callable, Mapping, Sequence
 import numpy as np
 
 from backend.errors import BackendError
-from backend.face_store import FaceModel, NewSample, crop_face, decode_image, sample_from_crop
+from backend.face_store import FaceModel, NewSample
 
 log = logging.getLogger(__name__)
 
-#: embed(images BGR, landmarks) -> one embedding or None (no face) per image. ``landmarks[i]``: the
-#: sample's 5 points in image i (align with them), or None (detect the largest face first)
-EmbedImages = Callable[[Sequence[np.ndarray], Sequence[np.ndarray | None]], Sequence[np.ndarray | None]]
+#: embed(stored images as JPEG bytes, landmarks) -> per image its embedding, or a text saying why
+#: there is none (an unreadable picture, no face). ``landmarks[i]``: the sample's 5 points in image
+#: i (align with them), or None (find the largest face first)
+EmbedImages = Callable[[Sequence[bytes], Sequence[np.ndarray | None]], Sequence[np.ndarray | str]]
 REEMBED_BATCH = 32
 #: an embedding in the old gallery file this close (Euclidean, unit vectors) to the one
 #: computed again from a photo is taken to be that photo's
@@ -75,19 +76,16 @@ def reembed(backend, model: FaceModel, embed: EmbedImages, *, batch_size: int = 
             if not batch:
                 break
             after = batch[-1].id
-            images = [decode_image(s.image) for s in batch]
-            failures = [(s.id, s.person_id, "no photo stored (imported embedding)" if s.image is None
-                         else "the stored image is not a readable picture")
-                        for s, image in zip(batch, images) if image is None]
-            readable = [(s, image) for s, image in zip(batch, images) if image is not None]
-            points = [None if redetect else s.landmarks for s, _image in readable]
-            vectors = list(embed([image for _s, image in readable], points)) if readable else []
-            if len(vectors) != len(readable):
-                raise ValueError(f"embed returned {len(vectors)} results for {len(readable)} images")
+            failures = [(s.id, s.person_id, "no photo stored (imported embedding)") for s in batch if s.image is None]
+            with_photo = [s for s in batch if s.image is not None]
+            points = [None if redetect else s.landmarks for s in with_photo]
+            vectors = list(embed([s.image for s in with_photo], points)) if with_photo else []
+            if len(vectors) != len(with_photo):
+                raise ValueError(f"embed returned {len(vectors)} results for {len(with_photo)} images")
             embeddings = []
-            for (s, _image), vector in zip(readable, vectors):
-                if vector is None:
-                    failures.append((s.id, s.person_id, "no face found in the stored image"))
+            for s, vector in zip(with_photo, vectors):
+                if isinstance(vector, str):
+                    failures.append((s.id, s.person_id, vector))
                 else:
                     embeddings.append((s.id, s.person_id, vector))
             store.put_embeddings(model, embeddings, failures)
@@ -108,17 +106,9 @@ def reembed(backend, model: FaceModel, embed: EmbedImages, *, batch_size: int = 
 
 
 # -- import of a desk's own faces ---------------------------------------------------------------
-@dataclasses.dataclass(frozen=True)
-class DetectedFace:
-    """What ``analyse`` says about the largest face of a photo."""
-    embedding: np.ndarray
-    box: tuple[float, float, float, float]
-    score: float | None = None
-    landmarks: np.ndarray | None = None
-
-
-#: analyse(image BGR) -> the largest face, or None when there is none
-AnalysePhoto = Callable[[np.ndarray], DetectedFace | None]
+#: analyse(photo file) -> (the sample of its largest face (recognition.samples.FaceSample), its
+#: embedding), or a text saying why there is none (not a readable picture, no face found)
+AnalysePhoto = Callable[[Path], "tuple[object, np.ndarray] | str"]
 
 
 @dataclasses.dataclass
@@ -132,15 +122,6 @@ class ImportReport:
     new_embeddings: int = 0           # embeddings computed again from a photo
     without_photo: int = 0            # gallery embeddings with no photo: stored without an image
     problems: list[tuple[str, str]] = dataclasses.field(default_factory=list)   # (file, why)
-
-
-def read_image_file(path) -> np.ndarray | None:
-    """A picture file as BGR, or None (non-ASCII paths work: bytes are read by numpy)."""
-    try:
-        data = np.fromfile(str(path), np.uint8)
-    except OSError:
-        return None
-    return decode_image(data.tobytes())
 
 
 def import_faces(backend, model: FaceModel, photos: Mapping[str, Sequence[Path]],
@@ -172,15 +153,12 @@ def import_faces(backend, model: FaceModel, photos: Mapping[str, Sequence[Path]]
         samples: list[NewSample] = []
         kept = new = 0
         for path in photos.get(key, ()):
-            image = read_image_file(path)
-            if image is None:
-                report.problems.append((str(path), "not a readable picture"))
+            analysed = analyse(Path(path))
+            if isinstance(analysed, str):
+                report.problems.append((str(path), analysed))
                 continue
-            face = analyse(image)
-            if face is None:
-                report.problems.append((str(path), "no face found"))
-                continue
-            embedding = np.asarray(face.embedding, np.float32)
+            face, embedding = analysed
+            embedding = np.asarray(embedding, np.float32)
             if used.size:
                 distances = np.linalg.norm(old - embedding / np.linalg.norm(embedding), axis=1)
                 distances[used] = np.inf
@@ -193,9 +171,7 @@ def import_faces(backend, model: FaceModel, photos: Mapping[str, Sequence[Path]]
                     new += 1
             else:
                 new += 1
-            crop = crop_face(image, face.box)
-            samples.append(sample_from_crop(crop, embedding, source="import", score=face.score,
-                                            box=face.box, landmarks=face.landmarks))
+            samples.append(NewSample.of(face, embedding, source="import"))
         leftover = old[~used] if used.size else np.empty((0, 0), np.float32)
         samples += [NewSample(image=None, embedding=e, source="import") for e in leftover]
         if not samples:

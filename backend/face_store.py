@@ -2,8 +2,9 @@
 
 Every desk reads and writes the same store (the attendance database, schema version 2):
 
-* a **sample** is one face of a person: the crop it came from (JPEG with a 30 % margin around the
-  detected box, so any model can detect and align it again) and its quality figures;
+* a **sample** is one face of a person: the crop it came from (JPEG with a margin around the
+  detected box, so any model can detect and align it again) and its quality figures, made by
+  recognition.samples (this module stores them and does no image work);
 * an **embedding** belongs to a (sample, model fingerprint) pair: a new model is rolled out by
   embedding the stored samples again (``backend.face_migration.reembed``), not by re-enrolling;
 * the **change feed** (``face_changes``) says "person P changed" (re-read everything of P) or
@@ -22,7 +23,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from datetime import datetime
-from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 import numpy as np
@@ -33,10 +33,6 @@ from backend.errors import BackendError, PersonNotFound
 
 EMBEDDING_DTYPE = np.dtype("<f4")
 SOURCES = ("live", "photo", "import")
-#: the margin (fraction of the box's width/height, each side) of a stored crop: enough to align
-#: the face again with another model
-CROP_MARGIN = 0.3
-JPEG_QUALITY = 92
 MAX_IMAGE_BYTES = 8 << 20
 MAX_DIM = 2048
 #: bound on the ids in one ``IN (...)`` list (SQLite's default limit is far above it)
@@ -70,10 +66,19 @@ class NewSample:
     height: int | None = None
     detector_score: float | None = None
     face_size: float | None = None
-    sharpness: float | None = None
+    sharpness: float | None = None            # the stream's quality gate's figures (recognition.samples)
     yaw: float | None = None
     landmarks: np.ndarray | None = None       # (5, 2) MTCNN points in the image's coordinates
     learned: bool = False                     # added by a desk from a check-in, not enrolled
+
+    @classmethod
+    def of(cls, sample, embedding=None, source: str = "live") -> "NewSample":
+        """What is stored of a face sample (recognition.samples.FaceSample: the crop's JPEG, its size,
+        the detector's score, the quality gate's figures and the points in the crop)."""
+        return cls(image=sample.image, embedding=None if embedding is None else np.asarray(embedding),
+                   source=source, width=sample.width, height=sample.height, detector_score=sample.detector_score,
+                   face_size=sample.face_size, sharpness=sample.sharpness, yaw=sample.yaw,
+                   landmarks=sample.landmarks)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -201,98 +206,11 @@ def decode_landmarks(blob) -> np.ndarray | None:
     return np.frombuffer(bytes(blob), "<f4").reshape(5, 2).astype(np.float64)
 
 
-def crop_origin(box, margin: float = CROP_MARGIN) -> tuple[int, int]:
-    """Where :func:`crop_face` starts its crop in the image."""
-    x1, y1, x2, y2 = box
-    return max(0, int(x1 - (x2 - x1) * margin)), max(0, int(y1 - (y2 - y1) * margin))
-
-
-def crop_face(image_bgr: np.ndarray, box, margin: float = CROP_MARGIN) -> np.ndarray:
-    """The face box grown by ``margin`` on each side, clipped to the image (what a sample keeps)."""
-    h, w = image_bgr.shape[:2]
-    x1, y1, x2, y2 = box
-    mx, my = (x2 - x1) * margin, (y2 - y1) * margin
-    left, top = crop_origin(box, margin)
-    right, bottom = min(w, int(np.ceil(x2 + mx))), min(h, int(np.ceil(y2 + my)))
-    if right <= left or bottom <= top:
-        raise ValueError(f"face box {box} lies outside the {w}x{h} image")
-    return np.ascontiguousarray(image_bgr[top:bottom, left:right])
-
-
-def encode_jpeg(image_bgr: np.ndarray, quality: int = JPEG_QUALITY) -> bytes:
-    import cv2
-
-    ok, buf = cv2.imencode(".jpg", np.ascontiguousarray(image_bgr), [cv2.IMWRITE_JPEG_QUALITY, quality])
-    if not ok:
-        raise ValueError("the face crop could not be encoded as JPEG")
-    return buf.tobytes()
-
-
-def decode_image(data: bytes | None) -> np.ndarray | None:
-    """A stored image as BGR uint8, or None when the bytes are not a readable image."""
-    if not data:
-        return None
-    import cv2
-
-    try:
-        image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
-    except cv2.error:
-        return None
-    return image if image is not None and image.size else None
-
-
 def samples_from_photos(found, source: str = "photo") -> list[NewSample]:
-    """Samples of photos whose largest face was found and embedded: ``found`` are results with
-    ``path``, ``embedding``, ``box``, ``score`` and ``landmarks`` (recognition.photos.PhotoResult);
-    the photos are read again to cut the crops. Results without an embedding are left out."""
-    samples = []
-    for result in found:
-        if result.embedding is None:
-            continue
-        image = decode_image(Path(result.path).read_bytes())
-        if image is None:
-            raise ValueError(f"{result.path}: no longer a readable image")
-        samples.append(sample_from_crop(crop_face(image, result.box), result.embedding, source=source,
-                                        score=result.score, box=result.box, landmarks=result.landmarks))
-    return samples
-
-
-def sample_from_crop(crop_bgr: np.ndarray, embedding=None, *, source: str = "live", score=None,
-                     box=None, landmarks=None) -> NewSample:
-    """A NewSample from a BGR face crop made by :func:`crop_face` and what the detector said
-    about the face, ``box`` and ``landmarks``
-    in the coordinates of the image the crop was cut from.
-
-    Quality figures: the detector's score, the box's shorter side (px), the sharpness (variance of
-    the Laplacian of the grey crop) and a yaw estimate from the 5 landmarks (nose offset from the
-    eyes' midpoint over the eye distance: 0 frontal, about +-0.5 at a strong turn). The landmarks
-    are kept in the crop's coordinates, so another model can align the crop without detecting it.
-    """
-    import cv2
-
-    crop = np.asarray(crop_bgr)
-    if crop.ndim != 3 or crop.shape[2] != 3 or crop.dtype != np.uint8 or not crop.size:
-        raise ValueError(f"a face crop must be a BGR uint8 image, got {crop.dtype} {crop.shape}")
-    grey = cv2.cvtColor(crop, cv2.COLOR_BGR2GRAY)
-    sharpness = float(cv2.Laplacian(grey, cv2.CV_64F).var())
-    face_size = None
-    if box is not None:
-        x1, y1, x2, y2 = (float(v) for v in box)
-        face_size = min(x2 - x1, y2 - y1)
-    yaw = points = None
-    if landmarks is not None:
-        pts = np.asarray(landmarks, np.float64).reshape(-1, 2)
-        if box is not None and len(pts) == 5:
-            points = pts - np.asarray(crop_origin(box), np.float64)
-        if len(pts) >= 3:
-            eyes_mid = (pts[0] + pts[1]) / 2
-            eye_dist = float(np.linalg.norm(pts[1] - pts[0]))
-            if eye_dist > 1e-6:
-                yaw = float((pts[2][0] - eyes_mid[0]) / eye_dist)
-    return NewSample(image=encode_jpeg(crop), embedding=None if embedding is None else np.asarray(embedding),
-                     source=source, width=int(crop.shape[1]), height=int(crop.shape[0]),
-                     detector_score=None if score is None else float(score), face_size=face_size,
-                     sharpness=sharpness, yaw=yaw, landmarks=points)
+    """Samples of photos whose largest face was found and embedded: ``found`` are results with a
+    ``sample`` and an ``embedding`` (recognition.photos.PhotoResult); the others are left out."""
+    return [NewSample.of(result.sample, result.embedding, source) for result in found
+            if result.embedding is not None and result.sample is not None]
 
 
 def _chunks(items: Sequence, size: int = _IN_CHUNK) -> Iterator[Sequence]:

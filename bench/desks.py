@@ -155,15 +155,15 @@ def lfw_sample(recognizer, name: str, index: int):
     """The enrollment sample of one LFW photo as the desk makes it, or None (no face)."""
     import cv2
 
-    from backend.face_store import crop_face, sample_from_crop
+    from backend.face_store import NewSample
+    from recognition.samples import photo_sample
 
     image = cv2.imread(str(LFW / name / f"{name}_{index:04d}.jpg"))
     faces = recognizer.embed(image)
     if not faces:
         return None
     face = faces[0]
-    return sample_from_crop(crop_face(image, face.box), face.embedding, score=face.score, box=face.box,
-                            landmarks=face.landmarks)
+    return NewSample.of(photo_sample(recognizer, image, face.box, face.landmarks, face.score), face.embedding)
 
 
 def propagation(args, server: Server, recognizer, tmp: Path) -> dict:

@@ -16,7 +16,8 @@ import logging
 
 from PyQt5.QtCore import QObject, pyqtSignal
 
-from backend.face_store import crop_face, sample_from_crop
+from backend.face_store import NewSample
+from recognition.samples import stream_sample
 
 log = logging.getLogger(__name__)
 
@@ -29,11 +30,9 @@ class CheckInEvent:
     learned: bool = False     # the visit's sample was added to the person's samples
 
 
-def learned_sample(learn):
-    """The backend sample of a recognition.stream.LearnedSample (its frame cropped as enrollment does)."""
-    s = learn.sample
-    return sample_from_crop(crop_face(s.frame, s.box), s.embedding, source="live", score=s.score, box=s.box,
-                            landmarks=s.landmarks)
+def learned_sample(learn) -> NewSample:
+    """What the face store keeps of a recognition.stream.LearnedSample."""
+    return NewSample.of(stream_sample(learn.sample), learn.sample.embedding, source="live")
 
 
 class AttendanceController(QObject):

@@ -17,7 +17,7 @@ from PyQt5.QtGui import QPixmap
 from PyQt5.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                              QLineEdit, QMessageBox, QProgressBar, QPushButton, QVBoxLayout)
 
-from backend.face_store import crop_face
+from recognition.samples import crop_face
 from gui.camera import to_qimage
 from gui.hints import hint_text
 from gui.people_fields import fill_gender_combo, gender_of
@@ -196,10 +196,10 @@ class EnrollDialog(QDialog):
 
         def job(backend):
             from backend import people_service
-            from backend.face_store import sample_from_crop
+            from backend.face_store import NewSample
+            from recognition.samples import stream_sample
 
-            samples = [sample_from_crop(crop_face(s.frame, s.box), s.embedding, source="live", score=s.score,
-                                        box=s.box, landmarks=s.landmarks) for s in taken]
+            samples = [NewSample.of(stream_sample(s), s.embedding, source="live") for s in taken]
             return people_service.enroll_person(backend, face_sync, samples, desk=desk, **fields)
 
         self._saving = True

@@ -23,8 +23,9 @@ class PhotoResult:
     embedding: np.ndarray | None = None
     error: str | None = None     # why the photo was not used
     box: tuple | None = None     # the embedded face in the photo (x1, y1, x2, y2), its detector
-    score: float | None = None   # score and 5 landmarks: what a stored sample keeps of it
+    score: float | None = None   # score and 5 landmarks
     landmarks: np.ndarray | None = None
+    sample: object = None        # what the face store keeps of it (recognition.samples.FaceSample)
 
 
 #: the smallest face searched for in enrolment photos (px): a portrait's face can be small in a large photo
@@ -100,13 +101,20 @@ def embed_crops(recognizer, images, landmarks=None) -> list[np.ndarray | None]:
 
 
 def embed_photos(recognizer, paths) -> list[PhotoResult]:
-    """Embed each file; unreadable and faceless files are reported, not fatal."""
+    """Embed each file (and make the sample the face store would keep of it); unreadable and
+    faceless files are reported, not fatal."""
+    from recognition.samples import photo_sample
+
     results = []
     for path in paths:
         try:
-            face = embed_largest_face(recognizer, path)
+            image = as_bgr(read_image(path))
+            face = largest_face(recognizer, image)
+            if face is None:
+                raise NoFaceError(f"{path}: no face found")
             results.append(PhotoResult(Path(path), embedding=face.embedding, box=tuple(face.box),
-                                       score=face.score, landmarks=face.landmarks))
+                                       score=face.score, landmarks=face.landmarks,
+                                       sample=photo_sample(recognizer, image, face.box, face.landmarks, face.score)))
         except (ImageReadError, NoFaceError) as exc:
             results.append(PhotoResult(Path(path), error=str(exc)))
     return results

@@ -10,6 +10,12 @@
 -- attendance.reason    why (a manual check-in's reason)
 -- face_samples.learned 1: a sample the desk added from a check-in of that person (capped per person,
 --                      replaceable, "Forget learned samples" removes them); 0: enrolled by the operator
+--
+-- From this version on, the quality figures of new samples are the stream's quality gate's
+-- (recognition.samples): face_size = the detected box's height, sharpness = Laplacian of Gaussian
+-- over contrast on the aligned chip, yaw = nose offset from the face's midline over the eye distance.
+-- Samples stored before keep theirs (the box's shorter side, variance of the crop's Laplacian, nose
+-- offset from the eyes' midpoint); nothing decides on them.
 
 ALTER TABLE attendance
     ADD COLUMN method   VARCHAR(16) CHARACTER SET ascii COLLATE ascii_bin NOT NULL DEFAULT 'face' AFTER distance,

@@ -14,7 +14,8 @@ import main as app_main
 from backend.face_cli import model_state
 from backend import open_backend
 from backend.face_migration import import_faces, reembed
-from backend.face_store import FaceModel, NewSample, crop_face, encode_jpeg, sample_from_crop
+from backend.face_store import FaceModel, NewSample
+from recognition.samples import encode_jpeg, photo_sample
 from backend.people_service import enroll_person
 from recognition.gallery import Gallery
 
@@ -36,8 +37,8 @@ def lfw_faces(recognizer, lfw_image):
         for i in (1, 2, 3):
             image = cv2.imread(str(lfw_image(name, i)))
             face = recognizer.embed(image)[0]
-            samples.append(sample_from_crop(crop_face(image, face.box), face.embedding, score=face.score,
-                                            box=face.box, landmarks=face.landmarks))
+            samples.append(NewSample.of(photo_sample(recognizer, image, face.box, face.landmarks, face.score),
+                                        face.embedding))
         probe = recognizer.embed(cv2.imread(str(lfw_image(name, 4))))[0].embedding
         faces[number] = (samples, probe)
     return faces

@@ -6,8 +6,7 @@ import numpy as np
 import pytest
 
 from backend import PersonNotFound
-from backend.face_store import (FaceModel, NewSample, crop_face, decode_embeddings, decode_image,
-                                encode_embedding, sample_from_crop)
+from backend.face_store import FaceModel, NewSample, decode_embeddings, encode_embedding
 
 MODEL = FaceModel("a" * 64, "model A")
 OTHER = FaceModel("b" * 64, "model B")
@@ -37,21 +36,6 @@ def test_embedding_bytes_are_float32_little_endian():
     for bad in (np.full(4, np.nan), np.zeros(4), np.ones((2, 2))):
         with pytest.raises(ValueError):
             encode_embedding(bad)
-
-
-def test_sample_from_a_real_crop_keeps_a_decodable_jpeg_and_its_quality(lfw_image):
-    image = face_image(lfw_image)
-    box = (80.0, 70.0, 170.0, 180.0)
-    crop = crop_face(image, box)
-    assert crop.shape[:2] == (176, 144)              # 30 % margin on each side, clipped to the image
-    landmarks = np.array([[105, 110], [145, 110], [125, 135], [110, 155], [140, 155]], float)
-    s = sample_from_crop(crop, unit(2)[0], score=0.998, box=box, landmarks=landmarks)
-    again = decode_image(s.image)
-    assert again.shape == crop.shape and s.image[:2] == b"\xff\xd8"
-    assert (s.width, s.height, s.face_size) == (144, 176, 90.0)
-    assert s.sharpness > 10 and abs(s.yaw) < 1e-9 and s.detector_score == pytest.approx(0.998)
-    np.testing.assert_allclose(s.landmarks, landmarks - [53, 37])      # in the crop's coordinates
-    assert decode_image(b"\xff\xd8 not really a jpeg") is None and decode_image(b"") is None
 
 
 def test_samples_and_embeddings_are_stored_and_cascade_with_the_person(backend):

@@ -73,9 +73,9 @@ def ours_figures(pairs, min_face_size: int, fitted_weights: bool = False) -> dic
 
     recognizer = FaceRecognizer.load(min_face_size=min_face_size)
     if fitted_weights:
-        recognizer.spec = dataclasses.replace(recognizer.spec, template=FITTED["template"],
-                                              template_weights=FITTED["weights"])
-        recognizer._template = np.asarray(FITTED["template"], np.float32)
+        recognizer.spec = dataclasses.replace(recognizer.spec, landmark_template=FITTED["template"],
+                                              landmark_weights=FITTED["weights"])
+        recognizer._landmark_template = np.asarray(FITTED["template"], np.float32)
     figures, _, _ = evaluate(recognizer, pairs, detections_cache=DETECTIONS)
     figures.pop("no_face_images")
     return figures

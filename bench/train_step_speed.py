@@ -31,7 +31,8 @@ def step_seconds(size: int, batch: int, steps: int) -> list[float]:
     from recognition.models.model_dir import ModelSpec
 
     spec = ModelSpec(name="speed", architecture=irv1.ARCHITECTURE, input_size=size, embedding_size=512,
-                     normalisation="fixed_standardization", template=irv1.facenet_template(size, 32).tolist())
+                     normalisation="fixed_standardization",
+                     landmark_template=irv1.facenet_template(size, 32).tolist())
     network = irv1.build(spec)
     optimizer = tf.keras.optimizers.Adam(0.01, epsilon=0.1)
     images = tf.random.normal([batch, size, size, 3], seed=0)

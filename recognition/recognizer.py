@@ -41,7 +41,7 @@ class FaceRecognizer:
         self.model_path = Path(model_path)
         self.detector = detector
         self.embedder = Embedder(spec, network)
-        self._template = np.asarray(spec.template, np.float32)
+        self._landmark_template = np.asarray(spec.landmark_template, np.float32)
 
     @classmethod
     def load(cls, model_dir=None, min_face_size: int = DESK_MIN_FACE_SIZE,
@@ -74,7 +74,8 @@ class FaceRecognizer:
 
     def chip(self, image_bgr, landmarks) -> np.ndarray:
         """The aligned BGR chip the model sees for the face with these five points."""
-        return align_face(image_bgr, landmarks, self._template, self.spec.input_size, self.spec.template_weights)
+        return align_face(image_bgr, landmarks, self._landmark_template, self.spec.input_size,
+                          self.spec.landmark_weights)
 
     def embed(self, image_bgr) -> list[Face]:
         """Detect, align and embed every face of the image in one network call."""

@@ -61,9 +61,9 @@ def alignment_settings(image_size: int = 182, margin: float = 44, model_dir=None
         from recognition.models.model_dir import read_spec
 
         spec = read_spec(model_dir)
-        template = np.asarray(spec.template, np.float64) + pad
+        template = np.asarray(spec.landmark_template, np.float64) + pad
         return {"image_size": spec.input_size + 2 * pad, "template": template.round(3).tolist(),
-                "template_weights": spec.template_weights,
+                "template_weights": spec.landmark_weights,
                 "convention": f"model:{spec.name}", "pad": pad, "margin": None}
     from recognition.models.inception_resnet_v1 import facenet_template
 

@@ -419,7 +419,7 @@ def keras_weights(weights: DlibWeights) -> list[np.ndarray]:
     return out
 
 
-def dlib_spec(weights: DlibWeights, template=None) -> model_dirs.ModelSpec:
+def dlib_spec(weights: DlibWeights, landmark_template=None) -> model_dirs.ModelSpec:
     return model_dirs.ModelSpec(
         name=MODEL_NAME,
         architecture=ARCHITECTURE,
@@ -427,7 +427,8 @@ def dlib_spec(weights: DlibWeights, template=None) -> model_dirs.ModelSpec:
         embedding_size=EMBEDDING_SIZE,
         normalisation="mean_scale",
         normalisation_params={"mean": [float(m) for m in weights.mean_rgb], "scale": 1.0 / 256.0},
-        template=[[float(v) for v in p] for p in (DLIB_MTCNN_TEMPLATE if template is None else template)],
+        landmark_template=[[float(v) for v in p] for p in (DLIB_MTCNN_TEMPLATE if landmark_template is None
+                                                           else landmark_template)],
         metric="euclidean",
         threshold=CALIBRATED_THRESHOLD,
         flip_average=True,
@@ -436,10 +437,10 @@ def dlib_spec(weights: DlibWeights, template=None) -> model_dirs.ModelSpec:
     )
 
 
-def convert(out_dir, dat_path=None, template=DLIB_MTCNN_TEMPLATE) -> model_dirs.ModelSpec:
+def convert(out_dir, dat_path=None, landmark_template=DLIB_MTCNN_TEMPLATE) -> model_dirs.ModelSpec:
     """Read dlib's weights, build the Keras network and save a model directory at ``out_dir``."""
     weights = read_dat(dat_path)
-    spec = dlib_spec(weights, template)
+    spec = dlib_spec(weights, landmark_template)
     network = build(spec)
     network.set_weights(keras_weights(weights))
     return model_dirs.save(out_dir, spec, network)
@@ -455,12 +456,12 @@ def ensure_default_model(model_dir="data/model_origin") -> Path:
     model_dir = Path(model_dir)
     if (model_dir / model_dirs.SPEC_FILE).is_file():
         spec = model_dirs.read_spec(model_dir)
-        if (spec.template != DLIB_MTCNN_TEMPLATE or not spec.flip_average
+        if (spec.landmark_template != DLIB_MTCNN_TEMPLATE or not spec.flip_average
                 or "open_set_prior" not in spec.evaluation):
             log.warning("%s was converted by an older version (other alignment template or no open-set "
                         "prior); updating its model.json", model_dir)
             model_dirs.write_spec(model_dir, dataclasses.replace(
-                spec, template=DLIB_MTCNN_TEMPLATE, flip_average=True, threshold=CALIBRATED_THRESHOLD,
+                spec, landmark_template=DLIB_MTCNN_TEMPLATE, flip_average=True, threshold=CALIBRATED_THRESHOLD,
                 evaluation=dict(LFW_EVALUATION, open_set_prior=dict(OPEN_SET_PRIOR))))
         return model_dir
     if model_dir.exists() and any(model_dir.iterdir()):

@@ -3,7 +3,7 @@
 A model directory holds
 
 * ``model.json`` - :class:`ModelSpec` as JSON (architecture, input size,
-  normalisation, alignment template, embedding size, metric, threshold, figures);
+  normalisation, alignment landmark template, embedding size, metric, threshold, figures);
 * ``weights.weights.h5`` - the Keras weights of the network built by the
   architecture's ``build(spec)`` function.
 
@@ -41,7 +41,7 @@ class ModelSpec:
     input_size: int                        # square chip side in pixels
     embedding_size: int
     normalisation: str                     # one of NORMALISATIONS
-    template: list[list[float]]            # 5 (x, y) points in chip pixels, MTCNN order
+    landmark_template: list[list[float]]   # where the 5 points go in the chip (pixels, MTCNN order)
     normalisation_params: dict[str, Any] = dataclasses.field(default_factory=dict)
     metric: str = "euclidean"              # on L2-normalised embeddings
     threshold: float = 1.0                 # same person when distance <= threshold
@@ -49,18 +49,18 @@ class ModelSpec:
     architecture_params: dict[str, Any] = dataclasses.field(default_factory=dict)
     evaluation: dict[str, Any] = dataclasses.field(default_factory=dict)
     fingerprint: str = ""                  # sha256 of the weights file, set by save()
-    template_weights: list[float] | None = None   # per-point weights of the alignment fit (None: equal)
+    landmark_weights: list[float] | None = None   # per-point weights of the alignment fit (None: equal)
 
     def __post_init__(self):
         if self.normalisation not in NORMALISATIONS:
             raise ModelDirError(f"unknown normalisation {self.normalisation!r}; "
                                 f"expected one of {NORMALISATIONS}")
-        if len(self.template) != 5 or any(len(p) != 2 for p in self.template):
-            raise ModelDirError("template must be 5 (x, y) points")
-        if self.template_weights is not None and (len(self.template_weights) != 5
-                                                  or min(self.template_weights) < 0
-                                                  or sum(self.template_weights) <= 0):
-            raise ModelDirError("template_weights must be 5 non-negative numbers, not all zero")
+        if len(self.landmark_template) != 5 or any(len(p) != 2 for p in self.landmark_template):
+            raise ModelDirError("landmark_template must be 5 (x, y) points")
+        if self.landmark_weights is not None and (len(self.landmark_weights) != 5
+                                                  or min(self.landmark_weights) < 0
+                                                  or sum(self.landmark_weights) <= 0):
+            raise ModelDirError("landmark_weights must be 5 non-negative numbers, not all zero")
 
 
 def file_sha256(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
@@ -71,12 +71,19 @@ def file_sha256(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
+#: model.json keys of earlier versions -> their names now
+_RENAMED = {"template": "landmark_template", "template_weights": "landmark_weights"}
+
+
 def read_spec(model_dir: str | os.PathLike) -> ModelSpec:
     path = Path(model_dir) / SPEC_FILE
     if not path.is_file():
         raise ModelDirError(f"{model_dir}: no {SPEC_FILE}; not a model directory")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        for old, new in _RENAMED.items():          # model.json written by an earlier version
+            if old in data and new not in data:
+                data[new] = data.pop(old)
         return ModelSpec(**data)
     except (ValueError, TypeError) as exc:
         raise ModelDirError(f"{path}: invalid model spec: {exc}") from exc

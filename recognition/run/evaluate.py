@@ -92,7 +92,7 @@ def embed_images(recognizer, paths, batch_size: int = 32, progress: bool = True,
     else:
         landmarks, no_face, unreadable = detect_central_faces(recognizer, paths, progress)
     fallback = np.median(np.stack(list(landmarks.values())), axis=0) if landmarks else None
-    size, template = recognizer.spec.input_size, np.asarray(recognizer.spec.template)
+    size, template = recognizer.spec.input_size, np.asarray(recognizer.spec.landmark_template)
     from recognition.align.warp import align_face
 
     embeddings = np.zeros((len(paths), recognizer.spec.embedding_size), np.float32)
@@ -101,7 +101,7 @@ def embed_images(recognizer, paths, batch_size: int = 32, progress: bool = True,
     for start in tqdm(range(0, len(order), batch_size), desc="embed", unit="batch", disable=not progress):
         batch = order[start:start + batch_size]
         chips = np.stack([align_face(read_image(paths[i]), landmarks.get(paths[i], fallback), template, size,
-                                     recognizer.spec.template_weights) for i in batch])
+                                     recognizer.spec.landmark_weights) for i in batch])
         embeddings[batch] = recognizer.embed_chips(chips)
     return embeddings, no_face, unreadable
 

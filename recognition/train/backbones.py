@@ -120,7 +120,7 @@ def create_backbone(config) -> Backbone:
             name="facenet-inception-resnet-v1",
             architecture=irv1.ARCHITECTURE, input_size=config.image_size,
             embedding_size=config.embedding_size, normalisation="fixed_standardization",
-            template=irv1.facenet_template(config.image_size, 32).tolist(),
+            landmark_template=irv1.facenet_template(config.image_size, 32).tolist(),
             flip_average=True,    # trained on random flips: embed chip + mirror (facenet's --use_flipped_images)
             architecture_params={"repeats": [int(r) for r in config.block_repeats]})
         network = irv1.build(spec)

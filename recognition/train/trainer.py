@@ -120,8 +120,8 @@ class Trainer:
         self.backbone = create_backbone(config)
         self.input_size = self.backbone.spec.input_size
         self.backbone.spec = dataclasses.replace(
-            self.backbone.spec, template=input_template(chip_template, self.chip_size, self.input_size),
-            template_weights=chip_weights)
+            self.backbone.spec, landmark_template=input_template(chip_template, self.chip_size, self.input_size),
+            landmark_weights=chip_weights)
         self.normalise = normaliser(self.backbone.spec)
         self.embedding_size = self.backbone.spec.embedding_size
         self.num_classes = len(self.dataset.classes)

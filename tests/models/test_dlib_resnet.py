@@ -189,7 +189,7 @@ def test_converted_model_dir_gives_dlibs_numbers(raced_model_dir, chips, referen
         ("dlib_resnet_v1", "dlib_resnet", 150, 128, "euclidean")
     assert spec.normalisation == "mean_scale" and spec.normalisation_params["scale"] == 1 / 256
     np.testing.assert_allclose(spec.normalisation_params["mean"], weights.mean_rgb)
-    assert spec.template == dlib_resnet.DLIB_MTCNN_TEMPLATE
+    assert spec.landmark_template == dlib_resnet.DLIB_MTCNN_TEMPLATE
     assert spec.threshold == dlib_resnet.CALIBRATED_THRESHOLD
     assert spec.evaluation == dict(dlib_resnet.LFW_EVALUATION, open_set_prior=dlib_resnet.OPEN_SET_PRIOR)
     assert spec.flip_average

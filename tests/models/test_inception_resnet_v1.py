@@ -12,7 +12,8 @@ from recognition.models.model_dir import ModelSpec
 @pytest.fixture(scope="module")
 def network():
     spec = ModelSpec(name="t", architecture="inception_resnet_v1", input_size=80, embedding_size=512,
-                     normalisation="fixed_standardization", template=irv1.facenet_template(80, 16).tolist())
+                     normalisation="fixed_standardization",
+                     landmark_template=irv1.facenet_template(80, 16).tolist())
     return build_network(spec)
 
 
@@ -56,3 +57,19 @@ def test_facenet_template():
     np.testing.assert_allclose(irv1.facenet_template(182, 44) - 11, irv1.facenet_template(160, 22), atol=1e-4)
     with pytest.raises(ValueError):
         irv1.facenet_template(100, 100)
+
+
+def test_a_model_json_of_an_earlier_version_still_reads(tmp_path):
+    """model.json files written before the alignment template was called landmark_template."""
+    import json
+
+    from recognition.models.model_dir import read_spec, write_spec
+
+    spec = ModelSpec(name="t", architecture="inception_resnet_v1", input_size=80, embedding_size=512,
+                     normalisation="fixed_standardization", landmark_template=irv1.facenet_template(80, 16).tolist(),
+                     landmark_weights=[2, 2, 1, 0.5, 0.5])
+    write_spec(tmp_path, spec)
+    data = json.loads((tmp_path / "model.json").read_text(encoding="utf-8"))
+    data["template"], data["template_weights"] = data.pop("landmark_template"), data.pop("landmark_weights")
+    (tmp_path / "model.json").write_text(json.dumps(data), encoding="utf-8")
+    assert read_spec(tmp_path) == spec

@@ -129,7 +129,8 @@ def test_triplet_fine_tuning_of_the_dlib_port_with_frozen_stages(dlib_dataset, d
     assert spec.architecture == "dlib_resnet" and spec.input_size == 150 and spec.normalisation == "mean_scale"
     assert spec.evaluation["calibrated_on"].startswith("LFW") and spec.evaluation["pairs"] == 32
     assert spec.threshold == pytest.approx(spec.evaluation["threshold"])
-    np.testing.assert_allclose(spec.template, np.asarray(model_dirs.read_spec(model_dir).template), atol=0.01)
+    np.testing.assert_allclose(spec.landmark_template, np.asarray(model_dirs.read_spec(model_dir).landmark_template),
+                               atol=0.01)
     # The export holds the moving averages of the weights, the trainer still the weights themselves.
     live = tuned.get_layer("con29").kernel.numpy()
     exported = network.get_layer("con29").kernel.numpy()

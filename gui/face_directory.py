@@ -19,9 +19,9 @@ class FaceDirectory(QObject):
     facesChanged = pyqtSignal(object)       # backend.face_sync.SyncReport with changes
     modelState = pyqtSignal(object, str)    # backend.face_cli.ModelState, its message
 
-    def __init__(self, client, face_sync, attendance, model_dir: str, interval_s: float, parent=None):
+    def __init__(self, client, face_sync, check_ins, model_dir: str, interval_s: float, parent=None):
         super().__init__(parent)
-        self.client, self.face_sync, self.attendance = client, face_sync, attendance
+        self.client, self.face_sync, self.check_ins = client, face_sync, check_ins
         self.model_dir = model_dir
         self.names: dict[str, str] = {}          # person_number -> name
         self.model_state = None                  # backend.face_cli.ModelState once known
@@ -40,7 +40,7 @@ class FaceDirectory(QObject):
 
     def refresh(self) -> None:
         """Reload person_number -> name; also primes the check-in cache for offline check-ins."""
-        attendance = self.attendance
+        check_ins = self.check_ins
 
         def job(backend):
             people, offset = [], 0
@@ -50,7 +50,7 @@ class FaceDirectory(QObject):
                 if len(page) < DIRECTORY_PAGE:
                     break
                 offset += DIRECTORY_PAGE
-            attendance.prime_cache(people)          # runs here, on the database thread
+            check_ins.prime_cache(people)           # runs here, on the database thread
             return people
 
         def done(people):

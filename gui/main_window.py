@@ -2,7 +2,7 @@
 
 Threads: the camera and recognition workers (gui.camera) never run on the GUI thread, and neither
 does any database call (gui.backend_client). The parts: gui.camera_panel (the source), gui.live_tab
-(faces, card, today, enrollment), gui.face_directory (names and the face store), gui.attendance
+(faces, card, today, enrollment), gui.face_directory (names and the face store), gui.check_ins
 (decisions -> check-ins), the People, History and Settings tabs, gui.status_bar.
 """
 from __future__ import annotations
@@ -17,10 +17,10 @@ from PyQt5.QtWidgets import QMainWindow
 from backend.face_store import FaceModel
 from backend.face_sync import FaceSync
 from gui import i18n, tasks
-from gui.attendance import AttendanceController
 from gui.attendance_tabs import AttendancePages
 from gui.backend_client import BackendClient
 from gui.camera_panel import CameraPanel
+from gui.check_ins import CheckInController
 from gui.face_directory import FaceDirectory
 from gui.history_tab import HistoryTab
 from gui.live_tab import LiveTab
@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow, Ui_MainWindow):
-    checkedIn = pyqtSignal(object)           # attendance.CheckInEvent
+    checkedIn = pyqtSignal(object)           # check_ins.CheckInEvent
 
     def __init__(self, config, recognizer, gallery, open_backend=None, source=None, loop=False, parent=None):
         super().__init__(parent)
@@ -53,9 +53,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.face_sync = FaceSync(self.gallery, FaceModel(recognizer.spec.fingerprint, recognizer.spec.name))
         self.status = StatusBar(self.statusBar(), recognizer.spec.name, self)
         policy = self._policy(config)
-        self.attendance = AttendanceController(self.client, config.desk, self, face_sync=self.face_sync,
+        self.check_ins = CheckInController(self.client, config.desk, self, face_sync=self.face_sync,
                                                max_learned=policy.max_learned, operator=config.operator)
-        self.directory = FaceDirectory(self.client, self.face_sync, self.attendance, str(recognizer.model_path),
+        self.directory = FaceDirectory(self.client, self.face_sync, self.check_ins, str(recognizer.model_path),
                                        config.face_sync_interval, self)
         self.camera = CameraPanel(self, recognizer, self.gallery, str(source) if source is not None else config.camera,
                                   policy, loop, self)
@@ -69,12 +69,12 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.camera.resultReady.connect(self._on_result)
         self.camera.failed.connect(lambda msg: self.status.message(
             self.tr("Recognition error: {error}").format(error=msg), 5000))
-        self.attendance.checkedIn.connect(self.live.show_check_in)
-        self.attendance.checkedIn.connect(self.checkedIn)
-        self.attendance.failed.connect(lambda number, msg: self.status.message(
+        self.check_ins.checkedIn.connect(self.live.show_check_in)
+        self.check_ins.checkedIn.connect(self.checkedIn)
+        self.check_ins.failed.connect(lambda number, msg: self.status.message(
             self.tr("Check-in of {number} failed: {error}").format(number=number, error=msg), 5000))
         self.live.enrolled.connect(self._on_enrolled)
-        self.live.candidateConfirmed.connect(self.attendance.confirm)
+        self.live.candidateConfirmed.connect(self.check_ins.confirm)
         self.directory.refreshed.connect(self.live.people_changed)
         self.directory.facesChanged.connect(lambda _report: self.people_tab.refresh())
         self.directory.modelState.connect(self._on_model_state)
@@ -118,7 +118,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     def _on_result(self, result) -> None:
         # the live tab draws the result itself (it listens to the camera panel)
-        self.attendance.handle_decisions(result.decisions)
+        self.check_ins.handle_decisions(result.decisions)
         self.live.show_decisions(result.decisions)
         if result.operating_point is not self._operating_point:
             self._operating_point = result.operating_point
@@ -150,11 +150,11 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         if changed & {"false_checkin_rate", "claim_false_accept_rate"}:
             self.camera.set_policy(self._policy(config))
         if "operator" in changed:
-            self.attendance.operator = config.operator
+            self.check_ins.operator = config.operator
         if changed & {"cooldown", "once_per_day"}:
             self._apply_backend_rules()
         if "desk" in changed:
-            self.attendance.desk = config.desk
+            self.check_ins.desk = config.desk
             self.people_tab.desk = config.desk
         if "db_url" in changed and not config.run_db_url:
             self.status.show_database(None)

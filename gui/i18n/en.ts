@@ -448,97 +448,97 @@
 <context>
     <name>LiveTab</name>
     <message>
-        <location filename="../live_tab.py" line="72"/>
+        <location filename="../live_tab.py" line="73"/>
         <source>Enrolling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="76"/>
+        <location filename="../live_tab.py" line="77"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="227"/>
+        <location filename="../live_tab.py" line="228"/>
         <source>(pending)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="236"/>
+        <location filename="../live_tab.py" line="237"/>
         <source>No. {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="240"/>
+        <location filename="../live_tab.py" line="241"/>
         <source>Checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="241"/>
+        <location filename="../live_tab.py" line="242"/>
         <source>Already checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="242"/>
+        <location filename="../live_tab.py" line="243"/>
         <source>Saved offline; it will be sent when the database is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="290"/>
+        <location filename="../live_tab.py" line="291"/>
         <source>Check-ins today: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="133"/>
+        <location filename="../live_tab.py" line="134"/>
         <source>The face does not match number {number}. Try again, or ask at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="158"/>
+        <location filename="../live_tab.py" line="159"/>
         <source>{name} ({number})?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="186"/>
+        <location filename="../live_tab.py" line="187"/>
         <source>Type your person number, then press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="205"/>
+        <location filename="../live_tab.py" line="206"/>
         <source>The camera is off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="210"/>
+        <location filename="../live_tab.py" line="211"/>
         <source>Checking your face against number {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="211"/>
+        <location filename="../live_tab.py" line="212"/>
         <source>Nobody with number {number} is enrolled here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="212"/>
+        <location filename="../live_tab.py" line="213"/>
         <source>Please stand in front of the camera, then type your number again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="213"/>
+        <location filename="../live_tab.py" line="214"/>
         <source>Too many failed attempts for number {number}: try again in {seconds} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="222"/>
+        <location filename="../live_tab.py" line="223"/>
         <source>Number {number}: face verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="244"/>
+        <location filename="../live_tab.py" line="245"/>
         <source>confirmed by the operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="244"/>
+        <location filename="../live_tab.py" line="245"/>
         <source>by number + face</source>
         <translation type="unfinished"></translation>
     </message>
@@ -826,22 +826,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="74"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="73"/>
+        <location filename="../main_window.py" line="70"/>
         <source>Recognition error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Enrolled {name} ({number}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="143"/>
         <source>Face Attendance — {folder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1969,12 +1969,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="202"/>
+        <location filename="../../main.py" line="219"/>
         <source>Loading the face model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="214"/>
+        <location filename="../../main.py" line="231"/>
         <source>Face Attendance</source>
         <translation type="unfinished"></translation>
     </message>

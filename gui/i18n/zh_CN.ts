@@ -446,97 +446,97 @@
 <context>
     <name>LiveTab</name>
     <message>
-        <location filename="../live_tab.py" line="72"/>
+        <location filename="../live_tab.py" line="73"/>
         <source>Enrolling</source>
         <translation>正在登记</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="76"/>
+        <location filename="../live_tab.py" line="77"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="227"/>
+        <location filename="../live_tab.py" line="228"/>
         <source>(pending)</source>
         <translation>（待上传）</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="236"/>
+        <location filename="../live_tab.py" line="237"/>
         <source>No. {number}</source>
         <translation>编号 {number}</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="240"/>
+        <location filename="../live_tab.py" line="241"/>
         <source>Checked in</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="241"/>
+        <location filename="../live_tab.py" line="242"/>
         <source>Already checked in</source>
         <translation>已签到过</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="242"/>
+        <location filename="../live_tab.py" line="243"/>
         <source>Saved offline; it will be sent when the database is back</source>
         <translation>已离线保存；数据库恢复后将自动上传</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="290"/>
+        <location filename="../live_tab.py" line="291"/>
         <source>Check-ins today: {n}</source>
         <translation>今日签到：{n}</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="133"/>
+        <location filename="../live_tab.py" line="134"/>
         <source>The face does not match number {number}. Try again, or ask at the desk.</source>
         <translation>人脸与工号 {number} 不符。请重试，或到前台咨询。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="158"/>
+        <location filename="../live_tab.py" line="159"/>
         <source>{name} ({number})?</source>
         <translation>是{name}（{number}）吗？</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="186"/>
+        <location filename="../live_tab.py" line="187"/>
         <source>Type your person number, then press Enter.</source>
         <translation>请输入工号，然后按回车键。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="205"/>
+        <location filename="../live_tab.py" line="206"/>
         <source>The camera is off.</source>
         <translation>摄像头未开启。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="210"/>
+        <location filename="../live_tab.py" line="211"/>
         <source>Checking your face against number {number}…</source>
         <translation>正在核对您的人脸与工号 {number}……</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="211"/>
+        <location filename="../live_tab.py" line="212"/>
         <source>Nobody with number {number} is enrolled here.</source>
         <translation>本系统没有登记工号为 {number} 的人员。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="212"/>
+        <location filename="../live_tab.py" line="213"/>
         <source>Please stand in front of the camera, then type your number again.</source>
         <translation>请站到摄像头前，然后重新输入工号。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="213"/>
+        <location filename="../live_tab.py" line="214"/>
         <source>Too many failed attempts for number {number}: try again in {seconds} s.</source>
         <translation>工号 {number} 核验失败次数过多：请 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="222"/>
+        <location filename="../live_tab.py" line="223"/>
         <source>Number {number}: face verified.</source>
         <translation>工号 {number}：人脸核验通过。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="244"/>
+        <location filename="../live_tab.py" line="245"/>
         <source>confirmed by the operator</source>
         <translation>操作员确认</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="244"/>
+        <location filename="../live_tab.py" line="245"/>
         <source>by number + face</source>
         <translation>工号 + 刷脸</translation>
     </message>
@@ -809,22 +809,22 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="74"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation>{number} 签到失败：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="73"/>
+        <location filename="../main_window.py" line="70"/>
         <source>Recognition error: {error}</source>
         <translation>识别错误：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="128"/>
         <source>Enrolled {name} ({number}).</source>
         <translation>已登记 {name}（{number}）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="146"/>
+        <location filename="../main_window.py" line="143"/>
         <source>Face Attendance — {folder}</source>
         <translation>人脸考勤 — {folder}</translation>
     </message>
@@ -1960,12 +1960,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="202"/>
+        <location filename="../../main.py" line="219"/>
         <source>Loading the face model…</source>
         <translation>正在加载人脸模型…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="214"/>
+        <location filename="../../main.py" line="231"/>
         <source>Face Attendance</source>
         <translation>人脸考勤</translation>
     </message>

@@ -10,7 +10,7 @@ from pathlib import Path
 
 
 REPO = Path(__file__).resolve().parents[2]
-#: written by gui/attendance.py for every check-in of a recognized person
+#: written by gui/check_ins.py for every check-in of a recognized person
 CHECK_IN = "check-in {name} ({number}) by face: recorded"
 
 
@@ -50,7 +50,7 @@ def wait_for_log(proc: subprocess.Popen, log_path: Path, done, timeout: float) -
 
 
 def wait_for_check_in(proc, log_path: Path, name: str, number: str, timeout: float = 180) -> str:
-    """The first check-in of a recognized person (the line gui/attendance.py logs)."""
+    """The first check-in of a recognized person (the line gui/check_ins.py logs)."""
     line = CHECK_IN.format(name=name, number=number)
     return wait_for_log(proc, log_path, lambda text: line in text, timeout)
 

@@ -81,8 +81,8 @@ def test_deactivating_keeps_history_and_samples_and_stops_recognition_and_check_
     # no longer recognized at this desk, and a check-in already on its way is refused
     qtbot.waitUntil(lambda: window.gallery.count(NUMBER) == 0, timeout=10000)
     assert [f.person_id for f in recognizer.identify(photo, window.gallery)] == [None]
-    with qtbot.waitSignal(window.attendance.failed, timeout=10000) as refused:
-        window.attendance.handle_decisions([Decision(7, NUMBER, 1.0, 0.8, 3, float(seen[0].distance), 0.2, 0.27,
+    with qtbot.waitSignal(window.check_ins.failed, timeout=10000) as refused:
+        window.check_ins.handle_decisions([Decision(7, NUMBER, 1.0, 0.8, 3, float(seen[0].distance), 0.2, 0.27,
                                                      NUMBER, tuple(seen[0].box))])
     assert refused.args[0] == NUMBER and "inactive" in refused.args[1]
     from backend import HistoryQuery

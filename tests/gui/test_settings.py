@@ -25,7 +25,7 @@ def test_settings_are_saved_and_applied(qtbot, make_window, sqlite_url, tmp_path
     assert data["recognition"]["false_checkin_rate"] == 0.005 and data["attendance"]["cooldown"] == 5
     assert data["attendance"]["once_per_day"] is True and data["attendance"]["desk"] == "North gate 北门"
     assert data["camera"]["source"] == "2" and "password" not in data["database"]
-    assert window.attendance.desk == "North gate 北门"
+    assert window.check_ins.desk == "North gate 北门"
     assert window.camera.policy.false_checkin_rate == 0.005 and window.camera.source == "2"
     # the backend got the rules (read back on its own thread): the cooldown's one home
     rules = []

@@ -5,7 +5,7 @@ attempt ("face", or "number+face" for a claim's verdict); the backend alone appl
 once-a-day) rule. A decision that carries a sample to learn has it stored through the face store
 (every desk learns it); with the database unreachable the sample is dropped (the next visit teaches
 again), never half-written. A missed visit's candidate is checked in only when the operator confirms
-it (:meth:`AttendanceController.confirm`, method "confirmed", with the operator's name), which may
+it (:meth:`CheckInController.confirm`, method "confirmed", with the operator's name), which may
 teach the desk too. People looked up once are kept in a small cache on the database thread, so a
 check-in can still go to the outbox when the database is unreachable.
 """
@@ -35,7 +35,7 @@ def learned_sample(learn) -> NewSample:
     return NewSample.of(stream_sample(learn.sample), learn.sample.embedding, source="live")
 
 
-class AttendanceController(QObject):
+class CheckInController(QObject):
     checkedIn = pyqtSignal(object)       # CheckInEvent
     failed = pyqtSignal(str, str)        # person_number, message
 

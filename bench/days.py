@@ -146,7 +146,7 @@ class Mode:
     def _store(self, learn) -> None:
         if learn.replaces is not None:
             self.gallery.remove_samples([learn.replaces])
-        self.gallery.add(learn.person_id, learn.sample.embedding, learned=True)
+        self.gallery.add(learn.key, learn.sample.embedding, learned=True)
 
     def visit(self, visit: DayVisit, frames) -> dict:
         """Feed the visit; returns what happened (check-ins, candidate, claim verdict, samples learned)."""
@@ -178,17 +178,17 @@ class Mode:
                    "confirmed": False, "seconds": spent}
         for decision in decisions:
             if decision.method == "number+face":
-                outcome["claim_accepted"] = decision.person_id is not None
-            if decision.person_id is not None:
-                outcome["checked_in"].add(decision.person_id)
-            elif decision.candidate_id is not None:
-                outcome["candidate"] = decision.candidate_id
+                outcome["claim_accepted"] = decision.key is not None
+            if decision.key is not None:
+                outcome["checked_in"].add(decision.key)
+            elif decision.candidate_key is not None:
+                outcome["candidate"] = decision.candidate_key
             learn = decision.learn
             if learn is None or self.name not in ("learn", "learn_confirm"):
                 continue
-            confirmed = (self.name == "learn_confirm" and decision.person_id is None
-                         and decision.candidate_id == visit.label and visit.enrolled)
-            if decision.person_id is not None or confirmed:
+            confirmed = (self.name == "learn_confirm" and decision.key is None
+                         and decision.candidate_key == visit.label and visit.enrolled)
+            if decision.key is not None or confirmed:
                 self._store(learn)
                 outcome["learned"] += 1
                 outcome["confirmed"] |= confirmed

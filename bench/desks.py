@@ -126,7 +126,7 @@ def follower(args) -> int:
         now = time.time()
         matches = gallery.match(probes, threshold)
         for number, match in zip(numbers, matches):
-            recognized = match.person_id == number
+            recognized = match.key == number
             if recognized != state[number]:
                 state[number] = recognized
                 print(json.dumps({"event": "recognized" if recognized else "forgotten", "number": number,

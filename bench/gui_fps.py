@@ -174,7 +174,7 @@ def run(args) -> dict:
         }
         if args.screenshot and not args.no_recognition:
             wait(lambda: window.live.last_result is not None and len(window.live.last_result.faces) == 1
-                 and window.live.last_result.faces[0].person_id == "E0001" and window.cardNumber.text(), 30)
+                 and window.live.last_result.faces[0].key == "E0001" and window.cardNumber.text(), 30)
             save_screenshot(window, Path(args.screenshot))
             figures["screenshot"] = str(args.screenshot)
         window.close()

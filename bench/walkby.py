@@ -98,8 +98,8 @@ class PerFrameRule:
             spent += time.perf_counter() - started
             calls += bool(faces)
             for face in faces:
-                if face.person_id is not None:
-                    checked_in.setdefault(face.person_id, index / FPS)
+                if face.key is not None:
+                    checked_in.setdefault(face.key, index / FPS)
         return Outcome(checked_in, spent, calls, len(frames))
 
 
@@ -120,10 +120,10 @@ class StreamRule:
             decisions = self.stream.process(frame, t)
             spent += time.perf_counter() - began
             for decision in decisions:
-                if decision.person_id is not None:
-                    checked_in.setdefault(decision.person_id, decision.t - start)
-                if decision.nearest_id is not None:
-                    nearest[decision.nearest_id] = min(decision.distance, nearest.get(decision.nearest_id, 9.0))
+                if decision.key is not None:
+                    checked_in.setdefault(decision.key, decision.t - start)
+                if decision.nearest_key is not None:
+                    nearest[decision.nearest_key] = min(decision.distance, nearest.get(decision.nearest_key, 9.0))
         self.clock = start + len(frames) / FPS
         return Outcome(checked_in, spent, self.stream.network_calls - calls_before, len(frames), nearest)
 

@@ -67,13 +67,13 @@ class CheckInController(QObject):
         if not self.enabled:
             return
         for decision in decisions:
-            if decision.person_id is not None:
-                self._submit(decision, decision.person_id, decision.method, float(decision.distance),
+            if decision.key is not None:
+                self._submit(decision, decision.key, decision.method, float(decision.distance),
                              decision.learn, operator=None)
 
     def confirm(self, decision) -> None:
         """The operator confirmed a missed visit's candidate: check them in ("confirmed") and learn."""
-        self._submit(decision, decision.candidate_id, "confirmed", float(decision.candidate_distance),
+        self._submit(decision, decision.candidate_key, "confirmed", float(decision.candidate_distance),
                      decision.learn, operator=self.operator or None)
 
     def _submit(self, decision, number: str, method: str, distance: float, learn, operator) -> None:

@@ -117,9 +117,9 @@ class EnrollDialog(QDialog):
 
     def look_alike(self) -> tuple[str, str] | None:
         """(person number, name) of an enrolled person these samples could be taken for, or None."""
-        if self.state is None or not self.state.too_close or self.state.nearest_id is None:
+        if self.state is None or not self.state.too_close or self.state.nearest_key is None:
             return None
-        return self.state.nearest_id, self.names.get(self.state.nearest_id, self.state.nearest_id)
+        return self.state.nearest_key, self.names.get(self.state.nearest_key, self.state.nearest_key)
 
     def show_enrollment(self, state, frame=None) -> None:
         """The stream's enrollment state at the latest frame (None: no face taken yet)."""

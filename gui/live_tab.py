@@ -72,7 +72,7 @@ class LiveTab(QObject):
             if face.track_id == enrolling:
                 label, state = self.tr("Enrolling"), "enrolling"
             elif face.state == TrackState.KNOWN:
-                label, state = self.directory.name_of(face.person_id), "known"
+                label, state = self.directory.name_of(face.key), "known"
             elif face.state == TrackState.UNKNOWN:
                 label, state = self.tr("Unknown"), "unknown"
             else:
@@ -130,17 +130,17 @@ class LiveTab(QObject):
     # -- decisions that need the desk: candidates and number + face ----------------------------------
     def show_decisions(self, decisions) -> None:
         for decision in decisions:
-            if decision.method == "number+face" and decision.person_id is None:
+            if decision.method == "number+face" and decision.key is None:
                 self.ui.numberMessage.setText(self.tr(
                     "The face does not match number {number}. Try again, or ask at the desk.").format(
-                        number=decision.claimed_id))
-            elif decision.person_id is None and decision.candidate_id is not None:
+                        number=decision.claimed_key))
+            elif decision.key is None and decision.candidate_key is not None:
                 self.show_candidate(decision)
 
     def show_candidate(self, decision) -> None:
-        """Ask the operator whether a missed visit was ``decision.candidate_id`` (with their photo)."""
+        """Ask the operator whether a missed visit was ``decision.candidate_key`` (with their photo)."""
         self.candidate = decision
-        number = decision.candidate_id
+        number = decision.candidate_key
         ui = self.ui
         ui.candidateName.setText(self.tr("{name} ({number})?").format(name=self.directory.name_of(number),
                                                                       number=number))
@@ -168,7 +168,7 @@ class LiveTab(QObject):
         decision = self.candidate
         if decision is None:
             return
-        log.info("operator confirmed %s for a missed visit (distance %.3f)", decision.candidate_id,
+        log.info("operator confirmed %s for a missed visit (distance %.3f)", decision.candidate_key,
                  decision.candidate_distance)
         self.clear_candidate()
         self.candidateConfirmed.emit(decision)
@@ -262,7 +262,7 @@ class LiveTab(QObject):
         """People were edited, deactivated or deleted: today's list and the card show what is true now."""
         if self._card is not None and self._card.person.person_number not in self.directory.names:
             self.clear_card()
-        if self.candidate is not None and self.candidate.candidate_id not in self.directory.names:
+        if self.candidate is not None and self.candidate.candidate_key not in self.directory.names:
             self.clear_candidate()
         self.refresh_today()
 

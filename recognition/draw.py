@@ -15,11 +15,11 @@ def draw_faces(frame: np.ndarray, faces, names: dict[str, str] | None = None) ->
     out = frame.copy()
     for face in faces:
         x1, y1, x2, y2 = (int(round(v)) for v in face.box)
-        colour = KNOWN if face.person_id else UNKNOWN
+        colour = KNOWN if face.key else UNKNOWN
         cv2.rectangle(out, (x1, y1), (x2, y2), colour, 2)
         for x, y in np.asarray(face.landmarks):
             cv2.circle(out, (int(x), int(y)), 2, colour, -1)
-        label = (names or {}).get(face.person_id, face.person_id) if face.person_id else "unknown"
+        label = (names or {}).get(face.key, face.key) if face.key else "unknown"
         if face.distance is not None and np.isfinite(face.distance):
             label += f" {face.distance:.2f}"
         label = label.encode("ascii", "replace").decode("ascii")

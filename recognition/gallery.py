@@ -3,7 +3,7 @@
 File layout (``data/pictures/embeddings.h5`` by default):
 
 * ``embeddings``: float32 (N, D), L2-normalised, several rows per person;
-* ``person_ids``: UTF-8 strings (N,), the person of each row;
+* ``person_ids``: UTF-8 strings (N,), the key (person number) of each row's person;
 * ``learned`` (optional, uint8 (N,)): 1 for a sample the desk learned from a check-in, 0 for an
   enrolled one (absent: all enrolled);
 * ``sample_ids`` (optional, int64 (N,)): the face store's id of each sample (absent: numbered
@@ -72,7 +72,7 @@ class Samples:
 class GalleryRows:
     """The whole gallery at one version, as read-only arrays of one row per sample."""
     embeddings: np.ndarray      # (N, D) float32, L2-normalised
-    person_ids: np.ndarray      # (N,) object: the person key of each row
+    keys: np.ndarray      # (N,) object: the person key of each row
     learned: np.ndarray         # (N,) bool
     sample_ids: np.ndarray      # (N,) int64
     version: int
@@ -80,9 +80,9 @@ class GalleryRows:
 
 @dataclasses.dataclass(frozen=True)
 class Match:
-    person_id: str | None   # None: nobody within the threshold (an unknown face)
+    key: str | None   # None: nobody within the threshold (an unknown face)
     distance: float         # Euclidean distance to the nearest enrolled embedding (inf if empty)
-    nearest_id: str | None = None  # the nearest person even when beyond the threshold
+    nearest_key: str | None = None  # the nearest person even when beyond the threshold
 
 
 class Gallery:
@@ -91,16 +91,16 @@ class Gallery:
     version, and never wait; writers (enrolling, the face store's sync) build the next set under a
     lock and swap it in with one assignment; :meth:`save` writes a snapshot without holding up either."""
 
-    def __init__(self, path, embeddings: np.ndarray, person_ids: list[str], fingerprint: str,
+    def __init__(self, path, embeddings: np.ndarray, keys: list[str], fingerprint: str,
                  model_name: str = "", learned=None, sample_ids=None):
         self.path = Path(path)
         self.fingerprint = fingerprint
         self.model_name = model_name
         self._lock = threading.RLock()           # one writer at a time
         self._save_lock = threading.Lock()       # one save at a time
-        person_ids = np.asarray(person_ids, dtype=object)
-        self._state = _State(_frozen_rows(embeddings, person_ids, _flags(learned, len(person_ids)),
-                                          _ids(sample_ids, len(person_ids), 0), 0, copy=True), {})
+        keys = np.asarray(keys, dtype=object)
+        self._state = _State(_frozen_rows(embeddings, keys, _flags(learned, len(keys)),
+                                          _ids(sample_ids, len(keys), 0), 0, copy=True), {})
 
     @property
     def version(self) -> int:
@@ -140,10 +140,10 @@ class Gallery:
                                f"--rebuild") from None
         except (OSError, KeyError, ValueError, TypeError) as exc:
             raise GalleryError(f"{path}: not a readable gallery file ({exc})") from exc
-        embeddings, person_ids = stored_gallery.embeddings, stored_gallery.person_ids
+        embeddings, keys = stored_gallery.embeddings, stored_gallery.keys
         stored, stored_name = stored_gallery.fingerprint, stored_gallery.model_name
         meta = stored_gallery.meta
-        if fingerprint and stored and stored != fingerprint and len(person_ids):
+        if fingerprint and stored and stored != fingerprint and len(keys):
             raise GalleryModelMismatch(
                 f"{path} was embedded with another model ({stored_name or stored[:12]}) than the one in "
                 f"use ({model_name or fingerprint[:12]}); its embeddings cannot be compared. Re-embed the "
@@ -151,7 +151,7 @@ class Gallery:
                 f"{path.parent} --output {path} --rebuild")
         if fingerprint and stored != fingerprint:
             stored, stored_name, meta = fingerprint, model_name, {}
-        gallery = cls(path, embeddings, person_ids, stored, stored_name, stored_gallery.learned,
+        gallery = cls(path, embeddings, keys, stored, stored_name, stored_gallery.learned,
                       stored_gallery.sample_ids)
         gallery.meta = meta
         return gallery
@@ -170,7 +170,7 @@ class Gallery:
                 rows = state.rows
                 with h5py.File(tmp, "w") as f:
                     f.create_dataset("embeddings", data=rows.embeddings)
-                    f.create_dataset("person_ids", data=list(rows.person_ids), dtype=_STR)
+                    f.create_dataset("person_ids", data=list(rows.keys), dtype=_STR)
                     f.create_dataset("learned", data=rows.learned.astype(np.uint8))
                     f.create_dataset("sample_ids", data=rows.sample_ids)
                     f.attrs["fingerprint"] = self.fingerprint
@@ -199,63 +199,63 @@ class Gallery:
     @property
     def ids(self) -> list[str]:
         """Enrolled people, in order of enrollment."""
-        return list(dict.fromkeys(self._state.rows.person_ids))
+        return list(dict.fromkeys(self._state.rows.keys))
 
     @property
     def size(self) -> int:
         """Number of stored embeddings."""
-        return len(self._state.rows.person_ids)
+        return len(self._state.rows.keys)
 
     def rows(self) -> tuple[np.ndarray, np.ndarray, int]:
-        """(embeddings (N, D), person id of each row (N,), version), read-only and of one version."""
+        """(embeddings (N, D), the key of each row (N,), version), read-only and of one version."""
         rows = self._state.rows
-        return rows.embeddings, rows.person_ids, rows.version
+        return rows.embeddings, rows.keys, rows.version
 
     def samples(self) -> GalleryRows:
         """Every row with its learned flag and sample id, read-only and of one version."""
         return self._state.rows
 
-    def _replace(self, embeddings: np.ndarray, person_ids: np.ndarray, learned: np.ndarray,
+    def _replace(self, embeddings: np.ndarray, keys: np.ndarray, learned: np.ndarray,
                  sample_ids: np.ndarray, meta: dict | None = None) -> None:
         """The next contents (call with ``_lock`` held): one assignment, seen whole or not at all."""
         state = self._state
-        self._state = _State(_frozen_rows(embeddings, person_ids, learned, sample_ids, state.rows.version + 1),
+        self._state = _State(_frozen_rows(embeddings, keys, learned, sample_ids, state.rows.version + 1),
                              state.meta if meta is None else meta)
 
-    def count(self, person_id: str) -> int:
-        return int(np.count_nonzero(self._state.rows.person_ids == person_id))
+    def count(self, key: str) -> int:
+        return int(np.count_nonzero(self._state.rows.keys == key))
 
-    def embeddings_of(self, person_id: str) -> np.ndarray:
+    def embeddings_of(self, key: str) -> np.ndarray:
         rows = self._state.rows
-        return rows.embeddings[rows.person_ids == person_id].copy()
+        return rows.embeddings[rows.keys == key].copy()
 
-    def add(self, person_id: str, embeddings, learned: bool = False) -> list[int]:
+    def add(self, key: str, embeddings, learned: bool = False) -> list[int]:
         """Add samples of a person (``learned``: from check-ins, not enrolled); returns their ids."""
-        if not isinstance(person_id, str) or not person_id.strip():
-            raise GalleryError(f"person id must be a non-empty string, got {person_id!r}")
+        if not isinstance(key, str) or not key.strip():
+            raise GalleryError(f"a person's key must be a non-empty string, got {key!r}")
         embeddings = np.atleast_2d(np.asarray(embeddings, np.float32))
         if embeddings.size == 0:
-            raise GalleryError(f"no embeddings given for {person_id!r}")
+            raise GalleryError(f"no embeddings given for {key!r}")
         if not np.all(np.isfinite(embeddings)):
-            raise GalleryError(f"embeddings for {person_id!r} contain NaN or inf")
+            raise GalleryError(f"embeddings for {key!r} contain NaN or inf")
         with self._lock:
             rows = self._state.rows
-            if len(rows.person_ids) and embeddings.shape[1] != rows.embeddings.shape[1]:
+            if len(rows.keys) and embeddings.shape[1] != rows.embeddings.shape[1]:
                 raise GalleryError(f"embedding size {embeddings.shape[1]} does not match the gallery's "
                                    f"{rows.embeddings.shape[1]}")
             embeddings = embeddings / np.maximum(np.linalg.norm(embeddings, axis=1, keepdims=True), 1e-12)
-            stored = rows.embeddings if len(rows.person_ids) else np.empty((0, embeddings.shape[1]), np.float32)
+            stored = rows.embeddings if len(rows.keys) else np.empty((0, embeddings.shape[1]), np.float32)
             ids = _ids(None, len(embeddings), _last_id(rows))
             self._replace(np.concatenate([stored, embeddings]),
-                          np.concatenate([rows.person_ids, np.asarray([person_id] * len(embeddings), dtype=object)]),
+                          np.concatenate([rows.keys, np.asarray([key] * len(embeddings), dtype=object)]),
                           np.concatenate([rows.learned, np.full(len(embeddings), bool(learned))]),
                           np.concatenate([rows.sample_ids, ids]))
         return ids.tolist()
 
-    def remove(self, person_id: str) -> int:
+    def remove(self, key: str) -> int:
         """Forget a person; returns how many embeddings were removed."""
         with self._lock:
-            return self._keep(self._state.rows.person_ids != person_id)
+            return self._keep(self._state.rows.keys != key)
 
     def remove_samples(self, sample_ids) -> int:
         """Forget some samples by id (a learned sample replaced by a better one); returns how many."""
@@ -266,7 +266,7 @@ class Gallery:
         rows = self._state.rows
         removed = int(len(keep) - keep.sum())
         if removed:
-            self._replace(rows.embeddings[keep], rows.person_ids[keep], rows.learned[keep], rows.sample_ids[keep])
+            self._replace(rows.embeddings[keep], rows.keys[keep], rows.learned[keep], rows.sample_ids[keep])
         return removed
 
     def replace_people(self, updates: dict, meta: dict | None = None) -> None:
@@ -276,16 +276,16 @@ class Gallery:
         One pass over the stored rows, however many people change (a desk applying a batch of
         changes from the database)."""
         added_ids, added, added_learned, added_samples = [], [], [], []
-        for person_id, given in updates.items():
+        for key, given in updates.items():
             samples = given if hasattr(given, "embeddings") else Samples(given)
             if given is None or np.size(samples.embeddings) == 0:
                 continue
-            if not isinstance(person_id, str) or not person_id.strip():
-                raise GalleryError(f"person id must be a non-empty string, got {person_id!r}")
+            if not isinstance(key, str) or not key.strip():
+                raise GalleryError(f"a person's key must be a non-empty string, got {key!r}")
             rows = np.atleast_2d(np.asarray(samples.embeddings, np.float32))
             if not np.all(np.isfinite(rows)):
-                raise GalleryError(f"embeddings for {person_id!r} contain NaN or inf")
-            added_ids += [person_id] * len(rows)
+                raise GalleryError(f"embeddings for {key!r} contain NaN or inf")
+            added_ids += [key] * len(rows)
             added.append(rows)
             added_learned.append(_flags(getattr(samples, "learned", None), len(rows)))
             added_samples.append(getattr(samples, "sample_ids", None))
@@ -295,11 +295,11 @@ class Gallery:
                     self._state = _State(self._state.rows, meta)
                 return
             current = self._state.rows
-            dims = {a.shape[1] for a in added} | ({current.embeddings.shape[1]} if len(current.person_ids) else set())
+            dims = {a.shape[1] for a in added} | ({current.embeddings.shape[1]} if len(current.keys) else set())
             if len(dims) > 1:
                 raise GalleryError(f"embedding sizes {sorted(dims)} do not match")
-            keep = ~np.isin(current.person_ids, np.asarray(list(updates), dtype=object))
-            stored = current.embeddings[keep] if len(current.person_ids) else None
+            keep = ~np.isin(current.keys, np.asarray(list(updates), dtype=object))
+            stored = current.embeddings[keep] if len(current.keys) else None
             next_id = _last_id(current)
             new_ids = []
             for rows, ids in zip(added, added_samples):
@@ -310,16 +310,16 @@ class Gallery:
                 new = new / np.maximum(np.linalg.norm(new, axis=1, keepdims=True), 1e-12)
                 stored = new if stored is None or not len(stored) else np.concatenate([stored, new])
             self._replace(stored if stored is not None else np.empty((0, 0), np.float32),
-                          np.concatenate([current.person_ids[keep], np.asarray(added_ids, dtype=object)]),
+                          np.concatenate([current.keys[keep], np.asarray(added_ids, dtype=object)]),
                           np.concatenate([current.learned[keep], *added_learned]),
                           np.concatenate([current.sample_ids[keep], *new_ids]), meta)
 
-    def reset(self, person_ids, embeddings, meta: dict | None = None, learned=None, sample_ids=None) -> None:
+    def reset(self, keys, embeddings, meta: dict | None = None, learned=None, sample_ids=None) -> None:
         """Replace the whole contents (a desk loading every embedding of its model at once), and
         :attr:`meta` with ``meta`` if given; ``learned`` / ``sample_ids`` per row (see :class:`Samples`)."""
         embeddings = np.asarray(embeddings, np.float32)
-        if len(person_ids) != len(embeddings):
-            raise GalleryError(f"{len(person_ids)} person ids for {len(embeddings)} embeddings")
+        if len(keys) != len(embeddings):
+            raise GalleryError(f"{len(keys)} person ids for {len(embeddings)} embeddings")
         if len(embeddings):
             embeddings = np.atleast_2d(embeddings)
             if not np.all(np.isfinite(embeddings)):
@@ -328,8 +328,8 @@ class Gallery:
         else:
             embeddings = np.empty((0, 0), np.float32)
         with self._lock:
-            self._replace(embeddings, np.asarray(list(person_ids), dtype=object), _flags(learned, len(person_ids)),
-                          _ids(sample_ids, len(person_ids), 0), meta)
+            self._replace(embeddings, np.asarray(list(keys), dtype=object), _flags(learned, len(keys)),
+                          _ids(sample_ids, len(keys), 0), meta)
 
     def snapshot(self) -> "Gallery":
         """A copy that later changes of this gallery do not affect (cheap: shares the read-only
@@ -347,7 +347,7 @@ class Gallery:
             if self.count(new_id):
                 raise GalleryError(f"{new_id!r} is already in the gallery")
             rows = self._state.rows
-            self._replace(rows.embeddings, np.where(rows.person_ids == old_id, new_id, rows.person_ids).astype(object),
+            self._replace(rows.embeddings, np.where(rows.keys == old_id, new_id, rows.keys).astype(object),
                           rows.learned, rows.sample_ids)
 
     # -- matching ------------------------------------------------------------------
@@ -362,7 +362,7 @@ class Gallery:
         if queries.size == 0:
             return []
         rows = self._state.rows
-        if not len(rows.person_ids):
+        if not len(rows.keys):
             return [Match(None, float("inf")) for _ in queries]
         if queries.shape[1] != rows.embeddings.shape[1]:
             raise GalleryError(f"query embedding size {queries.shape[1]} does not match the "
@@ -371,7 +371,7 @@ class Gallery:
         nearest = similarity.argmax(axis=1)
         best = similarity[np.arange(len(queries)), nearest]
         distances = np.sqrt(np.maximum(0.0, 2.0 - 2.0 * best))
-        return [Match(str(rows.person_ids[i]) if d <= threshold else None, float(d), str(rows.person_ids[i]))
+        return [Match(str(rows.keys[i]) if d <= threshold else None, float(d), str(rows.keys[i]))
                 for i, d in zip(nearest, distances)]
 
 
@@ -382,10 +382,10 @@ class _State:
     meta: dict
 
 
-def _frozen_rows(embeddings, person_ids, learned, sample_ids, version: int, copy: bool = False) -> GalleryRows:
+def _frozen_rows(embeddings, keys, learned, sample_ids, version: int, copy: bool = False) -> GalleryRows:
     """Read-only arrays (``copy``: of arrays the caller keeps, so as not to freeze theirs)."""
     make = np.array if copy else np.asarray
-    arrays = (np.ascontiguousarray(make(embeddings, np.float32)), make(person_ids, dtype=object),
+    arrays = (np.ascontiguousarray(make(embeddings, np.float32)), make(keys, dtype=object),
               make(learned, bool), make(sample_ids, np.int64))
     for array in arrays:
         array.flags.writeable = False
@@ -424,7 +424,7 @@ class InvalidGalleryFile(ValueError):
 class StoredGallery:
     """What a gallery file holds, checked by :func:`read_checked`."""
     embeddings: np.ndarray          # float32 (N, D), finite, L2-normalised
-    person_ids: list[str]           # N non-empty ids
+    keys: list[str]           # N non-empty ids
     fingerprint: str
     model_name: str
     format: int
@@ -469,7 +469,7 @@ def read_checked(f: h5py.File) -> StoredGallery:
     if bad.size:
         raise InvalidGalleryFile(f"embeddings are not L2-normalised ({_rows(bad)}; row {bad[0]} has "
                                  f"norm {norms[bad[0]]:.4g})")
-    person_ids = []
+    keys = []
     for row, raw in enumerate(ids_ds[()]):
         try:
             text = raw.decode("utf-8") if isinstance(raw, bytes) else str(raw)
@@ -477,7 +477,7 @@ def read_checked(f: h5py.File) -> StoredGallery:
             raise InvalidGalleryFile(f"the person id at row {row} is not valid UTF-8") from None
         if not text.strip():
             raise InvalidGalleryFile(f"empty person id at row {row}")
-        person_ids.append(text)
+        keys.append(text)
     learned = sample_ids = None
     if "learned" in f:
         learned = _dataset(f, "learned")[()]
@@ -492,7 +492,7 @@ def read_checked(f: h5py.File) -> StoredGallery:
         if len(np.unique(sample_ids)) != rows:
             raise InvalidGalleryFile("sample_ids repeat an id")
         sample_ids = sample_ids.astype(np.int64)
-    return StoredGallery(embeddings, person_ids, _text_attribute(f, "fingerprint"),
+    return StoredGallery(embeddings, keys, _text_attribute(f, "fingerprint"),
                          _text_attribute(f, "model_name"), int(version), _meta(f), learned, sample_ids)
 
 

@@ -30,9 +30,9 @@ class Face:
     landmarks: np.ndarray                        # (5, 2) MTCNN points
     chip: np.ndarray | None = None               # aligned BGR chip the model saw
     embedding: np.ndarray | None = None          # (D,) L2-normalised
-    person_id: str | None = None                 # gallery key if recognised
+    key: str | None = None                 # gallery key if recognised
     distance: float | None = None                # to the nearest enrolled person
-    nearest_id: str | None = None                # that person, even beyond the threshold
+    nearest_key: str | None = None                # that person, even beyond the threshold
 
 
 class FaceRecognizer:
@@ -98,8 +98,8 @@ class FaceRecognizer:
             limit = self.spec.threshold if threshold is None else threshold
             matches = gallery.match(np.stack([f.embedding for f in faces]), limit)
             for face, match in zip(faces, matches):
-                face.person_id, face.distance, face.nearest_id = \
-                    match.person_id, match.distance, match.nearest_id
+                face.key, face.distance, face.nearest_key = \
+                    match.key, match.distance, match.nearest_key
         return faces
 
     def distance(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -61,7 +61,7 @@ def _main(args) -> int:
                 break
             t = frames / file_fps if file_fps > 0 else time.monotonic()
             for decision in stream.process(frame, t):
-                bar.write(f"{t:8.2f} s  track {decision.track_id}: {decision.person_id or 'unknown'} "
+                bar.write(f"{t:8.2f} s  track {decision.track_id}: {decision.key or 'unknown'} "
                           f"(distance {decision.distance:.3f}, threshold {decision.threshold:.3f}, "
                           f"{decision.frames} frames)")
             faces = stream.faces

@@ -2,7 +2,7 @@
 
 ``StreamRecognizer(recognizer, gallery, policy=None)``: ``.process(frame_bgr, t_seconds)`` returns
 the decisions made at that frame; ``.faces`` are the tracked faces of the last frame; ``.reset()``
-ends every visit; ``.claim(person_id)`` verifies the visitor in front against one person (number +
+ends every visit; ``.claim(key)`` verifies the visitor in front against one person (number +
 face). See recognition/stream/recognizer.py; learning from check-ins in recognition/stream/learning.py.
 """
 from recognition.stream.claims import ClaimError, ClaimRefused, NobodyInFront, NotEnrolled

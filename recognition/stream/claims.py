@@ -33,8 +33,8 @@ class ClaimRefused(ClaimError):
 
 @dataclasses.dataclass
 class Claim:
-    """A claim waiting for its verdict: ``person_id`` for ``track_id`` (None: the next face)."""
-    person_id: str
+    """A claim waiting for its verdict: ``key`` for ``track_id`` (None: the next face)."""
+    key: str
     track_id: int | None
     started: float                     # stream time the claim was made (None-track: when attached)
     frames: int = 0                    # good frames fused since it was made
@@ -53,26 +53,26 @@ class ClaimGuard:
         self._failures: dict[str, list[float]] = {}
         self._locked_until: dict[str, float] = {}
 
-    def check(self, person_id: str) -> None:
-        """Raise ClaimRefused while ``person_id`` is locked."""
-        wait = self._locked_until.get(person_id, 0.0) - self._clock()
+    def check(self, key: str) -> None:
+        """Raise ClaimRefused while ``key`` is locked."""
+        wait = self._locked_until.get(key, 0.0) - self._clock()
         if wait > 0:
-            raise ClaimRefused(f"too many failed attempts for number {person_id}; try again in "
+            raise ClaimRefused(f"too many failed attempts for number {key}; try again in "
                                f"{wait:.0f} s", wait)
 
-    def failed(self, person_id: str) -> None:
+    def failed(self, key: str) -> None:
         now = self._clock()
-        recent = [t for t in self._failures.get(person_id, []) if now - t <= self.window_s] + [now]
-        self._failures[person_id] = recent
+        recent = [t for t in self._failures.get(key, []) if now - t <= self.window_s] + [now]
+        self._failures[key] = recent
         beyond = len(recent) - self.allowed
         log.warning("number + face: the face did not match number %s (%d failed claim(s) in %.0f min)",
-                    person_id, len(recent), self.window_s / 60)
+                    key, len(recent), self.window_s / 60)
         if beyond >= 0:
             lockout = min(self.max_lockout_s, self.lockout_s * 2 ** beyond)
-            self._locked_until[person_id] = now + lockout
-            log.warning("number + face: number %s locked for %.0f s after %d failed claims", person_id,
+            self._locked_until[key] = now + lockout
+            log.warning("number + face: number %s locked for %.0f s after %d failed claims", key,
                         lockout, len(recent))
 
-    def succeeded(self, person_id: str) -> None:
-        self._failures.pop(person_id, None)
-        self._locked_until.pop(person_id, None)
+    def succeeded(self, key: str) -> None:
+        self._failures.pop(key, None)
+        self._locked_until.pop(key, None)

@@ -51,7 +51,7 @@ class EnrollmentState:
     hint: str
     complete: bool
     consistent: bool                     # every sample close to the others (one person)
-    nearest_id: str | None               # the enrolled person most like these samples
+    nearest_key: str | None               # the enrolled person most like these samples
     nearest_distance: float              # their templates' distance (inf if nobody is enrolled)
     too_close: bool                      # so close that the two would be confused
 
@@ -110,13 +110,13 @@ class EnrollmentSession:
             self.hint = {"frontal": LOOK_STRAIGHT, "left": TURN_LEFT, "right": TURN_RIGHT}[missing[0]]
 
     def state(self, templates: Templates, too_close_distance: float) -> EnrollmentState:
-        consistent, nearest_id, nearest = True, None, float("inf")
+        consistent, nearest_key, nearest = True, None, float("inf")
         if self.samples:
             embeddings = np.stack([s.embedding for s in self.samples])
             centre = normalise(embeddings.mean(axis=0))
             consistent = bool(np.all(distance_of(embeddings @ centre) <= self.same_face_distance))
             index, similarity, _, _ = templates.nearest_two(centre)
             if index >= 0:
-                nearest_id, nearest = str(templates.ids[index]), float(distance_of(similarity))
+                nearest_key, nearest = str(templates.ids[index]), float(distance_of(similarity))
         return EnrollmentState(self.track_id, tuple(self.samples), self.wanted, self.hint, self.complete,
-                               consistent, nearest_id, nearest, nearest <= too_close_distance)
+                               consistent, nearest_key, nearest, nearest <= too_close_distance)

@@ -33,18 +33,18 @@ from recognition.stream.templates import Templates, distance_of
 
 @dataclasses.dataclass(frozen=True)
 class LearnedSample:
-    """A sample the desk may add to ``person_id`` (a frame of the visit and its embedding)."""
-    person_id: str
+    """A sample the desk may add to ``key`` (a frame of the visit and its embedding)."""
+    key: str
     sample: EnrollmentSample        # the frame (uncropped), its box, points, embedding and quality
     replaces: int | None            # gallery sample id of a learned sample it replaces (None: added)
     novelty: float                  # distance to the nearest sample the person already has
 
 
-def plan(templates: Templates, person_id: str, sample: EnrollmentSample, *, max_learned: int,
+def plan(templates: Templates, key: str, sample: EnrollmentSample, *, max_learned: int,
          min_novelty: float) -> LearnedSample | None:
-    """The sample as a LearnedSample of ``person_id`` if it adds something (see the module
+    """The sample as a LearnedSample of ``key`` if it adds something (see the module
     docstring), else None. The caller has checked that the visit may be learned at all."""
-    index = templates.index_of(person_id)
+    index = templates.index_of(key)
     if index < 0:
         return None
     own = np.flatnonzero(templates.owner == index)
@@ -55,7 +55,7 @@ def plan(templates: Templates, person_id: str, sample: EnrollmentSample, *, max_
         return None
     learned = own[templates.learned[own]]
     if len(learned) < max_learned:
-        return LearnedSample(person_id, sample, None, novelty)
+        return LearnedSample(key, sample, None, novelty)
     # full: the learned sample nearest to another of the person's samples (the new one included)
     # goes, unless the new one would be the most redundant of them
     gram = distance_of(templates.samples[learned] @ templates.samples[own].T)
@@ -64,4 +64,4 @@ def plan(templates: Templates, person_id: str, sample: EnrollmentSample, *, max_
     weakest = int(np.argmin(redundancy))
     if redundancy[weakest] >= novelty:
         return None
-    return LearnedSample(person_id, sample, int(templates.sample_ids[learned[weakest]]), novelty)
+    return LearnedSample(key, sample, int(templates.sample_ids[learned[weakest]]), novelty)

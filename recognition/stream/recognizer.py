@@ -3,8 +3,8 @@
     stream = StreamRecognizer(FaceRecognizer.load(), gallery)
     for t, frame in frames:
         for decision in stream.process(frame, t):
-            if decision.person_id is not None:
-                check_in(decision.person_id)
+            if decision.key is not None:
+                check_in(decision.key)
         draw(stream.faces)
 
 Per frame: faces are found (the whole frame every ``full_detection_every_s``, or while nobody is
@@ -24,7 +24,7 @@ Besides "this person" and "unknown", a decision can carry:
 
 * ``learn``: a sample of the visit the desk may add to the person it checked in
   (recognition.stream.learning says when);
-* ``candidate_id``: for a visit that ends unknown, the nearest person when they are close enough to
+* ``candidate_key``: for a visit that ends unknown, the nearest person when they are close enough to
   ask the operator ("Zhang San? Confirm / Not them"), with ``learn`` ready for a confirmation;
 * ``method == "number+face"``: the outcome of :meth:`StreamRecognizer.claim` (the visitor typed a
   person number; the face is verified against that person alone, 1:1).
@@ -57,19 +57,19 @@ DECIDING, KNOWN, UNKNOWN = TrackState.DECIDING, TrackState.KNOWN, TrackState.UNK
 class Decision:
     """Who a visitor is, decided once per track, and the evidence it rests on."""
     track_id: int
-    person_id: str | None     # None: decided unknown (nobody enrolled is close enough)
+    key: str | None     # None: decided unknown (nobody enrolled is close enough)
     t: float                  # stream time of the decision (seconds)
     started: float            # stream time the face first appeared
     frames: int               # good frames fused
     distance: float           # fused embedding to the chosen (or, for unknown, the nearest) template
     margin: float             # runner-up person's distance minus ``distance`` (inf with one person)
     threshold: float          # the operating point it was held against
-    nearest_id: str | None    # the nearest person, also for an unknown
+    nearest_key: str | None    # the nearest person, also for an unknown
     box: tuple[float, float, float, float]
     chip: np.ndarray | None = dataclasses.field(default=None, repr=False)   # best good frame, aligned
     method: str = "face"      # "face" (1:N) or "number+face" (a claim's verdict)
-    claimed_id: str | None = None        # number + face: the person claimed (also when refused)
-    candidate_id: str | None = None      # an unknown's nearest person, close enough to ask about
+    claimed_key: str | None = None        # number + face: the person claimed (also when refused)
+    candidate_key: str | None = None      # an unknown's nearest person, close enough to ask about
     candidate_distance: float | None = None
     learn: learning.LearnedSample | None = dataclasses.field(default=None, repr=False)
 
@@ -87,7 +87,7 @@ class TrackedFace:
     landmarks: np.ndarray = dataclasses.field(repr=False)
     score: float
     state: TrackState
-    person_id: str | None
+    key: str | None
     distance: float | None           # of the decision (None while deciding)
     quality: Quality | None          # this frame's quality gate
     hint: str                        # what the person could do to be recognized ("" if nothing)
@@ -216,17 +216,17 @@ class StreamRecognizer:
         return decisions
 
     # -- number + face ------------------------------------------------------------------------------
-    def claim(self, person_id: str, track_id: int | None = None) -> int:
-        """The visitor in front says they are ``person_id`` (typed their person number): their visit
+    def claim(self, key: str, track_id: int | None = None) -> int:
+        """The visitor in front says they are ``key`` (typed their person number): their visit
         (``track_id``, default the face :meth:`enrollment_candidate` picks) is verified against that
         person alone, at ``policy.claim_false_accept_rate`` (1:1, however many people are enrolled).
-        Its verdict comes as a Decision with ``method == "number+face"`` and ``claimed_id``. Returns
+        Its verdict comes as a Decision with ``method == "number+face"`` and ``claimed_key``. Returns
         the track id; raises ClaimError (ClaimRefused) for a number not enrolled, malformed, or locked
         after repeated failed claims, or with nobody in front of the camera."""
         self._refresh_gallery()
-        key = person_id.strip() if isinstance(person_id, str) else ""
+        key = key.strip() if isinstance(key, str) else ""
         if not key or not key.isprintable():
-            raise NotEnrolled(f"not a person number: {person_id!r}")
+            raise NotEnrolled(f"not a person number: {key!r}")
         if self._templates.index_of(key) < 0:
             raise NotEnrolled(f"nobody with number {key} is enrolled (or they are inactive)")
         self.claims.check(key)
@@ -310,7 +310,7 @@ class StreamRecognizer:
         log.info("operating point: %s", self._operating_point)
         known = set(self._templates.ids)
         for track in self.tracker.tracks:   # people enrolled or removed meanwhile: decide again
-            if track.state == UNKNOWN or (track.state == KNOWN and track.decision.person_id not in known):
+            if track.state == UNKNOWN or (track.state == KNOWN and track.decision.key not in known):
                 track.state, track.decision = DECIDING, None
 
     # -- embedding --------------------------------------------------------------------------
@@ -394,7 +394,7 @@ class StreamRecognizer:
         """Number + face: is the track the claimed person (1:1, at the claim threshold), and not
         clearly somebody else enrolled? Waits for enough frames unless the visit is ending."""
         claim, point, policy = track.claim, self._operating_point, self.policy
-        index = self._templates.index_of(claim.person_id)
+        index = self._templates.index_of(claim.key)
         if index < 0 or track.evidence is None:  # removed from the gallery meanwhile; no good frame yet
             accepted, distance, margin = False, math.inf, math.inf
         else:
@@ -411,32 +411,32 @@ class StreamRecognizer:
             return None                          # not yet: more frames may settle it
         track.claim = None
         if accepted:
-            self.claims.succeeded(claim.person_id)
+            self.claims.succeeded(claim.key)
             track.state = KNOWN
         else:
-            self.claims.failed(claim.person_id)
+            self.claims.failed(claim.key)
         learn = None
-        if accepted and self._may_learn(track, claim.person_id, margin):
-            learn = self._learnable(track, claim.person_id)
-        decision = Decision(track.id, claim.person_id if accepted else None, t, track.first_t, track.frames,
-                            distance, margin, point.claim_threshold, claim.person_id, track.box,
-                            track.best_chip, method="number+face", claimed_id=claim.person_id, learn=learn)
+        if accepted and self._may_learn(track, claim.key, margin):
+            learn = self._learnable(track, claim.key)
+        decision = Decision(track.id, claim.key if accepted else None, t, track.first_t, track.frames,
+                            distance, margin, point.claim_threshold, claim.key, track.box,
+                            track.best_chip, method="number+face", claimed_key=claim.key, learn=learn)
         if accepted:
             track.decision = decision
         return decision
 
-    def _may_learn(self, track: _Track, person_id: str, margin: float) -> bool:
+    def _may_learn(self, track: _Track, key: str, margin: float) -> bool:
         """The visit matches the person's enrolled samples alone at the stricter point, with the margin."""
-        index = self._templates.index_of(person_id)
+        index = self._templates.index_of(key)
         if not self.policy.learn or index < 0 or margin < self._operating_point.margin:
             return False
         enrolled = float(distance_of(self._templates.enrolled_vectors[index] @ track.fused.astype(np.float32)))
         return enrolled <= self._operating_point.strict_threshold
 
-    def _learnable(self, track: _Track, person_id: str) -> learning.LearnedSample | None:
+    def _learnable(self, track: _Track, key: str) -> learning.LearnedSample | None:
         if track.learn_sample is None:
             return None
-        return learning.plan(self._templates, person_id, track.learn_sample, max_learned=self.policy.max_learned,
+        return learning.plan(self._templates, key, track.learn_sample, max_learned=self.policy.max_learned,
                              min_novelty=self.policy.learn_min_novelty)
 
     def _another_face(self, track: _Track) -> bool:
@@ -458,14 +458,14 @@ class StreamRecognizer:
         point, policy = self._operating_point, self.policy
         candidate = learn = None
         if state == KNOWN:
-            if self._may_learn(track, verdict.person_id, verdict.margin):
-                learn = self._learnable(track, verdict.person_id)
-        elif verdict.person_id is not None and verdict.distance <= point.candidate_threshold:
-            candidate = verdict.person_id            # ask the operator; a confirmation may teach the desk
+            if self._may_learn(track, verdict.key, verdict.margin):
+                learn = self._learnable(track, verdict.key)
+        elif verdict.key is not None and verdict.distance <= point.candidate_threshold:
+            candidate = verdict.key            # ask the operator; a confirmation may teach the desk
             learn = self._learnable(track, candidate) if policy.learn else None
-        track.decision = Decision(track.id, verdict.person_id if state == KNOWN else None, t, track.first_t,
+        track.decision = Decision(track.id, verdict.key if state == KNOWN else None, t, track.first_t,
                                   track.frames, verdict.distance, verdict.margin, verdict.threshold,
-                                  verdict.person_id, track.box, track.best_chip, candidate_id=candidate,
+                                  verdict.key, track.box, track.best_chip, candidate_key=candidate,
                                   candidate_distance=verdict.distance if candidate else None, learn=learn)
         return track.decision
 
@@ -474,5 +474,5 @@ class StreamRecognizer:
         decision = track.decision
         hint = track.quality.hint if track.quality is not None and track.state == DECIDING else ""
         return TrackedFace(track.id, track.box, track.landmarks, track.score, track.state,
-                           decision.person_id if decision is not None else None,
+                           decision.key if decision is not None else None,
                            decision.distance if decision is not None else None, track.quality, hint, track.chip)

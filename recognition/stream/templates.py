@@ -38,17 +38,17 @@ class Templates:
     enrolled_vectors: np.ndarray | None = None  # (P, D) unit templates of the enrolled samples alone
 
     @classmethod
-    def from_arrays(cls, embeddings: np.ndarray, person_ids: np.ndarray, version: int = -1,
+    def from_arrays(cls, embeddings: np.ndarray, keys: np.ndarray, version: int = -1,
                     learned=None, sample_ids=None) -> "Templates":
         embeddings = np.asarray(embeddings, np.float32)
-        count = len(person_ids)
+        count = len(keys)
         learned = np.zeros(count, bool) if learned is None else np.asarray(learned, bool)
         sample_ids = np.arange(1, count + 1, dtype=np.int64) if sample_ids is None else np.asarray(sample_ids)
         if not count:
             empty = np.zeros((0, embeddings.shape[1] if embeddings.ndim == 2 else 0), np.float32)
             return cls(np.asarray([], dtype=object), empty, empty, np.zeros(0, np.int64), version, learned,
                        sample_ids, empty)
-        ids, owner = np.unique(np.asarray(person_ids, dtype=object).astype(str), return_inverse=True)
+        ids, owner = np.unique(np.asarray(keys, dtype=object).astype(str), return_inverse=True)
         sums = np.zeros((len(ids), embeddings.shape[1]), np.float64)
         np.add.at(sums, owner, embeddings)
         enrolled = sums.copy()
@@ -62,12 +62,12 @@ class Templates:
     @classmethod
     def from_gallery(cls, rows) -> "Templates":
         """From :meth:`recognition.gallery.Gallery.samples`."""
-        return cls.from_arrays(rows.embeddings, rows.person_ids, rows.version, rows.learned, rows.sample_ids)
+        return cls.from_arrays(rows.embeddings, rows.keys, rows.version, rows.learned, rows.sample_ids)
 
-    def index_of(self, person_id: str) -> int:
-        """The index of ``person_id`` in :attr:`ids`, -1 if not enrolled."""
-        position = int(np.searchsorted(self.ids.astype(str), person_id)) if len(self.ids) else 0
-        return position if position < len(self.ids) and self.ids[position] == person_id else -1
+    def index_of(self, key: str) -> int:
+        """The index of ``key`` in :attr:`ids`, -1 if not enrolled."""
+        position = int(np.searchsorted(self.ids.astype(str), key)) if len(self.ids) else 0
+        return position if position < len(self.ids) and self.ids[position] == key else -1
 
     def __len__(self) -> int:
         return len(self.ids)

@@ -81,7 +81,7 @@ def test_reembed_end_to_end_while_desks_keep_the_old_model(backend, tools, lfw_f
     assert model_state(backend.faces.coverage(), new_desk.model).complete
     threshold = recognizer.threshold
     for number, (_samples, probe) in lfw_faces.items():
-        assert new_desk.gallery.match(probe, threshold)[0].person_id == number
+        assert new_desk.gallery.match(probe, threshold)[0].key == number
         # the crop, detected and aligned again, gives (nearly) the live frame's embedding
         distances = np.linalg.norm(new_desk.gallery.embeddings_of(number)
                                    - old_desk.gallery.embeddings_of(number), axis=1)

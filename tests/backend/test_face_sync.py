@@ -40,7 +40,7 @@ def test_what_one_desk_does_the_other_desk_follows(desks):
     report = b.poll()
     assert report.updated == ("E001", "E002") and report.changes == 2
     np.testing.assert_allclose(b.gallery.embeddings_of("E001"), unit(1), atol=1e-6)
-    assert b.gallery.match(unit(1, 1), 0.1)[0].person_id == "E001"       # B recognizes A's enrollment
+    assert b.gallery.match(unit(1, 1), 0.1)[0].key == "E001"       # B recognizes A's enrollment
     update_person(a.backend, a.sync, p.id, person_number="E100")
     assert b.poll().removed == ("E001",) and sorted(b.gallery.ids) == ["E002", "E100"]
     set_active(a.backend, a.sync, q.id, False)

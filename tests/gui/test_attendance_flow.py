@@ -94,7 +94,7 @@ def test_enroll_recognize_check_in_history_export_delete(qtbot, make_window, db_
     results, events_before = [], len(events)          # A may already be checked in by the end of pass 1
     window.live.resultReceived.connect(results.append)
     window.camera.start()
-    qtbot.waitUntil(lambda: any(f.person_id == NUMBER for r in results for f in r.faces), timeout=30000)
+    qtbot.waitUntil(lambda: any(f.key == NUMBER for r in results for f in r.faces), timeout=30000)
     warn = window.live.open_enroll_dialog()                      # enrolling A again: the dialog warns
     qtbot.waitUntil(warn.complete, timeout=30000)
     assert warn.look_alike() == (NUMBER, NAME)
@@ -109,15 +109,15 @@ def test_enroll_recognize_check_in_history_export_delete(qtbot, make_window, db_
 
     # every decision that names someone names A (12 photos of him: where two differ more than the
     # model's 1:1 threshold the stream takes it for a new visit, and the backend's cooldown holds)
-    known = [d.person_id for r in results for d in r.decisions if d.person_id is not None]
+    known = [d.key for r in results for d in r.decisions if d.key is not None]
     assert known and set(known) == {NUMBER}
     a_results = [r for r in results if r.seq < test_video.a_frames and r.faces]
     b_results = [r for r in results if r.seq >= test_video.a_frames + 8 and r.faces]
     assert len(a_results) >= 10 and len(b_results) >= 3, (len(a_results), len(b_results))
     decided = next(i for i, r in enumerate(a_results) if r.faces[0].state == "known")
-    assert all(r.faces[0].person_id == NUMBER for r in a_results[decided:])
-    assert all(f.person_id is None for r in b_results for f in r.faces), \
-        [(r.seq, f.state, f.person_id) for r in b_results for f in r.faces]
+    assert all(r.faces[0].key == NUMBER for r in a_results[decided:])
+    assert all(f.key is None for r in b_results for f in r.faces), \
+        [(r.seq, f.state, f.key) for r in b_results for f in r.faces]
     mine = [e.checkin.status for e in events if e.person.person_number == NUMBER]
     assert len(mine) - len([e for e in events[:events_before] if e.person.person_number == NUMBER]) == len(known)
     assert mine == ["recorded"] + ["cooldown"] * (len(mine) - 1)        # one decision, one check-in event
@@ -141,7 +141,7 @@ def test_enroll_recognize_check_in_history_export_delete(qtbot, make_window, db_
     window.historySummaryView.setChecked(True)
     qtbot.waitUntil(lambda: model.rowCount() == 1 and model.item(0, 5).text() == "1", timeout=10000)
     window.historyRowsView.setChecked(True)
-    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.columnCount() == 6, timeout=10000)
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.columnCount() == 8, timeout=10000)   # .. method, operator
     export = tmp_path / "export.csv"
     with qtbot.waitSignal(window.history_tab.exported, timeout=10000):
         window.history_tab.export_to(str(export))

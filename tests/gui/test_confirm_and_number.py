@@ -23,7 +23,7 @@ def missed_visit(recognizer, gallery, shared_data):
     still = read_image(shared_data / "lfw" / "images" / "Tony_Blair" / "Tony_Blair_0010.jpg")
     decisions = [d for i, f in enumerate(render_visit(still, 21, frames=20)) for d in stream.process(f, i / FPS)]
     decisions += stream.reset()
-    return next(d for d in decisions if d.candidate_id == NUMBER)
+    return next(d for d in decisions if d.candidate_key == NUMBER)
 
 
 def confirmed_rows(db):
@@ -38,7 +38,7 @@ def test_a_missed_visit_is_confirmed_with_enter_or_dismissed_with_esc(qtbot, mak
     window = make_window(db_url, source="9", operator="王芳", face_sync_interval=0.3)
     qtbot.waitUntil(lambda: window.gallery.count(NUMBER) == 4, timeout=10000)
     decision = missed_visit(recognizer, window.gallery, shared_data)
-    assert decision.person_id is None and decision.learn is not None
+    assert decision.key is None and decision.learn is not None
     window.tabs.setCurrentWidget(window.tabLive)
 
     # Enter with nothing asked: nothing happens

@@ -55,7 +55,7 @@ def test_deactivating_keeps_history_and_samples_and_stops_recognition_and_check_
     qtbot.waitUntil(lambda: window.gallery.count(NUMBER) == 4, timeout=10000)
     photo = read_image(shared_data / "lfw" / "images" / "Tony_Blair" / "Tony_Blair_0005.jpg")
     seen = recognizer.identify(photo, window.gallery)
-    assert [f.person_id for f in seen] == [NUMBER]       # recognized while active
+    assert [f.key for f in seen] == [NUMBER]       # recognized while active
 
     select(qtbot, window, NUMBER)
     assert window.personActive.text() == "Deactivate" and window.personActive.isEnabled()
@@ -80,7 +80,7 @@ def test_deactivating_keeps_history_and_samples_and_stops_recognition_and_check_
 
     # no longer recognized at this desk, and a check-in already on its way is refused
     qtbot.waitUntil(lambda: window.gallery.count(NUMBER) == 0, timeout=10000)
-    assert [f.person_id for f in recognizer.identify(photo, window.gallery)] == [None]
+    assert [f.key for f in recognizer.identify(photo, window.gallery)] == [None]
     with qtbot.waitSignal(window.check_ins.failed, timeout=10000) as refused:
         window.check_ins.handle_decisions([Decision(7, NUMBER, 1.0, 0.8, 3, float(seen[0].distance), 0.2, 0.27,
                                                      NUMBER, tuple(seen[0].box))])

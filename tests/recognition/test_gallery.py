@@ -36,14 +36,14 @@ def test_match_is_open_set(tmp_path):
     probe /= np.linalg.norm(probe)
     stranger = unit(1, seed=5)[0]
     known, unknown = g.match(np.stack([probe, stranger]), threshold=0.3)
-    assert known.person_id == "p1" and known.distance < 0.3
-    assert unknown.person_id is None and unknown.distance > 0.3
-    assert unknown.nearest_id in {"p0", "p1", "p2"}
+    assert known.key == "p1" and known.distance < 0.3
+    assert unknown.key is None and unknown.distance > 0.3
+    assert unknown.nearest_key in {"p0", "p1", "p2"}
 
 
 def test_empty_gallery_matches_nobody(tmp_path):
     [m] = Gallery.open(tmp_path / "none.h5").match(unit(1), threshold=1.0)
-    assert m.person_id is None and m.distance == float("inf")
+    assert m.key is None and m.distance == float("inf")
 
 
 def test_other_models_gallery_is_refused_with_a_re_embed_path(tmp_path):
@@ -216,13 +216,13 @@ def test_temp_files_of_live_saves_and_of_other_galleries_are_kept(tmp_path):
 
 
 # -- issue 12 item 4: a structurally wrong gallery file fails at open ---------------------------------
-def _write(path, embeddings=None, person_ids=None, **attrs):
+def _write(path, embeddings=None, keys=None, **attrs):
     with h5py.File(path, "w") as f:
         if embeddings is not None:
             f.create_dataset("embeddings", data=embeddings)
-        if person_ids is not None:
-            f.create_dataset("person_ids", data=person_ids,
-                             dtype=h5py.string_dtype("utf-8") if isinstance(person_ids, list) else None)
+        if keys is not None:
+            f.create_dataset("person_ids", data=keys,
+                             dtype=h5py.string_dtype("utf-8") if isinstance(keys, list) else None)
         for key, value in {"fingerprint": "f", "model_name": "m", "format": 1, **attrs}.items():
             f.attrs[key] = value
 
@@ -240,23 +240,23 @@ def _inf_row():
 
 
 @pytest.mark.parametrize("contents, words", [
-    (dict(embeddings=unit(3), person_ids=["a", "a"]), "2 person ids for 3 embeddings"),
-    (dict(embeddings=unit(2), person_ids=["a", "b", "c"]), "3 person ids for 2 embeddings"),
-    (dict(embeddings=unit(1)[0], person_ids=["a"]), "2-D"),
-    (dict(embeddings=unit(4).reshape(2, 2, 8), person_ids=["a", "b"]), "2-D"),
-    (dict(embeddings=np.zeros((2, 0), np.float32), person_ids=["a", "b"]), "size 0"),
-    (dict(embeddings=_nan_row(), person_ids=["a", "b", "c"]), "NaN or infinite.*row 1"),
-    (dict(embeddings=_inf_row(), person_ids=["a", "b", "c"]), "NaN or infinite.*row 2"),
-    (dict(embeddings=2 * unit(3), person_ids=["a", "b", "c"]), "not L2-normalised"),
-    (dict(embeddings=np.ones((3, 8), np.int32), person_ids=["a", "b", "c"]), "floating-point"),
-    (dict(embeddings=np.array([b"x", b"y"]), person_ids=["a", "b"]), "floating-point"),
-    (dict(embeddings=unit(2), person_ids=np.array([1, 2])), "person_ids must be text"),
-    (dict(embeddings=unit(2), person_ids=["a", ""]), "empty person id at row 1"),
-    (dict(embeddings=unit(2), person_ids=np.array([b"a", b"\xff\xfe"])), "row 1 is not valid UTF-8"),
-    (dict(embeddings=unit(2), person_ids=np.array([[b"a"], [b"b"]])), "person_ids must be 1-D"),
-    (dict(person_ids=["a"]), "no 'embeddings' dataset"),
+    (dict(embeddings=unit(3), keys=["a", "a"]), "2 person ids for 3 embeddings"),
+    (dict(embeddings=unit(2), keys=["a", "b", "c"]), "3 person ids for 2 embeddings"),
+    (dict(embeddings=unit(1)[0], keys=["a"]), "2-D"),
+    (dict(embeddings=unit(4).reshape(2, 2, 8), keys=["a", "b"]), "2-D"),
+    (dict(embeddings=np.zeros((2, 0), np.float32), keys=["a", "b"]), "size 0"),
+    (dict(embeddings=_nan_row(), keys=["a", "b", "c"]), "NaN or infinite.*row 1"),
+    (dict(embeddings=_inf_row(), keys=["a", "b", "c"]), "NaN or infinite.*row 2"),
+    (dict(embeddings=2 * unit(3), keys=["a", "b", "c"]), "not L2-normalised"),
+    (dict(embeddings=np.ones((3, 8), np.int32), keys=["a", "b", "c"]), "floating-point"),
+    (dict(embeddings=np.array([b"x", b"y"]), keys=["a", "b"]), "floating-point"),
+    (dict(embeddings=unit(2), keys=np.array([1, 2])), "person_ids must be text"),
+    (dict(embeddings=unit(2), keys=["a", ""]), "empty person id at row 1"),
+    (dict(embeddings=unit(2), keys=np.array([b"a", b"\xff\xfe"])), "row 1 is not valid UTF-8"),
+    (dict(embeddings=unit(2), keys=np.array([[b"a"], [b"b"]])), "person_ids must be 1-D"),
+    (dict(keys=["a"]), "no 'embeddings' dataset"),
     (dict(embeddings=unit(1)), "no 'person_ids' dataset"),
-    (dict(embeddings=unit(1), person_ids=["a"], format=99), "format 99"),
+    (dict(embeddings=unit(1), keys=["a"], format=99), "format 99"),
 ], ids=["ids-short", "ids-long", "1-D", "3-D", "size-0", "nan", "inf", "norm", "int", "bytes",
         "numeric-ids", "empty-id", "bad-utf8", "2-D-ids", "no-embeddings", "no-ids", "newer-format"])
 def test_a_structurally_wrong_gallery_is_refused_at_open_naming_file_and_problem(tmp_path, contents, words):
@@ -281,10 +281,10 @@ def test_embeddings_as_a_group_are_refused(tmp_path):
 @pytest.mark.parametrize("embeddings", [unit(3).astype(np.float64), unit(3).astype(np.float16)])
 def test_other_float_widths_and_fixed_length_ids_still_open(tmp_path, embeddings):
     path = tmp_path / "g.h5"
-    _write(path, embeddings=embeddings, person_ids=np.array(["张三".encode(), b"b", b"b"]))
+    _write(path, embeddings=embeddings, keys=np.array(["张三".encode(), b"b", b"b"]))
     g = Gallery.open(path, fingerprint="f")
     assert g.ids == ["张三", "b"] and g.size == 3
-    assert g.match(embeddings[:1].astype(np.float32), 0.5)[0].person_id == "张三"
+    assert g.match(embeddings[:1].astype(np.float32), 0.5)[0].key == "张三"
 
 
 def test_readers_never_see_half_a_change_while_a_writer_changes_the_gallery(tmp_path):
@@ -300,7 +300,7 @@ def test_readers_never_see_half_a_change_while_a_writer_changes_the_gallery(tmp_
         last = -1
         while not stop.is_set():
             rows = gallery.samples()
-            lengths = {len(rows.embeddings), len(rows.person_ids), len(rows.learned), len(rows.sample_ids)}
+            lengths = {len(rows.embeddings), len(rows.keys), len(rows.learned), len(rows.sample_ids)}
             if len(lengths) != 1 or rows.version < last:
                 errors.append((lengths, rows.version, last))
             last = rows.version

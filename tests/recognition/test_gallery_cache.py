@@ -48,7 +48,7 @@ def test_replace_people_removes_and_replaces_in_one_step(tmp_path):
     np.testing.assert_allclose(g.embeddings_of("B"), unit(1, seed=4), atol=1e-6)
     np.testing.assert_allclose(g.embeddings_of("C"), unit(1, seed=3), atol=1e-6)
     g.replace_people({"B": None, "C": None, "D": None})
-    assert len(g) == 0 and g.match(unit(1), 1.0)[0].person_id is None
+    assert len(g) == 0 and g.match(unit(1), 1.0)[0].key is None
     g.replace_people({"E": unit(1, seed=6)})                     # into an empty gallery
     assert g.ids == ["E"]
     with pytest.raises(GalleryError):

@@ -26,14 +26,14 @@ def test_same_person_is_near_and_strangers_are_far(recognizer, lfw_image):
 
 def test_identify_is_open_set(recognizer, lfw_image, tmp_path):
     gallery = Gallery.open(tmp_path / "g.h5", recognizer.spec.fingerprint)
-    for name, person_id in (("Colin_Powell", "科林"), ("Tony_Blair", "tony")):
+    for name, key in (("Colin_Powell", "科林"), ("Tony_Blair", "tony")):
         chips = [recognizer.embed(read_image(lfw_image(name, i)))[0].embedding for i in (1, 2, 3)]
-        gallery.add(person_id, np.stack(chips))
+        gallery.add(key, np.stack(chips))
     colin = recognizer.identify(read_image(lfw_image("Colin_Powell", 10)), gallery)[0]  # the largest face
-    assert colin.person_id == "科林" and colin.distance < recognizer.threshold
+    assert colin.key == "科林" and colin.distance < recognizer.threshold
     [stranger] = recognizer.identify(read_image(lfw_image("George_W_Bush", 1)), gallery)
-    assert stranger.person_id is None and stranger.distance > recognizer.threshold
-    assert stranger.nearest_id in {"科林", "tony"}
+    assert stranger.key is None and stranger.distance > recognizer.threshold
+    assert stranger.nearest_key in {"科林", "tony"}
 
 
 def test_group_photo_and_ten_face_frame(recognizer, shared_data, lfw_image):

@@ -68,14 +68,14 @@ def test_an_enrolled_visitor_is_checked_in_once_and_quickly(recognizer, four_peo
     stream = StreamRecognizer(recognizer, four_people)
     frames = render_visit(still(lfw_image, "Colin_Powell"), seed=1, frames=50)     # 2 s at the desk
     decisions = feed(stream, frames)
-    known = [d for d in decisions if d.person_id is not None]
-    assert [d.person_id for d in known] == ["Colin_Powell"]          # once, though he stays 2 s
+    known = [d for d in decisions if d.key is not None]
+    assert [d.key for d in known] == ["Colin_Powell"]          # once, though he stays 2 s
     decision = known[0]
     assert decision.latency <= 0.5 and decision.frames >= stream.policy.min_frames
     assert decision.distance <= decision.threshold == stream.operating_point.threshold
     assert decision.margin >= stream.policy.min_margin and decision.chip is not None
     face = next(f for f in stream.faces if f.track_id == decision.track_id)
-    assert face.state == "known" and face.person_id == "Colin_Powell"
+    assert face.state == "known" and face.key == "Colin_Powell"
     # the network ran for the deciding frames and a re-check a second, not for every frame
     assert stream.network_calls <= stream.policy.max_frames + 4 < len(frames)
 
@@ -83,8 +83,8 @@ def test_an_enrolled_visitor_is_checked_in_once_and_quickly(recognizer, four_peo
 def test_a_stranger_is_decided_unknown_and_never_checked_in(recognizer, four_people, lfw_image):
     stream = StreamRecognizer(recognizer, four_people)
     decisions = feed(stream, render_visit(still(lfw_image, STRANGER, 1), seed=2, frames=50))
-    assert len(decisions) == 1 and decisions[0].person_id is None
-    assert decisions[0].distance > decisions[0].threshold and decisions[0].nearest_id in ENROLLED
+    assert len(decisions) == 1 and decisions[0].key is None
+    assert decisions[0].distance > decisions[0].threshold and decisions[0].nearest_key in ENROLLED
     assert [f.state for f in stream.faces] == ["unknown"]
 
 
@@ -95,7 +95,7 @@ def test_a_face_that_leaves_and_comes_back_is_a_new_visit(recognizer, four_peopl
             [background(np.random.default_rng(k)).astype(np.uint8) for k in range(15)]
     assert feed(stream, empty, start=0.5) == []                         # 0.6 s without the face
     second = feed(stream, render_visit(still(lfw_image, "Tony_Blair"), seed=4), start=1.2)
-    assert [d.person_id for d in first + second] == ["Tony_Blair", "Tony_Blair"]
+    assert [d.key for d in first + second] == ["Tony_Blair", "Tony_Blair"]
     assert first[0].track_id != second[0].track_id
 
 
@@ -114,8 +114,8 @@ def test_a_cut_to_another_face_in_the_same_place_is_a_new_visit(recognizer, four
 
     stream = StreamRecognizer(recognizer, four_people)
     frames = standing(still(lfw_image, "Colin_Powell"), 20) + standing(still(lfw_image, "Serena_Williams"), 20)
-    decisions = [d for d in feed(stream, frames) if d.person_id is not None]
-    assert [d.person_id for d in decisions] == ["Colin_Powell", "Serena_Williams"]
+    decisions = [d for d in feed(stream, frames) if d.key is not None]
+    assert [d.key for d in decisions] == ["Colin_Powell", "Serena_Williams"]
     assert decisions[0].track_id != decisions[1].track_id
     assert decisions[1].t - 20 / FPS <= 0.5                 # noticed at the cut, not at the next re-check
 
@@ -126,8 +126,8 @@ def test_a_jump_in_time_starts_afresh_and_time_going_back_too(recognizer, four_p
     first = feed(stream, frames)
     again = feed(stream, frames, start=60.0)            # a video seeked a minute ahead
     back = feed(stream, frames, start=1.0)              # ... and back
-    known = [d for d in first + again + back if d.person_id is not None]
-    assert [d.person_id for d in known] == ["Colin_Powell"] * 3
+    known = [d for d in first + again + back if d.key is not None]
+    assert [d.key for d in known] == ["Colin_Powell"] * 3
     assert len({d.track_id for d in known}) == 3
 
 
@@ -142,7 +142,7 @@ def test_two_people_at_once_are_two_tracks_and_two_check_ins(recognizer, four_pe
     stream = StreamRecognizer(recognizer, four_people)
     frames = two_faces(still(lfw_image, "Colin_Powell"), still(lfw_image, "Serena_Williams"), seed=7)
     decisions = feed(stream, frames)
-    assert sorted(d.person_id for d in decisions) == ["Colin_Powell", "Serena_Williams"]
+    assert sorted(d.key for d in decisions) == ["Colin_Powell", "Serena_Williams"]
     assert len({d.track_id for d in decisions}) == 2
     assert stream.network_calls < len(frames)            # both faces go into one call per frame
 
@@ -171,8 +171,8 @@ def test_a_face_leaving_over_the_frame_edge(recognizer, four_people, lfw_image):
         frames.append(frame)
     stream = StreamRecognizer(recognizer, four_people)
     decisions = feed(stream, frames)
-    assert all(d.person_id in (None, "George_W_Bush") for d in decisions)
-    assert [d.person_id for d in decisions if d.person_id] == ["George_W_Bush"]
+    assert all(d.key in (None, "George_W_Bush") for d in decisions)
+    assert [d.key for d in decisions if d.key] == ["George_W_Bush"]
     assert stream.faces == [] or all(f.track_id == decisions[0].track_id for f in stream.faces)
 
 
@@ -180,7 +180,7 @@ def test_a_face_leaving_over_the_frame_edge(recognizer, four_people, lfw_image):
 def test_an_empty_gallery_decides_unknown_and_checks_in_nobody(recognizer, lfw_image, tmp_path):
     stream = StreamRecognizer(recognizer, Gallery.open(tmp_path / "empty.h5", recognizer.spec.fingerprint))
     decisions = feed(stream, render_visit(still(lfw_image, "Colin_Powell"), seed=8, frames=30))
-    assert decisions and all(d.person_id is None and math.isinf(d.distance) for d in decisions)
+    assert decisions and all(d.key is None and math.isinf(d.distance) for d in decisions)
     assert stream.operating_point.people == 0
 
 
@@ -193,7 +193,7 @@ def test_one_person_enrolled_uses_the_models_prior(recognizer, lfw_image, tmp_pa
     assert point.threshold == pytest.approx(prior.quantile(stream.policy.false_checkin_rate))
     def checked_in(name, start):
         decisions = feed(stream, render_visit(still(lfw_image, name), seed=9), start)
-        return [d.person_id for d in decisions if d.person_id is not None]
+        return [d.key for d in decisions if d.key is not None]
 
     assert checked_in("Colin_Powell", 0.0) == ["Colin_Powell"]
     assert checked_in("Tony_Blair", 10.0) == []
@@ -202,8 +202,8 @@ def test_one_person_enrolled_uses_the_models_prior(recognizer, lfw_image, tmp_pa
 def test_a_gallery_of_100000_embeddings(recognizer, four_people, lfw_image, tmp_path):
     rng = np.random.default_rng(0)
     big = Gallery.open(tmp_path / "big.h5", recognizer.spec.fingerprint)
-    embeddings, person_ids, _ = four_people.rows()
-    base = embeddings[person_ids == "Colin_Powell"]
+    embeddings, keys, _ = four_people.rows()
+    base = embeddings[keys == "Colin_Powell"]
     # 20,000 people x 5 samples near real faces (an enrolled face plus noise), and Colin Powell
     noise = rng.normal(0, 0.06, size=(20_000, 5, base.shape[1])).astype(np.float32)
     centres = embeddings[rng.integers(0, len(embeddings), 20_000)]
@@ -215,7 +215,7 @@ def test_a_gallery_of_100000_embeddings(recognizer, four_people, lfw_image, tmp_
     assert big.size == 100_003 and point.people == 20_001
     assert 0 < point.threshold <= recognizer.threshold
     decisions = feed(stream, render_visit(still(lfw_image, "Colin_Powell"), seed=10))
-    assert all(d.person_id in (None, "Colin_Powell") for d in decisions)
+    assert all(d.key in (None, "Colin_Powell") for d in decisions)
 
 
 # -- the operating point --------------------------------------------------------------------------
@@ -257,9 +257,9 @@ def test_the_operating_point_is_recomputed_when_people_are_enrolled_or_removed(r
     assert stream.operating_point.people == 4
     # a stranger is decided unknown; enrolling him while he stands there lets him be recognized
     frames = render_visit(still(lfw_image, STRANGER, 1), seed=11, frames=40)
-    assert [d.person_id for d in feed(stream, frames[:20])] == [None]
+    assert [d.key for d in feed(stream, frames[:20])] == [None]
     gallery.add(STRANGER, embed_photos(recognizer, [lfw_image(STRANGER, 1)])[0].embedding)
-    assert [d.person_id for d in feed(stream, frames[20:], start=20 / FPS)] == [STRANGER]
+    assert [d.key for d in feed(stream, frames[20:], start=20 / FPS)] == [STRANGER]
     assert stream.operating_point.people == 5
     gallery.remove(STRANGER)
     assert stream.operating_point.people == 5                 # a plain getter: the next frame sets it again
@@ -330,6 +330,6 @@ def test_enrollment_takes_the_central_complete_face_and_collects_good_samples(re
     state = stream.enrollment
     assert state.complete and state.consistent and len(state.samples) == state.wanted
     assert all(s.quality.ok for s in state.samples)
-    assert state.nearest_id in ENROLLED and not state.too_close
+    assert state.nearest_key in ENROLLED and not state.too_close
     times = [s.t for s in state.samples]
     assert min(np.diff(times)) >= 0.25 - 1e-9

@@ -53,7 +53,7 @@ def visit(stream, lfw_image, name, index, seed, start=0.0, frames=20, claim=None
 def store(gallery, learned):
     if learned.replaces is not None:
         gallery.remove_samples([learned.replaces])
-    gallery.add(learned.person_id, learned.sample.embedding, learned=True)
+    gallery.add(learned.key, learned.sample.embedding, learned=True)
 
 
 # -- learning from check-ins ----------------------------------------------------------------------------
@@ -61,9 +61,9 @@ def test_a_clear_check_in_carries_a_sample_to_learn_and_a_near_duplicate_does_no
                                                                                   lfw_image):
     stream = StreamRecognizer(recognizer, four_people)
     (decision,) = visit(stream, lfw_image, "Colin_Powell", 10, seed=1)
-    assert decision.person_id == "Colin_Powell" and decision.method == "face"
+    assert decision.key == "Colin_Powell" and decision.method == "face"
     learned = decision.learn
-    assert learned is not None and learned.person_id == "Colin_Powell" and learned.replaces is None
+    assert learned is not None and learned.key == "Colin_Powell" and learned.replaces is None
     sample = learned.sample
     assert judge(sample.quality, ENROLLMENT_LIMITS).ok                  # the enrollment gate, not the decision's
     assert sample.frame.shape == (480, 640, 3) and np.linalg.norm(sample.embedding) == pytest.approx(1, abs=1e-5)
@@ -80,7 +80,7 @@ def test_a_clear_check_in_carries_a_sample_to_learn_and_a_near_duplicate_does_no
     assert rows.learned.tolist() == [False] * 12 + [True]
     # the same look again adds nothing: the visit checks in, with nothing to learn
     (again,) = visit(stream, lfw_image, "Colin_Powell", 10, seed=1, start=10.0)
-    assert again.person_id == "Colin_Powell" and again.learn is None
+    assert again.key == "Colin_Powell" and again.learn is None
 
 
 def test_only_the_enrolled_samples_at_the_stricter_point_admit_a_sample(recognizer, four_people, lfw_image,
@@ -89,21 +89,21 @@ def test_only_the_enrolled_samples_at_the_stricter_point_admit_a_sample(recogniz
     # learned); the stranger's visit may match the mixed template, but never teaches it more
     poisoned = Gallery.open(tmp_path / "poisoned.h5", recognizer.spec.fingerprint)
     rows = four_people.samples()
-    poisoned.reset(list(rows.person_ids), rows.embeddings)
+    poisoned.reset(list(rows.keys), rows.embeddings)
     stranger = [r.embedding for r in embed_photos(recognizer, [lfw_image(STRANGER, i) for i in range(2, 12)])
                 if r.embedding is not None]
     poisoned.add("Colin_Powell", np.stack(stranger), learned=True)
     stream = StreamRecognizer(recognizer, poisoned)
     decisions = visit(stream, lfw_image, STRANGER, 1, seed=2)
-    assert decisions and all(d.learn is None for d in decisions if d.person_id is not None)
+    assert decisions and all(d.learn is None for d in decisions if d.key is not None)
     # a desk whose stricter point is out of reach checks in as before, and learns nothing
     strict = StreamRecognizer(recognizer, four_people, StreamPolicy(learn_rate_factor=1e-9))
     (decision,) = visit(strict, lfw_image, "Colin_Powell", 10, seed=1)
-    assert decision.person_id == "Colin_Powell" and decision.learn is None
+    assert decision.key == "Colin_Powell" and decision.learn is None
     # and a desk that does not learn at all
     off = StreamRecognizer(recognizer, four_people, StreamPolicy(learn=False))
     (decision,) = visit(off, lfw_image, "Colin_Powell", 10, seed=1)
-    assert decision.person_id == "Colin_Powell" and decision.learn is None
+    assert decision.key == "Colin_Powell" and decision.learn is None
 
 
 def test_learned_samples_are_capped_and_only_learned_ones_are_replaced(recognizer, lfw_image):
@@ -139,19 +139,19 @@ def test_a_missed_visit_names_its_candidate_and_a_stranger_gets_none(recognizer,
     stream = StreamRecognizer(recognizer, four_people, StreamPolicy(false_checkin_rate=1e-9, candidate_rate=0.2))
     point = stream.operating_point
     (decision,) = visit(stream, lfw_image, "Colin_Powell", 10, seed=3)
-    assert decision.person_id is None and decision.distance > point.threshold
-    assert decision.candidate_id == "Colin_Powell"
+    assert decision.key is None and decision.distance > point.threshold
+    assert decision.candidate_key == "Colin_Powell"
     assert decision.candidate_distance == decision.distance <= point.candidate_threshold
-    assert decision.learn is not None and decision.learn.person_id == "Colin_Powell"   # for a confirmation
+    assert decision.learn is not None and decision.learn.key == "Colin_Powell"   # for a confirmation
     (stranger,) = visit(stream, lfw_image, STRANGER, 1, seed=4, start=10.0)
-    assert stranger.person_id is None and stranger.candidate_id is None and stranger.learn is None
+    assert stranger.key is None and stranger.candidate_key is None and stranger.learn is None
 
 
 # -- number + face ---------------------------------------------------------------------------------------
 def test_number_and_face_accepts_the_right_number_and_never_a_wrong_one(recognizer, four_people, lfw_image):
     stream = StreamRecognizer(recognizer, four_people)
     right = visit(stream, lfw_image, "Tony_Blair", 10, seed=5, claim="Tony_Blair")
-    assert [(d.method, d.person_id, d.claimed_id) for d in right] == [("number+face", "Tony_Blair", "Tony_Blair")]
+    assert [(d.method, d.key, d.claimed_key) for d in right] == [("number+face", "Tony_Blair", "Tony_Blair")]
     assert right[0].distance <= right[0].threshold == stream.operating_point.claim_threshold
     # 1:1 is looser than the 1:N point, which tightens with every person enrolled
     assert stream.operating_point.claim_threshold >= stream.operating_point.threshold
@@ -160,9 +160,9 @@ def test_number_and_face_accepts_the_right_number_and_never_a_wrong_one(recogniz
                                                     ("Serena_Williams", 10, "George_W_Bush")]):
         decisions = visit(stream, lfw_image, name, index, seed=6 + start, start=10.0 * (start + 1), claim=number)
         claims = [d for d in decisions if d.method == "number+face"]
-        assert [(d.person_id, d.claimed_id) for d in claims] == [(None, number)]
-        assert all(d.person_id in (None, name) for d in decisions)
-        assert number not in [d.person_id for d in decisions]
+        assert [(d.key, d.claimed_key) for d in claims] == [(None, number)]
+        assert all(d.key in (None, name) for d in decisions)
+        assert number not in [d.key for d in decisions]
 
 
 def test_a_claim_for_a_number_not_enrolled_or_without_a_face_is_refused(recognizer, four_people, lfw_image):
@@ -208,7 +208,7 @@ def test_few_frames_decide_only_when_clear_and_a_visit_that_ends_is_decided(reco
     stream = StreamRecognizer(recognizer, four_people, policy)
     for seed in range(8, 12):
         for decision in visit(stream, lfw_image, "George_W_Bush", 10 + seed, seed=seed, start=10.0 * seed):
-            if decision.person_id is not None and decision.frames < policy.early_frames:
+            if decision.key is not None and decision.frames < policy.early_frames:
                 assert decision.distance <= decision.threshold - policy.early_tightening
                 assert decision.margin >= policy.min_margin + policy.early_tightening
     # nothing decided while the visit lasts (no bound reached): its end decides it
@@ -218,5 +218,5 @@ def test_few_frames_decide_only_when_clear_and_a_visit_that_ends_is_decided(reco
     during = [d for i, f in enumerate(frames) for d in patient.process(f, i / FPS)]
     assert during == []
     (ended,) = patient.reset()
-    assert ended.person_id is None and ended.frames >= policy.min_frames and not math.isinf(ended.distance)
+    assert ended.key is None and ended.frames >= policy.min_frames and not math.isinf(ended.distance)
     assert patient.reset() == []

@@ -540,7 +540,7 @@ class Ui_MainWindow(object):
         self.cardGroup.setTitle(_translate("MainWindow", "Just recognized"))
         self.cardName.setText(_translate("MainWindow", "Nobody yet"))
         self.candidateGroup.setTitle(_translate("MainWindow", "Not recognized: is this…?"))
-        self.candidateConfirm.setToolTip(_translate("MainWindow", "Check this person in and let the desk learn this look (Enter)"))
+        self.candidateConfirm.setToolTip(_translate("MainWindow", "Check this person in (Enter)"))
         self.candidateConfirm.setText(_translate("MainWindow", "Confirm (Enter)"))
         self.candidateReject.setToolTip(_translate("MainWindow", "Record nothing (Esc)"))
         self.candidateReject.setText(_translate("MainWindow", "Not them (Esc)"))

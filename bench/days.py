@@ -10,8 +10,9 @@ camera-like frames (bench/visits.py), and every mode below sees the same frames:
 * ``learn``: decisions that check someone in and carry ``learn`` add their sample to the gallery
   (``Gallery.add(..., learned=True)``, replacing the sample named by ``replaces``);
 * ``learn_confirm``: as ``learn``, and a missed visit whose candidate is the right person is
-  confirmed by the operator (one click: a "confirmed" check-in, and its sample learned); a wrong
-  candidate is answered "Not them" (nothing recorded);
+  confirmed by the operator (one click: a "confirmed" check-in, its sample learned only when the
+  stream offers it, i.e. at the same stricter point); a wrong candidate is answered "Not them"
+  (nothing recorded);
 * ``claim_right`` / ``claim_wrong`` (nothing learned): after the visit's first frame with a face the
   visitor types their own number / somebody else's (a random enrolled person; strangers type one
   too): number + face, 1:1.

@@ -866,11 +866,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="543"/>
-        <source>Check this person in and let the desk learn this look (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../mainUI.py" line="544"/>
         <source>Confirm (Enter)</source>
         <translation type="unfinished"></translation>
@@ -938,6 +933,11 @@
     <message>
         <location filename="../../mainUI.py" line="607"/>
         <source> % wrong numbers accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="543"/>
+        <source>Check this person in (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -864,11 +864,6 @@
         <translation>未识别：是这位吗？</translation>
     </message>
     <message>
-        <location filename="../../mainUI.py" line="543"/>
-        <source>Check this person in and let the desk learn this look (Enter)</source>
-        <translation>为此人签到，并让本机学习这次的样貌（回车）</translation>
-    </message>
-    <message>
         <location filename="../../mainUI.py" line="544"/>
         <source>Confirm (Enter)</source>
         <translation>确认（回车）</translation>
@@ -937,6 +932,11 @@
         <location filename="../../mainUI.py" line="607"/>
         <source> % wrong numbers accepted</source>
         <translation> % 错误工号被接受</translation>
+    </message>
+    <message>
+        <location filename="../../mainUI.py" line="543"/>
+        <source>Check this person in (Enter)</source>
+        <translation>为此人签到（回车）</translation>
     </message>
 </context>
 <context>

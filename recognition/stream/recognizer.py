@@ -25,7 +25,7 @@ Besides "this person" and "unknown", a decision can carry:
 * ``learn``: a sample of the visit the desk may add to the person it checked in
   (recognition.stream.learning says when);
 * ``candidate_key``: for a visit that ends unknown, the nearest person when they are close enough to
-  ask the operator ("Zhang San? Confirm / Not them"), with ``learn`` ready for a confirmation;
+  ask the operator ("Zhang San? Confirm / Not them");
 * ``method == "number+face"``: the outcome of :meth:`StreamRecognizer.claim` (the visitor typed a
   person number; the face is verified against that person alone, 1:1).
 """
@@ -455,14 +455,12 @@ class StreamRecognizer:
 
     def _conclude(self, track: _Track, t: float, state: str, verdict: Verdict) -> Decision:
         track.state = state
-        point, policy = self._operating_point, self.policy
-        candidate = learn = None
-        if state == KNOWN:
-            if self._may_learn(track, verdict.key, verdict.margin):
-                learn = self._learnable(track, verdict.key)
-        elif verdict.key is not None and verdict.distance <= point.candidate_threshold:
-            candidate = verdict.key            # ask the operator; a confirmation may teach the desk
-            learn = self._learnable(track, candidate) if policy.learn else None
+        candidate = None
+        if state != KNOWN and verdict.key is not None and verdict.distance <= self._operating_point.candidate_threshold:
+            candidate = verdict.key            # ask the operator
+        # a check-in, or a confirmation of the candidate, teaches the desk only at the stricter point
+        taught = verdict.key if state == KNOWN else candidate
+        learn = self._learnable(track, taught) if taught and self._may_learn(track, taught, verdict.margin) else None
         track.decision = Decision(track.id, verdict.key if state == KNOWN else None, t, track.first_t,
                                   track.frames, verdict.distance, verdict.margin, verdict.threshold,
                                   verdict.key, track.box, track.best_chip, candidate_key=candidate,

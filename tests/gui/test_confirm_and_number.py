@@ -17,12 +17,18 @@ from test_people_tab import NAME, NUMBER, enroll_tony_blair
 PERSON_A = "Colin_Powell"           # the first person of the test video (conftest.py)
 
 
-def missed_visit(recognizer, gallery, shared_data):
-    """Tony Blair's visit at a desk too strict to check him in: its decision names him as candidate."""
-    stream = StreamRecognizer(recognizer, gallery, StreamPolicy(false_checkin_rate=1e-9, candidate_rate=0.2))
+def visit_decisions(recognizer, gallery, shared_data, policy):
+    """The decisions of one visit of Tony Blair (a photo not enrolled) at a desk with ``policy``."""
+    stream = StreamRecognizer(recognizer, gallery, policy)
     still = read_image(shared_data / "lfw" / "images" / "Tony_Blair" / "Tony_Blair_0010.jpg")
     decisions = [d for i, f in enumerate(render_visit(still, 21, frames=20)) for d in stream.process(f, i / FPS)]
-    decisions += stream.reset()
+    return decisions + stream.reset()
+
+
+def missed_visit(recognizer, gallery, shared_data):
+    """Tony Blair's visit at a desk too strict to check him in: its decision names him as candidate."""
+    decisions = visit_decisions(recognizer, gallery, shared_data,
+                                StreamPolicy(false_checkin_rate=1e-9, candidate_rate=0.2))
     return next(d for d in decisions if d.candidate_key == NUMBER)
 
 
@@ -38,7 +44,7 @@ def test_a_missed_visit_is_confirmed_with_enter_or_dismissed_with_esc(qtbot, mak
     window = make_window(db_url, source="9", operator="王芳", face_sync_interval=0.3)
     qtbot.waitUntil(lambda: window.gallery.count(NUMBER) == 4, timeout=10000)
     decision = missed_visit(recognizer, window.gallery, shared_data)
-    assert decision.key is None and decision.learn is not None
+    assert decision.key is None
     window.tabs.setCurrentWidget(window.tabLive)
 
     # Enter with nothing asked: nothing happens
@@ -59,12 +65,10 @@ def test_a_missed_visit_is_confirmed_with_enter_or_dismissed_with_esc(qtbot, mak
     with qtbot.waitSignal(window.checkedIn, timeout=10000) as event:
         qtbot.keyClick(window, Qt.Key_Return)          # Confirm
     assert not window.candidateGroup.isVisible()
-    assert event.args[0].checkin.method == "confirmed" and event.args[0].learned
+    assert event.args[0].checkin.method == "confirmed" and not event.args[0].learned
     assert confirmed_rows(db) == [(NUMBER, "confirmed", "王芳")]
     assert "confirmed by the operator" in window.cardStatus.text()
-    # the desk learned the visit: a learned sample in the store, and in this desk's gallery
-    assert db.faces.kind_counts()[person.id] == (4, 1)
-    qtbot.waitUntil(lambda: window.gallery.samples().learned.sum() == 1, timeout=10000)
+    assert db.faces.kind_counts()[person.id] == (4, 0)       # below the stricter point: nothing learned
     # History shows how each check-in was made
     window.tabs.setCurrentWidget(window.tabHistory)
     qtbot.waitUntil(lambda: window.history_tab.model.rowCount() == 1, timeout=10000)
@@ -125,4 +129,43 @@ def test_number_and_face_checks_in_the_right_number_and_refuses_a_wrong_one(qtbo
     assert {r.person_number for r in rows} == {"A001"}
     assert np.all([r.method in ("face", "number+face") for r in rows])
     window.camera.stop()
+    window.close()
+
+
+def test_a_check_in_that_teaches_the_desk_stores_a_learned_sample_everywhere(qtbot, make_window, db_url, checker,
+                                                                             recognizer, shared_data):
+    db = checker(db_url)
+    person = enroll_tony_blair(db, recognizer, shared_data)
+    window = make_window(db_url, source="9", face_sync_interval=0.3)
+    qtbot.waitUntil(lambda: window.gallery.count(NUMBER) == 4, timeout=10000)
+    (decision,) = [d for d in visit_decisions(recognizer, window.gallery, shared_data, StreamPolicy()) if d.key]
+    assert decision.key == NUMBER and decision.learn is not None
+    with qtbot.waitSignal(window.checkedIn, timeout=10000) as event:
+        window.check_ins.handle_decisions([decision])
+    assert event.args[0].checkin.method == "face" and event.args[0].learned
+    # in the store (marked learned, with this desk), and in this desk's gallery at once
+    assert db.faces.kind_counts()[person.id] == (4, 1)
+    (learned,) = [s for s in db.faces.samples_of(person.id) if s.learned]
+    assert learned.desk == "Test desk" and learned.source == "live" and learned.image_bytes > 0
+    qtbot.waitUntil(lambda: window.gallery.samples().learned.sum() == 1, timeout=10000)
+    # the People tab counts it, and forgets it on request
+    window.tabs.setCurrentWidget(window.tabPeople)
+    window.peopleSearch.setText(NUMBER)
+    qtbot.waitUntil(lambda: window.people_tab.select_number(NUMBER), timeout=10000)
+    qtbot.waitUntil(lambda: window.personForgetLearned.isEnabled(), timeout=10000)
+    assert window.personSamples.text() == "4 enrolled, 1 learned from check-ins"
+    from PyQt5.QtCore import QTimer
+    from PyQt5.QtWidgets import QApplication, QMessageBox
+
+    def answer_yes():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            box.button(QMessageBox.Yes).click()
+        else:
+            QTimer.singleShot(50, answer_yes)
+    QTimer.singleShot(50, answer_yes)
+    with qtbot.waitSignal(window.people_tab.changed, timeout=10000):
+        qtbot.mouseClick(window.personForgetLearned, Qt.LeftButton)
+    assert db.faces.kind_counts()[person.id] == (4, 0)
+    qtbot.waitUntil(lambda: window.gallery.samples().learned.sum() == 0, timeout=10000)
     window.close()

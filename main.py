@@ -135,7 +135,7 @@ def _face_context(args):
         return face_model_tools(FaceRecognizer.load(model_dir or config.model_path, min_face_size=PHOTO_MIN_FACE_SIZE))
 
     return face_cli.Context(config.database_url, config.effective_db_password, config.desk,
-                            config.gallery_file.parent, config.gallery_file, load_model, read_pictures,
+                            config.pictures_dir, config.legacy_gallery_file, load_model, read_pictures,
                             read_gallery)
 
 
@@ -170,16 +170,16 @@ def face_model_tools(recognizer):
                       embed_stored, analyse)
 
 
-def open_face_cache(gallery_file, spec):
-    """This desk's cache of the face store for its model (one file per model, beside the photos);
-    the old desk-local gallery file is left for ``python main.py import-faces``."""
+def open_face_cache(pictures_dir, spec):
+    """This desk's cache of the face store for its model (one file per model in the pictures folder);
+    the gallery of a desk from before the face store is left for ``python main.py import-faces``."""
     from backend.face_sync import cache_path
     from recognition.gallery import Gallery
 
-    path = cache_path(Path(gallery_file).parent, spec.fingerprint)
-    if not path.exists() and Path(gallery_file).exists():
+    path, legacy = cache_path(pictures_dir, spec.fingerprint), Path(pictures_dir) / "embeddings.h5"
+    if not path.exists() and legacy.exists():
         log.warning("%s holds faces enrolled at this desk before the shared face store; move them into "
-                    "the database once with: python main.py import-faces", gallery_file)
+                    "the database once with: python main.py import-faces", legacy)
     return Gallery.open(path, spec.fingerprint, spec.name)
 
 
@@ -224,7 +224,7 @@ def main(argv=None) -> int:
 
         recognizer = FaceRecognizer.load(args.model_dir or config.model_path, min_face_size=config.min_face_size)
         warm_up(recognizer)
-        gallery = open_face_cache(config.gallery_file, recognizer.spec)
+        gallery = open_face_cache(config.pictures_dir, recognizer.spec)
         window = MainWindow(config, recognizer, gallery, source=args.source, loop=args.loop)
     except Exception as exc:
         log.exception("cannot start")

@@ -86,7 +86,7 @@ class Context:
     password: str | None
     desk: str
     pictures_dir: Path
-    gallery_path: Path
+    legacy_gallery: Path                 # a pre-store desk's embeddings.h5
     load_model: Callable[[str | None], ModelTools]
     read_pictures: Callable[[Path], dict]            # pictures folder -> {person number: [files]}
     read_gallery: Callable[[Path], tuple[str, dict]]  # gallery file -> (fingerprint, {key: embeddings})
@@ -197,7 +197,7 @@ def _reembed(backend, args, context: Context) -> int:
 def _import(backend, args, context: Context) -> int:
     tools = context.load_model(args.model_dir)
     pictures = Path(args.pictures_dir) if args.pictures_dir else context.pictures_dir
-    gallery = Path(args.gallery) if args.gallery else context.gallery_path
+    gallery = Path(args.gallery) if args.gallery else context.legacy_gallery
     photos = context.read_pictures(pictures) if pictures.is_dir() else {}
     legacy: dict = {}
     if gallery.exists():

@@ -88,6 +88,7 @@ def run(args) -> dict:
 
     from backend import open_backend, people_service
     from backend.face_store import FaceModel, samples_from_photos
+    from backend.face_sync import cache_path
     from gui.config import AppConfig
     from gui.main_window import MainWindow
     from recognition import FaceRecognizer
@@ -106,17 +107,16 @@ def run(args) -> dict:
                             args.seconds + args.warmup + 5, args.hold)
         url = f"sqlite:///{tmp / 'attendance.db'}"
         opener = functools.partial(open_backend, outbox_path=tmp / "outbox.db")
-        gallery_path = tmp / "pictures" / "embeddings.h5"
-        gallery = Gallery.open(gallery_path, recognizer.spec.fingerprint, recognizer.spec.name)
+        gallery = Gallery.open(cache_path(tmp / "pictures", recognizer.spec.fingerprint), recognizer.spec.fingerprint,
+                               recognizer.spec.name)
         with opener(url) as backend:
             found = [r for r in embed_photos(recognizer, photos[:args.enroll]) if r.embedding is not None]
             samples = samples_from_photos(found)
             people_service.enroll_person(backend, None, samples, model=FaceModel(recognizer.spec.fingerprint),
                                          person_number="E0001", name=args.person.replace("_", " "),
                                          department="Front office")
-        config = AppConfig(camera_source=str(video), db_url=url, gallery_path=str(gallery_path),
-                           desk="Front desk")
-        config.path = tmp / "config.toml"
+        config = AppConfig(camera_source=str(video), db_url=url, desk="Front desk")
+        config.data_root, config.path = tmp, tmp / "config.toml"
         window = MainWindow(config, recognizer, gallery, open_backend=opener)
         window.resize(1180, 720)
         window.show()

@@ -2,7 +2,7 @@
 
 Read with :mod:`tomllib`; written by :func:`save` with a small writer for the flat
 ``[section] key = value`` shape used here (strings, numbers, booleans; ``None``
-means "unset" and is left out of the file). Relative paths in it (gallery, model
+means "unset" and is left out of the file). Relative paths in it (model
 directory, ``sqlite:///attendance.db``) are relative to the data folder
 (:mod:`gui.data_root`), never to the working directory; the file keeps them as written
 and the ``*_file`` / ``database_url`` properties resolve them.
@@ -36,7 +36,9 @@ log = logging.getLogger(__name__)
 LANGUAGES = ("en", "zh_CN")
 #: keys of earlier versions, and why they are no longer read
 _RETIRED = {("recognition", "threshold"): "the distance threshold now follows from false_checkin_rate and "
-                                          "the people enrolled"}
+                                          "the people enrolled",
+            ("recognition", "gallery"): "the faces come from the database; this desk's cache of them is "
+                                        "pictures/faces-<model>.h5 in the data folder"}
 
 
 class ConfigError(ValueError):
@@ -51,7 +53,6 @@ class AppConfig:
     # number + face: share of claims with somebody else's number that may be accepted
     claim_false_accept_rate: float = DEFAULT_CLAIM_FALSE_ACCEPT_RATE
     model_dir: str | None = None            # None: the default model (recognition.recognizer)
-    gallery_path: str = "pictures/embeddings.h5"
     desk: str = "Front desk"
     cooldown: int = DEFAULT_COOLDOWN_SECONDS  # seconds between two check-ins of a person
     operator: str = ""                      # who works at the desk (recorded with confirmed check-ins)
@@ -95,8 +96,14 @@ class AppConfig:
         return str(data_root_mod.resolve_path(self.data_root, text))
 
     @property
-    def gallery_file(self) -> Path:
-        return data_root_mod.resolve_path(self.data_root, self.gallery_path)
+    def pictures_dir(self) -> Path:
+        """The desk's face cache (faces-<model>.h5) and a pre-store desk's photos."""
+        return Path(self.data_root) / data_root_mod.PICTURES_DIR
+
+    @property
+    def legacy_gallery_file(self) -> Path:
+        """The gallery of a desk from before the face store (``python main.py import-faces`` reads it)."""
+        return self.pictures_dir / "embeddings.h5"
 
     @property
     def model_path(self) -> Path | None:
@@ -145,7 +152,6 @@ _LAYOUT = {
     "false_checkin_rate": ("recognition", "false_checkin_rate"),
     "claim_false_accept_rate": ("recognition", "claim_false_accept_rate"),
     "model_dir": ("recognition", "model_dir"),
-    "gallery_path": ("recognition", "gallery"),
     "desk": ("attendance", "desk"),
     "cooldown": ("attendance", "cooldown"),
     "operator": ("attendance", "operator"),
@@ -156,7 +162,7 @@ _LAYOUT = {
     "face_sync_interval": ("database", "face_sync_interval"),
 }
 _TYPES = {"camera_source": str, "min_face_size": int, "false_checkin_rate": float, "model_dir": str,
-          "gallery_path": str, "desk": str, "cooldown": int, "once_per_day": bool, "db_url": str,
+          "desk": str, "cooldown": int, "once_per_day": bool, "db_url": str,
           "db_password": str, "language": str, "face_sync_interval": float, "claim_false_accept_rate": float,
           "operator": str}
 

@@ -1,10 +1,10 @@
-"""The desk's data folder: config, database, gallery, photos, outbox and logs live in one place.
+"""The desk's data folder: config, database, face cache, photos, outbox and logs live in one place.
 
 Chosen once at start: ``--data-dir`` wins, then the environment variable ``FACE_DATA_DIR``,
 then the ``data`` folder beside main.py (one install per desk PC, where README has always put
 it). Nothing resolves from the working directory, so a desktop shortcut, an autostart entry
 and a terminal in any folder all open the same data. Relative paths inside the config file
-(gallery, model directory, a ``sqlite:///`` URL) are relative to this folder.
+(model directory, a ``sqlite:///`` URL) are relative to this folder.
 """
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ ENV_VAR = "FACE_DATA_DIR"
 DEFAULT = Path(__file__).resolve().parents[1] / "data"
 CONFIG_FILE = "config.toml"
 LOGS_DIR = "logs"
+#: the desk's face cache (one file per model, faces-<model>.h5) and a pre-store desk's photos and
+#: embeddings.h5 (what ``python main.py import-faces`` reads)
+PICTURES_DIR = "pictures"
 OUTBOX_FILE = "outbox.db"
 _SQLITE = "sqlite:///"
 

@@ -158,12 +158,14 @@ def make_window(qtbot, recognizer, tmp_path, open_test_backend):
 
     windows = []
 
-    def make(db_url: str, source, cooldown: int = 60, gallery_path=None, **fields):
-        config = AppConfig(camera_source=str(source), db_url=db_url, cooldown=cooldown,
-                           gallery_path=str(gallery_path or tmp_path / "pictures" / "embeddings.h5"),
-                           desk="Test desk", **fields)
+    def make(db_url: str, source, cooldown: int = 60, **fields):
+        from backend.face_sync import cache_path
+
+        config = AppConfig(camera_source=str(source), db_url=db_url, cooldown=cooldown, desk="Test desk", **fields)
+        config.data_root = fields.get("data_root", tmp_path)
         config.path = tmp_path / "config.toml"
-        gallery = Gallery.open(config.gallery_path, recognizer.spec.fingerprint, recognizer.spec.name)
+        gallery = Gallery.open(cache_path(config.pictures_dir, recognizer.spec.fingerprint), recognizer.spec.fingerprint,
+                               recognizer.spec.name)
         window = MainWindow(config, recognizer, gallery, open_backend=open_test_backend)
         qtbot.addWidget(window)
         window.show()

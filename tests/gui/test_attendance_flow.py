@@ -52,9 +52,8 @@ def enroll_colleague(db, recognizer, shared_data):
 def test_enroll_recognize_check_in_history_export_delete(qtbot, make_window, db_url, test_video, checker,
                                                          recognizer, shared_data, tmp_path):
     db = checker(db_url)
-    gallery_path = tmp_path / "pictures" / "embeddings.h5"
     enroll_colleague(db, recognizer, shared_data)
-    window = make_window(db_url, source=test_video.path, cooldown=60, gallery_path=gallery_path)
+    window = make_window(db_url, source=test_video.path, cooldown=60)
     kind = "SQLite" if db_url.startswith("sqlite") else "MySQL"
     qtbot.waitUntil(lambda: f"{kind} online" in window.status.dbLabel.text(), timeout=10000)
     events = []

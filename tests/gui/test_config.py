@@ -15,11 +15,11 @@ REPO = Path(__file__).resolve().parents[2]
 def test_missing_file_gives_the_documented_defaults(tmp_path):
     cfg = config.load(tmp_path / "none.toml", environ={})
     assert (cfg.camera_source, cfg.db_url, cfg.cooldown, cfg.once_per_day, cfg.false_checkin_rate, cfg.model_dir,
-            cfg.min_face_size, cfg.language, cfg.gallery_path) == (
-        "0", "sqlite:///attendance.db", 60, False, 0.001, None, 60, "en", "pictures/embeddings.h5")
+            cfg.min_face_size, cfg.language, cfg.operator, cfg.claim_false_accept_rate) == (
+        "0", "sqlite:///attendance.db", 60, False, 0.001, None, 60, "en", "", 0.001)
     assert cfg.effective_db_url == "sqlite:///attendance.db"
     # resolved in the data folder beside main.py, whatever the working directory
-    assert cfg.data_root == REPO / "data" and cfg.gallery_file == REPO / "data" / "pictures" / "embeddings.h5"
+    assert cfg.data_root == REPO / "data" and cfg.pictures_dir == REPO / "data" / "pictures"
     assert Path(parse_url(cfg.database_url).path) == REPO / "data" / "attendance.db"
     assert cfg.outbox_file == REPO / "data" / "outbox.db" and cfg.model_path is None
 
@@ -34,7 +34,7 @@ def test_file_and_relative_paths_come_from_the_data_folder_not_the_working_direc
     cfg = config.load(environ={}, data_root=root)
     assert cfg.path == root / "config.toml" and cfg.desk == "Gate 2"
     assert cfg.model_path == root / "models" / "facenet"
-    assert cfg.gallery_file == root / "pictures" / "embeddings.h5" and cfg.outbox_file == root / "outbox.db"
+    assert cfg.pictures_dir == root / "pictures" and cfg.outbox_file == root / "outbox.db"
     assert Path(parse_url(cfg.database_url).path) == root / "attendance.db"
     cfg.desk = "Gate 3"
     assert config.save(cfg) == root / "config.toml"
@@ -52,13 +52,11 @@ def test_legacy_paths_relative_to_the_repository_keep_pointing_at_the_same_files
     path.write_text(legacy, encoding="utf-8")
     # the default data folder (repo/data): the very files the old working directory (the repo) meant
     cfg = config.load(path, environ={})
-    assert cfg.gallery_file == REPO / "data" / "pictures" / "embeddings.h5"
     assert cfg.model_path == REPO / "data" / "models" / "facenet"
     assert Path(parse_url(cfg.database_url).path) == REPO / "data" / "attendance.db"
     # a data folder copied elsewhere with its config: its own files
     root = tmp_path / "copied"
     cfg = config.load(path, environ={}, data_root=root)
-    assert cfg.gallery_file == root / "pictures" / "embeddings.h5"
     assert Path(parse_url(cfg.database_url).path) == root / "attendance.db"
     config.save(cfg)                                       # saved back as written: still the same files
     assert config.load(path, environ={}, data_root=root).db_url == "sqlite:///data/attendance.db"

@@ -14,7 +14,6 @@ def test_check_ins_wait_in_the_outbox_while_mysql_is_down(qtbot, make_window, tc
     from recognition.photos import embed_photos
 
     direct = checker(f"mysql://root@127.0.0.1:3306/{mysql_database}")
-    gallery_path = tmp_path / "pictures" / "embeddings.h5"
     folder = shared_data / "lfw" / "images" / "Colin_Powell"
     found = embed_photos(recognizer, [folder / f"Colin_Powell_{i:04d}.jpg" for i in range(20, 25)])
     samples = samples_from_photos(found)
@@ -22,7 +21,7 @@ def test_check_ins_wait_in_the_outbox_while_mysql_is_down(qtbot, make_window, tc
                                  person_number="A001", name="Colin Powell")
 
     window = make_window(f"mysql://root@127.0.0.1:{tcp_relay.port}/{mysql_database}",
-                         source=test_video.path, gallery_path=gallery_path)
+                         source=test_video.path)
     qtbot.waitUntil(lambda: window.status.dbLabel.text() == "MySQL online", timeout=15000)
     qtbot.waitUntil(lambda: window.directory.names.get("A001") == "Colin Powell", timeout=10000)
 

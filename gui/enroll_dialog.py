@@ -18,6 +18,7 @@ from PyQt5.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, 
                              QLineEdit, QMessageBox, QProgressBar, QPushButton, QVBoxLayout)
 
 from recognition.samples import crop_face
+from recognition.stream import EnrollmentSession
 from gui.camera import to_qimage
 from gui.hints import hint_text
 from gui.people_fields import fill_gender_combo, gender_of
@@ -144,7 +145,7 @@ class EnrollDialog(QDialog):
 
     def _update_state(self) -> None:
         state = self.state
-        wanted = state.wanted if state is not None else 5
+        wanted = state.wanted if state is not None else EnrollmentSession.wanted_samples()
         self.progress.setRange(0, wanted)
         self.progress.setValue(min(len(self.samples), wanted))
         if state is None:

@@ -68,8 +68,13 @@ class EnrollmentSession:
         self.same_face_distance = same_face_distance
         self.samples: list[EnrollmentSample] = []
         self.hint = LOOK_STRAIGHT
-        self.wanted = sum(n for _, n in self.POSES)
+        self.wanted = self.wanted_samples()
         self._first_t: float | None = None
+
+    @classmethod
+    def wanted_samples(cls) -> int:
+        """How many samples an enrollment collects."""
+        return sum(n for _, n in cls.POSES)
 
     @property
     def complete(self) -> bool:

@@ -184,15 +184,14 @@ class Mode:
                 outcome["checked_in"].add(decision.key)
             elif decision.candidate_key is not None:
                 outcome["candidate"] = decision.candidate_key
+            # the operator confirms the right candidate of a missed visit (and answers "Not them" else)
+            confirmed = (self.name == "learn_confirm" and decision.key is None and visit.enrolled
+                         and decision.candidate_key == visit.label)
+            outcome["confirmed"] |= confirmed
             learn = decision.learn
-            if learn is None or self.name not in ("learn", "learn_confirm"):
-                continue
-            confirmed = (self.name == "learn_confirm" and decision.key is None
-                         and decision.candidate_key == visit.label and visit.enrolled)
-            if decision.key is not None or confirmed:
+            if learn is not None and self.name in ("learn", "learn_confirm") and (decision.key is not None or confirmed):
                 self._store(learn)
                 outcome["learned"] += 1
-                outcome["confirmed"] |= confirmed
                 self.learned_from[visit.label] = self.learned_from.get(visit.label, 0) + 1
                 self.learned_total += 1
         return outcome

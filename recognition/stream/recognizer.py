@@ -137,8 +137,7 @@ class StreamRecognizer:
         self.gallery = gallery
         self.policy = policy or StreamPolicy()
         self.faces: list[TrackedFace] = []
-        self.tracker = Tracker(recognizer.detector, self.policy,
-                               lambda *args: _Track(*args[:4], args[4], args[4], seen_now=True))
+        self.tracker = Tracker(recognizer.detector, self.policy, _Track)
         self._last_t: float | None = None
         self._frame_key: bytes | None = None
         self._templates: Templates | None = None

@@ -83,18 +83,23 @@ class Track:
     velocity: np.ndarray = dataclasses.field(default_factory=lambda: np.zeros(2))   # px/s of the points
     seen_now: bool = False                  # found in the last frame
 
+    @classmethod
+    def start(cls, track_id: int, box, landmarks, score: float, t: float) -> "Track":
+        """A track of a face first seen at ``t``."""
+        return cls(track_id, tuple(box), np.asarray(landmarks), score, t, t, seen_now=True)
+
 
 class Tracker:
     """Faces of a stream of frames as tracks. The whole frame is searched (``detector.detect``)
     every ``policy.full_detection_every_s``, while nobody is tracked, and when a followed face is lost;
     in between each track is followed by the detector's last stage alone (``detector.refine``) in the
-    box its points and motion predict. Detections are linked to tracks by box overlap; tracks are
-    made by ``new_track(id, box, landmarks, score, t)`` (a Track, or a subclass that carries more)."""
+    box its points and motion predict. Detections are linked to tracks by box overlap; a new face
+    becomes a ``track_type`` (Track, or a subclass that carries more)."""
 
-    def __init__(self, detector, policy, new_track=None):
+    def __init__(self, detector, policy, track_type=Track):
         self.detector = detector
         self.policy = policy
-        self.new_track = new_track or (lambda *args: Track(*args[:4], args[4], args[4], seen_now=True))
+        self.track_type = track_type
         self.tracks: list = []
         self._next_id = 1
         self._last_full_t = -math.inf
@@ -158,8 +163,8 @@ class Tracker:
         matched = {di for _, di in pairs}
         for di, detection in enumerate(detections):
             if di not in matched:
-                self.tracks.append(self.new_track(self.next_id(), tuple(detection.box),
-                                                  np.asarray(detection.landmarks), detection.score, t))
+                self.tracks.append(self.track_type.start(self.next_id(), detection.box, detection.landmarks,
+                                                         detection.score, t))
 
     @staticmethod
     def _update(track, detection, t: float) -> None:

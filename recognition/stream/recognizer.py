@@ -57,14 +57,14 @@ DECIDING, KNOWN, UNKNOWN = TrackState.DECIDING, TrackState.KNOWN, TrackState.UNK
 class Decision:
     """Who a visitor is, decided once per track, and the evidence it rests on."""
     track_id: int
-    key: str | None     # None: decided unknown (nobody enrolled is close enough)
+    key: str | None           # None: decided unknown (nobody enrolled is close enough)
     t: float                  # stream time of the decision (seconds)
     started: float            # stream time the face first appeared
     frames: int               # good frames fused
     distance: float           # fused embedding to the chosen (or, for unknown, the nearest) template
     margin: float             # runner-up person's distance minus ``distance`` (inf with one person)
     threshold: float          # the operating point it was held against
-    nearest_key: str | None    # the nearest person, also for an unknown
+    nearest_key: str | None   # the nearest person, also for an unknown
     box: tuple[float, float, float, float]
     chip: np.ndarray | None = dataclasses.field(default=None, repr=False)   # best good frame, aligned
     method: str = "face"      # "face" (1:N) or "number+face" (a claim's verdict)
@@ -379,9 +379,11 @@ class StreamRecognizer:
         sample of a person with two enrolled photos pulled a near-twin stranger, 0.26-0.28 from the
         enrolled template, under the 0.25 threshold.) Their learned samples still sharpen the margin
         over the others and the candidate shown for a miss."""
-        index = self._templates.index_of(key)
-        enrolled = self._templates.enrolled_vectors[index] @ track.fused.astype(np.float32)
-        return float(distance_of(enrolled)) <= threshold
+        return self._enrolled_distance(track, self._templates.index_of(key)) <= threshold
+
+    def _enrolled_distance(self, track: _Track, index: int) -> float:
+        """The visit's distance to person ``index``'s template of enrolled samples alone."""
+        return float(distance_of(self._templates.enrolled_vectors[index] @ track.fused.astype(np.float32)))
 
     def _keep_learnable(self, track: _Track, frame: np.ndarray, t: float) -> None:
         """Remember the visit's best frame that passes the enrollment gate: the sample it may teach."""
@@ -443,8 +445,7 @@ class StreamRecognizer:
         index = self._templates.index_of(key)
         if not self.policy.learn or index < 0 or margin < self._operating_point.margin:
             return False
-        enrolled = float(distance_of(self._templates.enrolled_vectors[index] @ track.fused.astype(np.float32)))
-        return enrolled <= self._operating_point.strict_threshold
+        return self._enrolled_distance(track, index) <= self._operating_point.strict_threshold
 
     def _learnable(self, track: _Track, key: str) -> learning.LearnedSample | None:
         if track.learn_sample is None:

@@ -154,7 +154,8 @@ def face_model_tools(recognizer):
         face = photos.largest_face(recognizer, image)
         if face is None:
             return "no face found"
-        return samples.photo_sample(recognizer, image, face.box, face.landmarks, face.score), face.embedding
+        sample = samples.photo_sample(recognizer, image, face.box, face.landmarks, face.score, face.chip)
+        return sample, face.embedding
 
     def embed_stored(images, landmarks=None):
         decoded = [samples.decode_image(data) for data in images]
@@ -170,13 +171,13 @@ def face_model_tools(recognizer):
                       embed_stored, analyse)
 
 
-def open_face_cache(pictures_dir, spec):
+def open_face_cache(config, spec):
     """This desk's cache of the face store for its model (one file per model in the pictures folder);
     the gallery of a desk from before the face store is left for ``python main.py import-faces``."""
     from backend.face_sync import cache_path
     from recognition.gallery import Gallery
 
-    path, legacy = cache_path(pictures_dir, spec.fingerprint), Path(pictures_dir) / "embeddings.h5"
+    path, legacy = cache_path(config.pictures_dir, spec.fingerprint), config.legacy_gallery_file
     if not path.exists() and legacy.exists():
         log.warning("%s holds faces enrolled at this desk before the shared face store; move them into "
                     "the database once with: python main.py import-faces", legacy)
@@ -224,7 +225,7 @@ def main(argv=None) -> int:
 
         recognizer = FaceRecognizer.load(args.model_dir or config.model_path, min_face_size=config.min_face_size)
         warm_up(recognizer)
-        gallery = open_face_cache(config.pictures_dir, recognizer.spec)
+        gallery = open_face_cache(config, recognizer.spec)
         window = MainWindow(config, recognizer, gallery, source=args.source, loop=args.loop)
     except Exception as exc:
         log.exception("cannot start")

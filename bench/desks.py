@@ -163,7 +163,8 @@ def lfw_sample(recognizer, name: str, index: int):
     if not faces:
         return None
     face = faces[0]
-    return NewSample.of(photo_sample(recognizer, image, face.box, face.landmarks, face.score), face.embedding)
+    return NewSample.of(photo_sample(recognizer, image, face.box, face.landmarks, face.score, face.chip),
+                        face.embedding)
 
 
 def propagation(args, server: Server, recognizer, tmp: Path) -> dict:

@@ -62,10 +62,16 @@ def embed_photo(recognizer, path) -> np.ndarray:
 
 def embed_largest_face(recognizer, path):
     """The largest face of an image file (a Face with box, score, landmarks and embedding)."""
-    face = largest_face(recognizer, as_bgr(read_image(path)))
+    return _read_largest_face(recognizer, path)[1]
+
+
+def _read_largest_face(recognizer, path):
+    """(the image file as BGR, its largest face embedded); ImageReadError / NoFaceError otherwise."""
+    image = as_bgr(read_image(path))
+    face = largest_face(recognizer, image)
     if face is None:
         raise NoFaceError(f"{path}: no face found")
-    return face
+    return image, face
 
 
 #: Stored face crops (a face with a 30 % margin) are searched on this smaller canvas.
@@ -108,13 +114,11 @@ def embed_photos(recognizer, paths) -> list[PhotoResult]:
     results = []
     for path in paths:
         try:
-            image = as_bgr(read_image(path))
-            face = largest_face(recognizer, image)
-            if face is None:
-                raise NoFaceError(f"{path}: no face found")
+            image, face = _read_largest_face(recognizer, path)
             results.append(PhotoResult(Path(path), embedding=face.embedding, box=tuple(face.box),
                                        score=face.score, landmarks=face.landmarks,
-                                       sample=photo_sample(recognizer, image, face.box, face.landmarks, face.score)))
+                                       sample=photo_sample(recognizer, image, face.box, face.landmarks, face.score,
+                                                           face.chip)))
         except (ImageReadError, NoFaceError) as exc:
             results.append(PhotoResult(Path(path), error=str(exc)))
     return results

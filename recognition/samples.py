@@ -89,7 +89,9 @@ def stream_sample(sample) -> FaceSample:
     return face_sample(sample.frame, sample.box, sample.landmarks, sample.score, sample.quality)
 
 
-def photo_sample(recognizer, image_bgr: np.ndarray, box, landmarks, score: float) -> FaceSample:
-    """The sample of a face found in a photo, measured as the stream measures a frame."""
-    chip = recognizer.chip(image_bgr, landmarks)
+def photo_sample(recognizer, image_bgr: np.ndarray, box, landmarks, score: float, chip=None) -> FaceSample:
+    """The sample of a face found in a photo, measured as the stream measures a frame (on ``chip``,
+    the face aligned, when the caller has it already)."""
+    if chip is None:
+        chip = recognizer.chip(image_bgr, landmarks)
     return face_sample(image_bgr, box, landmarks, score, assess(box, landmarks, score, chip, ENROLLMENT_LIMITS))

@@ -72,7 +72,7 @@ class Samples:
 class GalleryRows:
     """The whole gallery at one version, as read-only arrays of one row per sample."""
     embeddings: np.ndarray      # (N, D) float32, L2-normalised
-    keys: np.ndarray      # (N,) object: the person key of each row
+    keys: np.ndarray            # (N,) object: the person key of each row
     learned: np.ndarray         # (N,) bool
     sample_ids: np.ndarray      # (N,) int64
     version: int
@@ -80,7 +80,7 @@ class GalleryRows:
 
 @dataclasses.dataclass(frozen=True)
 class Match:
-    key: str | None   # None: nobody within the threshold (an unknown face)
+    key: str | None         # None: nobody within the threshold (an unknown face)
     distance: float         # Euclidean distance to the nearest enrolled embedding (inf if empty)
     nearest_key: str | None = None  # the nearest person even when beyond the threshold
 
@@ -231,19 +231,15 @@ class Gallery:
 
     def add(self, key: str, embeddings, learned: bool = False) -> list[int]:
         """Add samples of a person (``learned``: from check-ins, not enrolled); returns their ids."""
-        if not isinstance(key, str) or not key.strip():
-            raise GalleryError(f"a person's key must be a non-empty string, got {key!r}")
-        embeddings = np.atleast_2d(np.asarray(embeddings, np.float32))
+        embeddings = _checked(key, embeddings)
         if embeddings.size == 0:
             raise GalleryError(f"no embeddings given for {key!r}")
-        if not np.all(np.isfinite(embeddings)):
-            raise GalleryError(f"embeddings for {key!r} contain NaN or inf")
         with self._lock:
             rows = self._state.rows
             if len(rows.keys) and embeddings.shape[1] != rows.embeddings.shape[1]:
                 raise GalleryError(f"embedding size {embeddings.shape[1]} does not match the gallery's "
                                    f"{rows.embeddings.shape[1]}")
-            embeddings = embeddings / np.maximum(np.linalg.norm(embeddings, axis=1, keepdims=True), 1e-12)
+            embeddings = _unit(embeddings)
             stored = rows.embeddings if len(rows.keys) else np.empty((0, embeddings.shape[1]), np.float32)
             ids = _ids(None, len(embeddings), _last_id(rows))
             self._replace(np.concatenate([stored, embeddings]),
@@ -280,11 +276,7 @@ class Gallery:
             samples = given if hasattr(given, "embeddings") else Samples(given)
             if given is None or np.size(samples.embeddings) == 0:
                 continue
-            if not isinstance(key, str) or not key.strip():
-                raise GalleryError(f"a person's key must be a non-empty string, got {key!r}")
-            rows = np.atleast_2d(np.asarray(samples.embeddings, np.float32))
-            if not np.all(np.isfinite(rows)):
-                raise GalleryError(f"embeddings for {key!r} contain NaN or inf")
+            rows = _checked(key, samples.embeddings)
             added_ids += [key] * len(rows)
             added.append(rows)
             added_learned.append(_flags(getattr(samples, "learned", None), len(rows)))
@@ -307,7 +299,7 @@ class Gallery:
                 next_id += len(rows)
             if added:
                 new = np.concatenate(added)
-                new = new / np.maximum(np.linalg.norm(new, axis=1, keepdims=True), 1e-12)
+                new = _unit(new)
                 stored = new if stored is None or not len(stored) else np.concatenate([stored, new])
             self._replace(stored if stored is not None else np.empty((0, 0), np.float32),
                           np.concatenate([current.keys[keep], np.asarray(added_ids, dtype=object)]),
@@ -324,7 +316,7 @@ class Gallery:
             embeddings = np.atleast_2d(embeddings)
             if not np.all(np.isfinite(embeddings)):
                 raise GalleryError("embeddings contain NaN or inf")
-            embeddings = embeddings / np.maximum(np.linalg.norm(embeddings, axis=1, keepdims=True), 1e-12)
+            embeddings = _unit(embeddings)
         else:
             embeddings = np.empty((0, 0), np.float32)
         with self._lock:
@@ -392,6 +384,21 @@ def _frozen_rows(embeddings, keys, learned, sample_ids, version: int, copy: bool
     return GalleryRows(*arrays, version)
 
 
+def _checked(key, embeddings) -> np.ndarray:
+    """A person's new embeddings as float32 (M, D), or GalleryError for a bad key or values."""
+    if not isinstance(key, str) or not key.strip():
+        raise GalleryError(f"a person's key must be a non-empty string, got {key!r}")
+    embeddings = np.atleast_2d(np.asarray(embeddings, np.float32))
+    if not np.all(np.isfinite(embeddings)):
+        raise GalleryError(f"embeddings for {key!r} contain NaN or inf")
+    return embeddings
+
+
+def _unit(embeddings: np.ndarray) -> np.ndarray:
+    """Rows scaled to length 1 (the gallery stores unit vectors)."""
+    return embeddings / np.maximum(np.linalg.norm(embeddings, axis=1, keepdims=True), 1e-12)
+
+
 def _last_id(rows: GalleryRows) -> int:
     return int(rows.sample_ids.max()) if len(rows.sample_ids) else 0
 
@@ -424,7 +431,7 @@ class InvalidGalleryFile(ValueError):
 class StoredGallery:
     """What a gallery file holds, checked by :func:`read_checked`."""
     embeddings: np.ndarray          # float32 (N, D), finite, L2-normalised
-    keys: list[str]           # N non-empty ids
+    keys: list[str]                 # N non-empty ids
     fingerprint: str
     model_name: str
     format: int

@@ -70,7 +70,6 @@ def model_state(coverage: Coverage, model: FaceModel) -> ModelState:
                       tuple(others))
 
 
-
 @dataclasses.dataclass
 class ModelTools:
     model: FaceModel

@@ -22,7 +22,6 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_MODEL_DIR = Path(os.environ.get("FACE_MODEL_DIR", REPO_ROOT / "data" / "model_origin"))
 
 
-
 @dataclasses.dataclass
 class Face:
     box: tuple[float, float, float, float]      # x1, y1, x2, y2 in pixels
@@ -30,9 +29,9 @@ class Face:
     landmarks: np.ndarray                        # (5, 2) MTCNN points
     chip: np.ndarray | None = None               # aligned BGR chip the model saw
     embedding: np.ndarray | None = None          # (D,) L2-normalised
-    key: str | None = None                 # gallery key if recognised
+    key: str | None = None                       # gallery key if recognised
     distance: float | None = None                # to the nearest enrolled person
-    nearest_key: str | None = None                # that person, even beyond the threshold
+    nearest_key: str | None = None               # that person, even beyond the threshold
 
 
 class FaceRecognizer:

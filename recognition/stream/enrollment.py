@@ -51,7 +51,7 @@ class EnrollmentState:
     hint: str
     complete: bool
     consistent: bool                     # every sample close to the others (one person)
-    nearest_key: str | None               # the enrolled person most like these samples
+    nearest_key: str | None              # the enrolled person most like these samples
     nearest_distance: float              # their templates' distance (inf if nobody is enrolled)
     too_close: bool                      # so close that the two would be confused
 

@@ -53,7 +53,7 @@ class ImpostorTail:
 @dataclasses.dataclass(frozen=True)
 class Verdict:
     accepted: bool
-    key: str | None       # the nearest person (also when not accepted)
+    key: str | None             # the nearest person (also when not accepted)
     distance: float             # to the nearest template (inf without anyone enrolled)
     margin: float               # second-nearest distance minus the nearest (inf with < 2 people)
     threshold: float

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Face attendance desk: camera -> recognition -> check-ins, with enrollment and history.
 
-    python main.py                          # camera 0; data (config.toml, database, gallery, logs)
+    python main.py                          # camera 0; data (config.toml, database, face cache, logs)
                                             # in the data/ folder beside main.py
     python main.py --source video.mp4 --loop   # a video file, replayed (or rtsp://... / a camera index)
     python main.py --data-dir /srv/desk     # another data folder (or FACE_DATA_DIR=/srv/desk)
@@ -30,7 +30,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--version", action="version", version=f"face-attendance {__version__}")
     parser.add_argument("--source", help="camera index, video file or RTSP/HTTP URL (default: the config's)")
     parser.add_argument("--loop", action="store_true", help="replay a video file from the start when it ends")
-    parser.add_argument("--data-dir", help=f"data folder: config.toml, database, gallery, photos, outbox, logs "
+    parser.add_argument("--data-dir", help=f"data folder: config.toml, database, face cache, photos, outbox, logs "
                                            f"(default: ${data_root.ENV_VAR}, else {data_root.DEFAULT})")
     parser.add_argument("--config", help="settings file (default: DATA_DIR/config.toml); relative paths in it "
                                          "are relative to the data folder")

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.live.candidateConfirmed.connect(self.check_ins.confirm)
         self.directory.refreshed.connect(self.live.people_changed)
         self.directory.facesChanged.connect(lambda _report: self.people_tab.refresh())
+        # the store's counts in Settings follow each change (they were read once, at start)
+        self.directory.facesChanged.connect(lambda _report: self.directory.check_model())
         self.directory.modelState.connect(self._on_model_state)
         self.people_tab.changed.connect(self.directory.refresh)
         self.history_tab.message.connect(self.status.message)
@@ -84,6 +86,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.settings_tab.applied.connect(self.apply_settings)
         self.client.statusChanged.connect(self.status.show_database)
 
+        self._known_version = None               # the gallery version Settings' "This desk knows" shows
+        self.apply_diagnostics(config.diagnostics)
         self._tick = QTimer(self, interval=1000, timeout=self._every_second)
         self._tick.start()
         self._today_timer = QTimer(self, interval=60000, timeout=self.live.refresh_today)
@@ -130,14 +134,31 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.directory.refresh()                 # the face is in the gallery already (enroll_person)
         self.people_tab.refresh()
 
-    def _on_model_state(self, state, message: str) -> None:
-        self.settings_tab.show_model_state(message)
+    def _on_model_state(self, state, _message: str) -> None:
+        self.settings_tab.show_model_state(state, str(self.recognizer.model_path))
         if not state.complete:
-            self.status.message(message, 30000)
+            self.status.message(self.settings_tab.model_state_text(), 30000)
 
     def _every_second(self) -> None:
         self.live.expire()
         self.status.tick(self.videoView.displayed_fps(), self.live.recognition_fps())
+        self._show_known()
+
+    def _show_known(self) -> None:
+        """Settings' "This desk knows": the people and face samples the desk recognizes, live (the gallery
+        changes on enrolments, other desks' changes and samples learned from check-ins)."""
+        version = self.gallery.version
+        if version != self._known_version:
+            self._known_version = version
+            self.settings_tab.show_known(len(self.gallery), self.gallery.size)
+
+    def apply_diagnostics(self, on: bool) -> None:
+        """The engineer's figures on screen or not: distances on the boxes, frame rates, History's distances,
+        Settings' Diagnostics page."""
+        self.videoView.set_show_details(on)
+        self.status.set_diagnostics(on)
+        self.history_tab.set_diagnostics(on)
+        self.settings_tab.set_diagnostics(on)
 
     def _show_title(self) -> None:
         self.setWindowTitle(self.tr("Face Attendance — {folder}").format(folder=self.config.data_root))
@@ -164,6 +185,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
                                lambda e: self.status.message(str(e)))
         if "camera_source" in changed:
             self.camera.set_source(config.camera)
+        if "diagnostics" in changed:
+            self.apply_diagnostics(config.diagnostics)
 
     def keyPressEvent(self, event) -> None:
         """On the Live tab, Enter confirms the candidate shown and Esc answers "Not them" (Enter in the

@@ -15,6 +15,7 @@ from PyQt5.QtCore import QObject, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QBrush, QPalette, QStandardItem, QStandardItemModel
 from PyQt5.QtWidgets import QFileDialog, QHeaderView, QMessageBox
 
+from gui import folders
 from gui.people_fields import fill_gender_combo, gender_label, gender_of
 from gui.sort_arrows import point_up_for_ascending
 from gui.tasks import run_in_pool
@@ -335,8 +336,9 @@ class PeopleTab(QObject):
             return
         paths, _ = QFileDialog.getOpenFileNames(
             self.ui.peopleTable.window(), self.tr("Add photos of {name}").format(name=self.current.name),
-            "", self.tr("Images ({patterns})").format(patterns=PHOTO_FILTER))
+            folders.start_folder("photos"), self.tr("Images ({patterns})").format(patterns=PHOTO_FILTER))
         if paths:
+            folders.remember("photos", paths[0])
             self.add_photos(paths)
 
     def add_photos(self, paths) -> None:

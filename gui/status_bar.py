@@ -1,4 +1,4 @@
-"""The status bar's permanent labels: frame rates, model, database state, clock."""
+"""The status bar's permanent labels: database state, clock; frame rates and model in diagnostics mode."""
 from __future__ import annotations
 
 from PyQt5.QtCore import QDateTime, QObject
@@ -14,7 +14,13 @@ class StatusBar(QObject):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
         self._db_status = None
+        self.set_diagnostics(False)
         self.retranslate()
+
+    def set_diagnostics(self, on: bool) -> None:
+        """Frame rates and the model's name are for engineers: shown only with diagnostics on."""
+        for label in (self.fpsLabel, self.modelLabel):
+            label.setVisible(on)
 
     def tick(self, display_fps: float, recognition_fps: float) -> None:
         self.fpsLabel.setText(self.tr("Display {display:.0f} fps · Recognition {recog:.1f} fps").format(

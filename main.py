@@ -80,6 +80,7 @@ def close_on_signals(window) -> None:
     """
     from PyQt5.QtCore import QTimer
 
+    # window.close() is not a spontaneous close: the window closes without asking (see MainWindow.closeEvent)
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: QTimer.singleShot(0, window.close))
 
@@ -206,9 +207,10 @@ def main(argv=None) -> int:
     log.info("face-attendance %s, data folder %s", __version__, root)
     from PyQt5 import sip
     from PyQt5.QtCore import QTimer
-    from PyQt5.QtWidgets import QApplication, QMessageBox, QSplashScreen
+    from PyQt5.QtWidgets import QApplication, QMessageBox
 
     from gui import i18n
+    from gui.splash import StartScreen
 
     sip.setdestroyonexit(False)          # a thread stuck in a driver call must not crash the exit
     app = QApplication(sys.argv[:1])
@@ -216,15 +218,19 @@ def main(argv=None) -> int:
     try:
         config = load_config(args, root)
         i18n.install(config.language)
-        splash = QSplashScreen()
-        splash.showMessage(app.translate("main", "Loading the face model…"))
-        splash.show()
-        app.processEvents()
+        splash = StartScreen()
+        splash.say(app.translate("main", "Starting…"))
+        exposed = splash.show_now()
+        log.info("start screen shown (%s)", "on screen" if exposed else "not exposed by the window system")
+        splash.say(app.translate("main", "Loading the face model… (this takes up to half a minute)"))
         from gui.main_window import MainWindow
         from recognition import FaceRecognizer
 
+        log.info("loading the face model")
         recognizer = FaceRecognizer.load(args.model_dir or config.model_path, min_face_size=config.min_face_size)
+        splash.say(app.translate("main", "Preparing face recognition…"))
         warm_up(recognizer)
+        splash.say(app.translate("main", "Opening the database and the faces of the people enrolled…"))
         gallery = open_face_cache(config, recognizer.spec)
         window = MainWindow(config, recognizer, gallery, source=args.source, loop=args.loop)
     except Exception as exc:

@@ -12,7 +12,7 @@ import logging
 import time
 
 from PyQt5.QtCore import QEvent, Qt, QTimer, pyqtSignal
-from PyQt5.QtWidgets import QMainWindow
+from PyQt5.QtWidgets import QMainWindow, QMessageBox
 
 from backend.face_store import FaceModel
 from backend.face_sync import FaceSync
@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow, Ui_MainWindow):
     checkedIn = pyqtSignal(object)           # check_ins.CheckInEvent
+    closeAsked = pyqtSignal(object)          # the QMessageBox asking before the operator's close, once shown
 
     def __init__(self, config, recognizer, gallery, open_backend=None, source=None, loop=False, parent=None):
         super().__init__(parent)
@@ -214,7 +215,27 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._every_second()
 
     # -- shutdown ------------------------------------------------------------------------------------
+    def confirm_close(self) -> bool:
+        """Ask before the operator's close stops attendance; True to close."""
+        box = QMessageBox(QMessageBox.Question, self.tr("Close Face Attendance?"),
+                          self.tr("The camera is running. Closing stops attendance: nobody is checked in until "
+                                  "the program is started again."), QMessageBox.NoButton, self)
+        close = box.addButton(self.tr("Stop and close"), QMessageBox.AcceptRole)
+        cancel = box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        QTimer.singleShot(0, lambda: self.closeAsked.emit(box))
+        box.exec_()
+        closing = box.clickedButton() is close
+        box.deleteLater()
+        return closing
+
     def closeEvent(self, event) -> None:
+        # the operator's close (the title bar's button, Alt+F4: a spontaneous event) asks while the camera
+        # runs; the program's own close (Ctrl+C, the session ending, tests) does not
+        if event.spontaneous() and self.camera.session is not None and not self.confirm_close():
+            event.ignore()
+            return
         started = time.monotonic()
         self.camera.closing = True
         self._tick.stop()

@@ -140,7 +140,7 @@ class SettingsTab(QObject):
         middle = strictness_of(config_mod.AppConfig.false_checkin_rate)
         if position > middle:
             text = self.tr("Stricter than usual: a stranger is even less likely to be checked in as somebody, and "
-                           "more people are asked to look at the camera again or to type their 工号.")
+                           "more people are asked to look at the camera again or to type their person number.")
         elif position < middle:
             text = self.tr("More lenient than usual: fewer people are asked to look again, and a stranger is more "
                            "likely to be checked in as somebody else.")

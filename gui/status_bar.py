@@ -14,13 +14,17 @@ class StatusBar(QObject):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
         self._db_status = None
+        self.diagnostics = False
         self.set_diagnostics(False)
         self.retranslate()
 
     def set_diagnostics(self, on: bool) -> None:
-        """Frame rates and the model's name are for engineers: shown only with diagnostics on."""
+        """Frame rates, the model's name and the database's own words are for engineers: shown only with
+        diagnostics on."""
+        self.diagnostics = bool(on)
         for label in (self.fpsLabel, self.modelLabel):
             label.setVisible(on)
+        self.show_database(self._db_status)
 
     def tick(self, display_fps: float, recognition_fps: float) -> None:
         self.fpsLabel.setText(self.tr("Display {display:.0f} fps · Recognition {recog:.1f} fps").format(
@@ -43,7 +47,14 @@ class StatusBar(QObject):
         if status.pending:
             text += " · " + self.tr("{n} pending in the outbox").format(n=status.pending)
         self.dbLabel.setText(text)
-        self.dbLabel.setToolTip(status.message)
+        if status.online:
+            tip = self.tr("Check-ins are saved in the database.")
+        else:
+            tip = self.tr("The database cannot be reached: check-ins are kept on this computer and sent when it "
+                          "is back.")
+        if self.diagnostics:
+            tip += "\n" + status.message           # the backend's words: the file or server, the driver's error
+        self.dbLabel.setToolTip(tip)
         self.dbLabel.setStyleSheet("" if status.online and not status.pending else "color: #c0392b;")
 
     def message(self, text: str, ms: int = 8000) -> None:

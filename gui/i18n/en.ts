@@ -138,112 +138,112 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../enroll_dialog.py" line="46"/>
+        <location filename="../enroll_dialog.py" line="47"/>
         <source>Enroll a new person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="153"/>
+        <location filename="../enroll_dialog.py" line="154"/>
         <source>Look at the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="57"/>
+        <location filename="../enroll_dialog.py" line="58"/>
         <source>%v of %m samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="58"/>
+        <location filename="../enroll_dialog.py" line="59"/>
         <source>Retake samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="68"/>
+        <location filename="../enroll_dialog.py" line="69"/>
         <source>Unique person number (employee or student number)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="70"/>
+        <location filename="../enroll_dialog.py" line="71"/>
         <source>Required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="79"/>
+        <location filename="../enroll_dialog.py" line="80"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="80"/>
+        <location filename="../enroll_dialog.py" line="81"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="81"/>
+        <location filename="../enroll_dialog.py" line="82"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="82"/>
+        <location filename="../enroll_dialog.py" line="83"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="83"/>
+        <location filename="../enroll_dialog.py" line="84"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="162"/>
+        <location filename="../enroll_dialog.py" line="163"/>
         <source>The samples do not look like one person; retake them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="181"/>
+        <location filename="../enroll_dialog.py" line="182"/>
         <source>The name is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="184"/>
+        <location filename="../enroll_dialog.py" line="185"/>
         <source>The person number is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="187"/>
+        <location filename="../enroll_dialog.py" line="188"/>
         <source>Still collecting face samples.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="190"/>
+        <location filename="../enroll_dialog.py" line="191"/>
         <source>Already enrolled?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="206"/>
+        <location filename="../enroll_dialog.py" line="207"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="222"/>
+        <location filename="../enroll_dialog.py" line="223"/>
         <source>The person number {number} is already used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="226"/>
+        <location filename="../enroll_dialog.py" line="227"/>
         <source>Could not save: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="151"/>
+        <location filename="../enroll_dialog.py" line="152"/>
         <source>Looking for a face… ask the person to look at the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="159"/>
+        <location filename="../enroll_dialog.py" line="160"/>
         <source>This face looks like {name} ({number}): the two could be taken for each other.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="190"/>
+        <location filename="../enroll_dialog.py" line="191"/>
         <source>This face looks like {name} ({number}). Enroll it as a new person anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -309,77 +309,77 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../history_tab.py" line="103"/>
+        <location filename="../history_tab.py" line="106"/>
         <source>Any field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="119"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="119"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="104"/>
+        <location filename="../history_tab.py" line="107"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="104"/>
+        <location filename="../history_tab.py" line="107"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="110"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="110"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="110"/>
         <source>Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="108"/>
+        <location filename="../history_tab.py" line="111"/>
         <source>Distance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="119"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="119"/>
         <source>First check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="117"/>
+        <location filename="../history_tab.py" line="120"/>
         <source>Last check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="117"/>
+        <location filename="../history_tab.py" line="120"/>
         <source>Check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="204"/>
+        <location filename="../history_tab.py" line="212"/>
         <source>Search failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="263"/>
+        <location filename="../history_tab.py" line="271"/>
         <source>%n person-days</source>
         <translation>
             <numerusform>%n person-day</numerusform>
@@ -387,7 +387,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="268"/>
+        <location filename="../history_tab.py" line="276"/>
         <source>%n check-ins, page {page} of {pages}</source>
         <translation>
             <numerusform>%n check-in, page {page} of {pages}</numerusform>
@@ -395,52 +395,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="285"/>
+        <location filename="../history_tab.py" line="293"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="285"/>
+        <location filename="../history_tab.py" line="293"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="297"/>
+        <location filename="../history_tab.py" line="305"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="301"/>
+        <location filename="../history_tab.py" line="309"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="108"/>
+        <location filename="../history_tab.py" line="111"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="108"/>
+        <location filename="../history_tab.py" line="111"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="115"/>
         <source>Face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="115"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="115"/>
         <source>Number + face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="113"/>
+        <location filename="../history_tab.py" line="116"/>
         <source>Manual</source>
         <translation type="unfinished"></translation>
     </message>
@@ -826,22 +826,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="74"/>
+        <location filename="../main_window.py" line="75"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="70"/>
+        <location filename="../main_window.py" line="71"/>
         <source>Recognition error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="133"/>
         <source>Enrolled {name} ({number}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="165"/>
         <source>Face Attendance — {folder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -940,6 +940,21 @@
         <source>Check this person in (Enter)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../main_window.py" line="220"/>
+        <source>Close Face Attendance?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="220"/>
+        <source>The camera is running. Closing stops attendance: nobody is checked in until the program is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="223"/>
+        <source>Stop and close</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PeopleFields</name>
@@ -967,37 +982,37 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="63"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="63"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="63"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="63"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="63"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="63"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="75"/>
+        <location filename="../people_tab.py" line="76"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -1005,92 +1020,92 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="84"/>
+        <location filename="../people_tab.py" line="85"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="84"/>
+        <location filename="../people_tab.py" line="85"/>
         <source>Inactive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="158"/>
+        <location filename="../people_tab.py" line="159"/>
         <source>Reactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="158"/>
+        <location filename="../people_tab.py" line="159"/>
         <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="159"/>
+        <location filename="../people_tab.py" line="160"/>
         <source>Recognize and check in this person again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="159"/>
+        <location filename="../people_tab.py" line="160"/>
         <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="163"/>
+        <location filename="../people_tab.py" line="164"/>
         <source>Person (inactive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="163"/>
+        <location filename="../people_tab.py" line="164"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="169"/>
+        <location filename="../people_tab.py" line="170"/>
         <source>Error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="186"/>
+        <location filename="../people_tab.py" line="187"/>
         <source>Name and number are required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="196"/>
+        <location filename="../people_tab.py" line="197"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="206"/>
+        <location filename="../people_tab.py" line="207"/>
         <source>The person number {number} is already used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="258"/>
+        <location filename="../people_tab.py" line="259"/>
         <source>Reactivated {name}: recognized and checked in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="260"/>
+        <location filename="../people_tab.py" line="261"/>
         <source>Deactivated {name}: no longer recognized or checked in at any desk. Their details, face samples and check-in history are kept; &quot;Reactivate&quot; undoes this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="271"/>
+        <location filename="../people_tab.py" line="272"/>
         <source>Delete person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="271"/>
+        <location filename="../people_tab.py" line="272"/>
         <source>Delete {name} ({number}) for good?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="275"/>
+        <location filename="../people_tab.py" line="276"/>
         <source>Their {check_ins} and {samples} are removed for good and cannot be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="275"/>
+        <location filename="../people_tab.py" line="276"/>
         <source>%n check-ins</source>
         <translation>
             <numerusform>%n check-in</numerusform>
@@ -1098,7 +1113,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="275"/>
+        <location filename="../people_tab.py" line="276"/>
         <source>%n face samples</source>
         <translation>
             <numerusform>%n face sample</numerusform>
@@ -1106,42 +1121,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="278"/>
+        <location filename="../people_tab.py" line="279"/>
         <source>Delete for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="280"/>
+        <location filename="../people_tab.py" line="281"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="283"/>
+        <location filename="../people_tab.py" line="284"/>
         <source>Deactivate instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="285"/>
+        <location filename="../people_tab.py" line="286"/>
         <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="326"/>
+        <location filename="../people_tab.py" line="327"/>
         <source>Deleted {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="336"/>
+        <location filename="../people_tab.py" line="337"/>
         <source>Add photos of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="336"/>
+        <location filename="../people_tab.py" line="337"/>
         <source>Images ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="349"/>
+        <location filename="../people_tab.py" line="351"/>
         <source>Reading %n photos…</source>
         <translation>
             <numerusform>Reading %n photo…</numerusform>
@@ -1149,7 +1164,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="377"/>
+        <location filename="../people_tab.py" line="379"/>
         <source>Added %n face samples.</source>
         <translation>
             <numerusform>Added %n face sample.</numerusform>
@@ -1157,38 +1172,86 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="379"/>
+        <location filename="../people_tab.py" line="381"/>
         <source>Not used:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="63"/>
         <source>Enrolled samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="63"/>
         <source>Learned samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="149"/>
+        <location filename="../people_tab.py" line="150"/>
         <source>{enrolled} enrolled, {learned} learned from check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="216"/>
+        <location filename="../people_tab.py" line="217"/>
         <source>Forget learned samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="216"/>
+        <location filename="../people_tab.py" line="217"/>
         <source>Forget the {samples} the desks learned from the check-ins of {name}? Their enrolled samples stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="231"/>
+        <location filename="../people_tab.py" line="232"/>
         <source>Forgot {samples} of {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../i18n.py" line="80"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="81"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="82"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="83"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="84"/>
+        <source>&amp;Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="85"/>
+        <source>&amp;No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="86"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="87"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="88"/>
+        <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1589,11 +1652,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../schedules_tab.py" line="209"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
@@ -1864,118 +1922,271 @@
         <source>Export calendar</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../schedules_tab.py" line="283"/>
+        <source>Name</source>
+        <comment>of a shift or holiday</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../settings_tab.py" line="53"/>
+        <location filename="../settings_tab.py" line="177"/>
         <source>This run uses the database {url}, given with --db-url on the command line; the URL above is the saved setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="56"/>
+        <location filename="../settings_tab.py" line="180"/>
         <source>This run uses the database {url}, from the environment variable FACE_DB_URL; the URL above is the saved setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="59"/>
+        <location filename="../settings_tab.py" line="183"/>
         <source>This run uses the camera source {source}, given with --source on the command line; the saved setting is {saved}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="63"/>
+        <location filename="../settings_tab.py" line="201"/>
         <source>Settings file: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="128"/>
+        <location filename="../settings_tab.py" line="262"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="137"/>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../settings_tab.py" line="142"/>
+        <location filename="../settings_tab.py" line="332"/>
         <source>Video file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="142"/>
+        <location filename="../settings_tab.py" line="332"/>
         <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="151"/>
+        <location filename="../settings_tab.py" line="343"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="162"/>
+        <location filename="../settings_tab.py" line="354"/>
         <source>Connected: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="162"/>
+        <location filename="../settings_tab.py" line="354"/>
         <source>Failed: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="72"/>
-        <source>Match threshold now {threshold:.3f} for {people} people enrolled (the model&apos;s 1:1 verification threshold: {verification:.3f}); number + face within {claim:.3f}; a missed visit shows a candidate within {candidate:.3f}; a check-in teaches the desk within {strict:.3f}</source>
+        <location filename="../settings_tab.py" line="145"/>
+        <source>More lenient than usual: fewer people are asked to look again, and a stranger is more likely to be checked in as somebody else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="148"/>
+        <source>The usual setting: strangers are almost never checked in, and few people are asked to look again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="157"/>
+        <source>How strict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="158"/>
+        <source>Fewer second looks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="159"/>
+        <source>Fewer false check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="160"/>
+        <source>Right: fewer false check-ins. Left: fewer people asked to look at the camera again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="162"/>
+        <source>This desk knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="167"/>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="164"/>
+        <source>Show technical details (for engineers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="165"/>
+        <source>Distances on the face boxes, frame rates in the status bar, the Distance column in History and the figures below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="191"/>
+        <source>Match threshold now {threshold:.3f} for {people} (the model&apos;s 1:1 verification threshold: {verification:.3f}); number + face within {claim:.3f}; a missed visit shows a candidate within {candidate:.3f}; a check-in teaches the desk within {strict:.3f}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../settings_tab.py" line="191"/>
+        <source>%n people enrolled</source>
+        <translation>
+            <numerusform>%n person enrolled</numerusform>
+            <numerusform>%n people enrolled</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="223"/>
+        <source>Model {model}. The face store has no samples yet: enroll people, or move a desk&apos;s photos into it with: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="225"/>
+        <source>; {failed} could not be embedded (see the reembed report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="228"/>
+        <source>Model {model}: all {samples} embedded{failed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../settings_tab.py" line="256"/>
+        <source>%n face samples</source>
+        <translation>
+            <numerusform>%n face sample</numerusform>
+            <numerusform>%n face samples</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="233"/>
+        <source>This desk&apos;s model {model} has embeddings for {embedded} of the {samples} face samples; the store&apos;s faces are embedded with model {other} ({other_embedded}). Only people with embeddings for {model} are recognized here. Migrate the store with: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="238"/>
+        <source>Model {model}: {embedded} of {samples} face samples embedded, {missing} still to do{failed}. Run: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="252"/>
+        <source>Nobody yet: enroll people on the Live tab (&quot;Enroll…&quot;) or add their photos on the People tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="256"/>
+        <source>{people}, from {samples}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../settings_tab.py" line="256"/>
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="265"/>
+        <source>✓ Saved at {time}; in effect now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="142"/>
+        <source>Stricter than usual: a stranger is even less likely to be checked in as somebody, and more people are asked to look at the camera again or to type their person number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../splash.py" line="30"/>
+        <source>Face Attendance</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="20"/>
+        <location filename="../status_bar.py" line="30"/>
         <source>Display {display:.0f} fps · Recognition {recog:.1f} fps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="27"/>
+        <location filename="../status_bar.py" line="37"/>
         <source>Database: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="32"/>
+        <location filename="../status_bar.py" line="42"/>
         <source>Database error: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="34"/>
+        <location filename="../status_bar.py" line="44"/>
         <source>{kind} online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="36"/>
+        <location filename="../status_bar.py" line="46"/>
         <source>{kind} offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="38"/>
+        <location filename="../status_bar.py" line="48"/>
         <source>{n} pending in the outbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="47"/>
+        <location filename="../status_bar.py" line="64"/>
         <source>Model: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="51"/>
+        <source>Check-ins are saved in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="53"/>
+        <source>The database cannot be reached: check-ins are kept on this computer and sent when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="219"/>
-        <source>Loading the face model…</source>
+        <location filename="../../main.py" line="238"/>
+        <source>Face Attendance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="222"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="225"/>
+        <source>Loading the face model… (this takes up to half a minute)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../main.py" line="231"/>
-        <source>Face Attendance</source>
+        <source>Preparing face recognition…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="233"/>
+        <source>Opening the database and the faces of the people enrolled…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -72,6 +72,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.tr("Recognition error: {error}").format(error=msg), 5000))
         self.check_ins.checkedIn.connect(self.live.show_check_in)
         self.check_ins.checkedIn.connect(self.checkedIn)
+        # a sample learned here reaches this desk's cache directly (the store's feed reports nothing new):
+        # the People tab's counts and its "Forget learned samples" follow it
+        self.check_ins.checkedIn.connect(lambda event: self.people_tab.refresh() if event.learned else None)
         self.check_ins.failed.connect(lambda number, msg: self.status.message(
             self.tr("Check-in of {number} failed: {error}").format(number=number, error=msg), 5000))
         self.live.enrolled.connect(self._on_enrolled)

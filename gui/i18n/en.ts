@@ -17,42 +17,42 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../camera_panel.py" line="149"/>
+        <location filename="../camera_panel.py" line="154"/>
         <source>Stop camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="149"/>
+        <location filename="../camera_panel.py" line="154"/>
         <source>Start camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="132"/>
+        <location filename="../camera_panel.py" line="136"/>
         <source>Opening camera {source}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="133"/>
+        <location filename="../camera_panel.py" line="137"/>
         <source>Camera {source}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="134"/>
+        <location filename="../camera_panel.py" line="138"/>
         <source>Camera {source} is not available ({detail}). Check the cable; retrying every 2 s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="136"/>
+        <location filename="../camera_panel.py" line="140"/>
         <source>End of the video {source}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="137"/>
+        <location filename="../camera_panel.py" line="141"/>
         <source>Cannot use camera source {source}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="138"/>
+        <location filename="../camera_panel.py" line="142"/>
         <source>Camera stopped. Press &quot;Start camera&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -826,7 +826,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -836,12 +836,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="136"/>
         <source>Enrolled {name} ({number}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="168"/>
         <source>Face Attendance — {folder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -941,17 +941,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="223"/>
         <source>Close Face Attendance?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="223"/>
         <source>The camera is running. Closing stops attendance: nobody is checked in until the program is started again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Stop and close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -982,37 +982,37 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../people_tab.py" line="63"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="63"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="63"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="63"/>
+        <location filename="../people_tab.py" line="268"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="63"/>
+        <location filename="../people_tab.py" line="268"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="63"/>
+        <location filename="../people_tab.py" line="106"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="76"/>
+        <location filename="../people_tab.py" line="121"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -1020,92 +1020,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="85"/>
+        <location filename="../people_tab.py" line="130"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="85"/>
+        <location filename="../people_tab.py" line="130"/>
         <source>Inactive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="159"/>
+        <location filename="../people_tab.py" line="208"/>
         <source>Reactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="159"/>
+        <location filename="../people_tab.py" line="208"/>
         <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="160"/>
+        <location filename="../people_tab.py" line="209"/>
         <source>Recognize and check in this person again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="160"/>
+        <location filename="../people_tab.py" line="209"/>
         <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="164"/>
+        <location filename="../people_tab.py" line="213"/>
         <source>Person (inactive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="164"/>
+        <location filename="../people_tab.py" line="213"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="170"/>
+        <location filename="../people_tab.py" line="220"/>
         <source>Error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="187"/>
-        <source>Name and number are required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="197"/>
+        <location filename="../people_tab.py" line="260"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="207"/>
+        <location filename="../people_tab.py" line="296"/>
         <source>The person number {number} is already used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="259"/>
+        <location filename="../people_tab.py" line="348"/>
         <source>Reactivated {name}: recognized and checked in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="261"/>
+        <location filename="../people_tab.py" line="350"/>
         <source>Deactivated {name}: no longer recognized or checked in at any desk. Their details, face samples and check-in history are kept; &quot;Reactivate&quot; undoes this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="272"/>
+        <location filename="../people_tab.py" line="361"/>
         <source>Delete person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="272"/>
+        <location filename="../people_tab.py" line="361"/>
         <source>Delete {name} ({number}) for good?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="276"/>
+        <location filename="../people_tab.py" line="365"/>
         <source>Their {check_ins} and {samples} are removed for good and cannot be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="276"/>
+        <location filename="../people_tab.py" line="365"/>
         <source>%n check-ins</source>
         <translation>
             <numerusform>%n check-in</numerusform>
@@ -1113,7 +1108,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="276"/>
+        <location filename="../people_tab.py" line="365"/>
         <source>%n face samples</source>
         <translation>
             <numerusform>%n face sample</numerusform>
@@ -1121,42 +1116,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="279"/>
+        <location filename="../people_tab.py" line="368"/>
         <source>Delete for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="281"/>
+        <location filename="../people_tab.py" line="370"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="284"/>
+        <location filename="../people_tab.py" line="373"/>
         <source>Deactivate instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="286"/>
+        <location filename="../people_tab.py" line="375"/>
         <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="327"/>
+        <location filename="../people_tab.py" line="416"/>
         <source>Deleted {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="337"/>
+        <location filename="../people_tab.py" line="426"/>
         <source>Add photos of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="337"/>
+        <location filename="../people_tab.py" line="426"/>
         <source>Images ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="351"/>
+        <location filename="../people_tab.py" line="440"/>
         <source>Reading %n photos…</source>
         <translation>
             <numerusform>Reading %n photo…</numerusform>
@@ -1164,7 +1159,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="379"/>
+        <location filename="../people_tab.py" line="468"/>
         <source>Added %n face samples.</source>
         <translation>
             <numerusform>Added %n face sample.</numerusform>
@@ -1172,38 +1167,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="381"/>
+        <location filename="../people_tab.py" line="470"/>
         <source>Not used:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="63"/>
-        <source>Enrolled samples</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="63"/>
-        <source>Learned samples</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="150"/>
+        <location filename="../people_tab.py" line="196"/>
         <source>{enrolled} enrolled, {learned} learned from check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="217"/>
+        <location filename="../people_tab.py" line="306"/>
         <source>Forget learned samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="217"/>
+        <location filename="../people_tab.py" line="306"/>
         <source>Forget the {samples} the desks learned from the check-ins of {name}? Their enrolled samples stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="232"/>
+        <location filename="../people_tab.py" line="321"/>
         <source>Forgot {samples} of {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="106"/>
+        <source>Enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="106"/>
+        <source>Learned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="109"/>
+        <source>Face samples taken at enrolment or from photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="109"/>
+        <source>Face samples the desks learned from check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="241"/>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="244"/>
+        <source>Too long: {length} characters, at most {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="268"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="276"/>
+        <source>Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="281"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="283"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="283"/>
+        <source>Save these changes to {name}?</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2165,27 +2205,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="238"/>
+        <location filename="../../main.py" line="274"/>
         <source>Face Attendance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="222"/>
+        <location filename="../../main.py" line="258"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="225"/>
+        <location filename="../../main.py" line="261"/>
         <source>Loading the face model… (this takes up to half a minute)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="231"/>
+        <location filename="../../main.py" line="267"/>
         <source>Preparing face recognition…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="233"/>
+        <location filename="../../main.py" line="269"/>
         <source>Opening the database and the faces of the people enrolled…</source>
         <translation type="unfinished"></translation>
     </message>

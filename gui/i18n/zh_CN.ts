@@ -17,42 +17,42 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../camera_panel.py" line="149"/>
+        <location filename="../camera_panel.py" line="154"/>
         <source>Stop camera</source>
         <translation>停止摄像头</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="149"/>
+        <location filename="../camera_panel.py" line="154"/>
         <source>Start camera</source>
         <translation>启动摄像头</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="132"/>
+        <location filename="../camera_panel.py" line="136"/>
         <source>Opening camera {source}…</source>
         <translation>正在打开摄像头 {source}…</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="133"/>
+        <location filename="../camera_panel.py" line="137"/>
         <source>Camera {source}: {detail}</source>
         <translation>摄像头 {source}：{detail}</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="134"/>
+        <location filename="../camera_panel.py" line="138"/>
         <source>Camera {source} is not available ({detail}). Check the cable; retrying every 2 s…</source>
         <translation>摄像头 {source} 不可用（{detail}）。请检查连接线；每 2 秒重试一次…</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="136"/>
+        <location filename="../camera_panel.py" line="140"/>
         <source>End of the video {source}.</source>
         <translation>视频 {source} 已播放完毕。</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="137"/>
+        <location filename="../camera_panel.py" line="141"/>
         <source>Cannot use camera source {source}: {detail}</source>
         <translation>无法使用摄像头来源 {source}：{detail}</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="138"/>
+        <location filename="../camera_panel.py" line="142"/>
         <source>Camera stopped. Press &quot;Start camera&quot;.</source>
         <translation>摄像头已停止。请按“启动摄像头”。</translation>
     </message>
@@ -809,7 +809,7 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="75"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation>{number} 签到失败：{error}</translation>
     </message>
@@ -819,12 +819,12 @@
         <translation>识别错误：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133"/>
+        <location filename="../main_window.py" line="136"/>
         <source>Enrolled {name} ({number}).</source>
         <translation>已登记 {name}（{number}）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165"/>
+        <location filename="../main_window.py" line="168"/>
         <source>Face Attendance — {folder}</source>
         <translation>人脸考勤 — {folder}</translation>
     </message>
@@ -939,17 +939,17 @@
         <translation>为此人签到（回车）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="223"/>
         <source>Close Face Attendance?</source>
         <translation>关闭人脸考勤？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220"/>
+        <location filename="../main_window.py" line="223"/>
         <source>The camera is running. Closing stops attendance: nobody is checked in until the program is started again.</source>
         <translation>摄像头正在运行。关闭后考勤随之停止：在重新启动程序之前，不会有任何人签到。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="226"/>
         <source>Stop and close</source>
         <translation>停止并关闭</translation>
     </message>
@@ -980,224 +980,264 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../people_tab.py" line="63"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="63"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="63"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="63"/>
+        <location filename="../people_tab.py" line="268"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="63"/>
+        <location filename="../people_tab.py" line="268"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="170"/>
+        <location filename="../people_tab.py" line="220"/>
         <source>Error: {error}</source>
         <translation>错误：{error}</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="187"/>
-        <source>Name and number are required.</source>
-        <translation>姓名和工号为必填项。</translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="197"/>
+        <location filename="../people_tab.py" line="260"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="207"/>
+        <location filename="../people_tab.py" line="296"/>
         <source>The person number {number} is already used.</source>
         <translation>工号 {number} 已被使用。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="272"/>
+        <location filename="../people_tab.py" line="361"/>
         <source>Delete person</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="327"/>
+        <location filename="../people_tab.py" line="416"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="337"/>
+        <location filename="../people_tab.py" line="426"/>
         <source>Add photos of {name}</source>
         <translation>为 {name} 添加照片</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="337"/>
+        <location filename="../people_tab.py" line="426"/>
         <source>Images ({patterns})</source>
         <translation>图片 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="381"/>
+        <location filename="../people_tab.py" line="470"/>
         <source>Not used:</source>
         <translation>未使用：</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="63"/>
+        <location filename="../people_tab.py" line="106"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="85"/>
+        <location filename="../people_tab.py" line="130"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="85"/>
+        <location filename="../people_tab.py" line="130"/>
         <source>Inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="159"/>
+        <location filename="../people_tab.py" line="208"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="159"/>
+        <location filename="../people_tab.py" line="208"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="160"/>
+        <location filename="../people_tab.py" line="209"/>
         <source>Recognize and check in this person again</source>
         <translation>重新识别此人并允许签到</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="160"/>
+        <location filename="../people_tab.py" line="209"/>
         <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
         <translation>停用：任何考勤点都不再识别或签到此人；保留其资料、人脸样本和签到记录</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="164"/>
+        <location filename="../people_tab.py" line="213"/>
         <source>Person (inactive)</source>
         <translation>人员（已停用）</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="164"/>
+        <location filename="../people_tab.py" line="213"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="259"/>
+        <location filename="../people_tab.py" line="348"/>
         <source>Reactivated {name}: recognized and checked in again.</source>
         <translation>已重新启用 {name}：将再次被识别并签到。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="261"/>
+        <location filename="../people_tab.py" line="350"/>
         <source>Deactivated {name}: no longer recognized or checked in at any desk. Their details, face samples and check-in history are kept; &quot;Reactivate&quot; undoes this.</source>
         <translation>已停用 {name}：任何考勤点都不再识别或签到此人。其资料、人脸样本和签到记录均已保留；点击“重新启用”可撤销。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="272"/>
+        <location filename="../people_tab.py" line="361"/>
         <source>Delete {name} ({number}) for good?</source>
         <translation>永久删除 {name}（{number}）？</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="276"/>
+        <location filename="../people_tab.py" line="365"/>
         <source>Their {check_ins} and {samples} are removed for good and cannot be restored.</source>
         <translation>其{check_ins}和{samples}将被永久删除，无法恢复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="276"/>
+        <location filename="../people_tab.py" line="365"/>
         <source>%n check-ins</source>
         <translation>
             <numerusform>%n 条签到记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="276"/>
+        <location filename="../people_tab.py" line="365"/>
         <source>%n face samples</source>
         <translation>
             <numerusform>%n 个人脸样本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="279"/>
+        <location filename="../people_tab.py" line="368"/>
         <source>Delete for good</source>
         <translation>永久删除</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="281"/>
+        <location filename="../people_tab.py" line="370"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="284"/>
+        <location filename="../people_tab.py" line="373"/>
         <source>Deactivate instead</source>
         <translation>改为停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="286"/>
+        <location filename="../people_tab.py" line="375"/>
         <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
         <translation>如需保留其签到记录，请改为停用：此人将不再被识别或签到，之后可重新启用。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="76"/>
+        <location filename="../people_tab.py" line="121"/>
         <source>%n people</source>
         <translation>
             <numerusform>共 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="351"/>
+        <location filename="../people_tab.py" line="440"/>
         <source>Reading %n photos…</source>
         <translation>
             <numerusform>正在读取 %n 张照片…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="379"/>
+        <location filename="../people_tab.py" line="468"/>
         <source>Added %n face samples.</source>
         <translation>
             <numerusform>已添加 %n 个人脸样本。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="63"/>
-        <source>Enrolled samples</source>
-        <translation>登记样本</translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="63"/>
-        <source>Learned samples</source>
-        <translation>学习样本</translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="150"/>
+        <location filename="../people_tab.py" line="196"/>
         <source>{enrolled} enrolled, {learned} learned from check-ins</source>
         <translation>登记 {enrolled} 个，从签到中学习 {learned} 个</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="217"/>
+        <location filename="../people_tab.py" line="306"/>
         <source>Forget learned samples</source>
         <translation>清除学习样本</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="217"/>
+        <location filename="../people_tab.py" line="306"/>
         <source>Forget the {samples} the desks learned from the check-ins of {name}? Their enrolled samples stay.</source>
         <translation>清除各终端从{name}的签到中学习到的{samples}吗？登记时采集的样本保留。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="232"/>
+        <location filename="../people_tab.py" line="321"/>
         <source>Forgot {samples} of {name}.</source>
         <translation>已清除{name}的{samples}。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="106"/>
+        <source>Enrolled</source>
+        <translation>登记样本</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="106"/>
+        <source>Learned</source>
+        <translation>学习样本</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="109"/>
+        <source>Face samples taken at enrolment or from photos</source>
+        <translation>登记时或从照片采集的人脸样本</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="109"/>
+        <source>Face samples the desks learned from check-ins</source>
+        <translation>各前台从签到中学习到的人脸样本</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="241"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="244"/>
+        <source>Too long: {length} characters, at most {limit}.</source>
+        <translation>太长：{length} 个字符，最多 {limit} 个。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="268"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="276"/>
+        <source>Nothing changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="281"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="283"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="283"/>
+        <source>Save these changes to {name}?</source>
+        <translation>保存对 {name} 的以下修改吗？</translation>
     </message>
 </context>
 <context>
@@ -2153,27 +2193,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="238"/>
+        <location filename="../../main.py" line="274"/>
         <source>Face Attendance</source>
         <translation>人脸考勤</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="222"/>
+        <location filename="../../main.py" line="258"/>
         <source>Starting…</source>
         <translation>正在启动……</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="225"/>
+        <location filename="../../main.py" line="261"/>
         <source>Loading the face model… (this takes up to half a minute)</source>
         <translation>正在加载人脸模型……（最多需要半分钟）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="231"/>
+        <location filename="../../main.py" line="267"/>
         <source>Preparing face recognition…</source>
         <translation>正在准备人脸识别……</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="233"/>
+        <location filename="../../main.py" line="269"/>
         <source>Opening the database and the faces of the people enrolled…</source>
         <translation>正在打开数据库和已登记人员的人脸……</translation>
     </message>

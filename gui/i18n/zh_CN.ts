@@ -453,7 +453,7 @@
     <message>
         <location filename="../live_tab.py" line="77"/>
         <source>Unknown</source>
-        <translation>未知</translation>
+        <translation>未识别</translation>
     </message>
     <message>
         <location filename="../live_tab.py" line="228"/>

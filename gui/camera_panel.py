@@ -30,6 +30,7 @@ class CameraPanel(QObject):
         self.session: CameraSession | None = None
         self.state = ("stopped", "")
         self.closing = False
+        self.diagnostics = False               # the running camera's size and frame rate in its message
         ui.cameraButton.clicked.connect(self.toggle)
         ui.recognitionCheck.toggled.connect(self.set_recognition_enabled)
         ui.videoView.resized.connect(self._video_resized)
@@ -134,7 +135,7 @@ class CameraPanel(QObject):
             source = Path(source).name                 # the folder is in the log, not on screen
         texts = {
             "opening": self.tr("Opening camera {source}…"),
-            "running": self.tr("Camera {source}: {detail}"),
+            "running": self.tr("Camera {source}: {detail}") if self.diagnostics else self.tr("Camera {source} is on."),
             "retrying": self.tr("Camera {source} is not available ({detail}). Check the cable; "
                                 "retrying every 2 s…"),
             "ended": self.tr("End of the video {source}."),
@@ -149,6 +150,10 @@ class CameraPanel(QObject):
             view.set_placeholder(text)
         if state in ("retrying", "failed"):
             view.clear()
+
+    def set_diagnostics(self, on: bool) -> None:
+        self.diagnostics = bool(on)
+        self.show_state(*self.state)
 
     def retranslate(self) -> None:
         self.ui.cameraButton.setText(self.tr("Stop camera") if self.session else self.tr("Start camera"))

@@ -160,6 +160,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         """The engineer's figures on screen or not: distances on the boxes, frame rates, History's distances,
         Settings' Diagnostics page."""
         self.videoView.set_show_details(on)
+        self.camera.set_diagnostics(on)
         self.status.set_diagnostics(on)
         self.history_tab.set_diagnostics(on)
         self.settings_tab.set_diagnostics(on)

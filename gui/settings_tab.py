@@ -111,8 +111,8 @@ class SettingsTab(QObject):
         self.diagnosticsText.setTextInteractionFlags(Qt.TextSelectableByMouse)
         group_form.addRow(self.diagnosticsText)
         layout = ui.settingsLayout
-        layout.insertWidget(layout.indexOf(ui.settingsForm) + 1 if layout.indexOf(ui.settingsForm) >= 0 else 1,
-                            self.diagnosticsGroup)
+        layout.insertWidget(1, self.diagnosticsGroup)        # under the form, above Save
+        layout.setStretch(layout.count() - 1, 1)             # the spare height goes below the buttons
         # the confirmation of a save, beside the button where the operator looks
         self.savedLabel = QLabel()
         self.savedLabel.setObjectName("settingsSaved")

@@ -17,43 +17,48 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../camera_panel.py" line="154"/>
+        <location filename="../camera_panel.py" line="159"/>
         <source>Stop camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="154"/>
+        <location filename="../camera_panel.py" line="159"/>
         <source>Start camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="136"/>
+        <location filename="../camera_panel.py" line="137"/>
         <source>Opening camera {source}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="137"/>
+        <location filename="../camera_panel.py" line="138"/>
         <source>Camera {source}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="138"/>
+        <location filename="../camera_panel.py" line="139"/>
         <source>Camera {source} is not available ({detail}). Check the cable; retrying every 2 s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="140"/>
+        <location filename="../camera_panel.py" line="141"/>
         <source>End of the video {source}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="141"/>
+        <location filename="../camera_panel.py" line="142"/>
         <source>Cannot use camera source {source}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="142"/>
+        <location filename="../camera_panel.py" line="143"/>
         <source>Camera stopped. Press &quot;Start camera&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../camera_panel.py" line="138"/>
+        <source>Camera {source} is on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -841,7 +846,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Face Attendance — {folder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -941,17 +946,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Close Face Attendance?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="224"/>
         <source>The camera is running. Closing stops attendance: nobody is checked in until the program is started again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Stop and close</source>
         <translation type="unfinished"></translation>
     </message>

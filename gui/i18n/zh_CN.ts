@@ -17,44 +17,49 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../camera_panel.py" line="154"/>
+        <location filename="../camera_panel.py" line="159"/>
         <source>Stop camera</source>
         <translation>停止摄像头</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="154"/>
+        <location filename="../camera_panel.py" line="159"/>
         <source>Start camera</source>
         <translation>启动摄像头</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="136"/>
+        <location filename="../camera_panel.py" line="137"/>
         <source>Opening camera {source}…</source>
         <translation>正在打开摄像头 {source}…</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="137"/>
+        <location filename="../camera_panel.py" line="138"/>
         <source>Camera {source}: {detail}</source>
         <translation>摄像头 {source}：{detail}</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="138"/>
+        <location filename="../camera_panel.py" line="139"/>
         <source>Camera {source} is not available ({detail}). Check the cable; retrying every 2 s…</source>
         <translation>摄像头 {source} 不可用（{detail}）。请检查连接线；每 2 秒重试一次…</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="140"/>
+        <location filename="../camera_panel.py" line="141"/>
         <source>End of the video {source}.</source>
         <translation>视频 {source} 已播放完毕。</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="141"/>
+        <location filename="../camera_panel.py" line="142"/>
         <source>Cannot use camera source {source}: {detail}</source>
         <translation>无法使用摄像头来源 {source}：{detail}</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="142"/>
+        <location filename="../camera_panel.py" line="143"/>
         <source>Camera stopped. Press &quot;Start camera&quot;.</source>
         <translation>摄像头已停止。请按“启动摄像头”。</translation>
+    </message>
+    <message>
+        <location filename="../camera_panel.py" line="138"/>
+        <source>Camera {source} is on.</source>
+        <translation>摄像头 {source} 已开启。</translation>
     </message>
 </context>
 <context>
@@ -824,7 +829,7 @@
         <translation>已登记 {name}（{number}）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168"/>
+        <location filename="../main_window.py" line="169"/>
         <source>Face Attendance — {folder}</source>
         <translation>人脸考勤 — {folder}</translation>
     </message>
@@ -939,17 +944,17 @@
         <translation>为此人签到（回车）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="224"/>
         <source>Close Face Attendance?</source>
         <translation>关闭人脸考勤？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="223"/>
+        <location filename="../main_window.py" line="224"/>
         <source>The camera is running. Closing stops attendance: nobody is checked in until the program is started again.</source>
         <translation>摄像头正在运行。关闭后考勤随之停止：在重新启动程序之前，不会有任何人签到。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="227"/>
         <source>Stop and close</source>
         <translation>停止并关闭</translation>
     </message>

@@ -49,6 +49,7 @@ def test_names_only_by_default_and_the_engineers_figures_with_diagnostics_on(qtb
     window._every_second()
     assert not any(FIGURE.search(label) for label in painted(window)), painted(window)
     assert not window.status.fpsLabel.isVisibleTo(window) and not window.status.modelLabel.isVisibleTo(window)
+    assert window.cameraMessage.text() == "Camera desk.avi is on."                  # not its size and frame rate
     window.tabs.setCurrentWidget(window.tabHistory)
     assert window.historyTable.isColumnHidden(5)
     window.tabs.setCurrentWidget(window.tabSettings)
@@ -63,6 +64,7 @@ def test_names_only_by_default_and_the_engineers_figures_with_diagnostics_on(qtb
                     timeout=30000)
     window._every_second()
     assert window.status.fpsLabel.isVisibleTo(window) and "fps" in window.status.fpsLabel.text()
+    assert window.cameraMessage.text() == "Camera desk.avi: 640x480 @ 15 fps"
     assert not window.historyTable.isColumnHidden(5)
     assert window.history_tab.model.headerData(5, Qt.Horizontal) == "Distance"
     assert window.settings_tab.diagnosticsGroup.isVisibleTo(window.tabSettings)

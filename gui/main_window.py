@@ -85,6 +85,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.directory.facesChanged.connect(lambda _report: self.directory.check_model())
         self.directory.modelState.connect(self._on_model_state)
         self.people_tab.changed.connect(self.directory.refresh)
+        self.people_tab.changed.connect(self.directory.check_model)     # photos added, samples forgotten...
         self.history_tab.message.connect(self.status.message)
         self.attendance_pages.message.connect(self.status.message)
         self.settings_tab.applied.connect(self.apply_settings)
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.status.message(self.tr("Enrolled {name} ({number}).").format(
             name=person.name, number=person.person_number))
         self.directory.refresh()                 # the face is in the gallery already (enroll_person)
+        self.directory.check_model()             # the store's counts on the Diagnostics page
         self.people_tab.refresh()
 
     def _on_model_state(self, state, _message: str) -> None:

@@ -58,6 +58,7 @@ def test_the_start_screen_is_on_screen_before_the_model_loads(tmp_path, x_displa
     (data_dir / "config.toml").write_text(f'[recognition]\nmodel_dir = "{model_dir.as_posix()}"\n', encoding="utf-8")
     env = dict(os.environ, DISPLAY=x_display, QT_QPA_PLATFORM="xcb")
     log_path = data_dir / "logs" / "attendance.log"
+    launched = dt.datetime.now()
     proc = start_main(["--source", "9", "--data-dir", data_dir], cwd=tmp_path, env=env)
     try:
         text = wait_for_log(proc, log_path, lambda t: "loading the face model" in t, timeout=120)
@@ -71,4 +72,5 @@ def test_the_start_screen_is_on_screen_before_the_model_loads(tmp_path, x_displa
     assert started < shown < loading and "start screen shown (on screen)" in lines[shown]
     when = [dt.datetime.strptime(re.match(r"\S+ \S+", lines[i]).group(0), "%Y-%m-%d %H:%M:%S,%f")
             for i in (started, shown)]
-    print(f"start screen on screen {1000 * (when[1] - when[0]).total_seconds():.0f} ms after the first log line")
+    print(f"start screen on screen {1000 * (when[1] - launched).total_seconds():.0f} ms after launch "
+          f"({1000 * (when[1] - when[0]).total_seconds():.0f} ms after the first log line)")

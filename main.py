@@ -251,6 +251,7 @@ def main(argv=None) -> int:
     sip.setdestroyonexit(False)          # a thread stuck in a driver call must not crash the exit
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Face Attendance")
+    splash = None
     try:
         config = load_config(args, root)
         i18n.install(config.language)
@@ -271,6 +272,8 @@ def main(argv=None) -> int:
         window = MainWindow(config, recognizer, gallery, source=args.source, loop=args.loop)
     except Exception as exc:
         log.exception("cannot start")
+        if splash is not None:
+            splash.close()           # it stays on top: the message would be hidden behind it
         QMessageBox.critical(None, app.translate("main", "Face Attendance"), str(exc))
         return 2
     # The model leaves ~10^6 long-lived Python objects; full collections of them stalled the GUI

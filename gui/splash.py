@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from PyQt5.QtCore import QCoreApplication, QElapsedTimer, QRect, Qt
+from PyQt5.QtCore import QCoreApplication, QRect, Qt
 from PyQt5.QtGui import QColor, QFont, QPainter, QPixmap
 from PyQt5.QtWidgets import QApplication, QSplashScreen
 
@@ -47,8 +47,6 @@ class StartScreen(QSplashScreen):
         """Show and wait (at most ``timeout_s``) until the window system has put it on screen; True if it has."""
         self.show()
         self.raise_()
-        clock = QElapsedTimer()
-        clock.start()
         deadline = time.monotonic() + timeout_s
         while True:
             QApplication.processEvents()

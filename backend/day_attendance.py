@@ -16,6 +16,10 @@ The rules (README, "Attendance: schedules and reports"):
   deactivated (arriving on the day of enrollment is late only after the enrollment); a work day on which
   they were not active at all is "out", never absent. A person without a schedule is "none": their
   check-ins are shown, they are never late or absent.
+- Days not yet over are not judged (``now``): a day after today is FUTURE (blank); a day whose shift has
+  not ended (its end plus the larger grace; a day without a shift: its check-in window) is PENDING, "in
+  progress", showing the check-ins so far. Neither counts in the totals. A night shift started yesterday
+  evening is in progress until its end this morning.
 """
 from __future__ import annotations
 
@@ -27,7 +31,10 @@ from typing import Iterable, NamedTuple
 from backend.work_rules import Schedule, Shift
 
 WORK, REST, HOLIDAY, NONE, OUT = "work", "rest", "holiday", "none", "out"
-KINDS = (WORK, REST, HOLIDAY, NONE, OUT)
+#: not judged yet: a day after today / a day whose shift (or check-in window) has not ended
+FUTURE, PENDING = "future", "pending"
+KINDS = (WORK, REST, HOLIDAY, NONE, OUT, FUTURE, PENDING)
+JUDGED = frozenset((WORK, REST, HOLIDAY, NONE, OUT))
 #: DayResult.flags
 LATE, EARLY, ABSENT, NO_ARRIVAL, NO_DEPARTURE, CORRECTED = 1, 2, 4, 8, 16, 32
 MISSING_PUNCH = NO_ARRIVAL | NO_DEPARTURE
@@ -42,7 +49,7 @@ class Punch(NamedTuple):
 
 class DayResult(NamedTuple):
     day: date
-    kind: str                       # WORK, REST, HOLIDAY, NONE (no schedule) or OUT (not active)
+    kind: str                       # WORK, REST, HOLIDAY, NONE (no schedule), OUT (not active), FUTURE, PENDING
     arrival: datetime | None
     departure: datetime | None
     late_minutes: int = 0           # counted ones only (beyond the grace)
@@ -119,14 +126,30 @@ def day_window(day: date, schedule: Schedule) -> tuple[datetime, datetime]:
     return lo, lo + ONE_DAY
 
 
+def over_at(day: date, kind: str, shift: Shift | None, window: tuple[datetime, datetime]) -> datetime:
+    """When ``day`` can be judged: a work day once its shift has ended, plus the larger of its graces (a
+    night shift: the next morning); any other day once its check-in window has closed."""
+    if kind == WORK and shift is not None:
+        return shift.bounds(day)[1] + timedelta(minutes=max(shift.late_grace, shift.early_grace))
+    return window[1]
+
+
 def evaluate_day(day: date, kind: str, shift: Shift | None, punches: list[Punch], active: ActiveSpans,
-                 cooldown_seconds: float, window: tuple[datetime, datetime]) -> DayResult:
+                 cooldown_seconds: float, window: tuple[datetime, datetime],
+                 now: datetime | None = None) -> DayResult:
     """The attendance of one day. ``kind``: WORK, REST, HOLIDAY or NONE (from Schedule.kind_of);
-    ``punches``: the day's check-ins, in time order; ``window``: the day's check-in window."""
+    ``punches``: the day's check-ins, in time order; ``window``: the day's check-in window; ``now``: the
+    clock (None: every day is over), so that a day not over yet is FUTURE or PENDING, never absent."""
+    if now is not None and day > now.date():     # blank, whatever a desk with a clock ahead recorded
+        return DayResult(day, OUT if active.clip(*window) is None else FUTURE, None, None)
     flags = CORRECTED if any(p.manual for p in punches) else 0
     kept = merge_repeats(punches, cooldown_seconds)
     arrival = kept[0].when if kept else None
     departure = kept[-1].when if len(kept) > 1 else None
+    if now is not None and now < over_at(day, kind, shift, window):
+        if not kept and active.clip(*window) is None:
+            return DayResult(day, OUT, None, None)
+        return DayResult(day, PENDING, arrival, departure, 0, 0, 0, flags)
     if kind != WORK:
         if not kept and active.clip(*window) is None:
             return DayResult(day, OUT, None, None)
@@ -186,6 +209,8 @@ class Totals:
     days_checked_in: int = 0     # any day with a check-in (people without a schedule too)
 
     def add_day(self, result: DayResult) -> None:
+        if result.kind not in JUDGED:         # FUTURE, PENDING: not over yet, counted once they are
+            return
         if result.kind == WORK:
             self.work_days += 1
             if result.absent:
@@ -262,9 +287,10 @@ class DayGrid:
 
 
 def evaluate_person(days: list[date], schedule: Schedule, calendar: dict, punches: Iterable[Punch],
-                    active: ActiveSpans, cooldown_seconds: float) -> tuple[Totals, DayGrid]:
+                    active: ActiveSpans, cooldown_seconds: float,
+                    now: datetime | None = None) -> tuple[Totals, DayGrid]:
     """Every day of ``days`` (consecutive) for one person; ``punches``: their check-ins in time order
-    (those outside the days' windows are ignored)."""
+    (those outside the days' windows are ignored); ``now``: the clock (evaluate_day)."""
     if not days:
         raise ValueError("a report needs at least one day")
     totals, grid = Totals(), DayGrid(days[0])
@@ -278,7 +304,7 @@ def evaluate_person(days: list[date], schedule: Schedule, calendar: dict, punche
     for index, (day, bucket) in enumerate(zip(days, buckets)):
         lo = first_lo + index * ONE_DAY
         result = evaluate_day(day, schedule.kind_of(day, calendar), shift, bucket, active, cooldown_seconds,
-                              (lo, lo + ONE_DAY))
+                              (lo, lo + ONE_DAY), now)
         totals.add_day(result)
         grid.append(result)
     return totals, grid

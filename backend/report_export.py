@@ -15,7 +15,7 @@ from datetime import date
 import xlsxwriter
 
 from backend.csv_export import safe_cell, write_atomically, write_csv
-from backend.day_attendance import ABSENT, HOLIDAY, NONE, OUT, REST, WORK, DayResult
+from backend.day_attendance import ABSENT, FUTURE, HOLIDAY, NONE, OUT, PENDING, REST, WORK, DayResult
 from backend.records import AttendanceRow
 from backend.reports import PersonReport, Report
 from backend.work_rules import WORKDAY
@@ -34,7 +34,7 @@ LABELS = {
         "date": "日期", "weekday": "星期", "kind": "类型", "arrival": "上班", "departure": "下班",
         "overtime_minutes": "加班分钟", "marks": "标记", "time": "补卡时间", "operator": "操作员", "reason": "原因",
         "kind_work": "工作日", "kind_rest": "休息日", "kind_holiday": "节假日", "kind_none": "无排班",
-        "kind_out": "未在职",
+        "kind_out": "未在职", "kind_future": "未到", "kind_pending": "进行中", "mark_pending": "进行中",
         "mark_late": "迟到{0}分", "mark_early": "早退{0}分", "mark_absent": "缺勤", "mark_missing": "缺卡",
         "mark_overtime": "加班{0}", "mark_corrected": "补卡", "mark_rest": "休", "mark_holiday": "节假日",
         "mark_out": "—", "total": "合计", "legend": "说明：迟到、早退按班次开始/结束计分钟（超过宽限才计）；"
@@ -56,7 +56,8 @@ LABELS = {
         "overtime_minutes": "Overtime (min)", "marks": "Marks", "time": "Time", "operator": "Operator",
         "reason": "Reason",
         "kind_work": "work day", "kind_rest": "rest day", "kind_holiday": "holiday", "kind_none": "no schedule",
-        "kind_out": "not active",
+        "kind_out": "not active", "kind_future": "not yet", "kind_pending": "in progress",
+        "mark_pending": "in progress",
         "mark_late": "late {0} min", "mark_early": "early {0} min", "mark_absent": "absent", "mark_missing": "missing punch",
         "mark_overtime": "overtime {0}", "mark_corrected": "corrected", "mark_rest": "rest", "mark_holiday": "holiday",
         "mark_out": "—", "total": "Total", "legend": "Late and early are minutes from the shift's start / to its end "
@@ -96,6 +97,8 @@ def _overtime(minutes: int) -> str:
 def day_marks(result: DayResult, text: dict, calendar: dict) -> list[str]:
     """What was wrong (or special) on a day, in words: late, early, absent, missing punch, ..."""
     marks = []
+    if result.kind == PENDING:           # not judged yet: the check-ins so far, nothing counted
+        return [text["mark_pending"]] + ([text["mark_corrected"]] if result.corrected else [])
     if result.absent:
         marks.append(text["mark_absent"])
     if result.late:
@@ -125,6 +128,8 @@ def day_times(result: DayResult) -> str:
 
 def day_cell(result: DayResult, text: dict, calendar: dict) -> str:
     """The grid's text of one day: the times on the first line, the marks on the second."""
+    if result.kind == FUTURE:
+        return ""
     if result.kind == OUT and result.arrival is None:
         return text["mark_out"]
     lines = [day_times(result), " ".join(day_marks(result, text, calendar))]
@@ -327,7 +332,8 @@ def export_csv(report: Report, path, view: str = "totals", language: str = "zh_C
     header = [text[k] for k in ("number", "name", "department", "date", "weekday", "kind", "arrival", "departure",
                                 "late_minutes", "early_minutes", "overtime_minutes", "marks")]
     kinds = {WORK: text["kind_work"], REST: text["kind_rest"], HOLIDAY: text["kind_holiday"],
-             NONE: text["kind_none"], OUT: text["kind_out"]}
+             NONE: text["kind_none"], OUT: text["kind_out"], FUTURE: text["kind_future"],
+             PENDING: text["kind_pending"]}
 
     def rows():
         for person in report.people:

@@ -12,7 +12,7 @@ import dataclasses
 import itertools
 from datetime import date, datetime, timedelta
 
-from backend import validation
+from backend import times, validation
 from backend.attendance import DEFAULT_COOLDOWN_SECONDS
 from backend.day_attendance import OUT, ActiveSpans, DayGrid, Punch, Totals, evaluate_person
 from backend.db import Database
@@ -30,11 +30,13 @@ _BEFORE, _AFTER = timedelta(hours=12), timedelta(days=2)
 class ReportQuery:
     """Days ``start`` to ``end`` (both included); ``department`` None: everyone, "": people without a
     department, else that department (exact text). Check-ins closer than ``cooldown_seconds`` to the
-    previous one count once (the desk's cooldown)."""
+    previous one count once (the desk's cooldown). ``now``: the clock the days are judged by (None: the
+    desk's clock when the report is built); days not over by then are not judged (FUTURE / PENDING)."""
     start: date
     end: date
     department: str | None = None
     cooldown_seconds: float = DEFAULT_COOLDOWN_SECONDS
+    now: datetime | None = None
 
     @classmethod
     def month(cls, year: int, month: int, **kwargs) -> "ReportQuery":
@@ -55,7 +57,8 @@ class ReportQuery:
         department = self.department
         if department is not None:
             department = validation.text("department", department, strip=True) or ""
-        return dataclasses.replace(self, department=department,
+        now = times.now_local() if self.now is None else times.check_datetime(self.now, "report time")
+        return dataclasses.replace(self, department=department, now=now,
                                    cooldown_seconds=validation.seconds(self.cooldown_seconds, "cooldown"))
 
     @property
@@ -172,7 +175,7 @@ class AttendanceReports:
             schedule = rules.schedule_of(person_id, department)
             totals, grid = evaluate_person(days, schedule, rules.calendar, punches,
                                            ActiveSpans(created_at, inactive.get(person_id, ())),
-                                           query.cooldown_seconds)
+                                           query.cooldown_seconds, query.now)
             if current is not None and current[0] == person_id:
                 current = next(groups, None)
             if totals.days_checked_in or not grid.all(OUT):   # not someone gone before / enrolled after it

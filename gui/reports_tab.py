@@ -15,7 +15,7 @@ from PyQt5.QtCore import QDate, QDir, QStandardPaths, Qt, pyqtSignal
 from PyQt5.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView,
                              QLabel, QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget)
 
-from backend import report_export
+from backend import report_export, times
 from backend.reports import ReportQuery
 from gui.correction_dialog import CorrectionDialog
 from gui.report_models import GridModel, TotalsModel
@@ -45,6 +45,7 @@ class ReportsTab(QWidget):
         self.report = None
         self.export_dir: str | None = None
         self.operator = ""                  # the last operator named in a correction (this session)
+        self.clock = times.now_local        # what "now" is: days not over by then are not judged
         self._busy = False
         self._build()
         self.retranslate()
@@ -143,9 +144,12 @@ class ReportsTab(QWidget):
             "mark_absent": self.tr("absent"), "mark_missing": self.tr("missing punch"),
             "mark_overtime": self.tr("overtime {0}"), "mark_corrected": self.tr("corrected"),
             "mark_rest": self.tr("rest"), "mark_holiday": self.tr("holiday"), "mark_out": "—",
+            "mark_pending": self.tr("in progress"),
             "kinds": {"work": self.tr("Work day"), "rest": self.tr("Rest day"), "holiday": self.tr("Holiday"),
                       "none": self.tr("No schedule: never late or absent"),
-                      "out": self.tr("Not enrolled yet, or deactivated")},
+                      "out": self.tr("Not enrolled yet, or deactivated"),
+                      "future": self.tr("Not yet: days after today are not judged"),
+                      "pending": self.tr("In progress: judged once the shift has ended")},
         }
 
     # -- departments -------------------------------------------------------------------
@@ -182,9 +186,10 @@ class ReportsTab(QWidget):
         cooldown = float(self.settings().cooldown)
         if self.monthRadio.isChecked():
             month = self.monthEdit.date()
-            return ReportQuery.month(month.year(), month.month(), department=department, cooldown_seconds=cooldown)
+            return ReportQuery.month(month.year(), month.month(), department=department, cooldown_seconds=cooldown,
+                                     now=self.clock())
         return ReportQuery(self.startEdit.date().toPyDate(), self.endEdit.date().toPyDate(), department=department,
-                           cooldown_seconds=cooldown)
+                           cooldown_seconds=cooldown, now=self.clock())
 
     def show_report(self) -> None:
         """Compute the report of the fields on the database thread, then show it."""

@@ -138,112 +138,112 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../enroll_dialog.py" line="46"/>
+        <location filename="../enroll_dialog.py" line="47"/>
         <source>Enroll a new person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="153"/>
+        <location filename="../enroll_dialog.py" line="154"/>
         <source>Look at the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="57"/>
+        <location filename="../enroll_dialog.py" line="58"/>
         <source>%v of %m samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="58"/>
+        <location filename="../enroll_dialog.py" line="59"/>
         <source>Retake samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="68"/>
+        <location filename="../enroll_dialog.py" line="69"/>
         <source>Unique person number (employee or student number)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="70"/>
+        <location filename="../enroll_dialog.py" line="71"/>
         <source>Required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="79"/>
+        <location filename="../enroll_dialog.py" line="80"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="80"/>
+        <location filename="../enroll_dialog.py" line="81"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="81"/>
+        <location filename="../enroll_dialog.py" line="82"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="82"/>
+        <location filename="../enroll_dialog.py" line="83"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="83"/>
+        <location filename="../enroll_dialog.py" line="84"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="162"/>
+        <location filename="../enroll_dialog.py" line="163"/>
         <source>The samples do not look like one person; retake them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="181"/>
+        <location filename="../enroll_dialog.py" line="182"/>
         <source>The name is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="184"/>
+        <location filename="../enroll_dialog.py" line="185"/>
         <source>The person number is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="187"/>
+        <location filename="../enroll_dialog.py" line="188"/>
         <source>Still collecting face samples.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="190"/>
+        <location filename="../enroll_dialog.py" line="191"/>
         <source>Already enrolled?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="206"/>
+        <location filename="../enroll_dialog.py" line="207"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="222"/>
+        <location filename="../enroll_dialog.py" line="223"/>
         <source>The person number {number} is already used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="226"/>
+        <location filename="../enroll_dialog.py" line="227"/>
         <source>Could not save: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="151"/>
+        <location filename="../enroll_dialog.py" line="152"/>
         <source>Looking for a face… ask the person to look at the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="159"/>
+        <location filename="../enroll_dialog.py" line="160"/>
         <source>This face looks like {name} ({number}): the two could be taken for each other.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="190"/>
+        <location filename="../enroll_dialog.py" line="191"/>
         <source>This face looks like {name} ({number}). Enroll it as a new person anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1195,282 +1195,282 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../reports_tab.py" line="114"/>
+        <location filename="../reports_tab.py" line="115"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="115"/>
+        <location filename="../reports_tab.py" line="116"/>
         <source>Dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="116"/>
+        <location filename="../reports_tab.py" line="117"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="117"/>
+        <location filename="../reports_tab.py" line="118"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="133"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="119"/>
+        <location filename="../reports_tab.py" line="120"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="120"/>
+        <location filename="../reports_tab.py" line="121"/>
         <source>Totals per person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="121"/>
+        <location filename="../reports_tab.py" line="122"/>
         <source>Day grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="122"/>
+        <location filename="../reports_tab.py" line="123"/>
         <source>Add correction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="123"/>
+        <location filename="../reports_tab.py" line="124"/>
         <source>Add a check-in a person missed (补卡), with the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="124"/>
+        <location filename="../reports_tab.py" line="125"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="125"/>
+        <location filename="../reports_tab.py" line="126"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="133"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="133"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="134"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="134"/>
         <source>Work days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="134"/>
         <source>Present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="135"/>
         <source>Late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="135"/>
         <source>Late (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="135"/>
         <source>Left early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="136"/>
         <source>Early (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="136"/>
         <source>Absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Missing punches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Overtime (h)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="138"/>
         <source>Rest days worked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="138"/>
         <source>Corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="139"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="139"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="139"/>
         <source>deactivated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="139"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>No schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Tue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Wed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Thu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Fri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Sat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Sun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="142"/>
+        <location filename="../reports_tab.py" line="143"/>
         <source>late {0} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="142"/>
+        <location filename="../reports_tab.py" line="143"/>
         <source>early {0} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="143"/>
+        <location filename="../reports_tab.py" line="144"/>
         <source>absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="143"/>
+        <location filename="../reports_tab.py" line="144"/>
         <source>missing punch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="144"/>
+        <location filename="../reports_tab.py" line="145"/>
         <source>overtime {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="144"/>
+        <location filename="../reports_tab.py" line="145"/>
         <source>corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="145"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>rest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="145"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Work day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Rest day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="147"/>
+        <location filename="../reports_tab.py" line="149"/>
         <source>No schedule: never late or absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="148"/>
+        <location filename="../reports_tab.py" line="150"/>
         <source>Not enrolled yet, or deactivated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="161"/>
+        <location filename="../reports_tab.py" line="165"/>
         <source>All departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="162"/>
+        <location filename="../reports_tab.py" line="166"/>
         <source>(no department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="198"/>
+        <location filename="../reports_tab.py" line="203"/>
         <source>Computing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="216"/>
+        <location filename="../reports_tab.py" line="221"/>
         <source>Report failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="250"/>
+        <location filename="../reports_tab.py" line="255"/>
         <source>Choose a month or dates and press Show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="253"/>
+        <location filename="../reports_tab.py" line="258"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -1478,12 +1478,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="253"/>
+        <location filename="../reports_tab.py" line="258"/>
         <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="259"/>
+        <location filename="../reports_tab.py" line="264"/>
         <source>%n without a schedule (never counted absent)</source>
         <translation>
             <numerusform>%n without a schedule (never counted absent)</numerusform>
@@ -1491,43 +1491,58 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="261"/>
+        <location filename="../reports_tab.py" line="266"/>
         <source>computed in {seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="267"/>
+        <location filename="../reports_tab.py" line="272"/>
         <source>Show a report first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="270"/>
+        <location filename="../reports_tab.py" line="275"/>
         <source>attendance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="271"/>
+        <location filename="../reports_tab.py" line="276"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="271"/>
+        <location filename="../reports_tab.py" line="276"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="272"/>
+        <location filename="../reports_tab.py" line="277"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="291"/>
+        <location filename="../reports_tab.py" line="296"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="294"/>
+        <location filename="../reports_tab.py" line="299"/>
         <source>Export failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="147"/>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="151"/>
+        <source>Not yet: days after today are not judged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="152"/>
+        <source>In progress: judged once the shift has ended</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1969,12 +1984,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="219"/>
+        <location filename="../../main.py" line="220"/>
         <source>Loading the face model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="231"/>
+        <location filename="../../main.py" line="232"/>
         <source>Face Attendance</source>
         <translation type="unfinished"></translation>
     </message>

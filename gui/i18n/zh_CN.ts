@@ -138,112 +138,112 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../enroll_dialog.py" line="46"/>
+        <location filename="../enroll_dialog.py" line="47"/>
         <source>Enroll a new person</source>
         <translation>登记新人员</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="153"/>
+        <location filename="../enroll_dialog.py" line="154"/>
         <source>Look at the camera</source>
         <translation>请看摄像头</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="57"/>
+        <location filename="../enroll_dialog.py" line="58"/>
         <source>%v of %m samples</source>
         <translation>已采集 %v / %m 个样本</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="58"/>
+        <location filename="../enroll_dialog.py" line="59"/>
         <source>Retake samples</source>
         <translation>重新采集</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="68"/>
+        <location filename="../enroll_dialog.py" line="69"/>
         <source>Unique person number (employee or student number)</source>
         <translation>唯一编号（工号或学号）</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="70"/>
+        <location filename="../enroll_dialog.py" line="71"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="79"/>
+        <location filename="../enroll_dialog.py" line="80"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="80"/>
+        <location filename="../enroll_dialog.py" line="81"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="81"/>
+        <location filename="../enroll_dialog.py" line="82"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="82"/>
+        <location filename="../enroll_dialog.py" line="83"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="83"/>
+        <location filename="../enroll_dialog.py" line="84"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="162"/>
+        <location filename="../enroll_dialog.py" line="163"/>
         <source>The samples do not look like one person; retake them.</source>
         <translation>样本看起来不是同一个人，请重新采集。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="181"/>
+        <location filename="../enroll_dialog.py" line="182"/>
         <source>The name is required.</source>
         <translation>姓名为必填项。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="184"/>
+        <location filename="../enroll_dialog.py" line="185"/>
         <source>The person number is required.</source>
         <translation>编号为必填项。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="187"/>
+        <location filename="../enroll_dialog.py" line="188"/>
         <source>Still collecting face samples.</source>
         <translation>仍在采集人脸样本。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="190"/>
+        <location filename="../enroll_dialog.py" line="191"/>
         <source>Already enrolled?</source>
         <translation>已登记过？</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="206"/>
+        <location filename="../enroll_dialog.py" line="207"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="222"/>
+        <location filename="../enroll_dialog.py" line="223"/>
         <source>The person number {number} is already used.</source>
         <translation>编号 {number} 已被使用。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="226"/>
+        <location filename="../enroll_dialog.py" line="227"/>
         <source>Could not save: {error}</source>
         <translation>无法保存：{error}</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="151"/>
+        <location filename="../enroll_dialog.py" line="152"/>
         <source>Looking for a face… ask the person to look at the camera</source>
         <translation>正在寻找人脸…请对方看向摄像头</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="159"/>
+        <location filename="../enroll_dialog.py" line="160"/>
         <source>This face looks like {name} ({number}): the two could be taken for each other.</source>
         <translation>这张脸很像 {name}（{number}）：两人可能会被互相认错。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="190"/>
+        <location filename="../enroll_dialog.py" line="191"/>
         <source>This face looks like {name} ({number}). Enroll it as a new person anyway?</source>
         <translation>这张脸很像 {name}（{number}）。仍要作为新人员登记吗？</translation>
     </message>
@@ -1188,338 +1188,353 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../reports_tab.py" line="114"/>
+        <location filename="../reports_tab.py" line="115"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="115"/>
+        <location filename="../reports_tab.py" line="116"/>
         <source>Dates</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="116"/>
+        <location filename="../reports_tab.py" line="117"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="117"/>
+        <location filename="../reports_tab.py" line="118"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="133"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="119"/>
+        <location filename="../reports_tab.py" line="120"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="120"/>
+        <location filename="../reports_tab.py" line="121"/>
         <source>Totals per person</source>
         <translation>个人汇总</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="121"/>
+        <location filename="../reports_tab.py" line="122"/>
         <source>Day grid</source>
         <translation>每日明细</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="122"/>
+        <location filename="../reports_tab.py" line="123"/>
         <source>Add correction…</source>
         <translation>补卡…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="123"/>
+        <location filename="../reports_tab.py" line="124"/>
         <source>Add a check-in a person missed (补卡), with the reason</source>
         <translation>为漏打卡的人员补录签到（补卡），须填写原因</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="124"/>
+        <location filename="../reports_tab.py" line="125"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="125"/>
+        <location filename="../reports_tab.py" line="126"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="133"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="133"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="134"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="134"/>
         <source>Work days</source>
         <translation>应出勤天数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="134"/>
         <source>Present</source>
         <translation>实际出勤天数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="135"/>
         <source>Late</source>
         <translation>迟到次数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="135"/>
         <source>Late (min)</source>
         <translation>迟到分钟</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="135"/>
         <source>Left early</source>
         <translation>早退次数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="136"/>
         <source>Early (min)</source>
         <translation>早退分钟</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="136"/>
         <source>Absent</source>
         <translation>缺勤天数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Missing punches</source>
         <translation>缺卡次数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Overtime (h)</source>
         <translation>加班小时</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="138"/>
         <source>Rest days worked</source>
         <translation>休息日/节假日出勤天数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="138"/>
         <source>Corrections</source>
         <translation>补卡次数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="139"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="139"/>
         <source>active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="139"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="139"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>No schedule</source>
         <translation>无排班</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="142"/>
+        <location filename="../reports_tab.py" line="143"/>
         <source>late {0} min</source>
         <translation>迟到{0}分</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="142"/>
+        <location filename="../reports_tab.py" line="143"/>
         <source>early {0} min</source>
         <translation>早退{0}分</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="143"/>
+        <location filename="../reports_tab.py" line="144"/>
         <source>absent</source>
         <translation>缺勤</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="143"/>
+        <location filename="../reports_tab.py" line="144"/>
         <source>missing punch</source>
         <translation>缺卡</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="144"/>
+        <location filename="../reports_tab.py" line="145"/>
         <source>overtime {0}</source>
         <translation>加班{0}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="144"/>
+        <location filename="../reports_tab.py" line="145"/>
         <source>corrected</source>
         <translation>补卡</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="145"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>rest</source>
         <translation>休</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="145"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Work day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Rest day</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="147"/>
+        <location filename="../reports_tab.py" line="149"/>
         <source>No schedule: never late or absent</source>
         <translation>无排班：不计迟到、缺勤</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="148"/>
+        <location filename="../reports_tab.py" line="150"/>
         <source>Not enrolled yet, or deactivated</source>
         <translation>尚未录入或已停用</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="161"/>
+        <location filename="../reports_tab.py" line="165"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="162"/>
+        <location filename="../reports_tab.py" line="166"/>
         <source>(no department)</source>
         <translation>（无部门）</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="198"/>
+        <location filename="../reports_tab.py" line="203"/>
         <source>Computing the report…</source>
         <translation>正在计算报表…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="216"/>
+        <location filename="../reports_tab.py" line="221"/>
         <source>Report failed: {error}</source>
         <translation>报表失败：{error}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="250"/>
+        <location filename="../reports_tab.py" line="255"/>
         <source>Choose a month or dates and press Show.</source>
         <translation>请选择月份或日期范围，然后点击“查询”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="253"/>
+        <location filename="../reports_tab.py" line="258"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="253"/>
+        <location filename="../reports_tab.py" line="258"/>
         <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
         <translation>应出勤 {work_days} 天，迟到 {late} 次（{late_minutes} 分钟），早退 {early} 次，缺勤 {absent} 天，缺卡 {missing} 次，加班 {overtime:.1f} 小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="259"/>
+        <location filename="../reports_tab.py" line="264"/>
         <source>%n without a schedule (never counted absent)</source>
         <translation>
             <numerusform>%n 人无排班（不计缺勤）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="261"/>
+        <location filename="../reports_tab.py" line="266"/>
         <source>computed in {seconds:.1f} s</source>
         <translation>用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="267"/>
+        <location filename="../reports_tab.py" line="272"/>
         <source>Show a report first.</source>
         <translation>请先查询报表。</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="270"/>
+        <location filename="../reports_tab.py" line="275"/>
         <source>attendance</source>
         <translation>考勤报表</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="271"/>
+        <location filename="../reports_tab.py" line="276"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="271"/>
+        <location filename="../reports_tab.py" line="276"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="272"/>
+        <location filename="../reports_tab.py" line="277"/>
         <source>Export report</source>
         <translation>导出考勤报表</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="291"/>
+        <location filename="../reports_tab.py" line="296"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="294"/>
+        <location filename="../reports_tab.py" line="299"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="147"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="151"/>
+        <source>Not yet: days after today are not judged</source>
+        <translation>未到：今天以后的日子不计考勤</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="152"/>
+        <source>In progress: judged once the shift has ended</source>
+        <translation>进行中：班次结束后才计考勤</translation>
     </message>
 </context>
 <context>
@@ -1960,12 +1975,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="219"/>
+        <location filename="../../main.py" line="220"/>
         <source>Loading the face model…</source>
         <translation>正在加载人脸模型…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="231"/>
+        <location filename="../../main.py" line="232"/>
         <source>Face Attendance</source>
         <translation>人脸考勤</translation>
     </message>

@@ -9,7 +9,7 @@ import pytest
 
 from backend import HistoryQuery, PersonNotFound
 from backend.reports import MAX_CELLS, ReportQuery, ReportTooLarge
-from report_helpers import FIRST_WEEK, NOW, office, person, punch  # noqa: F401 (office: a fixture)
+from report_helpers import FIRST_WEEK, LATER, NOW, office, person, punch  # noqa: F401 (office: a fixture)
 
 
 def by_number(report):
@@ -52,7 +52,7 @@ def test_a_week_per_person(backend, office):
 def test_holidays_make_up_days_and_the_month(backend, office):
     e1 = office["E1"]
     punch(backend, e1, "2026-12-25 09:00", "2026-12-25 12:00")
-    report = backend.reports.build(ReportQuery.month(2026, 12))
+    report = backend.reports.build(ReportQuery.month(2026, 12, now=LATER))
     assert (report.days[0], report.days[-1], len(report.days)) == (date(2026, 12, 1), date(2026, 12, 31), 31)
     days = by_number(report)["E1"].days
     assert (days[24].kind, days[24].overtime_minutes, days[24].absent) == ("holiday", 180, False)
@@ -67,15 +67,15 @@ def test_department_filter_is_exact_on_both_engines(backend, office):
     sales, lower = person(backend, "E8", "周九", "Sales"), person(backend, "E9", "吴十", "sales")
     punch(backend, lower, "2026-12-01 09:00")
     punch(backend, sales, "2026-12-01 09:30")
-    dev = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), department="研发部"))
+    dev = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), now=NOW, department="研发部"))
     assert [r.person_number for r in dev.people] == ["E1", "E4", "E5", "E7"]
     assert [d.department for d in dev.departments] == ["研发部"]
-    only = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), department="Sales"))
+    only = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), now=NOW, department="Sales"))
     assert [r.person_number for r in only.people] == ["E8"] and only.people[0].days[0].arrival.minute == 30
-    none = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), department=""))
+    none = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), now=NOW, department=""))
     assert [r.person_number for r in none.people] == ["E3"]
     # the department E6 left: nobody is in it now
-    assert backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), department="销售部")).people == []
+    assert backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), now=NOW, department="销售部")).people == []
 
 
 def test_corrections_are_manual_check_ins_with_who_and_why(backend, office):
@@ -120,10 +120,10 @@ def test_corrections_are_manual_check_ins_with_who_and_why(backend, office):
 
 
 def test_bad_queries_get_one_line(backend, office):
-    for query, message in ((ReportQuery(date(2026, 12, 7), date(2026, 12, 1)), "before its start"),
-                           (ReportQuery(date(2026, 1, 1), date(2027, 1, 2)), "at most 366 days"),
+    for query, message in ((ReportQuery(date(2026, 12, 7), date(2026, 12, 1), now=NOW), "before its start"),
+                           (ReportQuery(date(2026, 1, 1), date(2027, 1, 2), now=NOW), "at most 366 days"),
                            (ReportQuery("2026-12-01", date(2026, 12, 2)), "must be a date"),
-                           (ReportQuery(date(2026, 12, 1), date(2026, 12, 2), department="x" * 129), "too long"),
+                           (ReportQuery(date(2026, 12, 1), date(2026, 12, 2), now=NOW, department="x" * 129), "too long"),
                            (ReportQuery(date(2026, 12, 1), date(2026, 12, 2), cooldown_seconds=-1), "cooldown")):
         with pytest.raises(ValueError, match=message):
             backend.reports.build(query)
@@ -138,6 +138,29 @@ def test_a_report_too_large_is_refused_before_it_is_computed(backend):
                         [(f"P{i:05d}", f"员工{i}", "2025-01-01 00:00:00.000", "2025-01-01 00:00:00.000")
                          for i in range(people)])
     with pytest.raises(ReportTooLarge, match=f"{people:,} people x 365 days is more than one report holds"):
-        backend.reports.build(ReportQuery(date(2025, 1, 1), date(2025, 12, 31)))
-    month = backend.reports.build(ReportQuery.month(2025, 1))          # a month of all of them is fine
+        backend.reports.build(ReportQuery(date(2025, 1, 1), date(2025, 12, 31), now=NOW))
+    month = backend.reports.build(ReportQuery.month(2025, 1, now=LATER))          # a month of all of them is fine
     assert len(month.people) == people and month.without_schedule == people
+
+
+def test_the_december_report_opened_on_6_december_shows_nothing_after_today(backend, office, tmp_path):
+    from backend import report_export
+
+    report = backend.reports.build(ReportQuery.month(2026, 12, now=datetime(2026, 12, 6, 10, 0)))   # a Sunday
+    people = by_number(report)
+    e1 = people["E1"]
+    days = list(e1.days)
+    assert [d.kind for d in days][:7] == ["work"] * 4 + ["rest", "pending", "future"]
+    assert {d.kind for d in days[6:]} == {"future"} and not any(d.absent or d.arrival for d in days[6:])
+    assert (e1.totals.work_days, e1.totals.absent) == (4, 1)                  # the 1st to the 4th only
+    e4 = people["E4"]                                                         # enrolled on the 3rd
+    assert (e4.totals.work_days, e4.totals.absent) == (2, 1)
+    e2 = people["E2"]                                                         # the night of the 5th ended at 06:00
+    assert [d.kind for d in e2.days][4:7] == ["work", "pending", "future"] and e2.totals.work_days == 5
+    assert report.total().absent == 1 + 1 + 4          # E1 and E4 on the 4th; E5 the 1st to the 4th (then deactivated)
+    path = tmp_path / "december.csv"
+    report_export.export_csv(report, path, "days")
+    import csv
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = [r for r in csv.reader(f) if r[0] == "E1"]
+    assert [r[5] for r in rows[5:8]] == ["进行中", "未到", "未到"] and all(r[11] == "" for r in rows[6:])

@@ -254,7 +254,7 @@ def test_a_version_3_database_gets_work_rules_and_deactivation_periods(kind, ope
     assert upgraded.schedules.shifts() == [] and upgraded.schedules.calendar() == []
     shift = upgraded.schedules.save_shift("白班", "09:00", "18:00")
     upgraded.schedules.set_department_schedule("研发部", shift.id)
-    report = upgraded.reports.build(ReportQuery.month(2026, 12))
+    report = upgraded.reports.build(ReportQuery.month(2026, 12, now=datetime(2027, 1, 15)))
     assert [p.person_number for p in report.people] == ["E2", "E1"]       # no department first
     gone_days, active_days = report.people[0].days, report.people[1].days
     assert [d.kind for d in gone_days][9:11] == ["none", "out"]            # deactivated on the 10th at noon

@@ -12,7 +12,7 @@ import pytest
 
 from backend import report_export
 from backend.reports import ReportQuery
-from report_helpers import FIRST_WEEK, NOW, office, person, punch  # noqa: F401 (office: a fixture)
+from report_helpers import FIRST_WEEK, LATER, NOW, office, person, punch  # noqa: F401 (office: a fixture)
 
 FORMULA_NAME = "=HYPERLINK(\"http://x\",\"点我\")"
 
@@ -99,7 +99,7 @@ def test_english_workbook_and_csv_views(backend, office, tmp_path):
     for who in ("E1", "E3"):
         backend.corrections.add(office[who].id, datetime(2026, 12, 4, 9, 0), reason="camera down", operator="Ada",
                                 now=NOW)
-    report = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), department="研发部"))
+    report = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 7), now=NOW, department="研发部"))
     report_export.export_xlsx(report, tmp_path / "report.xlsx", "en",
                               backend.corrections.between(date(2026, 12, 1), date(2026, 12, 7)))
     book = openpyxl.load_workbook(tmp_path / "report.xlsx")
@@ -127,7 +127,7 @@ def test_english_workbook_and_csv_views(backend, office, tmp_path):
 
 def test_formula_like_text_is_safe_in_csv(backend, office, tmp_path):
     evil = person(backend, "=1+1", "@SUM(A1)", "-研发")
-    report = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 1), department="-研发"))
+    report = backend.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 1), now=NOW, department="-研发"))
     report_export.export_csv(report, tmp_path / "t.csv")
     with open(tmp_path / "t.csv", encoding="utf-8-sig", newline="") as f:
         row = list(csv.reader(f))[1]

@@ -17,6 +17,9 @@ from gui.config import AppConfig
 from gui.report_models import GridModel
 
 
+NOW = datetime(2026, 12, 8, 12, 0)
+
+
 @pytest.fixture
 def pages(qtbot, db_url, open_test_backend, tmp_path):
     """AttendancePages in a tab widget with a Settings tab, on a database thread of their own."""
@@ -29,6 +32,7 @@ def pages(qtbot, db_url, open_test_backend, tmp_path):
     client = BackendClient(lambda: open_test_backend(db_url))
     config = AppConfig(db_url=db_url, desk="前台", cooldown=60)
     made = AttendancePages(tabs, client, lambda: config, tabs)
+    made.reports.clock = lambda: NOW        # December's first week is over (the tests run on any day)
     client.start()
     drain(qtbot, client)            # the schema is in place before the test opens its own connection
     tabs.resize(1400, 800)
@@ -105,6 +109,23 @@ def test_a_week_per_person_then_the_grid(qtbot, pages, db_url, checker):
     with qtbot.waitSignal(tab.loaded, timeout=20000):
         tab.showButton.click()
     assert sorted(grid.data(grid.index(r, 0)) for r in range(grid.rowCount())) == ["E1", "E2"]
+
+
+def test_the_december_report_opened_on_6_december_shows_nothing_after_today(qtbot, pages, db_url, checker):
+    office(checker(db_url))
+    tab = pages.reports
+    tab.clock = lambda: datetime(2026, 12, 6, 10, 0)
+    tab.monthEdit.setDate(QDate(2026, 12, 1))
+    tab.gridRadio.setChecked(True)
+    with qtbot.waitSignal(tab.loaded, timeout=20000):
+        tab.showButton.click()
+    grid = tab.grid_model
+    e1 = next(r for r in range(grid.rowCount()) if grid.data(grid.index(r, 0)) == "E1")
+    texts = [grid.data(grid.index(e1, c)) for c in range(3, 3 + 31)]
+    assert texts[3:6] == ["absent", "rest", "in progress"] and texts[6:] == [""] * 25     # the 7th to the 31st
+    assert grid.data(grid.index(e1, 3 + 10), Qt.ToolTipRole).startswith("Not yet")
+    assert grid.data(grid.index(e1, 3 + 10), Qt.ForegroundRole) is None                  # never red
+    assert "work days 8, " in tab.summaryLabel.text() and "absent 5," in tab.summaryLabel.text()   # E1, E2: 1st-4th
 
 
 def test_export_the_workbook_and_csv(qtbot, pages, db_url, checker, tmp_path):

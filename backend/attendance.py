@@ -190,5 +190,6 @@ class AttendanceRepository:
     def daily_summary(self, query: HistoryQuery) -> list[DailySummary]:
         return history.daily_summary(self._db, query)
 
-    def export_csv(self, query: HistoryQuery, path) -> int:
-        return csv_export.export_csv(self._db, query, path)
+    def export_csv(self, query: HistoryQuery, path, view: str = "rows", language: str = "en",
+                   diagnostics: bool = False, labels: dict | None = None) -> int:
+        return csv_export.export_csv(self._db, query, path, view, language, diagnostics, labels)

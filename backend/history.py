@@ -217,6 +217,22 @@ def iter_rows(db: Database, query: HistoryQuery, cur):
         yield read_row(db, r)
 
 
+def _summary_sql(db: Database, query: HistoryQuery, flt: Filter) -> tuple[str, list]:
+    day = db.day_of("a.checked_in_at")
+    direction = "DESC" if query.descending else "ASC"
+    where, params = flt.where()
+    return (f"SELECT {day} AS day, a.person_id, p.person_number, p.name, MIN(a.checked_in_at), "
+            f"MAX(a.checked_in_at), COUNT(*) FROM {_from(db)}{where} "
+            f"GROUP BY {day}, a.person_id, p.person_number, p.name "
+            f"ORDER BY day {direction}, p.name, a.person_id"), list(params)
+
+
+def _read_summary(db: Database, r) -> DailySummary:
+    count = int(r[6])
+    return DailySummary(day=db.read_date(r[0]), person_id=int(r[1]), person_number=r[2], name=r[3],
+                        first_in=db.read_dt(r[4]), last_out=db.read_dt(r[5]) if count > 1 else None, count=count)
+
+
 def daily_summary(db: Database, query: HistoryQuery) -> list[DailySummary]:
     """First in / last out / count per person per day, for one page (query.page, query.page_size).
 
@@ -226,22 +242,20 @@ def daily_summary(db: Database, query: HistoryQuery) -> list[DailySummary]:
     limit, offset = _paging(query)
     if not flt.possible:
         return []
-    day = db.day_of("a.checked_in_at")
-    direction = "DESC" if query.descending else "ASC"
     with db.transaction() as cur:
         flt = narrow(cur, flt)
         if not flt.possible:
             return []
-        where, params = flt.where()
-        sql = (f"SELECT {day} AS day, a.person_id, p.person_number, p.name, MIN(a.checked_in_at), "
-               f"MAX(a.checked_in_at), COUNT(*) FROM {_from(db)}{where} "
-               f"GROUP BY {day}, a.person_id, p.person_number, p.name "
-               f"ORDER BY day {direction}, p.name, a.person_id LIMIT ? OFFSET ?")
-        rows = cur.execute(sql, (*params, limit, offset)).fetchall()
-    out = []
-    for r in rows:
-        count = int(r[6])
-        out.append(DailySummary(day=db.read_date(r[0]), person_id=int(r[1]), person_number=r[2],
-                                name=r[3], first_in=db.read_dt(r[4]),
-                                last_out=db.read_dt(r[5]) if count > 1 else None, count=count))
-    return out
+        sql, params = _summary_sql(db, query, flt)
+        rows = cur.execute(sql + " LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+    return [_read_summary(db, r) for r in rows]
+
+
+def iter_summary(db: Database, query: HistoryQuery, cur):
+    """Every line of the daily summary (all pages), in daily_summary's order; ``cur``: an open transaction's."""
+    flt = narrow(cur, validate(db, query))
+    if not flt.possible:
+        return
+    sql, params = _summary_sql(db, query, flt)
+    for r in cur.stream(sql, params):
+        yield _read_summary(db, r)

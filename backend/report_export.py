@@ -320,10 +320,11 @@ def _corrections_sheet(workbook, report: Report, text: dict, fmt: dict, correcti
 CSV_VIEWS = ("totals", "days")
 
 
-def export_csv(report: Report, path, view: str = "totals", language: str = "zh_CN") -> int:
+def export_csv(report: Report, path, view: str = "totals", language: str = "zh_CN", words: dict | None = None) -> int:
     """``view`` "totals": one row a person; "days": one row a person-day. UTF-8 with BOM (Excel opens it
-    with the Chinese intact), written atomically; returns the rows written."""
-    text = labels(language)
+    with the Chinese intact), written atomically; returns the rows written. ``words``: the screen's own
+    words for the keys of LABELS (the Reports tab's, so that the file is headed as the table is)."""
+    text = {**labels(language), **(words or {})}
     if view not in CSV_VIEWS:
         raise ValueError(f"unknown report view {view!r}; use one of {', '.join(CSV_VIEWS)}")
     if view == "totals":

@@ -60,6 +60,7 @@ class AppConfig:
     db_url: str = "sqlite:///attendance.db"
     db_password: str | None = None          # from the file only if typed there by hand
     language: str = "en"
+    diagnostics: bool = False               # technical columns (the match distance) in History and its CSV
     face_sync_interval: float = DEFAULT_POLL_SECONDS   # s between two reads of the face store's changes
 
     # filled by load(): where the values came from
@@ -129,6 +130,8 @@ class AppConfig:
                               f"got {self.cooldown!r}")
         if not isinstance(self.once_per_day, bool):
             raise ConfigError(f"once_per_day must be true or false, got {self.once_per_day!r}")
+        if not isinstance(self.diagnostics, bool):
+            raise ConfigError(f"diagnostics must be true or false, got {self.diagnostics!r}")
         try:
             validation.text("desk", self.desk)  # the backend's own checks: a desk it would refuse
             validation.text("operator", self.operator)    # would make every check-in fail
@@ -159,12 +162,13 @@ _LAYOUT = {
     "db_url": ("database", "url"),
     "db_password": ("database", "password"),
     "language": ("ui", "language"),
+    "diagnostics": ("ui", "diagnostics"),
     "face_sync_interval": ("database", "face_sync_interval"),
 }
 _TYPES = {"camera_source": str, "min_face_size": int, "false_checkin_rate": float, "model_dir": str,
           "desk": str, "cooldown": int, "once_per_day": bool, "db_url": str,
           "db_password": str, "language": str, "face_sync_interval": float, "claim_false_accept_rate": float,
-          "operator": str}
+          "operator": str, "diagnostics": bool}
 
 
 def load(path: str | os.PathLike | None = None, environ=None,

@@ -57,9 +57,10 @@ class HistoryTab(QObject):
     exported = pyqtSignal(str)        # path of the written CSV
     message = pyqtSignal(str)         # for the status bar
 
-    def __init__(self, ui, client, parent=None):
+    def __init__(self, ui, client, parent=None, settings=None):
+        """``settings()``: the app's current AppConfig (the diagnostics switch decides the CSV's columns)."""
         super().__init__(parent)
-        self.ui, self.client = ui, client
+        self.ui, self.client, self.settings = ui, client, settings
         self.preset: str | None = "day"
         self.page = 0
         self.total = 0
@@ -288,9 +289,21 @@ class HistoryTab(QObject):
         if path:
             self.export_to(path)
 
+    def export_labels(self) -> dict:
+        """The CSV's headers and method names: the words of the table on screen (backend.csv_export keys)."""
+        rows = dict(zip(("time", "person_number", "name", "department", "desk", "distance", "method", "operator"),
+                        self._row_headers()))
+        summary = dict(zip(("day", "person_number", "name", "first_in", "last_out", "count"), self._summary_headers()))
+        return {**rows, **summary, "reason": self.tr("Reason"),
+                "methods": {m: self.method_name(m) for m in ("face", "confirmed", "number+face", "manual")}}
+
     def export_to(self, path: str) -> None:
-        """Write every row of the current search (all pages) to ``path`` as UTF-8 CSV."""
+        """Write the view shown (the check-ins, or the daily summary), every page of the current search, to
+        ``path`` as UTF-8 CSV headed as on screen; the match distance only with the diagnostics switch on."""
         query = self.query(page=0)
+        view = "summary" if self.summary_view() else "rows"
+        diagnostics = bool(self.settings is not None and self.settings().diagnostics)
+        labels = self.export_labels()
         self.export_dir = str(Path(path).absolute().parent)
 
         def done(_result):
@@ -298,5 +311,5 @@ class HistoryTab(QObject):
             self.message.emit(text)
             self.exported.emit(str(path))
 
-        self.client.call(lambda b: b.attendance.export_csv(query, path), done,
-                         lambda e: self.message.emit(self.tr("Export failed: {error}").format(error=e)))
+        self.client.call(lambda b: b.attendance.export_csv(query, path, view, diagnostics=diagnostics, labels=labels),
+                         done, lambda e: self.message.emit(self.tr("Export failed: {error}").format(error=e)))

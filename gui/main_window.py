@@ -62,7 +62,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.live = LiveTab(self, self.camera, self.client, self.directory,
                             lambda: (self.face_sync, self.config.desk), self)
         self.people_tab = PeopleTab(self, self.client, recognizer, self, face_sync=self.face_sync, desk=config.desk)
-        self.history_tab = HistoryTab(self, self.client, self)
+        self.history_tab = HistoryTab(self, self.client, self, settings=lambda: self.config)
         self.attendance_pages = AttendancePages(self.tabs, self.client, lambda: self.config, self)   # reports, schedules
         self.settings_tab = SettingsTab(self, config, self, run_source=None if source is None else self.camera.source)
 

@@ -284,11 +284,12 @@ class ReportsTab(QWidget):
         thread (the corrections of the report's days come from the database)."""
         report, language = self.report, self.settings().language
         view = "totals" if self.totalsRadio.isChecked() else "days"
+        words = self.texts()                 # the CSV is headed with the table's words
         self.export_dir = str(Path(path).absolute().parent)
 
         def job(backend):
             if path.lower().endswith(".csv"):
-                return report_export.export_csv(report, path, view, language)
+                return report_export.export_csv(report, path, view, language, words)
             corrections = backend.corrections.between(report.query.start, report.query.end)
             return report_export.export_xlsx(report, path, language, corrections)
 

@@ -309,138 +309,143 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../history_tab.py" line="204"/>
+        <location filename="../history_tab.py" line="205"/>
         <source>Search failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="285"/>
+        <location filename="../history_tab.py" line="286"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="285"/>
+        <location filename="../history_tab.py" line="286"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="297"/>
+        <location filename="../history_tab.py" line="310"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="301"/>
+        <location filename="../history_tab.py" line="314"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="103"/>
+        <location filename="../history_tab.py" line="104"/>
         <source>Any field</source>
         <translation>任意字段</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="117"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="117"/>
         <source>Number</source>
-        <translation>编号</translation>
+        <translation>工号</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="104"/>
+        <location filename="../history_tab.py" line="105"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="104"/>
+        <location filename="../history_tab.py" line="105"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="108"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="108"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="108"/>
         <source>Desk</source>
         <translation>签到点</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="108"/>
+        <location filename="../history_tab.py" line="109"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="117"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="117"/>
         <source>First check-in</source>
         <translation>首次签到</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="117"/>
+        <location filename="../history_tab.py" line="118"/>
         <source>Last check-in</source>
         <translation>最后签到</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="117"/>
+        <location filename="../history_tab.py" line="118"/>
         <source>Check-ins</source>
         <translation>签到记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="263"/>
+        <location filename="../history_tab.py" line="264"/>
         <source>%n person-days</source>
         <translation>
             <numerusform>%n 人·天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="268"/>
+        <location filename="../history_tab.py" line="269"/>
         <source>%n check-ins, page {page} of {pages}</source>
         <translation>
             <numerusform>共 %n 条签到，第 {page} / {pages} 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="108"/>
+        <location filename="../history_tab.py" line="109"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="108"/>
+        <location filename="../history_tab.py" line="109"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="113"/>
         <source>Face</source>
         <translation>刷脸</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="113"/>
         <source>Confirmed</source>
         <translation>人工确认</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="113"/>
         <source>Number + face</source>
         <translation>工号 + 刷脸</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="113"/>
+        <location filename="../history_tab.py" line="114"/>
         <source>Manual</source>
         <translation>补卡</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="297"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>

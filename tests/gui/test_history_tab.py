@@ -2,6 +2,7 @@
 sort indicators, plural counts and where the CSV export dialog opens."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PyQt5.QtCore import QPoint, Qt, QTimer
@@ -202,3 +203,43 @@ def test_the_sort_arrow_points_up_for_ascending_order_and_follows_the_rows_shown
     with qtbot.waitSignal(window.history_tab.loaded, timeout=10000):
         qtbot.mouseClick(window.historySearch, Qt.LeftButton)
     assert header.sortIndicatorSection() == 0 and painted_arrow(header) == expected[shown_order(model, 0)]
+
+
+def test_the_csv_is_the_view_shown_in_the_desks_language(qtbot, make_window, sqlite_url, checker, tmp_path):
+    import csv
+
+    from gui import i18n
+
+    db = checker(sqlite_url)
+    now = dt.datetime.now().replace(microsecond=0)
+    check_in(db, "H001", "Ada Lovelace", when=now - dt.timedelta(minutes=3))
+    check_in(db, "H001", "Ada Lovelace", when=now - dt.timedelta(minutes=1))
+    window = make_window(sqlite_url, source="9", cooldown=0)
+    tab = window.history_tab
+    window.tabs.setCurrentWidget(window.tabHistory)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10000)
+
+    def export(name):
+        with qtbot.waitSignal(tab.exported, timeout=10000):
+            tab.export_to(str(tmp_path / name))
+        with open(tmp_path / name, encoding="utf-8-sig", newline="") as f:
+            return list(csv.reader(f))
+
+    rows = export("rows.csv")                      # the check-ins, without the distance (diagnostics off)
+    assert rows[0] == ["Time", "Number", "Name", "Department", "Desk", "Method", "Operator", "Reason"]
+    assert [r[2] for r in rows[1:]] == ["Ada Lovelace"] * 2 and rows[1][5] == "Face"
+    window.historySummaryView.setChecked(True)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10000)
+    summary = export("summary.csv")                # the daily summary shown: one line
+    assert summary[0] == [tab.model.horizontalHeaderItem(c).text() for c in range(tab.model.columnCount())]
+    assert len(summary) == 2 and summary[1][1:3] == ["H001", "Ada Lovelace"] and summary[1][5] == "2"
+    try:
+        assert i18n.install("zh_CN")
+        window.historyRowsView.setChecked(True)
+        qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10000)
+        assert export("中文.csv")[0] == ["时间", "工号", "姓名", "部门", "签到点", "方式", "操作员", "原因"]
+    finally:
+        i18n.install("en")
+    window.config = dataclasses.replace(window.config, diagnostics=True)   # Settings' diagnostics switch
+    rows = export("diagnostics.csv")
+    assert rows[0][4:7] == ["Desk", "Distance", "Method"] and rows[1][5] == "0.3125"

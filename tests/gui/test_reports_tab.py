@@ -138,6 +138,13 @@ def test_export_the_workbook_and_csv(qtbot, pages, db_url, checker, tmp_path):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Totals", "Departments", "Days", "Corrections"]          # the app's language
     assert [r[0] for r in book["Totals"].iter_rows(min_row=3, max_row=5, values_only=True)] == ["E3", "E1", "E2"]
+    with qtbot.waitSignal(tab.exported, timeout=20000):
+        tab.export_to(str(tmp_path / "totals.csv"))               # headed as the table on screen is
+    with open(tmp_path / "totals.csv", encoding="utf-8-sig", newline="") as f:
+        header, *rows = list(csv.reader(f))
+    model = tab.totals_model
+    assert header == [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
+    assert next(r for r in rows if r[0] == "E3")[3] == "No schedule"                # as the table says it
     tab.gridRadio.setChecked(True)
     with qtbot.waitSignal(tab.exported, timeout=20000):
         tab.export_to(str(tmp_path / "days.csv"))                # the CSV is the view shown: one row a day

@@ -3,7 +3,9 @@
 The workbook (what HR hands to payroll): "汇总" per person totals, "部门汇总" per department, "每日明细"
 the day grid (one cell a day: arrival-departure and what was wrong; weekends and holidays shaded),
 "补卡记录" the corrections with operator and reason. Header rows are frozen, column widths are set for
-CJK text (a Chinese character is two columns wide). Written row by row in XlsxWriter's constant_memory
+CJK text (a Chinese character is two columns wide). Every sheet prints (page_setup): A4 landscape, one
+page wide, its header rows repeated on every page, the report's title and the sheet's name in the page
+header and the page number in the footer; the day grid starts a new page at each department. Written row by row in XlsxWriter's constant_memory
 mode, to a temporary file moved into place at the end (a failed export leaves no half file). Text from
 people is always written as text, never as a formula.
 """
@@ -67,8 +69,14 @@ LABELS = {
 }
 TOTAL_FIELDS = ("work_days", "present", "late", "late_minutes", "early", "early_minutes", "absent",
                 "missing_punches", "overtime_hours", "rest_days_worked", "corrections")
-DAY_COLUMN_WIDTH = 13
+#: a day of the printed grid: "08:58-" and "18:05" on lines of their own, the marks wrapped below
+DAY_COLUMN_WIDTH = 7
+#: points a line of a grid cell takes (9-point text)
+LINE_HEIGHT = 11.5
 MAX_COLUMN_WIDTH = 50
+A4 = 9                       # XlsxWriter's paper code
+#: page margins in inches (narrow: a month's grid is wide)
+MARGINS = {"left": 0.3, "right": 0.3, "top": 0.55, "bottom": 0.45}
 
 
 def labels(language: str) -> dict:
@@ -126,14 +134,22 @@ def day_times(result: DayResult) -> str:
     return f"{_hm(result.arrival)}-{_hm(result.departure)}"
 
 
-def day_cell(result: DayResult, text: dict, calendar: dict) -> str:
-    """The grid's text of one day: the times on the first line, the marks on the second."""
+def day_cell(result: DayResult, text: dict, calendar: dict, narrow: bool = False) -> str:
+    """The grid's text of one day: the times on the first line, the marks on the second. ``narrow`` (the
+    printed workbook, a month on one page wide): arrival and departure on lines of their own."""
     if result.kind == FUTURE:
         return ""
     if result.kind == OUT and result.arrival is None:
         return text["mark_out"]
-    lines = [day_times(result), " ".join(day_marks(result, text, calendar))]
+    times = day_times(result)
+    lines = [*(times.replace("-", "-\n", 1).split("\n") if narrow else [times]),
+             " ".join(day_marks(result, text, calendar))]
     return "\n".join(line for line in lines if line)
+
+
+def cell_lines(cell: str, width: int) -> int:
+    """Lines ``cell`` takes in a wrapping column ``width`` wide (a CJK character is two columns)."""
+    return sum(max(1, -(-display_width(line) // max(1, width - 1))) for line in cell.split("\n")) if cell else 1
 
 
 def shaded(day: date, calendar: dict) -> bool:
@@ -208,7 +224,7 @@ def _write_workbook(tmp, report: Report, text: dict, corrections: list[Attendanc
     for shade in (False, True):
         for state, extra in (("plain", {}), ("problem", {"font_color": "#C65911"}),
                              ("absent", {"font_color": "#C00000", "bold": True}), ("out", {"font_color": "#999999"})):
-            spec = {**font, "text_wrap": True, "valign": "top", "align": "center", "border": 1,
+            spec = {**font, "font_size": 9, "text_wrap": True, "valign": "top", "align": "center", "border": 1,
                     "border_color": "#D9D9D9", **extra}
             if shade:
                 spec["bg_color"] = "#EDEDED"
@@ -234,6 +250,25 @@ def _write_totals_row(sheet, row: int, values: list, fmt: dict, first_numeric: i
             sheet.write_number(row, column, value, fmt["total" if bold else "number"])
 
 
+def _header_text(value: str) -> str:
+    """``value`` as literal text of a page header ("&" starts a code there)."""
+    return value.replace("&", "&&")
+
+
+def page_setup(sheet, report: Report, text: dict, header_rows: tuple[int, int]) -> None:
+    """Print ``sheet`` on A4 landscape, one page wide (as many tall as it takes), with the rows
+    ``header_rows`` (first, last; 0-based) repeated on every page, and the report's title on every page
+    (page header, left; the sheet's name right, so that a loose page says what it is; page x / y below)."""
+    sheet.set_paper(A4)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(**MARGINS)
+    sheet.repeat_rows(*header_rows)
+    sheet.set_header(f"&L&\"{'Microsoft YaHei' if text is LABELS['zh_CN'] else 'Calibri'},Bold\"&11"
+                     f"{_header_text(title(report, text))}&R&10&A", {"margin": 0.2})
+    sheet.set_footer("&C&9&P / &N", {"margin": 0.2})
+
+
 def _sheet(workbook, name: str, report: Report, text: dict, fmt: dict, header: list[str], rows, frozen_columns: int):
     """A sheet with the report's title (row 1) and ``header`` (row 2) frozen above ``rows``, its columns as
     wide as the widest of ``rows`` (text) needs; the rows themselves are written by the caller, in order."""
@@ -244,6 +279,7 @@ def _sheet(workbook, name: str, report: Report, text: dict, fmt: dict, header: l
     sheet.freeze_panes(2, frozen_columns)
     sheet.write_string(0, 0, title(report, text), fmt["title"])
     sheet.write_row(1, 0, header, fmt["header"])
+    page_setup(sheet, report, text, (1, 1))
     return sheet
 
 
@@ -279,6 +315,12 @@ def _grid_sheet(workbook, report: Report, text: dict, fmt: dict, day_formats: di
         sheet.set_column(column, column, width)
     sheet.set_column(len(fixed), len(fixed) + len(report.days) - 1, DAY_COLUMN_WIDTH)
     sheet.freeze_panes(3, len(fixed))
+    page_setup(sheet, report, text, (1, 2))
+    # a department starts a page (people are sorted by department): each head signs their own pages
+    starts = [3 + i for i in range(1, len(report.people))
+              if report.people[i].department != report.people[i - 1].department]
+    if starts:
+        sheet.set_h_pagebreaks(starts)
     sheet.write_string(0, 0, title(report, text), fmt["title"])
     shades = [shaded(day, report.calendar) for day in report.days]
     styles = [header_shaded if shade else fmt["header"] for shade in shades]
@@ -293,15 +335,16 @@ def _grid_sheet(workbook, report: Report, text: dict, fmt: dict, day_formats: di
                            text["weekdays"][day.weekday()], styles[index])
     row = 3
     for person in report.people:
-        sheet.set_row(row, 28)
+        cells = [day_cell(result, text, report.calendar, narrow=True) for result in person.days]
+        # as tall as its tallest day (constant_memory: the row's height is set before its cells)
+        sheet.set_row(row, LINE_HEIGHT * max([2] + [cell_lines(c, DAY_COLUMN_WIDTH) for c in cells]) + 3)
         sheet.write_string(row, 0, person.person_number, fmt["text"])
         sheet.write_string(row, 1, person.name, fmt["text"])
         sheet.write_string(row, 2, person.department, fmt["text"])
-        for index, result in enumerate(person.days):
+        for index, (result, cell) in enumerate(zip(person.days, cells)):
             state = ("out" if result.kind == OUT else "absent" if result.flags & ABSENT else
                      "problem" if result.late or result.early or result.missing_punch else "plain")
-            sheet.write_string(row, len(fixed) + index, day_cell(result, text, report.calendar),
-                               day_formats[shades[index], state])
+            sheet.write_string(row, len(fixed) + index, cell, day_formats[shades[index], state])
         row += 1
 
 

@@ -112,8 +112,8 @@ class AttendanceRepository:
                 raise InactivePerson(f"person {event.person_id} is inactive; check-in refused")
             window = self._window(event.when)
             if window is not None:
-                last = cur.execute("SELECT MAX(checked_in_at) FROM attendance WHERE person_id = ? "
-                                   "AND checked_in_at >= ? AND checked_in_at < ?",
+                last = cur.execute("SELECT MAX(a.checked_in_at) FROM attendance a WHERE a.person_id = ? "
+                                   f"AND a.checked_in_at >= ? AND a.checked_in_at < ? AND {history.COUNTED}",
                                    (event.person_id, db.dt(window[0]), db.dt(window[1]))).scalar()
                 if last is not None:
                     return self._result("cooldown", event, last_check_in=db.read_dt(last))

@@ -26,10 +26,12 @@ LABELS = {
     "en": {"time": "Time", "person_number": "Number", "name": "Name", "department": "Department", "desk": "Desk",
            "distance": "Distance", "method": "Method", "operator": "Operator", "reason": "Reason", "day": "Day",
            "first_in": "First check-in", "last_out": "Last check-in", "count": "Check-ins",
+           "withdrawn": "Manual (withdrawn)",
            "methods": {"face": "Face", "confirmed": "Confirmed", "number+face": "Number + face", "manual": "Manual"}},
     "zh_CN": {"time": "时间", "person_number": "工号", "name": "姓名", "department": "部门", "desk": "签到点",
               "distance": "距离", "method": "方式", "operator": "操作员", "reason": "原因", "day": "日期",
               "first_in": "首次签到", "last_out": "最后签到", "count": "签到次数",
+              "withdrawn": "补卡（已撤销）",
               "methods": {"face": "刷脸", "confirmed": "人工确认", "number+face": "工号 + 刷脸", "manual": "补卡"}},
 }
 
@@ -135,7 +137,7 @@ def export_csv(db: Database, query: HistoryQuery, path, view: str = "rows", lang
                          "name": safe_cell(row.name), "department": safe_cell(row.department),
                          "desk": safe_cell(row.desk),
                          "distance": "" if row.distance is None else f"{row.distance:.4f}",
-                         "method": methods.get(row.method, row.method), "operator": safe_cell(row.operator),
-                         "reason": safe_cell(row.reason)}
+                         "method": text["withdrawn"] if row.withdrawn else methods.get(row.method, row.method),
+                         "operator": safe_cell(row.operator), "reason": safe_cell(row.reason)}
                 yield tuple(cells[f] for f in fields)
     return write_csv(path, [text[f] for f in fields], rows())

@@ -2,7 +2,7 @@
 
 The workbook (what HR hands to payroll): "汇总" per person totals, "部门汇总" per department, "每日明细"
 the day grid (one cell a day: arrival-departure and what was wrong; weekends and holidays shaded),
-"补卡记录" the corrections with operator and reason. Header rows are frozen, column widths are set for
+"补卡记录" the corrections with operator and reason (a withdrawn one too, with who withdrew it and why). Header rows are frozen, column widths are set for
 CJK text (a Chinese character is two columns wide). Every sheet prints (page_setup): A4 landscape, one
 page wide, its header rows repeated on every page, the report's title and the sheet's name in the page
 header and the page number in the footer; the day grid starts a new page at each department. Written row by row in XlsxWriter's constant_memory
@@ -35,6 +35,7 @@ LABELS = {
         "weekdays": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
         "date": "日期", "weekday": "星期", "kind": "类型", "arrival": "上班", "departure": "下班",
         "overtime_minutes": "加班分钟", "marks": "标记", "time": "补卡时间", "operator": "操作员", "reason": "原因",
+        "withdrawn_at": "撤销时间", "withdrawn_by": "撤销人", "withdrawn_reason": "撤销原因",
         "kind_work": "工作日", "kind_rest": "休息日", "kind_holiday": "节假日", "kind_none": "无排班",
         "kind_out": "未在职", "kind_future": "未到", "kind_pending": "进行中", "mark_pending": "进行中",
         "mark_late": "迟到{0}分", "mark_early": "早退{0}分", "mark_absent": "缺勤", "mark_missing": "缺卡",
@@ -56,7 +57,8 @@ LABELS = {
         "weekdays": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
         "date": "Date", "weekday": "Weekday", "kind": "Kind", "arrival": "Arrival", "departure": "Departure",
         "overtime_minutes": "Overtime (min)", "marks": "Marks", "time": "Time", "operator": "Operator",
-        "reason": "Reason",
+        "reason": "Reason", "withdrawn_at": "Withdrawn", "withdrawn_by": "Withdrawn by",
+        "withdrawn_reason": "Why withdrawn",
         "kind_work": "work day", "kind_rest": "rest day", "kind_holiday": "holiday", "kind_none": "no schedule",
         "kind_out": "not active", "kind_future": "not yet", "kind_pending": "in progress",
         "mark_pending": "in progress",
@@ -349,10 +351,13 @@ def _grid_sheet(workbook, report: Report, text: dict, fmt: dict, day_formats: di
 
 
 def _corrections_sheet(workbook, report: Report, text: dict, fmt: dict, corrections: list[AttendanceRow]) -> None:
-    header = [text["number"], text["name"], text["department"], text["time"], text["operator"], text["reason"]]
+    header = [text[k] for k in ("number", "name", "department", "time", "operator", "reason", "withdrawn_at",
+                                "withdrawn_by", "withdrawn_reason")]
     people = {p.person_id for p in report.people}          # the corrections of the report's people only
     rows = [[c.person_number, c.name, c.department or "", f"{c.checked_in_at:%Y-%m-%d %H:%M:%S}", c.operator or "",
-             c.reason or ""] for c in corrections if c.person_id in people]
+             c.reason or "", *((f"{c.withdrawn_at:%Y-%m-%d %H:%M:%S}", c.withdrawn_by or "", c.withdrawn_reason or "")
+                               if c.withdrawn else ())]
+            for c in corrections if c.person_id in people]
     sheet = _sheet(workbook, text["sheet_corrections"], report, text, fmt, header, rows, 0)
     for index, values in enumerate(rows):
         for column, value in enumerate(values):

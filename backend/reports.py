@@ -12,7 +12,7 @@ import dataclasses
 import itertools
 from datetime import date, datetime, timedelta
 
-from backend import times, validation
+from backend import history, times, validation
 from backend.attendance import DEFAULT_COOLDOWN_SECONDS
 from backend.day_attendance import OUT, ActiveSpans, DayGrid, Punch, Totals, evaluate_person
 from backend.db import Database
@@ -149,7 +149,7 @@ class AttendanceReports:
                 inactive.setdefault(int(person_id), []).append((db.read_dt(start), db.read_dt(end)))
             join = f" {db.forced_join} people p ON p.id = a.person_id" if condition else ""
             rows = cur.stream(f"SELECT a.person_id, {db.dt_text('a.checked_in_at')}, a.method FROM attendance a{join} "
-                              f"WHERE a.checked_in_at >= ? AND a.checked_in_at < ?{condition} "
+                              f"WHERE a.checked_in_at >= ? AND a.checked_in_at < ? AND {history.COUNTED}{condition} "
                               "ORDER BY a.person_id, a.checked_in_at", (db.dt(lo), db.dt(hi), *params))
             reports = self._evaluate(query, days, rules, people, inactive, rows)
         reports.sort(key=lambda r: (r.department, r.person_number, r.person_id))

@@ -230,11 +230,17 @@ class HistoryTab(QObject):
         self.model.removeRows(0, self.model.rowCount())
         self._set_headers()
         for row in self.rows:
+            method = _item(self.method_name(row.method), row.method)
+            if row.withdrawn:           # kept for the audit, no longer counted: say so, and who and why
+                method.setText(self.tr("Manual (withdrawn)"))
+                method.setToolTip(self.tr("Withdrawn on {time} by {operator}: {reason}").format(
+                    time=f"{row.withdrawn_at:%Y-%m-%d %H:%M}", operator=row.withdrawn_by,
+                    reason=row.withdrawn_reason))
             self.model.appendRow([
                 _item(row.checked_in_at, row.checked_in_at.isoformat()), _item(row.person_number),
                 _item(row.name), _item(row.department), _item(row.desk),
                 _item(row.distance, -1.0 if row.distance is None else row.distance),
-                _item(self.method_name(row.method), row.method), _item(row.operator)])
+                method, _item(row.operator)])
         column = ROW_COLUMNS.index(self.sort_key)
         self.ui.historyTable.horizontalHeader().setSortIndicator(
             column, Qt.DescendingOrder if self.descending else Qt.AscendingOrder)
@@ -294,7 +300,7 @@ class HistoryTab(QObject):
         rows = dict(zip(("time", "person_number", "name", "department", "desk", "distance", "method", "operator"),
                         self._row_headers()))
         summary = dict(zip(("day", "person_number", "name", "first_in", "last_out", "count"), self._summary_headers()))
-        return {**rows, **summary, "reason": self.tr("Reason"),
+        return {**rows, **summary, "reason": self.tr("Reason"), "withdrawn": self.tr("Manual (withdrawn)"),
                 "methods": {m: self.method_name(m) for m in ("face", "confirmed", "number+face", "manual")}}
 
     def export_to(self, path: str) -> None:

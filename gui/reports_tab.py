@@ -16,8 +16,9 @@ from PyQt5.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateEd
                              QLabel, QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget)
 
 from backend import report_export, times
+from backend.day_attendance import day_window
 from backend.reports import ReportQuery
-from gui.correction_dialog import CorrectionDialog
+from gui.correction_dialog import CorrectionDialog, WithdrawDialog
 from gui.report_models import GridModel, TotalsModel
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ class ReportsTab(QWidget):
     loaded = pyqtSignal(object)           # the Report shown
     exported = pyqtSignal(str)            # path written
     message = pyqtSignal(str)             # for the status bar
+    withdrawalOpened = pyqtSignal(object)  # the WithdrawDialog shown
 
     def __init__(self, client, settings, parent=None):
         """``settings()``: the app's current AppConfig (cooldown, language, desk)."""
@@ -73,6 +75,7 @@ class ReportsTab(QWidget):
                 group.addButton(button)
             self._groups.append(group)
         self.correctButton, self.xlsxButton, self.csvButton = QPushButton(), QPushButton(), QPushButton()
+        self.withdrawButton = QPushButton()
         self.table = QTableView()
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -95,7 +98,7 @@ class ReportsTab(QWidget):
         for widget in (self.totalsRadio, self.gridRadio):
             actions.addWidget(widget)
         actions.addStretch(1)
-        for widget in (self.correctButton, self.xlsxButton, self.csvButton):
+        for widget in (self.correctButton, self.withdrawButton, self.xlsxButton, self.csvButton):
             actions.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -109,6 +112,7 @@ class ReportsTab(QWidget):
         self.xlsxButton.clicked.connect(lambda: self._choose_export("xlsx"))
         self.csvButton.clicked.connect(lambda: self._choose_export("csv"))
         self.correctButton.clicked.connect(self.open_correction)
+        self.withdrawButton.clicked.connect(self.open_withdrawal)
         self._mode_changed()
 
     def retranslate(self) -> None:
@@ -122,6 +126,9 @@ class ReportsTab(QWidget):
         self.gridRadio.setText(self.tr("Day grid"))
         self.correctButton.setText(self.tr("Add correction…"))
         self.correctButton.setToolTip(self.tr("Add a check-in a person missed (补卡), with the reason"))
+        self.withdrawButton.setText(self.tr("Withdraw correction…"))
+        self.withdrawButton.setToolTip(self.tr("Withdraw a correction of the day selected in the grid: it stops "
+                                               "counting and stays in the history with who and why"))
         self.xlsxButton.setText(self.tr("Export Excel…"))
         self.csvButton.setText(self.tr("Export CSV…"))
         self._fill_departments(self._department_names())
@@ -324,3 +331,30 @@ class ReportsTab(QWidget):
         self.message.emit(result)
         if self.report is not None and not self._busy:
             self.show_report()
+
+    def open_withdrawal(self) -> None:
+        """Withdraw a correction of the person and day selected in the grid: the dialog opens (withdrawalOpened)
+        once the day's corrections are read on the database thread."""
+        number, day = self.selected()
+        if number is None or day is None:
+            self.message.emit(self.tr("Select a corrected day of a person in the day grid first."))
+            return
+        person = self.table.model().person(self.table.currentIndex().row())
+
+        lo, hi = day_window(day, person.schedule)      # the check-ins of that day (a night shift's: past midnight)
+
+        def job(backend):
+            rows = backend.corrections.between(lo.date(), hi.date(), person.person_id)
+            return [r for r in rows if not r.withdrawn and lo <= r.checked_in_at < hi]
+
+        def found(rows):
+            if not rows:
+                self.message.emit(self.tr("{name} has no correction on {day} to withdraw.").format(
+                    name=person.name, day=day.isoformat()))
+                return
+            dialog = WithdrawDialog(self.client, self.operator or self.settings().operator, rows, self)
+            dialog.withdrawn.connect(self._corrected)
+            dialog.show()
+            self.withdrawalOpened.emit(dialog)
+
+        self.client.call(job, found, lambda e: self.message.emit(str(e)))

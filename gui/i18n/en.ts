@@ -60,77 +60,77 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="22"/>
+        <location filename="../correction_dialog.py" line="23"/>
         <source>Add a correction (missed check-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="30"/>
+        <location filename="../correction_dialog.py" line="31"/>
         <source>Required, e.g. forgot to check in, camera down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="33"/>
+        <location filename="../correction_dialog.py" line="34"/>
         <source>Required: who adds it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="37"/>
+        <location filename="../correction_dialog.py" line="38"/>
         <source>Person number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="38"/>
+        <location filename="../correction_dialog.py" line="39"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="39"/>
+        <location filename="../correction_dialog.py" line="40"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="40"/>
+        <location filename="../correction_dialog.py" line="41"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="45"/>
+        <location filename="../correction_dialog.py" line="46"/>
         <source>The check-in is added as a manual one, with the reason and the operator; face check-ins are never changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="55"/>
+        <location filename="../correction_dialog.py" line="56"/>
         <source>Type the person number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="58"/>
+        <location filename="../correction_dialog.py" line="59"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="71"/>
+        <location filename="../correction_dialog.py" line="72"/>
         <source>Not added: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="77"/>
+        <location filename="../correction_dialog.py" line="78"/>
         <source>No person with number {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="82"/>
+        <location filename="../correction_dialog.py" line="83"/>
         <source>Not added: the check-in at {time} already covers that time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="86"/>
+        <location filename="../correction_dialog.py" line="87"/>
         <source>Correction for {name} at {time} kept on this desk: the database is unreachable, it is sent when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="89"/>
+        <location filename="../correction_dialog.py" line="90"/>
         <source>Correction added for {name} at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,7 +379,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="264"/>
+        <location filename="../history_tab.py" line="270"/>
         <source>%n person-days</source>
         <translation>
             <numerusform>%n person-day</numerusform>
@@ -387,7 +387,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="269"/>
+        <location filename="../history_tab.py" line="275"/>
         <source>%n check-ins, page {page} of {pages}</source>
         <translation>
             <numerusform>%n check-in, page {page} of {pages}</numerusform>
@@ -395,22 +395,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="286"/>
+        <location filename="../history_tab.py" line="292"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="286"/>
+        <location filename="../history_tab.py" line="292"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="310"/>
+        <location filename="../history_tab.py" line="316"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="314"/>
+        <location filename="../history_tab.py" line="320"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -445,8 +445,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="297"/>
+        <location filename="../history_tab.py" line="303"/>
         <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="303"/>
+        <source>Manual (withdrawn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="236"/>
+        <source>Withdrawn on {time} by {operator}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1200,282 +1210,282 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../reports_tab.py" line="115"/>
+        <location filename="../reports_tab.py" line="119"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="116"/>
+        <location filename="../reports_tab.py" line="120"/>
         <source>Dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="117"/>
+        <location filename="../reports_tab.py" line="121"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="118"/>
+        <location filename="../reports_tab.py" line="122"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="120"/>
+        <location filename="../reports_tab.py" line="124"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="121"/>
+        <location filename="../reports_tab.py" line="125"/>
         <source>Totals per person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="122"/>
+        <location filename="../reports_tab.py" line="126"/>
         <source>Day grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="123"/>
+        <location filename="../reports_tab.py" line="127"/>
         <source>Add correction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="124"/>
+        <location filename="../reports_tab.py" line="128"/>
         <source>Add a check-in a person missed (补卡), with the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="125"/>
+        <location filename="../reports_tab.py" line="132"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="126"/>
+        <location filename="../reports_tab.py" line="133"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Work days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>Late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>Late (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>Left early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="143"/>
         <source>Early (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="143"/>
         <source>Absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="144"/>
         <source>Missing punches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="144"/>
         <source>Overtime (h)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="145"/>
         <source>Rest days worked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="145"/>
         <source>Corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="139"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="139"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="139"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>deactivated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="147"/>
         <source>No schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Tue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Wed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Thu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Fri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Sat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Sun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="143"/>
+        <location filename="../reports_tab.py" line="150"/>
         <source>late {0} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="143"/>
+        <location filename="../reports_tab.py" line="150"/>
         <source>early {0} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="144"/>
+        <location filename="../reports_tab.py" line="151"/>
         <source>absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="144"/>
+        <location filename="../reports_tab.py" line="151"/>
         <source>missing punch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="145"/>
+        <location filename="../reports_tab.py" line="152"/>
         <source>overtime {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="145"/>
+        <location filename="../reports_tab.py" line="152"/>
         <source>corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="153"/>
         <source>rest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="153"/>
         <source>holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="148"/>
+        <location filename="../reports_tab.py" line="155"/>
         <source>Work day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="148"/>
+        <location filename="../reports_tab.py" line="155"/>
         <source>Rest day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="148"/>
+        <location filename="../reports_tab.py" line="155"/>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="149"/>
+        <location filename="../reports_tab.py" line="156"/>
         <source>No schedule: never late or absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="150"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Not enrolled yet, or deactivated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="165"/>
+        <location filename="../reports_tab.py" line="172"/>
         <source>All departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="166"/>
+        <location filename="../reports_tab.py" line="173"/>
         <source>(no department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="203"/>
+        <location filename="../reports_tab.py" line="210"/>
         <source>Computing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="221"/>
+        <location filename="../reports_tab.py" line="228"/>
         <source>Report failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="255"/>
+        <location filename="../reports_tab.py" line="262"/>
         <source>Choose a month or dates and press Show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="258"/>
+        <location filename="../reports_tab.py" line="265"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -1483,12 +1493,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="258"/>
+        <location filename="../reports_tab.py" line="265"/>
         <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="264"/>
+        <location filename="../reports_tab.py" line="271"/>
         <source>%n without a schedule (never counted absent)</source>
         <translation>
             <numerusform>%n without a schedule (never counted absent)</numerusform>
@@ -1496,58 +1506,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="266"/>
+        <location filename="../reports_tab.py" line="273"/>
         <source>computed in {seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="272"/>
+        <location filename="../reports_tab.py" line="279"/>
         <source>Show a report first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="275"/>
+        <location filename="../reports_tab.py" line="282"/>
         <source>attendance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="276"/>
+        <location filename="../reports_tab.py" line="283"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="276"/>
+        <location filename="../reports_tab.py" line="283"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="277"/>
+        <location filename="../reports_tab.py" line="284"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="296"/>
+        <location filename="../reports_tab.py" line="304"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="299"/>
+        <location filename="../reports_tab.py" line="307"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="147"/>
+        <location filename="../reports_tab.py" line="154"/>
         <source>in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="151"/>
+        <location filename="../reports_tab.py" line="158"/>
         <source>Not yet: days after today are not judged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="152"/>
+        <location filename="../reports_tab.py" line="159"/>
         <source>In progress: judged once the shift has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="129"/>
+        <source>Withdraw correction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="130"/>
+        <source>Withdraw a correction of the day selected in the grid: it stops counting and stays in the history with who and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="340"/>
+        <source>Select a corrected day of a person in the day grid first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="352"/>
+        <source>{name} has no correction on {day} to withdraw.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1983,6 +2013,69 @@
     <message>
         <location filename="../status_bar.py" line="47"/>
         <source>Model: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../correction_dialog.py" line="107"/>
+        <source>Withdraw a correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="110"/>
+        <source>{name} ({number}) at {time}, added by {operator}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="115"/>
+        <source>Required, e.g. entered for the wrong day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="118"/>
+        <source>Required: who withdraws it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="122"/>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="123"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="124"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="126"/>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="130"/>
+        <source>A withdrawn correction no longer counts; it stays in the history with who withdrew it and why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="140"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="146"/>
+        <source>Not withdrawn: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="151"/>
+        <source>Correction of {name} at {time} withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

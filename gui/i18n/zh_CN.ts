@@ -60,77 +60,77 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="22"/>
+        <location filename="../correction_dialog.py" line="23"/>
         <source>Add a correction (missed check-in)</source>
         <translation>补卡（补录漏打的签到）</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="30"/>
+        <location filename="../correction_dialog.py" line="31"/>
         <source>Required, e.g. forgot to check in, camera down</source>
         <translation>必填，例如：忘记打卡、摄像头故障</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="33"/>
+        <location filename="../correction_dialog.py" line="34"/>
         <source>Required: who adds it</source>
         <translation>必填：补卡的操作员</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="37"/>
+        <location filename="../correction_dialog.py" line="38"/>
         <source>Person number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="38"/>
+        <location filename="../correction_dialog.py" line="39"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="39"/>
+        <location filename="../correction_dialog.py" line="40"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="40"/>
+        <location filename="../correction_dialog.py" line="41"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="45"/>
+        <location filename="../correction_dialog.py" line="46"/>
         <source>The check-in is added as a manual one, with the reason and the operator; face check-ins are never changed.</source>
         <translation>补卡记为手工签到，并保存原因和操作员；刷脸签到记录不会被修改。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="55"/>
+        <location filename="../correction_dialog.py" line="56"/>
         <source>Type the person number.</source>
         <translation>请输入工号。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="58"/>
+        <location filename="../correction_dialog.py" line="59"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="71"/>
+        <location filename="../correction_dialog.py" line="72"/>
         <source>Not added: {error}</source>
         <translation>未添加：{error}</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="77"/>
+        <location filename="../correction_dialog.py" line="78"/>
         <source>No person with number {number}.</source>
         <translation>没有工号为 {number} 的人员。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="82"/>
+        <location filename="../correction_dialog.py" line="83"/>
         <source>Not added: the check-in at {time} already covers that time.</source>
         <translation>未添加：{time} 的签到已覆盖该时间。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="86"/>
+        <location filename="../correction_dialog.py" line="87"/>
         <source>Correction for {name} at {time} kept on this desk: the database is unreachable, it is sent when it is back.</source>
         <translation>{name} 在 {time} 的补卡已暂存在本机：数据库无法连接，恢复后自动上传。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="89"/>
+        <location filename="../correction_dialog.py" line="90"/>
         <source>Correction added for {name} at {time}.</source>
         <translation>已为 {name} 补卡：{time}。</translation>
     </message>
@@ -314,22 +314,22 @@
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="286"/>
+        <location filename="../history_tab.py" line="292"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="286"/>
+        <location filename="../history_tab.py" line="292"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="310"/>
+        <location filename="../history_tab.py" line="316"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="314"/>
+        <location filename="../history_tab.py" line="320"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
@@ -399,14 +399,14 @@
         <translation>签到记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="264"/>
+        <location filename="../history_tab.py" line="270"/>
         <source>%n person-days</source>
         <translation>
             <numerusform>%n 人·天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="269"/>
+        <location filename="../history_tab.py" line="275"/>
         <source>%n check-ins, page {page} of {pages}</source>
         <translation>
             <numerusform>共 %n 条签到，第 {page} / {pages} 页</numerusform>
@@ -443,9 +443,19 @@
         <translation>补卡</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="297"/>
+        <location filename="../history_tab.py" line="303"/>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="303"/>
+        <source>Manual (withdrawn)</source>
+        <translation>补卡（已撤销）</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="236"/>
+        <source>Withdrawn on {time} by {operator}: {reason}</source>
+        <translation>{time} 由 {operator} 撤销：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1193,353 +1203,373 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../reports_tab.py" line="115"/>
+        <location filename="../reports_tab.py" line="119"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="116"/>
+        <location filename="../reports_tab.py" line="120"/>
         <source>Dates</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="117"/>
+        <location filename="../reports_tab.py" line="121"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="118"/>
+        <location filename="../reports_tab.py" line="122"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="120"/>
+        <location filename="../reports_tab.py" line="124"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="121"/>
+        <location filename="../reports_tab.py" line="125"/>
         <source>Totals per person</source>
         <translation>个人汇总</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="122"/>
+        <location filename="../reports_tab.py" line="126"/>
         <source>Day grid</source>
         <translation>每日明细</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="123"/>
+        <location filename="../reports_tab.py" line="127"/>
         <source>Add correction…</source>
         <translation>补卡…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="124"/>
+        <location filename="../reports_tab.py" line="128"/>
         <source>Add a check-in a person missed (补卡), with the reason</source>
         <translation>为漏打卡的人员补录签到（补卡），须填写原因</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="125"/>
+        <location filename="../reports_tab.py" line="132"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="126"/>
+        <location filename="../reports_tab.py" line="133"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Work days</source>
         <translation>应出勤天数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Present</source>
         <translation>实际出勤天数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>Late</source>
         <translation>迟到次数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>Late (min)</source>
         <translation>迟到分钟</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>Left early</source>
         <translation>早退次数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="143"/>
         <source>Early (min)</source>
         <translation>早退分钟</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="143"/>
         <source>Absent</source>
         <translation>缺勤天数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="144"/>
         <source>Missing punches</source>
         <translation>缺卡次数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="144"/>
         <source>Overtime (h)</source>
         <translation>加班小时</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="145"/>
         <source>Rest days worked</source>
         <translation>休息日/节假日出勤天数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="145"/>
         <source>Corrections</source>
         <translation>补卡次数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="139"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="139"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="139"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="147"/>
         <source>No schedule</source>
         <translation>无排班</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="143"/>
+        <location filename="../reports_tab.py" line="150"/>
         <source>late {0} min</source>
         <translation>迟到{0}分</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="143"/>
+        <location filename="../reports_tab.py" line="150"/>
         <source>early {0} min</source>
         <translation>早退{0}分</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="144"/>
+        <location filename="../reports_tab.py" line="151"/>
         <source>absent</source>
         <translation>缺勤</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="144"/>
+        <location filename="../reports_tab.py" line="151"/>
         <source>missing punch</source>
         <translation>缺卡</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="145"/>
+        <location filename="../reports_tab.py" line="152"/>
         <source>overtime {0}</source>
         <translation>加班{0}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="145"/>
+        <location filename="../reports_tab.py" line="152"/>
         <source>corrected</source>
         <translation>补卡</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="153"/>
         <source>rest</source>
         <translation>休</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="153"/>
         <source>holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="148"/>
+        <location filename="../reports_tab.py" line="155"/>
         <source>Work day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="148"/>
+        <location filename="../reports_tab.py" line="155"/>
         <source>Rest day</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="148"/>
+        <location filename="../reports_tab.py" line="155"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="149"/>
+        <location filename="../reports_tab.py" line="156"/>
         <source>No schedule: never late or absent</source>
         <translation>无排班：不计迟到、缺勤</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="150"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Not enrolled yet, or deactivated</source>
         <translation>尚未录入或已停用</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="165"/>
+        <location filename="../reports_tab.py" line="172"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="166"/>
+        <location filename="../reports_tab.py" line="173"/>
         <source>(no department)</source>
         <translation>（无部门）</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="203"/>
+        <location filename="../reports_tab.py" line="210"/>
         <source>Computing the report…</source>
         <translation>正在计算报表…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="221"/>
+        <location filename="../reports_tab.py" line="228"/>
         <source>Report failed: {error}</source>
         <translation>报表失败：{error}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="255"/>
+        <location filename="../reports_tab.py" line="262"/>
         <source>Choose a month or dates and press Show.</source>
         <translation>请选择月份或日期范围，然后点击“查询”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="258"/>
+        <location filename="../reports_tab.py" line="265"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="258"/>
+        <location filename="../reports_tab.py" line="265"/>
         <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
         <translation>应出勤 {work_days} 天，迟到 {late} 次（{late_minutes} 分钟），早退 {early} 次，缺勤 {absent} 天，缺卡 {missing} 次，加班 {overtime:.1f} 小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="264"/>
+        <location filename="../reports_tab.py" line="271"/>
         <source>%n without a schedule (never counted absent)</source>
         <translation>
             <numerusform>%n 人无排班（不计缺勤）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="266"/>
+        <location filename="../reports_tab.py" line="273"/>
         <source>computed in {seconds:.1f} s</source>
         <translation>用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="272"/>
+        <location filename="../reports_tab.py" line="279"/>
         <source>Show a report first.</source>
         <translation>请先查询报表。</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="275"/>
+        <location filename="../reports_tab.py" line="282"/>
         <source>attendance</source>
         <translation>考勤报表</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="276"/>
+        <location filename="../reports_tab.py" line="283"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="276"/>
+        <location filename="../reports_tab.py" line="283"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="277"/>
+        <location filename="../reports_tab.py" line="284"/>
         <source>Export report</source>
         <translation>导出考勤报表</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="296"/>
+        <location filename="../reports_tab.py" line="304"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="299"/>
+        <location filename="../reports_tab.py" line="307"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="147"/>
+        <location filename="../reports_tab.py" line="154"/>
         <source>in progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="151"/>
+        <location filename="../reports_tab.py" line="158"/>
         <source>Not yet: days after today are not judged</source>
         <translation>未到：今天以后的日子不计考勤</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="152"/>
+        <location filename="../reports_tab.py" line="159"/>
         <source>In progress: judged once the shift has ended</source>
         <translation>进行中：班次结束后才计考勤</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="129"/>
+        <source>Withdraw correction…</source>
+        <translation>撤销补卡…</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="130"/>
+        <source>Withdraw a correction of the day selected in the grid: it stops counting and stays in the history with who and why</source>
+        <translation>撤销表格中所选日期的补卡：不再计入考勤，记录保留并注明撤销人和原因</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="340"/>
+        <source>Select a corrected day of a person in the day grid first.</source>
+        <translation>请先在每日明细中选择一个有补卡的日期。</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="352"/>
+        <source>{name} has no correction on {day} to withdraw.</source>
+        <translation>{name} 在 {day} 没有可撤销的补卡。</translation>
     </message>
 </context>
 <context>
@@ -1975,6 +2005,69 @@
         <location filename="../status_bar.py" line="47"/>
         <source>Model: {name}</source>
         <translation>模型：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../correction_dialog.py" line="107"/>
+        <source>Withdraw a correction</source>
+        <translation>撤销补卡</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="110"/>
+        <source>{name} ({number}) at {time}, added by {operator}: {reason}</source>
+        <translation>{name}（{number}）{time}，{operator} 补卡：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="115"/>
+        <source>Required, e.g. entered for the wrong day</source>
+        <translation>必填，例如：补错了日期</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="118"/>
+        <source>Required: who withdraws it</source>
+        <translation>必填：撤销人</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="122"/>
+        <source>Correction</source>
+        <translation>补卡记录</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="123"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="124"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="126"/>
+        <source>Withdraw</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="130"/>
+        <source>A withdrawn correction no longer counts; it stays in the history with who withdrew it and why.</source>
+        <translation>撤销的补卡不再计入考勤；它仍保留在记录中，并注明撤销人和原因。</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="140"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="146"/>
+        <source>Not withdrawn: {error}</source>
+        <translation>未撤销：{error}</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="151"/>
+        <source>Correction of {name} at {time} withdrawn.</source>
+        <translation>已撤销 {name} {time} 的补卡。</translation>
     </message>
 </context>
 <context>

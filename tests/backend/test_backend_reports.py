@@ -164,3 +164,46 @@ def test_the_december_report_opened_on_6_december_shows_nothing_after_today(back
     with open(path, encoding="utf-8-sig", newline="") as f:
         rows = [r for r in csv.reader(f) if r[0] == "E1"]
     assert [r[5] for r in rows[5:8]] == ["进行中", "未到", "未到"] and all(r[11] == "" for r in rows[6:])
+
+
+def test_a_correction_is_withdrawn_never_deleted(backend, office):
+    from report_helpers import sql
+
+    e1 = office["E1"]
+    face_before = sql(backend, "SELECT * FROM attendance WHERE method <> 'manual' ORDER BY id")
+    added = backend.corrections.add(e1.id, datetime(2026, 12, 3, 18, 2), reason="忘记打卡", operator="王芳", now=NOW)
+    assert by_number(backend.reports.build(FIRST_WEEK))["E1"].days[2].corrected
+    withdrawn = backend.corrections.withdraw(added.attendance_id, reason="录错了, 他那天早退", operator="李经理",
+                                             now=datetime(2026, 12, 9, 10, 0))
+    assert (withdrawn.withdrawn_by, withdrawn.withdrawn_reason) == ("李经理", "录错了, 他那天早退")
+    # it stops counting: the 3rd is a day left early again (17:30), the totals without the correction
+    e1_report = by_number(backend.reports.build(FIRST_WEEK))["E1"]
+    day = e1_report.days[2]
+    assert (day.corrected, day.departure, day.early) == (False, datetime(2026, 12, 3, 17, 30), True)
+    assert e1_report.totals.corrections == 0
+    # it stays in the audit: with who added it and why, who withdrew it and why
+    (row,) = backend.corrections.between(date(2026, 12, 1), date(2026, 12, 7))
+    assert (row.operator, row.reason, row.withdrawn_at, row.withdrawn_by, row.withdrawn_reason) == \
+        ("王芳", "忘记打卡", datetime(2026, 12, 9, 10, 0), "李经理", "录错了, 他那天早退")
+    history_rows = backend.attendance.search(HistoryQuery(start=date(2026, 12, 3), end=date(2026, 12, 3),
+                                                          text="E1", field="person_number")).rows
+    assert [(r.method, r.withdrawn) for r in history_rows] == [("manual", True), ("face", False), ("face", False)]
+    summary = backend.attendance.daily_summary(HistoryQuery(start=date(2026, 12, 3), end=date(2026, 12, 3),
+                                                            text="E1", field="person_number"))
+    assert [(s.count, s.last_out) for s in summary] == [(2, datetime(2026, 12, 3, 17, 30))]   # not counted
+    # withdrawn again, a face check-in, no reason, an unknown id: one line each, nothing written
+    for target, kwargs, message in (
+            (added.attendance_id, {}, "already withdrawn on 2026-12-09 10:00 by 李经理: 录错了, 他那天早退"),
+            (int(face_before[0][0]), {}, "only a correction \\(补卡\\) can be withdrawn"),
+            (added.attendance_id, {"reason": " "}, "reason"),
+            (10 ** 9, {}, "no check-in with id")):
+        with pytest.raises(ValueError, match=message):
+            backend.corrections.withdraw(target, **{"reason": "x", "operator": "y", **kwargs})
+    assert sql(backend, "SELECT COUNT(*) FROM correction_withdrawals")[0][0] == 1
+    # the time is free again: a new correction there is not a repeat of the withdrawn one
+    backend.attendance.cooldown_seconds = 60
+    again = backend.corrections.add(e1.id, datetime(2026, 12, 3, 18, 2, 30), reason="改为18:02", operator="王芳",
+                                    now=NOW)
+    assert again.status == "recorded"
+    assert sql(backend, "SELECT * FROM attendance WHERE method <> 'manual' ORDER BY id") == face_before  # unchanged
+    assert sql(backend, "SELECT COUNT(*) FROM attendance WHERE method = 'manual'")[0][0] == 2     # none deleted

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 
 import numpy as np
 import pytest
@@ -67,7 +67,7 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
         assert set(tables) == {"people", "attendance", "schema_version", "face_samples", "face_embeddings",
                                "face_embed_failures", "face_models", "face_changes", "face_change_counter",
                                "shifts", "department_schedules", "person_schedules", "calendar_days",
-                               "person_inactive_periods"}
+                               "person_inactive_periods", "correction_withdrawals"}
         assert all(v == "InnoDB utf8mb4_unicode_520_ci" for v in tables.values()), tables
         cols = {(t, c): (dtype, length, prec, coll) for t, c, dtype, length, prec, coll in _query(
             conn, "SELECT table_name, column_name, data_type, character_maximum_length, "
@@ -88,6 +88,7 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
                        ("face_embeddings", "face_samples", "CASCADE"),
                        ("face_embed_failures", "face_samples", "CASCADE"),
                        ("person_schedules", "people", "CASCADE"), ("person_inactive_periods", "people", "CASCADE"),
+                       ("correction_withdrawals", "attendance", "CASCADE"),
                        # a shift in use cannot be deleted (backend.schedules says by whom)
                        ("person_schedules", "shifts", "RESTRICT"), ("department_schedules", "shifts", "RESTRICT")}
         assert cols[("department_schedules", "department")][3] == "utf8mb4_bin"    # exact, as on SQLite
@@ -244,6 +245,7 @@ def test_a_version_3_database_gets_work_rules_and_deactivation_periods(kind, ope
     gone = old.people.create("E2", "李四")
     sql(old, "UPDATE people SET created_at = ?", ("2026-11-01 08:00:00.000",))     # not today: tests run any day
     sql(old, "UPDATE people SET active = 0, updated_at = ? WHERE id = ?", ("2026-12-10 12:00:00.000", gone.id))
+    old.attendance.cooldown_seconds = 0         # today's rule reads schema 5's withdrawals, not there yet
     old.attendance.check_in(active.id, datetime(2026, 12, 1, 9, 0), desk="front")
     old.close()
 
@@ -267,5 +269,34 @@ def test_a_version_3_database_gets_work_rules_and_deactivation_periods(kind, ope
     with pytest.raises(Exception):
         sql(upgraded, "INSERT INTO department_schedules (department, shift_id, work_days) VALUES ('x', ?, '11111')",
             (shift.id,))
+    upgraded.close()
+    assert open_db().schema_version == latest_version(kind)
+
+
+def test_a_version_4_database_gets_withdrawable_corrections(kind, open_db, tmp_path):
+    old = open_db(sql_dir=_sql_up_to(tmp_path, 4))
+    assert old.schema_version == 4
+    person = old.people.create("E1", "张三", department="研发部")
+    sql(old, "UPDATE people SET created_at = ?", ("2026-11-01 08:00:00.000",))
+    old.attendance.cooldown_seconds = 0         # today's rule reads schema 5's withdrawals, not there yet
+    face = old.attendance.check_in(person.id, datetime(2026, 12, 1, 9, 0), desk="front")
+    fix = old.corrections.add(person.id, datetime(2026, 12, 1, 18, 0), reason="忘记打卡", operator="王芳",
+                              now=datetime(2026, 12, 2, 9, 0))
+    old.close()
+
+    upgraded = open_db()
+    assert upgraded.schema_version == latest_version(kind) >= 5
+    (before,) = upgraded.corrections.between(date(2026, 12, 1), date(2026, 12, 1))
+    assert (before.id, before.reason, before.withdrawn) == (fix.attendance_id, "忘记打卡", False)
+    upgraded.corrections.withdraw(fix.attendance_id, reason="录错了", operator="李经理",
+                                  now=datetime(2026, 12, 3, 9, 0))
+    (after,) = upgraded.corrections.between(date(2026, 12, 1), date(2026, 12, 1))
+    assert (after.withdrawn_by, after.withdrawn_reason) == ("李经理", "录错了")
+    # the database refuses a second withdrawal, should anything write past the app
+    with pytest.raises(Exception):
+        sql(upgraded, "INSERT INTO correction_withdrawals (attendance_id, withdrawn_at, operator, reason) "
+                      "VALUES (?, ?, 'x', 'y')", (fix.attendance_id, "2026-12-04 09:00:00.000"))
+    with pytest.raises(ValueError, match="only a correction"):
+        upgraded.corrections.withdraw(face.attendance_id, reason="x", operator="y")
     upgraded.close()
     assert open_db().schema_version == latest_version(kind)

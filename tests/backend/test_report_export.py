@@ -40,6 +40,10 @@ def libreoffice_sheets(xlsx, tmp_path) -> dict[str, list[list[str]]]:
 
 def test_the_workbook_is_what_hr_hands_to_payroll(backend, office, tmp_path):
     backend.corrections.add(office["E1"].id, datetime(2026, 12, 7, 18, 1), reason="忘记打卡", operator="王芳", now=NOW)
+    wrong = backend.corrections.add(office["E1"].id, datetime(2026, 12, 7, 18, 30), reason="点错了", operator="王芳",
+                                    now=NOW)
+    backend.corrections.withdraw(wrong.attendance_id, reason="录重了", operator="李经理",
+                                 now=datetime(2026, 12, 8, 9, 0))
     evil = person(backend, "E10", FORMULA_NAME, "研发部")
     punch(backend, evil, "2026-12-01 09:00", "2026-12-01 18:00")
     report = backend.reports.build(FIRST_WEEK)
@@ -82,7 +86,9 @@ def test_the_workbook_is_what_hr_hands_to_payroll(backend, office, tmp_path):
     e5 = next(r for r in grid.iter_rows(min_row=4) if r[0].value == "E5")
     assert [c.value for c in e5[3:]][4:] == ["—", "—", "—"]       # deactivated: not active, never absent
     fixes = list(book["补卡记录"].iter_rows(min_row=3, values_only=True))
-    assert fixes == [("E1", "张三", "研发部", "2026-12-07 18:01:00", "王芳", "忘记打卡")]
+    assert fixes == [("E1", "张三", "研发部", "2026-12-07 18:01:00", "王芳", "忘记打卡", None, None, None),
+                     ("E1", "张三", "研发部", "2026-12-07 18:30:00", "王芳", "点错了", "2026-12-08 09:00:00", "李经理",
+                      "录重了")]                          # a withdrawn correction: kept, with who and why
     departments = {r[0]: r for r in book["部门汇总"].iter_rows(min_row=3, values_only=True)}
     assert departments["研发部"][1] == 4 and departments["（无部门）"][1] == 1 and departments["合计"][1] == 7
 

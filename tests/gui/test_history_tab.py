@@ -243,3 +243,23 @@ def test_the_csv_is_the_view_shown_in_the_desks_language(qtbot, make_window, sql
     window.config = dataclasses.replace(window.config, diagnostics=True)   # Settings' diagnostics switch
     rows = export("diagnostics.csv")
     assert rows[0][4:7] == ["Desk", "Distance", "Method"] and rows[1][5] == "0.3125"
+
+
+def test_a_withdrawn_correction_stays_in_the_history_marked_with_who_and_why(qtbot, make_window, sqlite_url, checker):
+    db = checker(sqlite_url)
+    check_in(db, "H001", "Ada Lovelace", when=dt.datetime.now() - dt.timedelta(hours=2))
+    person = db.people.get_by_number("H001")
+    with db.transaction() as cur:            # enrolled before the correction's time
+        cur.execute("UPDATE people SET created_at = ? WHERE id = ?", ("2026-01-01 00:00:00.000", person.id))
+    fix = db.corrections.add(person.id, dt.datetime.now() - dt.timedelta(hours=1), reason="forgot", operator="Ann")
+    db.corrections.withdraw(fix.attendance_id, reason="typed the wrong person", operator="Bob")
+    window = make_window(sqlite_url, source="9")
+    tab = window.history_tab
+    window.tabs.setCurrentWidget(window.tabHistory)
+    tab.apply_preset("all")                               # two hours ago may be yesterday
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10000)
+    method = next(tab.model.item(r, 6) for r in range(2) if tab.model.item(r, 6).data(Qt.UserRole) == "manual")
+    assert method.text() == "Manual (withdrawn)" and method.toolTip().endswith("by Bob: typed the wrong person")
+    window.historySummaryView.setChecked(True)           # it no longer counts: one check-in that day
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10000)
+    assert tab.model.item(0, 5).text() == "1"

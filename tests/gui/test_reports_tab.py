@@ -293,3 +293,38 @@ def test_in_chinese(qtbot, pages, db_url, checker):
         i18n.install("en")
         pages.retranslate()
     assert pages.tabs.tabText(1) == "Reports"
+
+
+def test_withdraw_a_correction_from_the_grid(qtbot, pages, db_url, checker):
+    people = office(checker(db_url))
+    db = checker(db_url)
+    db.corrections.add(people["E1"].id, datetime(2026, 12, 3, 18, 2), reason="忘记打卡", operator="王芳", now=NOW)
+    show_first_week(qtbot, pages)
+    tab = pages.reports
+    tab.gridRadio.setChecked(True)
+    grid = tab.grid_model
+    e1 = next(r for r in range(grid.rowCount()) if grid.data(grid.index(r, 0)) == "E1")
+    assert grid.data(grid.index(e1, 5)) == "08:59-18:02\novertime 0:02 corrected"
+    messages = []
+    tab.message.connect(messages.append)
+    tab.table.setCurrentIndex(grid.index(e1, 4))                 # the 2nd: nothing to withdraw
+    tab.open_withdrawal()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20000)
+    assert messages[-1] == "张三 has no correction on 2026-12-02 to withdraw."
+    tab.table.setCurrentIndex(grid.index(e1, 5))
+    with qtbot.waitSignal(tab.withdrawalOpened, timeout=20000) as opened:
+        tab.open_withdrawal()
+    dialog = opened.args[0]
+    assert dialog.correctionCombo.count() == 1 and "added by 王芳: 忘记打卡" in dialog.correctionCombo.currentText()
+    dialog.operatorEdit.setText("李经理")
+    dialog.save()                                                # no reason: refused, nothing written
+    qtbot.waitUntil(lambda: "reason" in dialog.messageLabel.text(), timeout=20000)
+    assert dialog.messageLabel.text().startswith("Not withdrawn:") and dialog.isVisible()
+    dialog.reasonEdit.setText("录错了")
+    with qtbot.waitSignal(tab.loaded, timeout=20000):           # withdrawn, and the report computed again
+        dialog.save()
+    assert grid.data(grid.index(e1, 5)) == "08:59-\nmissing punch"
+    (row,) = checker(db_url).corrections.between(date(2026, 12, 1), date(2026, 12, 7))
+    assert (row.withdrawn_by, row.withdrawn_reason, row.reason) == ("李经理", "录错了", "忘记打卡")     # kept
+    with pytest.raises(ValueError, match="already withdrawn"):
+        checker(db_url).corrections.withdraw(row.id, reason="again", operator="x")

@@ -17,7 +17,7 @@ from datetime import date
 import xlsxwriter
 
 from backend.csv_export import safe_cell, write_atomically, write_csv
-from backend.day_attendance import ABSENT, FUTURE, HOLIDAY, NONE, OUT, PENDING, REST, WORK, DayResult
+from backend.day_attendance import ABSENT, FUTURE, HOLIDAY, HOUR_UNIT, LEAVE, NONE, OUT, PENDING, REST, WORK, DayResult
 from backend.records import AttendanceRow
 from backend.reports import PersonReport, Report
 from backend.work_rules import WORKDAY
@@ -25,6 +25,7 @@ from backend.work_rules import WORKDAY
 LANGUAGES = ("zh_CN", "en")
 LABELS = {
     "zh_CN": {
+        "language": "zh_CN", "kind_leave": "请假", "unit_day": "天", "unit_hour": "小时",
         "title": "考勤报表", "to": "至", "department_filter": "部门", "all": "全部", "no_department": "（无部门）",
         "number": "工号", "name": "姓名", "department": "部门", "shift": "班次", "work_days": "应出勤天数",
         "present": "实际出勤天数", "late": "迟到次数", "late_minutes": "迟到分钟", "early": "早退次数",
@@ -44,6 +45,7 @@ LABELS = {
                                                     "夜班计入上班当天；休息日、节假日出勤全部计为加班。",
     },
     "en": {
+        "language": "en", "kind_leave": "on leave", "unit_day": " d", "unit_hour": " h",
         "title": "Attendance report", "to": "to", "department_filter": "Department", "all": "all",
         "no_department": "(no department)",
         "number": "Number", "name": "Name", "department": "Department", "shift": "Shift", "work_days": "Work days",
@@ -87,6 +89,17 @@ def labels(language: str) -> dict:
     return LABELS[language]
 
 
+def report_words(report: Report, language: str, words: dict | None = None) -> dict:
+    """The words of ``report`` in ``language`` (``words``: the screen's own, which win), with its leave
+    types: "leave_names" (a day's mark) and "leave_headers" (a totals column each, with its unit)."""
+    text = {**labels(language), **(words or {})}
+    names = [t.name(language) for t in report.leave_types]
+    units = [text["unit_hour" if t.unit == HOUR_UNIT else "unit_day"].strip() for t in report.leave_types]
+    return {**text, "leave_names": names, "leave_units": [text["unit_hour" if t.unit == HOUR_UNIT else "unit_day"]
+                                                          for t in report.leave_types],
+            "leave_headers": [f"{n} ({u})" for n, u in zip(names, units)]}
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a spreadsheet: two for a CJK (wide or full-width) character."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -107,6 +120,14 @@ def _overtime(minutes: int) -> str:
 def day_marks(result: DayResult, text: dict, calendar: dict) -> list[str]:
     """What was wrong (or special) on a day, in words: late, early, absent, missing punch, ..."""
     marks = []
+    if result.leave >= 0:                # its type; the part taken when it is not the whole day
+        names = text.get("leave_names", ())
+        name = names[result.leave] if result.leave < len(names) else text.get("kind_leave", "leave")
+        if result.kind == LEAVE:
+            marks.append(name)
+        else:
+            unit = text.get("leave_units", ())[result.leave] if result.leave < len(text.get("leave_units", ())) else ""
+            marks.append(f"{name} {result.leave_amount / 100:g}{unit}")
     if result.kind == PENDING:           # not judged yet: the check-ins so far, nothing counted
         return [text["mark_pending"]] + ([text["mark_corrected"]] if result.corrected else [])
     if result.absent:
@@ -174,18 +195,21 @@ def title(report: Report, text: dict) -> str:
     return f"{text['title']} {query.start} {text['to']} {query.end}  {text['department_filter']}: {department}"
 
 
-def total_values(totals) -> list:
-    return [hours(totals.overtime_minutes) if field == "overtime_hours" else getattr(totals, field)
-            for field in TOTAL_FIELDS]
+def total_values(totals, leave_types: int = 0) -> list:
+    """The figures of TOTAL_FIELDS, then the leave taken of each of ``leave_types`` types (days or hours)."""
+    return [*(hours(totals.overtime_minutes) if field == "overtime_hours" else getattr(totals, field)
+              for field in TOTAL_FIELDS), *(totals.leave.get(i, 0) / 100 for i in range(leave_types))]
 
 
 def person_row(person: PersonReport, text: dict) -> list:
     return [person.person_number, person.name, person.department, shift_text(person, text),
-            *total_values(person.totals), text["active"] if person.active else text["inactive"]]
+            *total_values(person.totals, len(text.get("leave_headers", ()))),
+            text["active"] if person.active else text["inactive"]]
 
 
 def totals_header(text: dict) -> list[str]:
-    return [text[k] for k in ("number", "name", "department", "shift", *TOTAL_FIELDS, "status")]
+    return [*(text[k] for k in ("number", "name", "department", "shift", *TOTAL_FIELDS)),
+            *text.get("leave_headers", ()), text["status"]]
 
 
 def _widths(header: list[str], rows, least: int = 6) -> list[int]:
@@ -201,7 +225,7 @@ def _widths(header: list[str], rows, least: int = 6) -> list[int]:
 def export_xlsx(report: Report, path, language: str = "zh_CN", corrections: list[AttendanceRow] = ()) -> int:
     """Write the workbook; returns the number of people in it. Raises ValueError for a bad path.
     ``corrections``: manual check-ins (Corrections.between); those of people not in the report are left out."""
-    text = labels(language)
+    text = report_words(report, language)
     return write_atomically(path, lambda tmp: _write_workbook(tmp, report, text, list(corrections)))
 
 
@@ -209,7 +233,7 @@ def _write_workbook(tmp, report: Report, text: dict, corrections: list[Attendanc
     workbook = xlsxwriter.Workbook(tmp, {"constant_memory": True, "strings_to_formulas": False,
                                          "strings_to_urls": False})
     workbook.set_properties({"title": title(report, text), "comments": text["legend"]})
-    font = {"font_name": "Microsoft YaHei" if text is LABELS["zh_CN"] else "Calibri", "font_size": 10}
+    font = {"font_name": "Microsoft YaHei" if text["language"] == "zh_CN" else "Calibri", "font_size": 10}
     fmt = {
         "title": workbook.add_format({**font, "bold": True, "font_size": 13}),
         "note": workbook.add_format({**font, "italic": True, "font_color": "#666666"}),
@@ -225,7 +249,8 @@ def _write_workbook(tmp, report: Report, text: dict, corrections: list[Attendanc
     day_formats = {}
     for shade in (False, True):
         for state, extra in (("plain", {}), ("problem", {"font_color": "#C65911"}),
-                             ("absent", {"font_color": "#C00000", "bold": True}), ("out", {"font_color": "#999999"})):
+                             ("absent", {"font_color": "#C00000", "bold": True}), ("out", {"font_color": "#999999"}),
+                             ("leave", {"font_color": "#2F5597"})):
             spec = {**font, "font_size": 9, "text_wrap": True, "valign": "top", "align": "center", "border": 1,
                     "border_color": "#D9D9D9", **extra}
             if shade:
@@ -266,7 +291,7 @@ def page_setup(sheet, report: Report, text: dict, header_rows: tuple[int, int]) 
     sheet.fit_to_pages(1, 0)
     sheet.set_margins(**MARGINS)
     sheet.repeat_rows(*header_rows)
-    sheet.set_header(f"&L&\"{'Microsoft YaHei' if text is LABELS['zh_CN'] else 'Calibri'},Bold\"&11"
+    sheet.set_header(f"&L&\"{'Microsoft YaHei' if text['language'] == 'zh_CN' else 'Calibri'},Bold\"&11"
                      f"{_header_text(title(report, text))}&R&10&A", {"margin": 0.2})
     sheet.set_footer("&C&9&P / &N", {"margin": 0.2})
 
@@ -293,19 +318,23 @@ def _totals_sheet(workbook, report: Report, text: dict, fmt: dict) -> None:
     for person in report.people:
         _write_totals_row(sheet, row, person_row(person, text), fmt, 4)
         row += 1
-    _write_totals_row(sheet, row, [text["total"], "", "", "", *total_values(report.total()), ""], fmt, 4, bold=True)
+    leave = len(report.leave_types)
+    _write_totals_row(sheet, row, [text["total"], "", "", "", *total_values(report.total(), leave), ""], fmt, 4,
+                      bold=True)
     sheet.write_string(row + 2, 0, text["legend"], fmt["note"])
     if report.people:
         sheet.autofilter(1, 0, row - 1, len(header) - 1)
 
 
 def _departments_sheet(workbook, report: Report, text: dict, fmt: dict) -> None:
-    header = [text["department"], text["people"], *(text[k] for k in TOTAL_FIELDS)]
-    rows = [[d.department or text["no_department"], d.people, *total_values(d.totals)] for d in report.departments]
+    header = [text["department"], text["people"], *(text[k] for k in TOTAL_FIELDS), *text["leave_headers"]]
+    leave = len(report.leave_types)
+    rows = [[d.department or text["no_department"], d.people, *total_values(d.totals, leave)]
+            for d in report.departments]
     sheet = _sheet(workbook, text["sheet_departments"], report, text, fmt, header, rows, 1)
     for index, values in enumerate(rows):
         _write_totals_row(sheet, index + 2, values, fmt, 2)
-    _write_totals_row(sheet, len(rows) + 2, [text["total"], len(report.people), *total_values(report.total())],
+    _write_totals_row(sheet, len(rows) + 2, [text["total"], len(report.people), *total_values(report.total(), leave)],
                       fmt, 2, bold=True)
 
 
@@ -344,7 +373,8 @@ def _grid_sheet(workbook, report: Report, text: dict, fmt: dict, day_formats: di
         sheet.write_string(row, 1, person.name, fmt["text"])
         sheet.write_string(row, 2, person.department, fmt["text"])
         for index, (result, cell) in enumerate(zip(person.days, cells)):
-            state = ("out" if result.kind == OUT else "absent" if result.flags & ABSENT else
+            state = ("out" if result.kind == OUT else "leave" if result.kind == LEAVE else
+                     "absent" if result.flags & ABSENT else
                      "problem" if result.late or result.early or result.missing_punch else "plain")
             sheet.write_string(row, len(fixed) + index, cell, day_formats[shades[index], state])
         row += 1
@@ -372,7 +402,7 @@ def export_csv(report: Report, path, view: str = "totals", language: str = "zh_C
     """``view`` "totals": one row a person; "days": one row a person-day. UTF-8 with BOM (Excel opens it
     with the Chinese intact), written atomically; returns the rows written. ``words``: the screen's own
     words for the keys of LABELS (the Reports tab's, so that the file is headed as the table is)."""
-    text = {**labels(language), **(words or {})}
+    text = report_words(report, language, words)
     if view not in CSV_VIEWS:
         raise ValueError(f"unknown report view {view!r}; use one of {', '.join(CSV_VIEWS)}")
     if view == "totals":
@@ -382,7 +412,7 @@ def export_csv(report: Report, path, view: str = "totals", language: str = "zh_C
                                 "late_minutes", "early_minutes", "overtime_minutes", "marks")]
     kinds = {WORK: text["kind_work"], REST: text["kind_rest"], HOLIDAY: text["kind_holiday"],
              NONE: text["kind_none"], OUT: text["kind_out"], FUTURE: text["kind_future"],
-             PENDING: text["kind_pending"]}
+             PENDING: text["kind_pending"], LEAVE: text["kind_leave"]}
 
     def rows():
         for person in report.people:

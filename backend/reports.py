@@ -14,7 +14,8 @@ from datetime import date, datetime, timedelta
 
 from backend import history, times, validation
 from backend.attendance import DEFAULT_COOLDOWN_SECONDS
-from backend.day_attendance import OUT, ActiveSpans, DayGrid, Punch, Totals, evaluate_person
+from backend.day_attendance import OUT, ActiveSpans, DayGrid, LeaveSpan, Punch, Totals, evaluate_person
+from backend.leave import TYPE_COLUMNS, read_type
 from backend.db import Database
 from backend.schedules import ScheduleRepository
 from backend.work_rules import CalendarDay, Schedule
@@ -97,6 +98,7 @@ class Report:
     people: list[PersonReport]          # by department, then person number
     departments: list[DepartmentTotals]  # by department
     without_schedule: int               # people of the report without any schedule
+    leave_types: list = dataclasses.field(default_factory=list)   # Totals.leave's indexes
 
     def total(self) -> Totals:
         overall = Totals()
@@ -142,6 +144,17 @@ class AttendanceReports:
             if len(people) * len(days) > MAX_CELLS:
                 raise ReportTooLarge(f"{len(people):,} people x {len(days)} days is more than one report holds "
                                      f"({MAX_CELLS:,} person-days): choose a department or fewer days")
+            leave_types = [read_type(r) for r in cur.execute(f"SELECT {TYPE_COLUMNS} FROM leave_types "
+                                                             "ORDER BY sort_order, id").fetchall()]
+            index = {t.id: i for i, t in enumerate(leave_types)}
+            leaves: dict[int, list] = {}       # leave that counts (not withdrawn), by person
+            for person_id, type_id, start, end, whole in cur.execute(
+                    "SELECT person_id, type_id, starts_at, ends_at, whole_days FROM leave_records "
+                    "WHERE withdrawn_at IS NULL AND starts_at < ? AND ends_at > ? ORDER BY person_id, starts_at",
+                    (db.dt(hi), db.dt(lo))).fetchall():
+                kind = leave_types[index[int(type_id)]]
+                leaves.setdefault(int(person_id), []).append(
+                    LeaveSpan(db.read_dt(start), db.read_dt(end), bool(whole), index[int(type_id)], kind.unit))
             inactive: dict[int, list] = {}
             for person_id, start, end in cur.execute(
                     "SELECT person_id, inactive_from, inactive_until FROM person_inactive_periods "
@@ -151,7 +164,7 @@ class AttendanceReports:
             rows = cur.stream(f"SELECT a.person_id, {db.dt_text('a.checked_in_at')}, a.method FROM attendance a{join} "
                               f"WHERE a.checked_in_at >= ? AND a.checked_in_at < ? AND {history.COUNTED}{condition} "
                               "ORDER BY a.person_id, a.checked_in_at", (db.dt(lo), db.dt(hi), *params))
-            reports = self._evaluate(query, days, rules, people, inactive, rows)
+            reports = self._evaluate(query, days, rules, people, inactive, rows, leaves)
         reports.sort(key=lambda r: (r.department, r.person_number, r.person_id))
         departments: dict[str, DepartmentTotals] = {}
         for report in reports:
@@ -159,9 +172,9 @@ class AttendanceReports:
             entry.people += 1
             entry.totals.add(report.totals)
         return Report(query, days, rules.calendar, reports, [departments[k] for k in sorted(departments)],
-                      sum(1 for r in reports if r.schedule.shift is None))
+                      sum(1 for r in reports if r.schedule.shift is None), leave_types)
 
-    def _evaluate(self, query, days, rules, people, inactive, rows) -> list[PersonReport]:
+    def _evaluate(self, query, days, rules, people, inactive, rows, leaves) -> list[PersonReport]:
         read_dt = self._db.read_dt
         groups = itertools.groupby(rows, key=lambda r: int(r[0]))
         current = next(groups, None)
@@ -175,7 +188,7 @@ class AttendanceReports:
             schedule = rules.schedule_of(person_id, department)
             totals, grid = evaluate_person(days, schedule, rules.calendar, punches,
                                            ActiveSpans(created_at, inactive.get(person_id, ())),
-                                           query.cooldown_seconds, query.now)
+                                           query.cooldown_seconds, query.now, leaves.get(person_id, ()))
             if current is not None and current[0] == person_id:
                 current = next(groups, None)
             if totals.days_checked_in or not grid.all(OUT):   # not someone gone before / enrolled after it

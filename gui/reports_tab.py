@@ -151,11 +151,13 @@ class ReportsTab(QWidget):
             "mark_absent": self.tr("absent"), "mark_missing": self.tr("missing punch"),
             "mark_overtime": self.tr("overtime {0}"), "mark_corrected": self.tr("corrected"),
             "mark_rest": self.tr("rest"), "mark_holiday": self.tr("holiday"), "mark_out": "—",
-            "mark_pending": self.tr("in progress"),
+            "mark_pending": self.tr("in progress"), "kind_leave": self.tr("on leave"),
+            "unit_day": self.tr(" d", "leave counted in days"), "unit_hour": self.tr(" h", "leave counted in hours"),
             "kinds": {"work": self.tr("Work day"), "rest": self.tr("Rest day"), "holiday": self.tr("Holiday"),
                       "none": self.tr("No schedule: never late or absent"),
                       "out": self.tr("Not enrolled yet, or deactivated"),
                       "future": self.tr("Not yet: days after today are not judged"),
+                      "leave": self.tr("On leave or on a business trip"),
                       "pending": self.tr("In progress: judged once the shift has ended")},
         }
 
@@ -247,6 +249,8 @@ class ReportsTab(QWidget):
 
     def _show_report(self, seconds: float | None = None) -> None:
         texts = self.texts()
+        if self.report is not None:         # the report's leave types, named in the desk's language
+            texts = report_export.report_words(self.report, self.settings().language, texts)
         headers = {k: v for k, v in texts.items() if isinstance(v, str)}
         for model in (self.totals_model, self.grid_model):
             model.set_report(self.report, headers, texts)

@@ -1435,57 +1435,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="155"/>
+        <location filename="../reports_tab.py" line="156"/>
         <source>Work day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="155"/>
+        <location filename="../reports_tab.py" line="156"/>
         <source>Rest day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="155"/>
+        <location filename="../reports_tab.py" line="156"/>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="156"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>No schedule: never late or absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="157"/>
+        <location filename="../reports_tab.py" line="158"/>
         <source>Not enrolled yet, or deactivated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="172"/>
+        <location filename="../reports_tab.py" line="174"/>
         <source>All departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="173"/>
+        <location filename="../reports_tab.py" line="175"/>
         <source>(no department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="210"/>
+        <location filename="../reports_tab.py" line="212"/>
         <source>Computing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="228"/>
+        <location filename="../reports_tab.py" line="230"/>
         <source>Report failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="262"/>
+        <location filename="../reports_tab.py" line="266"/>
         <source>Choose a month or dates and press Show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="265"/>
+        <location filename="../reports_tab.py" line="269"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -1493,12 +1493,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="265"/>
+        <location filename="../reports_tab.py" line="269"/>
         <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="271"/>
+        <location filename="../reports_tab.py" line="275"/>
         <source>%n without a schedule (never counted absent)</source>
         <translation>
             <numerusform>%n without a schedule (never counted absent)</numerusform>
@@ -1506,42 +1506,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="273"/>
+        <location filename="../reports_tab.py" line="277"/>
         <source>computed in {seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="279"/>
+        <location filename="../reports_tab.py" line="283"/>
         <source>Show a report first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="282"/>
+        <location filename="../reports_tab.py" line="286"/>
         <source>attendance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="283"/>
+        <location filename="../reports_tab.py" line="287"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="283"/>
+        <location filename="../reports_tab.py" line="287"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="284"/>
+        <location filename="../reports_tab.py" line="288"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="304"/>
+        <location filename="../reports_tab.py" line="308"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="307"/>
+        <location filename="../reports_tab.py" line="311"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1551,12 +1551,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="158"/>
+        <location filename="../reports_tab.py" line="159"/>
         <source>Not yet: days after today are not judged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="159"/>
+        <location filename="../reports_tab.py" line="161"/>
         <source>In progress: judged once the shift has ended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1571,13 +1571,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="340"/>
+        <location filename="../reports_tab.py" line="344"/>
         <source>Select a corrected day of a person in the day grid first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="352"/>
+        <location filename="../reports_tab.py" line="356"/>
         <source>{name} has no correction on {day} to withdraw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="154"/>
+        <source>on leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="155"/>
+        <source> d</source>
+        <comment>leave counted in days</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="155"/>
+        <source> h</source>
+        <comment>leave counted in hours</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="160"/>
+        <source>On leave or on a business trip</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,3 +7,49 @@ CREATE TABLE correction_withdrawals (
     operator       TEXT    NOT NULL,
     reason         TEXT    NOT NULL
 );
+
+CREATE TABLE leave_types (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    code         TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+    name_zh      TEXT    NOT NULL,
+    name_en      TEXT    NOT NULL,
+    paid         INTEGER NOT NULL DEFAULT 1 CHECK (paid IN (0, 1)),
+    unit         TEXT    NOT NULL DEFAULT 'day' CHECK (unit IN ('day', 'hour')),
+    sort_order   INTEGER NOT NULL DEFAULT 0
+);
+
+INSERT INTO leave_types (code, name_zh, name_en, paid, unit, sort_order) VALUES
+    ('annual', '年假', 'Annual leave', 1, 'day', 1),
+    ('sick', '病假', 'Sick leave', 1, 'day', 2),
+    ('personal', '事假', 'Personal leave', 0, 'day', 3),
+    ('comp', '调休', 'Time off in lieu', 1, 'day', 4),
+    ('trip', '出差', 'Business trip', 1, 'day', 5),
+    ('out', '外出', 'Out on business', 1, 'hour', 6);
+
+CREATE TABLE leave_records (
+    id                INTEGER PRIMARY KEY AUTOINCREMENT,
+    person_id         INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    type_id           INTEGER NOT NULL REFERENCES leave_types (id),
+    starts_at         TEXT    NOT NULL,
+    ends_at           TEXT    NOT NULL,
+    whole_days        INTEGER NOT NULL DEFAULT 1 CHECK (whole_days IN (0, 1)),
+    reason            TEXT    NOT NULL DEFAULT '',
+    operator          TEXT    NOT NULL,
+    created_at        TEXT    NOT NULL,
+    withdrawn_at      TEXT    NULL,
+    withdrawn_by      TEXT    NULL,
+    withdrawn_reason  TEXT    NULL,
+    CHECK (ends_at > starts_at)
+);
+CREATE INDEX idx_leave_records_person ON leave_records (person_id, starts_at);
+CREATE INDEX idx_leave_records_time ON leave_records (starts_at);
+
+CREATE TABLE leave_audit (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    leave_id     INTEGER NOT NULL REFERENCES leave_records (id) ON DELETE CASCADE,
+    at           TEXT    NOT NULL,
+    operator     TEXT    NOT NULL,
+    action       TEXT    NOT NULL CHECK (action IN ('created', 'withdrawn')),
+    detail       TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX idx_leave_audit_leave ON leave_audit (leave_id);

@@ -207,3 +207,40 @@ def test_a_correction_is_withdrawn_never_deleted(backend, office):
     assert again.status == "recorded"
     assert sql(backend, "SELECT * FROM attendance WHERE method <> 'manual' ORDER BY id") == face_before  # unchanged
     assert sql(backend, "SELECT COUNT(*) FROM attendance WHERE method = 'manual'")[0][0] == 2     # none deleted
+
+
+def test_leave_and_trips_turn_absence_into_excused_days(backend, office, tmp_path):
+    from backend import report_export
+
+    e1, e2 = office["E1"], office["E2"]
+    backend.leave.add(e1.id, "年假", date(2026, 12, 4), date(2026, 12, 4), operator="王芳", now=NOW)   # was absent
+    backend.leave.add(e1.id, "外出", datetime(2026, 12, 3, 17, 0), datetime(2026, 12, 3, 18, 0), operator="王芳",
+                      now=NOW)                                        # left at 17:30: not early, the errand
+    trip = backend.leave.add(e2.id, "出差", date(2026, 12, 6), date(2026, 12, 7), operator="王芳", now=NOW)
+    report = backend.reports.build(FIRST_WEEK)
+    assert [t.name_zh for t in report.leave_types] == ["年假", "病假", "事假", "调休", "出差", "外出"]
+    people = by_number(report)
+    days = list(people["E1"].days)
+    assert (days[3].kind, days[3].absent, days[3].leave) == ("leave", False, 0)
+    assert (days[2].kind, days[2].early, days[2].leave, days[2].leave_amount) == ("work", False, 5, 100)
+    t = people["E1"].totals
+    assert (t.work_days, t.absent, t.early, t.leave_days, t.leave) == (5, 0, 0, 1, {0: 100, 5: 100})
+    # the night shift on a trip: the nights of the 6th and 7th are 出差, their check-ins still shown
+    e2_days = list(people["E2"].days)
+    assert [d.kind for d in e2_days[5:]] == ["leave", "leave"] and e2_days[5].arrival is not None
+    assert people["E2"].totals.leave == {4: 200}
+    # the workbook: a column per leave type, the days marked with the type
+    path = tmp_path / "leave.xlsx"
+    report_export.export_xlsx(report, path, "zh_CN", [])
+    import openpyxl
+    book = openpyxl.load_workbook(path)
+    header = [c.value for c in book["汇总"][2]]
+    assert header[15:22] == ["年假 (天)", "病假 (天)", "事假 (天)", "调休 (天)", "出差 (天)", "外出 (小时)", "状态"]
+    e1_row = next(r for r in book["汇总"].iter_rows(min_row=3, values_only=True) if r[0] == "E1")
+    assert e1_row[15] == 1 and e1_row[20] == 1
+    grid = next(r for r in book["每日明细"].iter_rows(min_row=4, values_only=True) if r[0] == "E1")
+    assert grid[3 + 3] == "年假" and grid[3 + 2].endswith("外出 1小时")
+    assert [c.value for c in book["部门汇总"][2]][-1] == "外出 (小时)"
+    # withdrawn, the trip stops counting: the nights are worked nights again
+    backend.leave.withdraw(trip.id, reason="没去成", operator="王芳", now=NOW)
+    assert by_number(backend.reports.build(FIRST_WEEK))["E2"].totals.leave == {}

@@ -67,7 +67,8 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
         assert set(tables) == {"people", "attendance", "schema_version", "face_samples", "face_embeddings",
                                "face_embed_failures", "face_models", "face_changes", "face_change_counter",
                                "shifts", "department_schedules", "person_schedules", "calendar_days",
-                               "person_inactive_periods", "correction_withdrawals"}
+                               "person_inactive_periods", "correction_withdrawals", "leave_types", "leave_records",
+                               "leave_audit"}
         assert all(v == "InnoDB utf8mb4_unicode_520_ci" for v in tables.values()), tables
         cols = {(t, c): (dtype, length, prec, coll) for t, c, dtype, length, prec, coll in _query(
             conn, "SELECT table_name, column_name, data_type, character_maximum_length, "
@@ -88,7 +89,8 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
                        ("face_embeddings", "face_samples", "CASCADE"),
                        ("face_embed_failures", "face_samples", "CASCADE"),
                        ("person_schedules", "people", "CASCADE"), ("person_inactive_periods", "people", "CASCADE"),
-                       ("correction_withdrawals", "attendance", "CASCADE"),
+                       ("correction_withdrawals", "attendance", "CASCADE"), ("leave_records", "people", "CASCADE"),
+                       ("leave_records", "leave_types", "RESTRICT"), ("leave_audit", "leave_records", "CASCADE"),
                        # a shift in use cannot be deleted (backend.schedules says by whom)
                        ("person_schedules", "shifts", "RESTRICT"), ("department_schedules", "shifts", "RESTRICT")}
         assert cols[("department_schedules", "department")][3] == "utf8mb4_bin"    # exact, as on SQLite
@@ -273,7 +275,7 @@ def test_a_version_3_database_gets_work_rules_and_deactivation_periods(kind, ope
     assert open_db().schema_version == latest_version(kind)
 
 
-def test_a_version_4_database_gets_withdrawable_corrections(kind, open_db, tmp_path):
+def test_a_version_4_database_gets_withdrawable_corrections_and_leave(kind, open_db, tmp_path):
     old = open_db(sql_dir=_sql_up_to(tmp_path, 4))
     assert old.schema_version == 4
     person = old.people.create("E1", "张三", department="研发部")
@@ -298,5 +300,17 @@ def test_a_version_4_database_gets_withdrawable_corrections(kind, open_db, tmp_p
                       "VALUES (?, ?, 'x', 'y')", (fix.attendance_id, "2026-12-04 09:00:00.000"))
     with pytest.raises(ValueError, match="only a correction"):
         upgraded.corrections.withdraw(face.attendance_id, reason="x", operator="y")
+    # the leave types are seeded; leave of a person enrolled before the upgrade is entered and counted
+    assert [t.name_zh for t in upgraded.leave.types()] == ["年假", "病假", "事假", "调休", "出差", "外出"]
+    shift = upgraded.schedules.save_shift("白班", "09:00", "18:00")
+    upgraded.schedules.set_department_schedule("研发部", shift.id)
+    upgraded.leave.add(person.id, "出差", date(2026, 12, 2), date(2026, 12, 2), operator="王芳",
+                       now=datetime(2026, 12, 1, 12, 0))
+    report = upgraded.reports.build(ReportQuery(date(2026, 12, 2), date(2026, 12, 2), now=datetime(2027, 1, 1)))
+    assert [d.kind for d in report.people[0].days] == ["leave"] and report.people[0].totals.absent == 0
+    with pytest.raises(Exception):          # the database refuses leave that ends before it starts
+        sql(upgraded, "INSERT INTO leave_records (person_id, type_id, starts_at, ends_at, operator, created_at) "
+                      "VALUES (?, 1, '2026-12-05 00:00:00.000', '2026-12-04 00:00:00.000', 'x', "
+                      "'2026-12-01 00:00:00.000')", (person.id,))
     upgraded.close()
     assert open_db().schema_version == latest_version(kind)

@@ -256,3 +256,43 @@ def test_a_month_in_the_future_is_blank_and_counts_nothing():
     _, grid = evaluate_person([MON - timedelta(days=1)], NO_SCHEDULE, {}, [], ALWAYS, 0,
                               now=datetime(2026, 12, 7, 0, 0))
     assert grid[0].kind == "none"
+
+
+# -- leave ---------------------------------------------------------------------------------------------
+def test_a_work_day_on_leave_is_never_absent_late_or_early_for_the_covered_time():
+    from backend.day_attendance import LEAVE, LeaveSpan
+
+    tue, wed = MON + timedelta(days=1), MON + timedelta(days=2)
+    annual = LeaveSpan(datetime(2026, 12, 7), datetime(2026, 12, 9), True, 0)          # Monday and Tuesday
+    totals, grid = evaluate_person([MON, tue, wed], Schedule(DAY), {}, [], ALWAYS, 0, leaves=[annual])
+    assert [(d.kind, d.leave, d.leave_amount, d.absent) for d in grid] == \
+        [(LEAVE, 0, 100, False), (LEAVE, 0, 100, False), ("work", -1, 0, True)]
+    assert (totals.work_days, totals.leave_days, totals.absent, totals.present, totals.leave) == (3, 2, 1, 0, {0: 200})
+    # a morning off (09:00-13:30): arriving at 13:40 is 10 minutes late, not 280; the afternoon off: leaving
+    # at 13:30 is not early
+    am = LeaveSpan(datetime(2026, 12, 7, 9), datetime(2026, 12, 7, 13, 30), False, 1)
+    _, grid = evaluate_person([MON], Schedule(DAY), {}, [at(MON, "13:40"), at(MON, "18:00")], ALWAYS, 0, leaves=[am])
+    day = grid[0]
+    assert (day.kind, day.late_minutes, day.leave, day.leave_amount) == ("work", 10, 1, 50)
+    pm = LeaveSpan(datetime(2026, 12, 7, 13, 30), datetime(2026, 12, 7, 18), False, 1)
+    totals, grid = evaluate_person([MON], Schedule(DAY), {}, [at(MON, "08:58"), at(MON, "13:31")], ALWAYS, 0,
+                                   leaves=[pm])
+    assert (grid[0].early, grid[0].late, totals.leave) == (False, False, {1: 50})
+    # half a day off and no check-in at all: absent for the other half
+    _, grid = evaluate_person([MON], Schedule(DAY), {}, [], ALWAYS, 0, leaves=[pm])
+    assert grid[0].absent and grid[0].leave == 1
+    # an errand counted in hours (外出 14:00-16:00) changes nothing else
+    errand = LeaveSpan(datetime(2026, 12, 7, 14), datetime(2026, 12, 7, 16), False, 5, "hour")
+    totals, grid = evaluate_person([MON], Schedule(DAY), {}, [at(MON, "09:00"), at(MON, "18:00")], ALWAYS, 0,
+                                   leaves=[errand])
+    assert (grid[0].kind, grid[0].late, grid[0].early, totals.leave) == ("work", False, False, {5: 200})
+    # a business trip over a weekend: the weekend stays a rest day (not leave); a night shift is covered too
+    trip = LeaveSpan(datetime(2026, 12, 11), datetime(2026, 12, 15), True, 4)
+    fri = date(2026, 12, 11)
+    _, grid = evaluate_person([fri + timedelta(days=i) for i in range(4)], Schedule(DAY), {}, [], ALWAYS, 0,
+                              leaves=[trip])
+    assert [d.kind for d in grid] == [LEAVE, "rest", "rest", LEAVE]
+    _, grid = evaluate_person([MON], Schedule(NIGHT, "1111111"), {}, [], ALWAYS, 0, leaves=[annual])
+    assert grid[0].kind == LEAVE and not grid[0].absent
+    # the grid keeps the leave of every day
+    assert DayGrid(MON, grid)[0].leave_amount == 100

@@ -4,13 +4,18 @@
 <context>
     <name>AttendancePages</name>
     <message>
-        <location filename="../attendance_tabs.py" line="31"/>
+        <location filename="../attendance_tabs.py" line="34"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../attendance_tabs.py" line="32"/>
+        <location filename="../attendance_tabs.py" line="36"/>
         <source>Schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../attendance_tabs.py" line="35"/>
+        <source>Leave</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -457,6 +462,205 @@
     <message>
         <location filename="../history_tab.py" line="236"/>
         <source>Withdrawn on {time} by {operator}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeaveTab</name>
+    <message>
+        <location filename="../leave_tab.py" line="108"/>
+        <source>Enter leave or a business trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="109"/>
+        <source>Person number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="111"/>
+        <source>Covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="181"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="181"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="116"/>
+        <source>Required: who enters it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="117"/>
+        <source>Add leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="118"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="119"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="120"/>
+        <source>Why withdraw (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="121"/>
+        <source>Withdraw selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="122"/>
+        <source>Import CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="123"/>
+        <source>Rows person_number,type,start,end,half,reason; a file with a bad line is refused whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Whole days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Morning (half day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Afternoon (half day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="172"/>
+        <source>Reading leave failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="181"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="190"/>
+        <source>withdrawn on {time} by {operator}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="192"/>
+        <source>counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../leave_tab.py" line="196"/>
+        <source>%n leave record(s) this month</source>
+        <translation>
+            <numerusform>%n leave record this month</numerusform>
+            <numerusform>%n leave records this month</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="212"/>
+        <source>Type the person number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="221"/>
+        <source>no person with number {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="226"/>
+        <source>Leave added for {name}: {span}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="233"/>
+        <source>Not added: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="240"/>
+        <source>Select the leave to withdraw in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="246"/>
+        <source>Leave of {name} ({span}) withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="252"/>
+        <source>Not withdrawn: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="256"/>
+        <source>Import leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="256"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../leave_tab.py" line="267"/>
+        <source>%n leave record(s) imported.</source>
+        <translation>
+            <numerusform>%n leave record imported.</numerusform>
+            <numerusform>%n leave records imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="271"/>
+        <source>Nothing imported: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,14 +4,19 @@
 <context>
     <name>AttendancePages</name>
     <message>
-        <location filename="../attendance_tabs.py" line="31"/>
+        <location filename="../attendance_tabs.py" line="34"/>
         <source>Reports</source>
         <translation>考勤报表</translation>
     </message>
     <message>
-        <location filename="../attendance_tabs.py" line="32"/>
+        <location filename="../attendance_tabs.py" line="36"/>
         <source>Schedules</source>
         <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../attendance_tabs.py" line="35"/>
+        <source>Leave</source>
+        <translation>请假</translation>
     </message>
 </context>
 <context>
@@ -456,6 +461,203 @@
         <location filename="../history_tab.py" line="236"/>
         <source>Withdrawn on {time} by {operator}: {reason}</source>
         <translation>{time} 由 {operator} 撤销：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveTab</name>
+    <message>
+        <location filename="../leave_tab.py" line="108"/>
+        <source>Enter leave or a business trip</source>
+        <translation>登记请假或出差</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="109"/>
+        <source>Person number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="111"/>
+        <source>Covers</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="181"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="181"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="116"/>
+        <source>Required: who enters it</source>
+        <translation>必填：登记人</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="117"/>
+        <source>Add leave</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="118"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="119"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="120"/>
+        <source>Why withdraw (required)</source>
+        <translation>撤销原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="121"/>
+        <source>Withdraw selected</source>
+        <translation>撤销所选</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="122"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="123"/>
+        <source>Rows person_number,type,start,end,half,reason; a file with a bad line is refused whole</source>
+        <translation>每行：工号,类型,开始,结束,半天,原因；文件中有一行出错则整个文件不导入</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Whole days</source>
+        <translation>整天</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Morning (half day)</source>
+        <translation>上午（半天）</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Afternoon (half day)</source>
+        <translation>下午（半天）</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Hours</source>
+        <translation>按小时</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="172"/>
+        <source>Reading leave failed: {error}</source>
+        <translation>读取请假记录失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>Number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="181"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="190"/>
+        <source>withdrawn on {time} by {operator}: {reason}</source>
+        <translation>{time} 由 {operator} 撤销：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="192"/>
+        <source>counts</source>
+        <translation>有效</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../leave_tab.py" line="196"/>
+        <source>%n leave record(s) this month</source>
+        <translation>
+            <numerusform>本月 %n 条请假记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="212"/>
+        <source>Type the person number.</source>
+        <translation>请输入工号。</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="221"/>
+        <source>no person with number {number}</source>
+        <translation>没有工号为 {number} 的人员</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="226"/>
+        <source>Leave added for {name}: {span}.</source>
+        <translation>已为 {name} 登记请假：{span}。</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="233"/>
+        <source>Not added: {error}</source>
+        <translation>未登记：{error}</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="240"/>
+        <source>Select the leave to withdraw in the list first.</source>
+        <translation>请先在列表中选择要撤销的请假记录。</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="246"/>
+        <source>Leave of {name} ({span}) withdrawn.</source>
+        <translation>已撤销 {name} 的请假（{span}）。</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="252"/>
+        <source>Not withdrawn: {error}</source>
+        <translation>未撤销：{error}</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="256"/>
+        <source>Import leave</source>
+        <translation>导入请假记录</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="256"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../leave_tab.py" line="267"/>
+        <source>%n leave record(s) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 条请假记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="271"/>
+        <source>Nothing imported: {error}</source>
+        <translation>未导入任何记录：{error}</translation>
     </message>
 </context>
 <context>

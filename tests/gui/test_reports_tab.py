@@ -79,7 +79,7 @@ def test_a_week_per_person_then_the_grid(qtbot, pages, db_url, checker):
     office(checker(db_url))
     tab = pages.reports
     assert pages.tabs.tabText(pages.tabs.indexOf(tab)) == "Reports"
-    assert [pages.tabs.widget(i).objectName() for i in (0, 3)] == ["tabLive", "tabSettings"]   # before Settings
+    assert [pages.tabs.widget(i).objectName() for i in (0, 4)] == ["tabLive", "tabSettings"]   # before Settings
     pages.tabs.setCurrentWidget(tab)                        # opening the tab lists the departments
     qtbot.waitUntil(lambda: tab.departmentCombo.findData("研发部") >= 0, timeout=20000)
     show_first_week(qtbot, pages)
@@ -280,7 +280,7 @@ def test_in_chinese(qtbot, pages, db_url, checker):
         assert i18n.install("zh_CN")
         pages.retranslate()
         texts = [pages.tabs.tabText(i) for i in range(pages.tabs.count())]
-        assert texts[1:3] == ["考勤报表", "排班"]
+        assert texts[1:4] == ["考勤报表", "请假", "排班"]
         tab = pages.reports
         assert tab.totals_model.headerData(4, Qt.Horizontal) == "应出勤天数"
         assert tab.summaryLabel.text().startswith("3 人 · 应出勤 10 天，迟到 1 次（20 分钟）")

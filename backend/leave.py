@@ -224,7 +224,7 @@ class LeaveRepository:
         first = start.date() if isinstance(start, datetime) else start
         rules = self._schedules.rules(first, first) if half is not None else None
         starts_at, ends_at, whole = leave_span(
-            start, end, half, rules.schedule_of(person.id, person.department) if rules else Schedule(None),
+            start, end, half, rules.schedule_on(person.id, person.department, first) if rules else Schedule(None),
             rules.calendar if rules else {}, who)
         if not person.active:
             raise ValueError(f"{who} is deactivated: no leave can be entered (reactivate them first)")

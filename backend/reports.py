@@ -74,7 +74,7 @@ class PersonReport:
     name: str
     department: str                  # as now ("" without one)
     active: bool                     # now
-    schedule: Schedule
+    schedule: Schedule               # in force on the report's last day (it may change within the range)
     totals: Totals
     days: DayGrid
 
@@ -185,10 +185,20 @@ class AttendanceReports:
             punches = ()
             if current is not None and current[0] == person_id:
                 punches = (Punch(read_dt(r[1]), r[2] == "manual") for r in current[1])
-            schedule = rules.schedule_of(person_id, department)
-            totals, grid = evaluate_person(days, schedule, rules.calendar, punches,
-                                           ActiveSpans(created_at, inactive.get(person_id, ())),
-                                           query.cooldown_seconds, query.now, leaves.get(person_id, ()))
+            active_spans, own_leave = ActiveSpans(created_at, inactive.get(person_id, ())), leaves.get(person_id, ())
+            segments = rules.segments(person_id, department, days)
+            if len(segments) == 1:
+                schedule = segments[0][2]
+                totals, grid = evaluate_person(days, schedule, rules.calendar, punches, active_spans,
+                                               query.cooldown_seconds, query.now, own_leave)
+            else:           # the schedule changes within the range: each part with the schedule in force then
+                punches, totals, grid = list(punches), Totals(), DayGrid(days[0])
+                for lo, hi, schedule in segments:
+                    part_totals, part = evaluate_person(days[lo:hi], schedule, rules.calendar, punches, active_spans,
+                                                        query.cooldown_seconds, query.now, own_leave)
+                    totals.add(part_totals)
+                    for result in part:
+                        grid.append(result)
             if current is not None and current[0] == person_id:
                 current = next(groups, None)
             if totals.days_checked_in or not grid.all(OUT):   # not someone gone before / enrolled after it

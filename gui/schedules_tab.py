@@ -16,6 +16,7 @@ from PyQt5.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit,
                              QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
                              QTableView, QTimeEdit, QVBoxLayout, QWidget)
 
+from backend.schedules import BEGINNING
 from backend.work_rules import DEFAULT_WORK_DAYS, HOLIDAY, MAX_GRACE_MINUTES, WORKDAY, format_minute
 from gui.reports_tab import export_folder
 
@@ -117,16 +118,20 @@ class SchedulesTab(QWidget):
         self.departmentShift = QComboBox()
         self.departmentDays = WeekdayBoxes()
         self.departmentSet, self.departmentRemove = QPushButton(), QPushButton()
+        self.departmentFromCheck, self.departmentFrom = self._from_date()
         self.departmentGroup = self._group(self.departmentTable, *self._schedule_form(
-            self.departmentCombo, self.departmentShift, self.departmentDays, self.departmentSet, self.departmentRemove))
+            self.departmentCombo, self.departmentShift, self.departmentDays, self.departmentSet, self.departmentRemove,
+            self.departmentFromCheck, self.departmentFrom))
 
         self.overrideNumber = QLineEdit()
         self.overrideNumber.setMaxLength(64)
         self.overrideShift = QComboBox()
         self.overrideDays = WeekdayBoxes()
         self.overrideSet, self.overrideRemove = QPushButton(), QPushButton()
+        self.overrideFromCheck, self.overrideFrom = self._from_date()
         self.overrideGroup = self._group(self.overrideTable, *self._schedule_form(
-            self.overrideNumber, self.overrideShift, self.overrideDays, self.overrideSet, self.overrideRemove))
+            self.overrideNumber, self.overrideShift, self.overrideDays, self.overrideSet, self.overrideRemove,
+            self.overrideFromCheck, self.overrideFrom))
 
         self.calendarDate = QDateEdit(QDate.currentDate())
         self.calendarDate.setDisplayFormat("yyyy-MM-dd")
@@ -176,12 +181,24 @@ class SchedulesTab(QWidget):
         self.calendarExport.clicked.connect(self._choose_export)
 
     @staticmethod
-    def _schedule_form(who, shift, days, save, remove) -> tuple[QHBoxLayout, QHBoxLayout]:
-        """Who and which shift on one row; the work days and the buttons on the next."""
+    def _from_date() -> tuple[QCheckBox, QDateEdit]:
+        """"From [date]": unchecked, a schedule applies always (history changes); checked, from that day on."""
+        check, edit = QCheckBox(), QDateEdit(QDate.currentDate())
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setCalendarPopup(True)
+        edit.setEnabled(False)
+        check.toggled.connect(edit.setEnabled)
+        return check, edit
+
+    @staticmethod
+    def _schedule_form(who, shift, days, save, remove, from_check, from_date) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Who, which shift and from when on one row; the work days and the buttons on the next."""
         first, second = QHBoxLayout(), QHBoxLayout()
         who.setMinimumWidth(140)
         first.addWidget(who, 1)
         first.addWidget(shift, 1)
+        first.addWidget(from_check)
+        first.addWidget(from_date)
         second.addWidget(days)
         second.addStretch(1)
         second.addWidget(save)
@@ -222,6 +239,10 @@ class SchedulesTab(QWidget):
         self.overrideNumber.setPlaceholderText(self.tr("Person number"))
         self.overrideSet.setText(self.tr("Set schedule"))
         self.overrideRemove.setText(self.tr("Remove"))
+        for check in (self.departmentFromCheck, self.overrideFromCheck):
+            check.setText(self.tr("from"))
+            check.setToolTip(self.tr("Unchecked: the schedule applies always (earlier months are computed again). "
+                                     "Checked: from that day on; earlier days keep the schedule they had"))
         self.calendarName.setPlaceholderText(self.tr("Name, e.g. National Day"))
         self.calendarAdd.setText(self.tr("Add / change"))
         self.calendarDelete.setText(self.tr("Delete"))
@@ -253,6 +274,11 @@ class SchedulesTab(QWidget):
         names = self.weekday_names()
         return " ".join(name for name, flag in zip(names, pattern) if flag == "1")
 
+    def _versions_text(self, versions) -> str:
+        """"from 2026-12-15: 早班 (07:00-16:00)" for each version that does not apply from the beginning."""
+        return "; ".join(self.tr("from {day}: {shift}").format(day=day.isoformat(), shift=self._shift_text(s.shift))
+                         for day, s in versions if day > BEGINNING)
+
     def _shift_text(self, shift) -> str:
         return self.tr("No schedule") if shift is None else f"{shift.name} ({shift.text()})"
 
@@ -266,13 +292,14 @@ class SchedulesTab(QWidget):
                                            s.late_grace, s.early_grace, s.break_minutes))
         self.departmentModel.clear()
         self.departmentModel.setHorizontalHeaderLabels([self.tr("Department"), self.tr("People"), self.tr("Shift"),
-                                                        self.tr("Work days")])
+                                                        self.tr("Work days"), self.tr("Versions")])
         for d in self.departments:
             if d.schedule is None:
-                self.departmentModel.appendRow(_row(d.department, d.people, self.tr("No schedule"), ""))
+                self.departmentModel.appendRow(_row(d.department, d.people, self.tr("No schedule"), "", ""))
             else:
                 self.departmentModel.appendRow(_row(d.department, d.people, self._shift_text(d.schedule.shift),
-                                                    self._days_text(d.schedule.work_days)))
+                                                    self._days_text(d.schedule.work_days),
+                                                    self._versions_text(d.versions)))
         self.overrideModel.clear()
         self.overrideModel.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Name", "of a person"), self.tr("Shift"),
                                                       self.tr("Work days")])
@@ -379,12 +406,16 @@ class SchedulesTab(QWidget):
 
     def set_department(self) -> None:
         department, shift_id = self.departmentCombo.currentText(), self.departmentShift.currentData()
-        pattern = self.departmentDays.pattern()
+        pattern, since = self.departmentDays.pattern(), self._since(self.departmentFromCheck, self.departmentFrom)
         if shift_id is None:
             self._failed(self.tr("add a shift first"))
             return
-        self._change(lambda b: b.schedules.set_department_schedule(department, shift_id, pattern),
+        self._change(lambda b: b.schedules.set_department_schedule(department, shift_id, pattern, since),
                      self.tr("Schedule of {department} saved.").format(department=department.strip()))
+
+    @staticmethod
+    def _since(check: QCheckBox, edit: QDateEdit):
+        return edit.date().toPyDate() if check.isChecked() else None
 
     def remove_department(self) -> None:
         department = self.departmentCombo.currentText()
@@ -403,11 +434,12 @@ class SchedulesTab(QWidget):
 
     def set_override(self) -> None:
         shift_id, pattern = self.overrideShift.currentData(), self.overrideDays.pattern()
+        since = self._since(self.overrideFromCheck, self.overrideFrom)
         if shift_id is None:
             self._failed(self.tr("add a shift first"))
             return
         shift_id = None if shift_id == NO_SHIFT else shift_id
-        self._change(self._person_job(lambda b, pid: b.schedules.set_person_schedule(pid, shift_id, pattern)),
+        self._change(self._person_job(lambda b, pid: b.schedules.set_person_schedule(pid, shift_id, pattern, since)),
                      self.tr("Own schedule of {number} saved.").format(number=self.overrideNumber.text().strip()))
 
     def remove_override(self) -> None:

@@ -1810,334 +1810,354 @@
 <context>
     <name>SchedulesTab</name>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Tue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Wed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Thu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Fri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Sat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="202"/>
+        <location filename="../schedules_tab.py" line="219"/>
         <source>Sun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="205"/>
+        <location filename="../schedules_tab.py" line="222"/>
         <source>Shifts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="206"/>
+        <location filename="../schedules_tab.py" line="223"/>
         <source>Department schedules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="207"/>
+        <location filename="../schedules_tab.py" line="224"/>
         <source>People with their own schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="208"/>
+        <location filename="../schedules_tab.py" line="225"/>
         <source>Holidays and make-up work days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="310"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Late grace (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Early grace (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Unpaid break (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="213"/>
+        <location filename="../schedules_tab.py" line="230"/>
         <source>An end before the start ends the next day (a night shift, counted on the day it starts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="215"/>
+        <location filename="../schedules_tab.py" line="232"/>
         <source>e.g. Day shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="216"/>
+        <location filename="../schedules_tab.py" line="233"/>
         <source>Add shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="217"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="227"/>
+        <location filename="../schedules_tab.py" line="248"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="268"/>
+        <location filename="../schedules_tab.py" line="294"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="223"/>
+        <location filename="../schedules_tab.py" line="240"/>
         <source>Set schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="224"/>
+        <location filename="../schedules_tab.py" line="241"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="222"/>
+        <location filename="../schedules_tab.py" line="239"/>
         <source>Person number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="225"/>
+        <location filename="../schedules_tab.py" line="246"/>
         <source>Name, e.g. National Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="247"/>
         <source>Add / change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="228"/>
+        <location filename="../schedules_tab.py" line="249"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="229"/>
+        <location filename="../schedules_tab.py" line="250"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="230"/>
+        <location filename="../schedules_tab.py" line="251"/>
         <source>Rows date,kind,name (kind: holiday or workday); a file with a bad row is refused whole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="285"/>
+        <location filename="../schedules_tab.py" line="312"/>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="285"/>
+        <location filename="../schedules_tab.py" line="312"/>
         <source>Make-up work day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="272"/>
+        <location filename="../schedules_tab.py" line="298"/>
         <source>No schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="287"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="287"/>
         <source>Late grace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="287"/>
         <source>Early grace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="287"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="264"/>
+        <location filename="../schedules_tab.py" line="290"/>
         <source>(ends the next day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="268"/>
+        <location filename="../schedules_tab.py" line="294"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="304"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="304"/>
         <source>Work days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="304"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="304"/>
         <source>Name</source>
         <comment>of a person</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="310"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="310"/>
         <source>Weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="310"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="289"/>
+        <location filename="../schedules_tab.py" line="316"/>
         <source>No schedule (never counted late or absent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="354"/>
+        <location filename="../schedules_tab.py" line="381"/>
         <source>Note: {notes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="362"/>
+        <location filename="../schedules_tab.py" line="389"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="371"/>
+        <location filename="../schedules_tab.py" line="398"/>
         <source>Shift {name} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="377"/>
+        <location filename="../schedules_tab.py" line="404"/>
         <source>Shift {name} deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="407"/>
+        <location filename="../schedules_tab.py" line="439"/>
         <source>add a shift first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="386"/>
+        <location filename="../schedules_tab.py" line="413"/>
         <source>Schedule of {department} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="391"/>
+        <location filename="../schedules_tab.py" line="422"/>
         <source>Schedule of {department} removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="400"/>
+        <location filename="../schedules_tab.py" line="431"/>
         <source>no person with number {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="410"/>
+        <location filename="../schedules_tab.py" line="442"/>
         <source>Own schedule of {number} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="414"/>
+        <location filename="../schedules_tab.py" line="446"/>
         <source>{number} follows their department&apos;s schedule again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="420"/>
+        <location filename="../schedules_tab.py" line="452"/>
         <source>{day} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="425"/>
+        <location filename="../schedules_tab.py" line="457"/>
         <source>{day} deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="429"/>
+        <location filename="../schedules_tab.py" line="461"/>
         <source>Calendar imported from {path}: {{result}} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="434"/>
+        <location filename="../schedules_tab.py" line="466"/>
         <source>Calendar exported to {path}: {{result}} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="438"/>
+        <location filename="../schedules_tab.py" line="470"/>
         <source>Import calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="445"/>
+        <location filename="../schedules_tab.py" line="477"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="444"/>
+        <location filename="../schedules_tab.py" line="476"/>
         <source>calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="445"/>
+        <location filename="../schedules_tab.py" line="477"/>
         <source>Export calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="243"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="244"/>
+        <source>Unchecked: the schedule applies always (earlier months are computed again). Checked: from that day on; earlier days keep the schedule they had</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="279"/>
+        <source>from {day}: {shift}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="294"/>
+        <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1799,335 +1799,355 @@
 <context>
     <name>SchedulesTab</name>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="202"/>
+        <location filename="../schedules_tab.py" line="219"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="205"/>
+        <location filename="../schedules_tab.py" line="222"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="206"/>
+        <location filename="../schedules_tab.py" line="223"/>
         <source>Department schedules</source>
         <translation>部门排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="207"/>
+        <location filename="../schedules_tab.py" line="224"/>
         <source>People with their own schedule</source>
         <translation>个人排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="208"/>
+        <location filename="../schedules_tab.py" line="225"/>
         <source>Holidays and make-up work days</source>
         <translation>节假日与调休</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="310"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Start</source>
         <translation>上班时间</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>End</source>
         <translation>下班时间</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Late grace (min)</source>
         <translation>迟到宽限（分钟）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Early grace (min)</source>
         <translation>早退宽限（分钟）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Unpaid break (min)</source>
         <translation>休息（分钟，不计工时）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="213"/>
+        <location filename="../schedules_tab.py" line="230"/>
         <source>An end before the start ends the next day (a night shift, counted on the day it starts)</source>
         <translation>下班时间早于上班时间表示次日下班（夜班，计入上班当天）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="215"/>
+        <location filename="../schedules_tab.py" line="232"/>
         <source>e.g. Day shift</source>
         <translation>例如：白班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="216"/>
+        <location filename="../schedules_tab.py" line="233"/>
         <source>Add shift</source>
         <translation>添加班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="217"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="227"/>
+        <location filename="../schedules_tab.py" line="248"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="268"/>
+        <location filename="../schedules_tab.py" line="294"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="223"/>
+        <location filename="../schedules_tab.py" line="240"/>
         <source>Set schedule</source>
         <translation>设置排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="224"/>
+        <location filename="../schedules_tab.py" line="241"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="222"/>
+        <location filename="../schedules_tab.py" line="239"/>
         <source>Person number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="225"/>
+        <location filename="../schedules_tab.py" line="246"/>
         <source>Name, e.g. National Day</source>
         <translation>名称，例如：国庆节</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="247"/>
         <source>Add / change</source>
         <translation>添加/修改</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="228"/>
+        <location filename="../schedules_tab.py" line="249"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="229"/>
+        <location filename="../schedules_tab.py" line="250"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="230"/>
+        <location filename="../schedules_tab.py" line="251"/>
         <source>Rows date,kind,name (kind: holiday or workday); a file with a bad row is refused whole</source>
         <translation>每行：日期,类型,名称（类型：holiday 节假日 或 workday 调休上班）；文件中有任何错误行，整个文件都不导入</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="285"/>
+        <location filename="../schedules_tab.py" line="312"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="285"/>
+        <location filename="../schedules_tab.py" line="312"/>
         <source>Make-up work day</source>
         <translation>调休上班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="272"/>
+        <location filename="../schedules_tab.py" line="298"/>
         <source>No schedule</source>
         <translation>无排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="287"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="287"/>
         <source>Late grace</source>
         <translation>迟到宽限</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="287"/>
         <source>Early grace</source>
         <translation>早退宽限</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="287"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="264"/>
+        <location filename="../schedules_tab.py" line="290"/>
         <source>(ends the next day)</source>
         <translation>（次日下班）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="268"/>
+        <location filename="../schedules_tab.py" line="294"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="304"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="304"/>
         <source>Work days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="304"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="304"/>
         <source>Name</source>
         <comment>of a person</comment>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="310"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="310"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="310"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="289"/>
+        <location filename="../schedules_tab.py" line="316"/>
         <source>No schedule (never counted late or absent)</source>
         <translation>无排班（不计迟到、缺勤）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="354"/>
+        <location filename="../schedules_tab.py" line="381"/>
         <source>Note: {notes}</source>
         <translation>提示：{notes}</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="362"/>
+        <location filename="../schedules_tab.py" line="389"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="371"/>
+        <location filename="../schedules_tab.py" line="398"/>
         <source>Shift {name} saved.</source>
         <translation>班次 {name} 已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="377"/>
+        <location filename="../schedules_tab.py" line="404"/>
         <source>Shift {name} deleted.</source>
         <translation>班次 {name} 已删除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="407"/>
+        <location filename="../schedules_tab.py" line="439"/>
         <source>add a shift first</source>
         <translation>请先添加班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="386"/>
+        <location filename="../schedules_tab.py" line="413"/>
         <source>Schedule of {department} saved.</source>
         <translation>{department} 的排班已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="391"/>
+        <location filename="../schedules_tab.py" line="422"/>
         <source>Schedule of {department} removed.</source>
         <translation>{department} 的排班已移除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="400"/>
+        <location filename="../schedules_tab.py" line="431"/>
         <source>no person with number {number}</source>
         <translation>没有工号为 {number} 的人员</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="410"/>
+        <location filename="../schedules_tab.py" line="442"/>
         <source>Own schedule of {number} saved.</source>
         <translation>{number} 的个人排班已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="414"/>
+        <location filename="../schedules_tab.py" line="446"/>
         <source>{number} follows their department&apos;s schedule again.</source>
         <translation>{number} 恢复按部门排班。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="420"/>
+        <location filename="../schedules_tab.py" line="452"/>
         <source>{day} saved.</source>
         <translation>{day} 已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="425"/>
+        <location filename="../schedules_tab.py" line="457"/>
         <source>{day} deleted.</source>
         <translation>{day} 已删除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="429"/>
+        <location filename="../schedules_tab.py" line="461"/>
         <source>Calendar imported from {path}: {{result}} days.</source>
         <translation>已从 {path} 导入日历：{{result}} 天。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="434"/>
+        <location filename="../schedules_tab.py" line="466"/>
         <source>Calendar exported to {path}: {{result}} days.</source>
         <translation>日历已导出到 {path}：{{result}} 天。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="438"/>
+        <location filename="../schedules_tab.py" line="470"/>
         <source>Import calendar</source>
         <translation>导入日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="445"/>
+        <location filename="../schedules_tab.py" line="477"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="444"/>
+        <location filename="../schedules_tab.py" line="476"/>
         <source>calendar</source>
         <translation>节假日日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="445"/>
+        <location filename="../schedules_tab.py" line="477"/>
         <source>Export calendar</source>
         <translation>导出日历</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="243"/>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="244"/>
+        <source>Unchecked: the schedule applies always (earlier months are computed again). Checked: from that day on; earlier days keep the schedule they had</source>
+        <translation>不勾选：排班一直适用（以前的月份会重新计算）。勾选：从该日起适用，以前的日子保留原排班</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="279"/>
+        <source>from {day}: {shift}</source>
+        <translation>{day} 起：{shift}</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="294"/>
+        <source>Versions</source>
+        <translation>版本</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
--- Face attendance schema, version 5: corrections that can be withdrawn; leave and business trips.
+-- Face attendance schema, version 5: corrections that can be withdrawn; leave and business trips;
+-- schedules that apply from a date.
 -- Applied by backend/schema.py on top of version 4.
 --
 -- correction_withdrawals  a correction (attendance.method 'manual') withdrawn: when, by which operator and
@@ -13,6 +14,8 @@
 --                      hours between (a half day, an errand). Reason and operator; withdrawn (never deleted):
 --                      when, by whom, why (backend/leave.py)
 -- leave_audit          every change of a leave record: what (created / withdrawn), when, by whom, the details
+-- department_schedules, person_schedules: valid_from, the first day a version applies (until the next
+--                      version's); '1000-01-01': from the beginning (every schedule of version 4)
 
 CREATE TABLE correction_withdrawals (
     attendance_id  BIGINT UNSIGNED NOT NULL,
@@ -78,3 +81,13 @@ CREATE TABLE leave_audit (
     CONSTRAINT fk_leave_audit_leave FOREIGN KEY (leave_id) REFERENCES leave_records (id) ON DELETE CASCADE,
     CONSTRAINT ck_leave_audit_action CHECK (action IN ('created', 'withdrawn'))
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;
+
+ALTER TABLE department_schedules
+    ADD COLUMN valid_from DATE NOT NULL DEFAULT '1000-01-01' AFTER department,
+    DROP PRIMARY KEY,
+    ADD PRIMARY KEY (department, valid_from);
+
+ALTER TABLE person_schedules
+    ADD COLUMN valid_from DATE NOT NULL DEFAULT '1000-01-01' AFTER person_id,
+    DROP PRIMARY KEY,
+    ADD PRIMARY KEY (person_id, valid_from);

@@ -53,3 +53,32 @@ CREATE TABLE leave_audit (
     detail       TEXT    NOT NULL DEFAULT ''
 );
 CREATE INDEX idx_leave_audit_leave ON leave_audit (leave_id);
+
+-- a schedule applies from valid_from (a new primary key: the tables are rebuilt, their rows kept)
+CREATE TABLE department_schedules_5 (
+    department  TEXT    NOT NULL,
+    valid_from  TEXT    NOT NULL DEFAULT '1000-01-01',
+    shift_id    INTEGER NOT NULL REFERENCES shifts (id),
+    work_days   TEXT    NOT NULL DEFAULT '1111100'
+                CHECK (length(work_days) = 7 AND work_days NOT GLOB '*[^01]*'),
+    PRIMARY KEY (department, valid_from)
+);
+INSERT INTO department_schedules_5 (department, shift_id, work_days)
+    SELECT department, shift_id, work_days FROM department_schedules;
+DROP TABLE department_schedules;
+ALTER TABLE department_schedules_5 RENAME TO department_schedules;
+CREATE INDEX idx_department_schedules_shift ON department_schedules (shift_id);
+
+CREATE TABLE person_schedules_5 (
+    person_id   INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
+    valid_from  TEXT    NOT NULL DEFAULT '1000-01-01',
+    shift_id    INTEGER NULL REFERENCES shifts (id),
+    work_days   TEXT    NOT NULL DEFAULT '1111100'
+                CHECK (length(work_days) = 7 AND work_days NOT GLOB '*[^01]*'),
+    PRIMARY KEY (person_id, valid_from)
+);
+INSERT INTO person_schedules_5 (person_id, shift_id, work_days)
+    SELECT person_id, shift_id, work_days FROM person_schedules;
+DROP TABLE person_schedules;
+ALTER TABLE person_schedules_5 RENAME TO person_schedules;
+CREATE INDEX idx_person_schedules_shift ON person_schedules (shift_id);

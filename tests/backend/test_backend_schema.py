@@ -284,6 +284,12 @@ def test_a_version_4_database_gets_withdrawable_corrections_and_leave(kind, open
     face = old.attendance.check_in(person.id, datetime(2026, 12, 1, 9, 0), desk="front")
     fix = old.corrections.add(person.id, datetime(2026, 12, 1, 18, 0), reason="忘记打卡", operator="王芳",
                               now=datetime(2026, 12, 2, 9, 0))
+    # version 4's schedules (written as that version did): they apply from the beginning after the upgrade
+    sql(old, "INSERT INTO shifts (name, start_minute, end_minute) VALUES ('白班', 540, 1080)")
+    shift_id = sql(old, "SELECT id FROM shifts")[0][0]
+    sql(old, "INSERT INTO department_schedules (department, shift_id, work_days) VALUES ('研发部', ?, '1111100')",
+        (shift_id,))
+    sql(old, "INSERT INTO person_schedules (person_id, shift_id, work_days) VALUES (?, NULL, '1111111')", (person.id,))
     old.close()
 
     upgraded = open_db()
@@ -300,10 +306,14 @@ def test_a_version_4_database_gets_withdrawable_corrections_and_leave(kind, open
                       "VALUES (?, ?, 'x', 'y')", (fix.attendance_id, "2026-12-04 09:00:00.000"))
     with pytest.raises(ValueError, match="only a correction"):
         upgraded.corrections.withdraw(face.attendance_id, reason="x", operator="y")
+    rules = upgraded.schedules.rules()
+    assert [(d, s.shift.name) for d, s in rules.department_versions["研发部"]] == [(date(1000, 1, 1), "白班")]
+    assert [(d, s.shift, s.work_days) for d, s in rules.person_versions[person.id]] == [(date(1000, 1, 1), None,
+                                                                                       "1111111")]
+    upgraded.schedules.set_person_schedule(person.id, None, valid_from=date(2026, 12, 20))    # a second version
+    assert upgraded.schedules.remove_person_schedule(person.id)
     # the leave types are seeded; leave of a person enrolled before the upgrade is entered and counted
     assert [t.name_zh for t in upgraded.leave.types()] == ["年假", "病假", "事假", "调休", "出差", "外出"]
-    shift = upgraded.schedules.save_shift("白班", "09:00", "18:00")
-    upgraded.schedules.set_department_schedule("研发部", shift.id)
     upgraded.leave.add(person.id, "出差", date(2026, 12, 2), date(2026, 12, 2), operator="王芳",
                        now=datetime(2026, 12, 1, 12, 0))
     report = upgraded.reports.build(ReportQuery(date(2026, 12, 2), date(2026, 12, 2), now=datetime(2027, 1, 1)))

@@ -328,3 +328,31 @@ def test_withdraw_a_correction_from_the_grid(qtbot, pages, db_url, checker):
     assert (row.withdrawn_by, row.withdrawn_reason, row.reason) == ("李经理", "录错了", "忘记打卡")     # kept
     with pytest.raises(ValueError, match="already withdrawn"):
         checker(db_url).corrections.withdraw(row.id, reason="again", operator="x")
+
+
+def test_a_schedule_from_a_date_keeps_earlier_days(qtbot, pages, db_url, checker):
+    db = checker(db_url)
+    people = office(db)                                       # 研发部 白班 09:00-18:00, always
+    db.schedules.save_shift("早班", "07:00", "16:00")
+    tab = pages.schedules
+    pages.tabs.setCurrentWidget(tab)
+    drain(qtbot, pages.client)
+    tab.departmentCombo.setEditText("研发部")
+    tab.departmentShift.setCurrentIndex(tab.departmentShift.findText("早班 (07:00-16:00)"))
+    assert not tab.departmentFrom.isEnabled()
+    tab.departmentFromCheck.setChecked(True)
+    tab.departmentFrom.setDate(QDate(2026, 12, 3))
+    tab.departmentSet.click()
+    qtbot.waitUntil(lambda: tab.departmentModel.item(0, 4) is not None
+                    and tab.departmentModel.item(0, 4).text() == "from 2026-12-03: 早班 (07:00-16:00)", timeout=20000)
+    tab.overrideNumber.setText("E1")
+    tab.overrideFromCheck.setChecked(True)
+    tab.overrideFrom.setDate(QDate(2026, 10, 1))             # before E1 was enrolled: refused, nothing written
+    tab.overrideSet.click()
+    qtbot.waitUntil(lambda: "was enrolled on 2026-11-01" in tab.messageLabel.text(), timeout=20000)
+    assert tab.overrideModel.rowCount() == 0
+    # the first week: the 1st and 2nd by 09:00, from the 3rd by 07:00 (E1 arrived 08:59 on the 3rd: late)
+    show_first_week(qtbot, pages)
+    e1 = next(p for p in pages.reports.report.people if p.person_id == people["E1"].id)
+    days = list(e1.days)
+    assert (days[0].late, days[2].late, days[2].late_minutes) == (False, True, 119)

@@ -9,7 +9,8 @@ departments that have people but no schedule). A person's own schedule wins over
 Schedules apply from a date (schema 5, ``valid_from``): a version runs until the next one starts, so a
 report of an earlier month uses the schedule in force then. ``valid_from`` None sets the schedule from the
 beginning and drops the later versions (history changes); a date adds (or replaces) the version starting
-then. A person's version may not start before they were enrolled.
+then. A person's version may not start before they were enrolled. A shift changes the same way
+(``save_shift(..., valid_from=day)``: a new version of its times from that day; None: history changes).
 """
 from __future__ import annotations
 
@@ -41,6 +42,21 @@ def in_force(versions, day: date):
         return None
     index = bisect.bisect_right([v[0] for v in versions], day) - 1
     return versions[index][1] if index >= 0 else None
+
+
+def with_shift_versions(versions, changes) -> list:
+    """Schedule ``versions`` [(valid_from, Schedule)] with their shift's versions (``changes``: shift id ->
+    [(valid_from, Shift)]) in force: a version's shift as it was on its first day, and a further version
+    where its shift changes before the next schedule version starts."""
+    out = []
+    for index, (start, schedule) in enumerate(versions):
+        until = versions[index + 1][0] if index + 1 < len(versions) else date.max
+        shift_changes = changes.get(schedule.shift.id, ()) if schedule.shift is not None else ()
+        first = in_force(shift_changes, start)
+        out.append((start, schedule if first is None else dataclasses.replace(schedule, shift=first)))
+        out.extend((day, dataclasses.replace(schedule, shift=shift)) for day, shift in shift_changes
+                   if start < day < until)
+    return out
 
 
 @dataclasses.dataclass(frozen=True)
@@ -100,12 +116,20 @@ class ScheduleRepository:
                     .fetchall()]
 
     def save_shift(self, name, start, end, late_grace=0, early_grace=0, break_minutes=0,
-                   shift_id: int | None = None) -> Shift:
-        """Add a shift (``shift_id`` None) or change one; ValueError for bad values or a name in use."""
+                   shift_id: int | None = None, valid_from: date | None = None) -> Shift:
+        """Add a shift (``shift_id`` None) or change one: from ``valid_from`` on (a new version: the days
+        before keep the times they had), or (None) for every day, earlier ones too (its versions are
+        dropped). ValueError for bad values or a name in use."""
         shift = work_rules.check_shift(name, start, end, late_grace, early_grace, break_minutes,
                                        id=None if shift_id is None else validation.row_id(shift_id, "shift id"))
         values = (shift.name, shift.start, shift.end, shift.late_grace, shift.early_grace, shift.break_minutes)
+        if valid_from is not None:
+            if shift.id is None:
+                raise ValueError("a new shift applies from the day a schedule gives it: no version date")
+            return self._shift_version(shift, self._valid_from(valid_from))
         with self._db.transaction(write=True) as cur:
+            if shift.id is not None:
+                cur.execute("DELETE FROM shift_versions WHERE shift_id = ?", (shift.id,))
             # case-insensitive on both engines, as MySQL's unique key on the name is
             holder = cur.execute("SELECT id FROM shifts WHERE LOWER(name) = LOWER(?)", (shift.name,)).scalar()
             if holder is not None and holder != shift.id:
@@ -125,6 +149,43 @@ class ScheduleRepository:
                     raise ValueError(f"a shift named {shift.name!r} exists already") from exc
                 raise
         return shift
+
+    def _shift_version(self, shift: Shift, valid_from: date) -> Shift:
+        with self._db.transaction(write=True) as cur:
+            if cur.execute("SELECT id FROM shifts WHERE id = ?", (shift.id,)).scalar() is None:
+                raise ValueError(f"no shift with id {shift.id} (deleted meanwhile?)")
+            holder = cur.execute("SELECT id FROM shifts WHERE LOWER(name) = LOWER(?)", (shift.name,)).scalar()
+            if holder is not None and holder != shift.id:
+                raise ValueError(f"a shift named {shift.name!r} exists already")
+            cur.execute("UPDATE shifts SET name = ? WHERE id = ?", (shift.name, shift.id))
+            cur.execute("DELETE FROM shift_versions WHERE shift_id = ? AND valid_from = ?",
+                        (shift.id, valid_from.isoformat()))
+            cur.execute("INSERT INTO shift_versions (shift_id, valid_from, start_minute, end_minute, late_grace_minutes, "
+                        "early_grace_minutes, break_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (shift.id, valid_from.isoformat(), shift.start, shift.end, shift.late_grace, shift.early_grace,
+                         shift.break_minutes))
+        return shift
+
+    def shift_used_before(self, shift_id: int, day: date) -> bool:
+        """Whether a schedule gave ``shift_id`` to a day before ``day`` (changing it then changes history)."""
+        shift_id = validation.row_id(shift_id, "shift id")
+        with self._db.transaction() as cur:
+            return any(cur.execute(f"SELECT COUNT(*) FROM {table} WHERE shift_id = ? AND valid_from < ?",
+                                   (shift_id, day.isoformat())).scalar() for table in ("department_schedules",
+                                                                                        "person_schedules"))
+
+    def shift_versions(self) -> dict[int, list[tuple[date, Shift]]]:
+        """shift id -> its later versions [(valid_from, Shift)], by date (the shifts row is the first)."""
+        with self._db.transaction() as cur:
+            names = dict(cur.execute("SELECT id, name FROM shifts").fetchall())
+            versions: dict[int, list] = {}
+            for row in cur.execute("SELECT shift_id, valid_from, start_minute, end_minute, late_grace_minutes, "
+                                   "early_grace_minutes, break_minutes FROM shift_versions "
+                                   "ORDER BY shift_id, valid_from").fetchall():
+                shift_id = int(row[0])
+                versions.setdefault(shift_id, []).append(
+                    (self._db.read_date(row[1]), Shift(shift_id, names[row[0]], *(int(v) for v in row[2:]))))
+        return versions
 
     def delete_shift(self, shift_id: int) -> bool:
         """Delete a shift nobody works; ShiftInUse (saying who) otherwise. False if there was none."""
@@ -315,6 +376,9 @@ class ScheduleRepository:
                     (self._db.read_date(valid_from), Schedule(None if shift_id is None else shifts[int(shift_id)], days,
                                                              "person")))
             calendar = {d.day: d for d in self.calendar(start, end)}
+            changes = self.shift_versions()
+        department_versions = {k: with_shift_versions(v, changes) for k, v in department_versions.items()}
+        person_versions = {k: with_shift_versions(v, changes) for k, v in person_versions.items()}
         today = date.today()
         departments = {k: in_force(v, today) or v[0][1] for k, v in department_versions.items()}
         people = {k: in_force(v, today) or v[0][1] for k, v in person_versions.items()}

@@ -13,8 +13,8 @@ from pathlib import Path
 from PyQt5.QtCore import QDate, QTime, pyqtSignal
 from PyQt5.QtGui import QStandardItem, QStandardItemModel
 from PyQt5.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QGridLayout,
-                             QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
-                             QTableView, QTimeEdit, QVBoxLayout, QWidget)
+                             QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+                             QSpinBox, QTableView, QTimeEdit, QVBoxLayout, QWidget)
 
 from backend.schedules import BEGINNING
 from backend.work_rules import DEFAULT_WORK_DAYS, HOLIDAY, MAX_GRACE_MINUTES, WORKDAY, format_minute
@@ -67,6 +67,7 @@ def _row(*values) -> list[QStandardItem]:
 class SchedulesTab(QWidget):
     changed = pyqtSignal()                # work rules were saved (reports computed before are out of date)
     message = pyqtSignal(str)
+    versionAsked = pyqtSignal(object)     # the question shown when a shift earlier days used is changed
 
     def __init__(self, client, parent=None):
         super().__init__(parent)
@@ -75,6 +76,7 @@ class SchedulesTab(QWidget):
         self.departments: list = []
         self.overrides: list = []
         self.calendar: list = []
+        self.shift_versions: dict = {}          # shift id -> [(valid_from, Shift)]: its later versions
         self.export_dir: str | None = None
         self._build()
         self.retranslate()
@@ -110,6 +112,12 @@ class SchedulesTab(QWidget):
         for button in (self.shiftAdd, self.shiftSave, self.shiftDelete):
             shift_buttons.addWidget(button)
         shift_buttons.addStretch(1)
+        # where a new version of a shift in use starts (asked when it is saved)
+        self.shiftFromLabel, self.shiftFrom = QLabel(), QDateEdit(QDate.currentDate())
+        self.shiftFrom.setDisplayFormat("yyyy-MM-dd")
+        self.shiftFrom.setCalendarPopup(True)
+        shift_buttons.addWidget(self.shiftFromLabel)
+        shift_buttons.addWidget(self.shiftFrom)
         self.shiftGroup = self._group(self.shiftTable, shift_form, shift_buttons)
 
         self.departmentCombo = QComboBox()
@@ -232,6 +240,7 @@ class SchedulesTab(QWidget):
         self.shiftName.setPlaceholderText(self.tr("e.g. Day shift"))
         self.shiftAdd.setText(self.tr("Add shift"))
         self.shiftSave.setText(self.tr("Save changes"))
+        self.shiftFromLabel.setText(self.tr("A new version starts on"))
         self.shiftDelete.setText(self.tr("Delete"))
         self.departmentCombo.lineEdit().setPlaceholderText(self.tr("Department"))
         self.departmentSet.setText(self.tr("Set schedule"))
@@ -263,11 +272,11 @@ class SchedulesTab(QWidget):
     def refresh(self) -> None:
         def job(backend):
             s = backend.schedules
-            return s.shifts(), s.departments(), s.person_overrides(), s.calendar()
+            return s.shifts(), s.departments(), s.person_overrides(), s.calendar(), s.shift_versions()
         self.client.call(job, self._loaded, self._failed)
 
     def _loaded(self, loaded) -> None:
-        self.shifts, self.departments, self.overrides, self.calendar = loaded
+        self.shifts, self.departments, self.overrides, self.calendar, self.shift_versions = loaded
         self._show()
 
     def _days_text(self, pattern: str) -> str:
@@ -285,11 +294,13 @@ class SchedulesTab(QWidget):
     def _show(self) -> None:
         self.shiftModel.clear()
         self.shiftModel.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Time"), self.tr("Late grace"),
-                                                   self.tr("Early grace"), self.tr("Break")])
+                                                   self.tr("Early grace"), self.tr("Break"), self.tr("Versions")])
         for s in self.shifts:
             night = " " + self.tr("(ends the next day)") if s.crosses_midnight else ""
+            versions = "; ".join(self.tr("from {day}: {shift}").format(day=day.isoformat(), shift=v.text())
+                                 for day, v in self.shift_versions.get(s.id, ()))
             self.shiftModel.appendRow(_row(s.name, f"{format_minute(s.start)}-{format_minute(s.end)}{night}",
-                                           s.late_grace, s.early_grace, s.break_minutes))
+                                           s.late_grace, s.early_grace, s.break_minutes, versions))
         self.departmentModel.clear()
         self.departmentModel.setHorizontalHeaderLabels([self.tr("Department"), self.tr("People"), self.tr("Shift"),
                                                         self.tr("Work days"), self.tr("Versions")])
@@ -391,12 +402,52 @@ class SchedulesTab(QWidget):
         self.message.emit(text)
 
     def save_shift(self, new: bool) -> None:
+        """Add a shift, or save the changes of the one selected: if earlier days worked it, ask first whether
+        to change it for those days too (history) or to start a new version on the chosen day."""
         shift = None if new else self._current(self.shiftTable, self.shifts)
         values = (self.shiftName.text(), self.shiftStart.time().toString("HH:mm"), self.shiftEnd.time().toString("HH:mm"),
                   self.lateGrace.value(), self.earlyGrace.value(), self.breakMinutes.value())
-        shift_id = None if shift is None else shift.id
-        self._change(lambda b: b.schedules.save_shift(*values, shift_id=shift_id) and None,
-                     self.tr("Shift {name} saved.").format(name=values[0].strip()))
+        if shift is None:
+            self._save_shift(values, None, None)
+            return
+        today = dt.date.today()
+
+        def asked(used: bool) -> None:
+            if used:
+                self._ask_version(shift, values)
+            else:
+                self._save_shift(values, shift.id, None)
+
+        self.client.call(lambda b: b.schedules.shift_used_before(shift.id, today), asked, self._failed)
+
+    def _save_shift(self, values, shift_id, since) -> None:
+        done = (self.tr("Shift {name} saved.") if since is None else
+                self.tr("Shift {name}: a new version from {day} saved.")).format(
+            name=values[0].strip(), day=since.isoformat() if since else "")
+        self._change(lambda b: b.schedules.save_shift(*values, shift_id=shift_id, valid_from=since) and None, done)
+
+    def _ask_version(self, shift, values) -> QMessageBox:
+        since = self.shiftFrom.date().toPyDate()
+        box = QMessageBox(QMessageBox.Question, self.tr("Change a shift in use"), self.tr(
+            "Shift {name} was worked on earlier days. Change it for those days too (their reports change), or "
+            "start a new version on {day} (the days before keep their times)?").format(name=shift.name,
+                                                                                      day=since.isoformat()), parent=self)
+        box.historyButton = box.addButton(self.tr("Change history"), QMessageBox.DestructiveRole)
+        box.versionButton = box.addButton(self.tr("New version from {day}").format(day=since.isoformat()),
+                                          QMessageBox.AcceptRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(box.versionButton)
+
+        def chosen(button) -> None:
+            if button is box.historyButton:
+                self._save_shift(values, shift.id, None)
+            elif button is box.versionButton:
+                self._save_shift(values, shift.id, since)
+
+        box.buttonClicked.connect(chosen)
+        box.open()
+        self.versionAsked.emit(box)
+        return box
 
     def delete_shift(self) -> None:
         shift = self._current(self.shiftTable, self.shifts)

@@ -1810,354 +1810,384 @@
 <context>
     <name>SchedulesTab</name>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Tue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Wed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Thu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Fri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Sat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="219"/>
+        <location filename="../schedules_tab.py" line="227"/>
         <source>Sun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="222"/>
+        <location filename="../schedules_tab.py" line="230"/>
         <source>Shifts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="223"/>
+        <location filename="../schedules_tab.py" line="231"/>
         <source>Department schedules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="224"/>
+        <location filename="../schedules_tab.py" line="232"/>
         <source>People with their own schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="225"/>
+        <location filename="../schedules_tab.py" line="233"/>
         <source>Holidays and make-up work days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="310"/>
+        <location filename="../schedules_tab.py" line="321"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Late grace (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Early grace (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Unpaid break (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="230"/>
+        <location filename="../schedules_tab.py" line="238"/>
         <source>An end before the start ends the next day (a night shift, counted on the day it starts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="232"/>
+        <location filename="../schedules_tab.py" line="240"/>
         <source>e.g. Day shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="233"/>
+        <location filename="../schedules_tab.py" line="241"/>
         <source>Add shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="234"/>
+        <location filename="../schedules_tab.py" line="242"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="248"/>
+        <location filename="../schedules_tab.py" line="257"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="294"/>
+        <location filename="../schedules_tab.py" line="305"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="240"/>
+        <location filename="../schedules_tab.py" line="249"/>
         <source>Set schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="241"/>
+        <location filename="../schedules_tab.py" line="250"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="239"/>
+        <location filename="../schedules_tab.py" line="248"/>
         <source>Person number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="246"/>
+        <location filename="../schedules_tab.py" line="255"/>
         <source>Name, e.g. National Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="247"/>
+        <location filename="../schedules_tab.py" line="256"/>
         <source>Add / change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="249"/>
+        <location filename="../schedules_tab.py" line="258"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="250"/>
+        <location filename="../schedules_tab.py" line="259"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="251"/>
+        <location filename="../schedules_tab.py" line="260"/>
         <source>Rows date,kind,name (kind: holiday or workday); a file with a bad row is refused whole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="312"/>
+        <location filename="../schedules_tab.py" line="323"/>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="312"/>
+        <location filename="../schedules_tab.py" line="323"/>
         <source>Make-up work day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="298"/>
+        <location filename="../schedules_tab.py" line="309"/>
         <source>No schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="287"/>
+        <location filename="../schedules_tab.py" line="296"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="287"/>
+        <location filename="../schedules_tab.py" line="296"/>
         <source>Late grace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="287"/>
+        <location filename="../schedules_tab.py" line="296"/>
         <source>Early grace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="287"/>
+        <location filename="../schedules_tab.py" line="296"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="290"/>
+        <location filename="../schedules_tab.py" line="299"/>
         <source>(ends the next day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="294"/>
+        <location filename="../schedules_tab.py" line="305"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="304"/>
+        <location filename="../schedules_tab.py" line="315"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="304"/>
+        <location filename="../schedules_tab.py" line="315"/>
         <source>Work days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="304"/>
+        <location filename="../schedules_tab.py" line="315"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="304"/>
+        <location filename="../schedules_tab.py" line="315"/>
         <source>Name</source>
         <comment>of a person</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="310"/>
+        <location filename="../schedules_tab.py" line="321"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="310"/>
+        <location filename="../schedules_tab.py" line="321"/>
         <source>Weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="310"/>
+        <location filename="../schedules_tab.py" line="321"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="316"/>
+        <location filename="../schedules_tab.py" line="327"/>
         <source>No schedule (never counted late or absent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="381"/>
+        <location filename="../schedules_tab.py" line="392"/>
         <source>Note: {notes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="389"/>
+        <location filename="../schedules_tab.py" line="400"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="398"/>
+        <location filename="../schedules_tab.py" line="424"/>
         <source>Shift {name} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="404"/>
+        <location filename="../schedules_tab.py" line="455"/>
         <source>Shift {name} deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="439"/>
+        <location filename="../schedules_tab.py" line="490"/>
         <source>add a shift first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="413"/>
+        <location filename="../schedules_tab.py" line="464"/>
         <source>Schedule of {department} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="422"/>
+        <location filename="../schedules_tab.py" line="473"/>
         <source>Schedule of {department} removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="431"/>
+        <location filename="../schedules_tab.py" line="482"/>
         <source>no person with number {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="442"/>
+        <location filename="../schedules_tab.py" line="493"/>
         <source>Own schedule of {number} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="446"/>
+        <location filename="../schedules_tab.py" line="497"/>
         <source>{number} follows their department&apos;s schedule again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="452"/>
+        <location filename="../schedules_tab.py" line="503"/>
         <source>{day} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="457"/>
+        <location filename="../schedules_tab.py" line="508"/>
         <source>{day} deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="461"/>
+        <location filename="../schedules_tab.py" line="512"/>
         <source>Calendar imported from {path}: {{result}} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="466"/>
+        <location filename="../schedules_tab.py" line="517"/>
         <source>Calendar exported to {path}: {{result}} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="470"/>
+        <location filename="../schedules_tab.py" line="521"/>
         <source>Import calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="477"/>
+        <location filename="../schedules_tab.py" line="528"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="476"/>
+        <location filename="../schedules_tab.py" line="527"/>
         <source>calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="477"/>
+        <location filename="../schedules_tab.py" line="528"/>
         <source>Export calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="243"/>
+        <location filename="../schedules_tab.py" line="252"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="244"/>
+        <location filename="../schedules_tab.py" line="253"/>
         <source>Unchecked: the schedule applies always (earlier months are computed again). Checked: from that day on; earlier days keep the schedule they had</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="279"/>
+        <location filename="../schedules_tab.py" line="300"/>
         <source>from {day}: {shift}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="294"/>
+        <location filename="../schedules_tab.py" line="305"/>
         <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="243"/>
+        <source>A new version starts on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="424"/>
+        <source>Shift {name}: a new version from {day} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="431"/>
+        <source>Change a shift in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="431"/>
+        <source>Shift {name} was worked on earlier days. Change it for those days too (their reports change), or start a new version on {day} (the days before keep their times)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="435"/>
+        <source>Change history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="436"/>
+        <source>New version from {day}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1799,355 +1799,385 @@
 <context>
     <name>SchedulesTab</name>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="219"/>
+        <location filename="../schedules_tab.py" line="227"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="222"/>
+        <location filename="../schedules_tab.py" line="230"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="223"/>
+        <location filename="../schedules_tab.py" line="231"/>
         <source>Department schedules</source>
         <translation>部门排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="224"/>
+        <location filename="../schedules_tab.py" line="232"/>
         <source>People with their own schedule</source>
         <translation>个人排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="225"/>
+        <location filename="../schedules_tab.py" line="233"/>
         <source>Holidays and make-up work days</source>
         <translation>节假日与调休</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="310"/>
+        <location filename="../schedules_tab.py" line="321"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Start</source>
         <translation>上班时间</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>End</source>
         <translation>下班时间</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Late grace (min)</source>
         <translation>迟到宽限（分钟）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Early grace (min)</source>
         <translation>早退宽限（分钟）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Unpaid break (min)</source>
         <translation>休息（分钟，不计工时）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="230"/>
+        <location filename="../schedules_tab.py" line="238"/>
         <source>An end before the start ends the next day (a night shift, counted on the day it starts)</source>
         <translation>下班时间早于上班时间表示次日下班（夜班，计入上班当天）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="232"/>
+        <location filename="../schedules_tab.py" line="240"/>
         <source>e.g. Day shift</source>
         <translation>例如：白班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="233"/>
+        <location filename="../schedules_tab.py" line="241"/>
         <source>Add shift</source>
         <translation>添加班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="234"/>
+        <location filename="../schedules_tab.py" line="242"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="248"/>
+        <location filename="../schedules_tab.py" line="257"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="294"/>
+        <location filename="../schedules_tab.py" line="305"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="240"/>
+        <location filename="../schedules_tab.py" line="249"/>
         <source>Set schedule</source>
         <translation>设置排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="241"/>
+        <location filename="../schedules_tab.py" line="250"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="239"/>
+        <location filename="../schedules_tab.py" line="248"/>
         <source>Person number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="246"/>
+        <location filename="../schedules_tab.py" line="255"/>
         <source>Name, e.g. National Day</source>
         <translation>名称，例如：国庆节</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="247"/>
+        <location filename="../schedules_tab.py" line="256"/>
         <source>Add / change</source>
         <translation>添加/修改</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="249"/>
+        <location filename="../schedules_tab.py" line="258"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="250"/>
+        <location filename="../schedules_tab.py" line="259"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="251"/>
+        <location filename="../schedules_tab.py" line="260"/>
         <source>Rows date,kind,name (kind: holiday or workday); a file with a bad row is refused whole</source>
         <translation>每行：日期,类型,名称（类型：holiday 节假日 或 workday 调休上班）；文件中有任何错误行，整个文件都不导入</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="312"/>
+        <location filename="../schedules_tab.py" line="323"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="312"/>
+        <location filename="../schedules_tab.py" line="323"/>
         <source>Make-up work day</source>
         <translation>调休上班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="298"/>
+        <location filename="../schedules_tab.py" line="309"/>
         <source>No schedule</source>
         <translation>无排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="287"/>
+        <location filename="../schedules_tab.py" line="296"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="287"/>
+        <location filename="../schedules_tab.py" line="296"/>
         <source>Late grace</source>
         <translation>迟到宽限</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="287"/>
+        <location filename="../schedules_tab.py" line="296"/>
         <source>Early grace</source>
         <translation>早退宽限</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="287"/>
+        <location filename="../schedules_tab.py" line="296"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="290"/>
+        <location filename="../schedules_tab.py" line="299"/>
         <source>(ends the next day)</source>
         <translation>（次日下班）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="294"/>
+        <location filename="../schedules_tab.py" line="305"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="304"/>
+        <location filename="../schedules_tab.py" line="315"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="304"/>
+        <location filename="../schedules_tab.py" line="315"/>
         <source>Work days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="304"/>
+        <location filename="../schedules_tab.py" line="315"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="304"/>
+        <location filename="../schedules_tab.py" line="315"/>
         <source>Name</source>
         <comment>of a person</comment>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="310"/>
+        <location filename="../schedules_tab.py" line="321"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="310"/>
+        <location filename="../schedules_tab.py" line="321"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="310"/>
+        <location filename="../schedules_tab.py" line="321"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="316"/>
+        <location filename="../schedules_tab.py" line="327"/>
         <source>No schedule (never counted late or absent)</source>
         <translation>无排班（不计迟到、缺勤）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="381"/>
+        <location filename="../schedules_tab.py" line="392"/>
         <source>Note: {notes}</source>
         <translation>提示：{notes}</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="389"/>
+        <location filename="../schedules_tab.py" line="400"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="398"/>
+        <location filename="../schedules_tab.py" line="424"/>
         <source>Shift {name} saved.</source>
         <translation>班次 {name} 已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="404"/>
+        <location filename="../schedules_tab.py" line="455"/>
         <source>Shift {name} deleted.</source>
         <translation>班次 {name} 已删除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="439"/>
+        <location filename="../schedules_tab.py" line="490"/>
         <source>add a shift first</source>
         <translation>请先添加班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="413"/>
+        <location filename="../schedules_tab.py" line="464"/>
         <source>Schedule of {department} saved.</source>
         <translation>{department} 的排班已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="422"/>
+        <location filename="../schedules_tab.py" line="473"/>
         <source>Schedule of {department} removed.</source>
         <translation>{department} 的排班已移除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="431"/>
+        <location filename="../schedules_tab.py" line="482"/>
         <source>no person with number {number}</source>
         <translation>没有工号为 {number} 的人员</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="442"/>
+        <location filename="../schedules_tab.py" line="493"/>
         <source>Own schedule of {number} saved.</source>
         <translation>{number} 的个人排班已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="446"/>
+        <location filename="../schedules_tab.py" line="497"/>
         <source>{number} follows their department&apos;s schedule again.</source>
         <translation>{number} 恢复按部门排班。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="452"/>
+        <location filename="../schedules_tab.py" line="503"/>
         <source>{day} saved.</source>
         <translation>{day} 已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="457"/>
+        <location filename="../schedules_tab.py" line="508"/>
         <source>{day} deleted.</source>
         <translation>{day} 已删除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="461"/>
+        <location filename="../schedules_tab.py" line="512"/>
         <source>Calendar imported from {path}: {{result}} days.</source>
         <translation>已从 {path} 导入日历：{{result}} 天。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="466"/>
+        <location filename="../schedules_tab.py" line="517"/>
         <source>Calendar exported to {path}: {{result}} days.</source>
         <translation>日历已导出到 {path}：{{result}} 天。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="470"/>
+        <location filename="../schedules_tab.py" line="521"/>
         <source>Import calendar</source>
         <translation>导入日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="477"/>
+        <location filename="../schedules_tab.py" line="528"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="476"/>
+        <location filename="../schedules_tab.py" line="527"/>
         <source>calendar</source>
         <translation>节假日日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="477"/>
+        <location filename="../schedules_tab.py" line="528"/>
         <source>Export calendar</source>
         <translation>导出日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="243"/>
+        <location filename="../schedules_tab.py" line="252"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="244"/>
+        <location filename="../schedules_tab.py" line="253"/>
         <source>Unchecked: the schedule applies always (earlier months are computed again). Checked: from that day on; earlier days keep the schedule they had</source>
         <translation>不勾选：排班一直适用（以前的月份会重新计算）。勾选：从该日起适用，以前的日子保留原排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="279"/>
+        <location filename="../schedules_tab.py" line="300"/>
         <source>from {day}: {shift}</source>
         <translation>{day} 起：{shift}</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="294"/>
+        <location filename="../schedules_tab.py" line="305"/>
         <source>Versions</source>
         <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="243"/>
+        <source>A new version starts on</source>
+        <translation>新版本生效日期</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="424"/>
+        <source>Shift {name}: a new version from {day} saved.</source>
+        <translation>班次 {name}：已保存自 {day} 起的新版本。</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="431"/>
+        <source>Change a shift in use</source>
+        <translation>修改使用中的班次</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="431"/>
+        <source>Shift {name} was worked on earlier days. Change it for those days too (their reports change), or start a new version on {day} (the days before keep their times)?</source>
+        <translation>班次 {name} 以前已在使用。是连以前的日子一起修改（以前的报表会改变），还是从 {day} 起启用新版本（以前的日子保留原时间）？</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="435"/>
+        <source>Change history</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="436"/>
+        <source>New version from {day}</source>
+        <translation>从 {day} 起启用新版本</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,8 @@
 -- leave_audit          every change of a leave record: what (created / withdrawn), when, by whom, the details
 -- department_schedules, person_schedules: valid_from, the first day a version applies (until the next
 --                      version's); '1000-01-01': from the beginning (every schedule of version 4)
+-- shift_versions       a shift's times and graces from valid_from on (a shift changed without rewriting the
+--                      days before: those keep the shifts row's values, or the version in force then)
 
 CREATE TABLE correction_withdrawals (
     attendance_id  BIGINT UNSIGNED NOT NULL,
@@ -91,3 +93,16 @@ ALTER TABLE person_schedules
     ADD COLUMN valid_from DATE NOT NULL DEFAULT '1000-01-01' AFTER person_id,
     DROP PRIMARY KEY,
     ADD PRIMARY KEY (person_id, valid_from);
+
+CREATE TABLE shift_versions (
+    shift_id             INT UNSIGNED NOT NULL,
+    valid_from           DATE         NOT NULL,
+    start_minute         SMALLINT UNSIGNED NOT NULL,
+    end_minute           SMALLINT UNSIGNED NOT NULL,
+    late_grace_minutes   SMALLINT UNSIGNED NOT NULL DEFAULT 0,
+    early_grace_minutes  SMALLINT UNSIGNED NOT NULL DEFAULT 0,
+    break_minutes        SMALLINT UNSIGNED NOT NULL DEFAULT 0,
+    PRIMARY KEY (shift_id, valid_from),
+    CONSTRAINT fk_shift_versions_shift FOREIGN KEY (shift_id) REFERENCES shifts (id) ON DELETE CASCADE,
+    CONSTRAINT ck_shift_versions_times CHECK (start_minute < 1440 AND end_minute < 1440 AND start_minute <> end_minute)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_520_ci;

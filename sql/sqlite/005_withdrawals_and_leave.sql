@@ -82,3 +82,15 @@ INSERT INTO person_schedules_5 (person_id, shift_id, work_days)
 DROP TABLE person_schedules;
 ALTER TABLE person_schedules_5 RENAME TO person_schedules;
 CREATE INDEX idx_person_schedules_shift ON person_schedules (shift_id);
+
+CREATE TABLE shift_versions (
+    shift_id             INTEGER NOT NULL REFERENCES shifts (id) ON DELETE CASCADE,
+    valid_from           TEXT    NOT NULL,
+    start_minute         INTEGER NOT NULL CHECK (start_minute BETWEEN 0 AND 1439),
+    end_minute           INTEGER NOT NULL CHECK (end_minute BETWEEN 0 AND 1439),
+    late_grace_minutes   INTEGER NOT NULL DEFAULT 0 CHECK (late_grace_minutes >= 0),
+    early_grace_minutes  INTEGER NOT NULL DEFAULT 0 CHECK (early_grace_minutes >= 0),
+    break_minutes        INTEGER NOT NULL DEFAULT 0 CHECK (break_minutes >= 0),
+    PRIMARY KEY (shift_id, valid_from),
+    CHECK (start_minute <> end_minute)
+);

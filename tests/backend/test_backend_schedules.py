@@ -193,3 +193,32 @@ def test_a_schedule_applies_from_a_date_and_earlier_months_keep_theirs(backend):
     assert not days[14].late and sql(backend, "SELECT COUNT(*) FROM department_schedules")[0][0] == 1
     with pytest.raises(ValueError, match="a schedule applies from a date"):
         s.set_department_schedule("研发部", day.id, valid_from=datetime(2026, 12, 1) + timedelta(hours=1))
+
+
+def test_a_shift_changed_from_a_date_keeps_the_days_before(backend):
+    from backend.reports import ReportQuery
+
+    s = backend.schedules
+    day = s.save_shift("白班", "09:00", "18:00")
+    s.set_department_schedule("研发部", day.id)
+    e1 = backend.people.create("E1", "张三", department="研发部")
+    sql(backend, "UPDATE people SET created_at = ? WHERE id = ?", ("2026-11-01 08:00:00.000", e1.id))
+    backend.attendance.cooldown_seconds = 0
+    for d in (14, 15):
+        backend.attendance.check_in(e1.id, datetime(2026, 12, d, 8, 45))
+        backend.attendance.check_in(e1.id, datetime(2026, 12, d, 18, 0))
+    assert s.shift_used_before(day.id, date(2026, 12, 15)) and not s.shift_used_before(day.id, date(1000, 1, 1))
+    s.save_shift("白班", "08:30", "17:30", shift_id=day.id, valid_from=date(2026, 12, 15))     # a new version
+    assert [(d, v.text()) for d, v in s.shift_versions()[day.id]] == [(date(2026, 12, 15), "08:30-17:30")]
+    later = datetime(2027, 1, 15)
+    days = list(backend.reports.build(ReportQuery.month(2026, 12, now=later)).people[0].days)
+    assert (days[13].late, days[13].overtime_minutes) == (False, 0)            # the 14th: 09:00-18:00
+    assert (days[14].late, days[14].late_minutes, days[14].overtime_minutes) == (True, 15, 30)   # 08:30-17:30
+    assert s.shifts()[0].text() == "09:00-18:00"                                # the first version stays
+    # changed for every day (history): the versions go, every month uses the new times
+    s.save_shift("白班", "08:00", "17:00", shift_id=day.id)
+    assert s.shift_versions() == {}
+    days = list(backend.reports.build(ReportQuery.month(2026, 12, now=later)).people[0].days)
+    assert days[13].late and days[14].late
+    with pytest.raises(ValueError, match="a new shift applies from the day a schedule gives it"):
+        s.save_shift("晚班", "13:00", "21:00", valid_from=date(2026, 12, 15))

@@ -68,7 +68,7 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
                                "face_embed_failures", "face_models", "face_changes", "face_change_counter",
                                "shifts", "department_schedules", "person_schedules", "calendar_days",
                                "person_inactive_periods", "correction_withdrawals", "leave_types", "leave_records",
-                               "leave_audit"}
+                               "leave_audit", "shift_versions"}
         assert all(v == "InnoDB utf8mb4_unicode_520_ci" for v in tables.values()), tables
         cols = {(t, c): (dtype, length, prec, coll) for t, c, dtype, length, prec, coll in _query(
             conn, "SELECT table_name, column_name, data_type, character_maximum_length, "
@@ -91,6 +91,7 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
                        ("person_schedules", "people", "CASCADE"), ("person_inactive_periods", "people", "CASCADE"),
                        ("correction_withdrawals", "attendance", "CASCADE"), ("leave_records", "people", "CASCADE"),
                        ("leave_records", "leave_types", "RESTRICT"), ("leave_audit", "leave_records", "CASCADE"),
+                       ("shift_versions", "shifts", "CASCADE"),
                        # a shift in use cannot be deleted (backend.schedules says by whom)
                        ("person_schedules", "shifts", "RESTRICT"), ("department_schedules", "shifts", "RESTRICT")}
         assert cols[("department_schedules", "department")][3] == "utf8mb4_bin"    # exact, as on SQLite

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
-from PyQt5.QtCore import QDate, QDateTime, Qt
+from PyQt5.QtCore import QDate, QDateTime, Qt, QTime
 from PyQt5.QtWidgets import QTabWidget, QWidget
 
 from gui.attendance_tabs import AttendancePages
@@ -356,3 +356,36 @@ def test_a_schedule_from_a_date_keeps_earlier_days(qtbot, pages, db_url, checker
     e1 = next(p for p in pages.reports.report.people if p.person_id == people["E1"].id)
     days = list(e1.days)
     assert (days[0].late, days[2].late, days[2].late_minutes) == (False, True, 119)
+
+
+def test_changing_a_shift_in_use_asks_history_or_a_new_version(qtbot, pages, db_url, checker):
+    db = checker(db_url)
+    office(db)                                                # 白班 09:00-18:00 worked by 研发部 since always
+    tab = pages.schedules
+    pages.tabs.setCurrentWidget(tab)
+    drain(qtbot, pages.client)
+    tab.shiftTable.setCurrentIndex(tab.shiftModel.index(0, 0))
+    tab.shiftStart.setTime(QTime(8, 30))
+    tab.shiftEnd.setTime(QTime(17, 30))
+    tab.shiftFrom.setDate(QDate(2026, 12, 3))
+    with qtbot.waitSignal(tab.versionAsked, timeout=20000) as asked:
+        tab.shiftSave.click()
+    box = asked.args[0]
+    assert "was worked on earlier days" in box.text() and box.versionButton.text() == "New version from 2026-12-03"
+    box.versionButton.click()
+    qtbot.waitUntil(lambda: "a new version from 2026-12-03 saved" in tab.messageLabel.text(), timeout=20000)
+    assert db.schedules.shifts()[0].text() == "09:00-18:00"                      # the days before keep theirs
+    qtbot.waitUntil(lambda: tab.shiftModel.item(0, 5).text() == "from 2026-12-03: 08:30-17:30", timeout=20000)
+    assert [(d, s.text()) for d, s in db.schedules.shift_versions()[db.schedules.shifts()[0].id]] == \
+        [(date(2026, 12, 3), "08:30-17:30")]
+    show_first_week(qtbot, pages)
+    e1 = next(p for p in pages.reports.report.people if p.person_number == "E1")
+    days = list(e1.days)
+    assert days[1].late_minutes == 20 and days[2].late_minutes == 29             # 09:20 by 09:00, 08:59 by 08:30
+    # changing it again, for history this time: the version goes
+    tab.shiftTable.setCurrentIndex(tab.shiftModel.index(0, 0))
+    with qtbot.waitSignal(tab.versionAsked, timeout=20000) as asked:
+        tab.shiftSave.click()
+    asked.args[0].historyButton.click()
+    qtbot.waitUntil(lambda: tab.messageLabel.text() == "Shift 白班 saved.", timeout=20000)
+    assert db.schedules.shift_versions() == {}

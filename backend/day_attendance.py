@@ -349,6 +349,12 @@ class DayGrid:
                              _seconds(r.departure, midnight), r.late_minutes, r.early_minutes,
                              r.overtime_minutes, r.leave, r.leave_amount))
 
+    def extend(self, other: "DayGrid") -> None:
+        """Append ``other``'s days (those right after this grid's last), packed as they are."""
+        if other.first != self.first + timedelta(days=len(self)):
+            raise ValueError(f"days from {other.first} do not follow {self.first} + {len(self)} days")
+        self._packed.extend(other._packed)
+
     def __len__(self) -> int:
         return len(self._packed) // _FIELDS
 

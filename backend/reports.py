@@ -197,8 +197,7 @@ class AttendanceReports:
                     part_totals, part = evaluate_person(days[lo:hi], schedule, rules.calendar, punches, active_spans,
                                                         query.cooldown_seconds, query.now, own_leave)
                     totals.add(part_totals)
-                    for result in part:
-                        grid.append(result)
+                    grid.extend(part)
             if current is not None and current[0] == person_id:
                 current = next(groups, None)
             if totals.days_checked_in or not grid.all(OUT):   # not someone gone before / enrolled after it

@@ -296,3 +296,12 @@ def test_a_work_day_on_leave_is_never_absent_late_or_early_for_the_covered_time(
     assert grid[0].kind == LEAVE and not grid[0].absent
     # the grid keeps the leave of every day
     assert DayGrid(MON, grid)[0].leave_amount == 100
+
+
+def test_a_grid_extends_with_the_days_that_follow_it_packed():
+    _, first = evaluate_person([MON], Schedule(DAY), {}, [at(MON, "09:10")], ALWAYS, 0)
+    _, second = evaluate_person([MON + timedelta(days=1)], Schedule(NIGHT), {}, [], ALWAYS, 0)
+    first.extend(second)
+    assert [(d.day, d.kind, d.absent) for d in first] == [(MON, "work", False), (MON + timedelta(days=1), "work", True)]
+    with pytest.raises(ValueError, match="do not follow"):
+        first.extend(second)

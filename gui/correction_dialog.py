@@ -13,6 +13,19 @@ from PyQt5.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox
                              QVBoxLayout)
 
 
+def who_and_why(operator: str, reason_hint: str, operator_hint: str) -> tuple[QLineEdit, QLineEdit, QLabel]:
+    """The reason and operator fields of a correction's dialog (the backend requires both; their lengths
+    are its limits) and the line that says why a save was refused."""
+    reason, who = QLineEdit(), QLineEdit(operator)
+    reason.setMaxLength(255)
+    reason.setPlaceholderText(reason_hint)
+    who.setMaxLength(128)
+    who.setPlaceholderText(operator_hint)
+    message = QLabel()
+    message.setWordWrap(True)
+    return reason, who, message
+
+
 class CorrectionDialog(QDialog):
     corrected = pyqtSignal(str, str)      # message for the status bar, the operator's name
 
@@ -26,14 +39,8 @@ class CorrectionDialog(QDialog):
         self.timeEdit = QDateTimeEdit(QDateTime(day, dt.time(9, 0)))
         self.timeEdit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.timeEdit.setCalendarPopup(True)
-        self.reasonEdit = QLineEdit()
-        self.reasonEdit.setMaxLength(255)
-        self.reasonEdit.setPlaceholderText(self.tr("Required, e.g. forgot to check in, camera down"))
-        self.operatorEdit = QLineEdit(operator)
-        self.operatorEdit.setMaxLength(128)
-        self.operatorEdit.setPlaceholderText(self.tr("Required: who adds it"))
-        self.messageLabel = QLabel()
-        self.messageLabel.setWordWrap(True)
+        self.reasonEdit, self.operatorEdit, self.messageLabel = who_and_why(
+            operator, self.tr("Required, e.g. forgot to check in, camera down"), self.tr("Required: who adds it"))
         form = QFormLayout()
         form.addRow(self.tr("Person number"), self.numberEdit)
         form.addRow(self.tr("Time"), self.timeEdit)
@@ -110,14 +117,8 @@ class WithdrawDialog(QDialog):
             self.correctionCombo.addItem(self.tr("{name} ({number}) at {time}, added by {operator}: {reason}").format(
                 name=row.name, number=row.person_number, time=f"{row.checked_in_at:%Y-%m-%d %H:%M:%S}",
                 operator=row.operator or "", reason=row.reason or ""), row.id)
-        self.reasonEdit = QLineEdit()
-        self.reasonEdit.setMaxLength(255)
-        self.reasonEdit.setPlaceholderText(self.tr("Required, e.g. entered for the wrong day"))
-        self.operatorEdit = QLineEdit(operator)
-        self.operatorEdit.setMaxLength(128)
-        self.operatorEdit.setPlaceholderText(self.tr("Required: who withdraws it"))
-        self.messageLabel = QLabel()
-        self.messageLabel.setWordWrap(True)
+        self.reasonEdit, self.operatorEdit, self.messageLabel = who_and_why(
+            operator, self.tr("Required, e.g. entered for the wrong day"), self.tr("Required: who withdraws it"))
         form = QFormLayout()
         form.addRow(self.tr("Correction"), self.correctionCombo)
         form.addRow(self.tr("Reason"), self.reasonEdit)

@@ -65,77 +65,77 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="23"/>
+        <location filename="../correction_dialog.py" line="36"/>
         <source>Add a correction (missed check-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="31"/>
+        <location filename="../correction_dialog.py" line="42"/>
         <source>Required, e.g. forgot to check in, camera down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="34"/>
+        <location filename="../correction_dialog.py" line="42"/>
         <source>Required: who adds it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="38"/>
+        <location filename="../correction_dialog.py" line="45"/>
         <source>Person number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="39"/>
+        <location filename="../correction_dialog.py" line="46"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="40"/>
+        <location filename="../correction_dialog.py" line="47"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="41"/>
+        <location filename="../correction_dialog.py" line="48"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="46"/>
+        <location filename="../correction_dialog.py" line="53"/>
         <source>The check-in is added as a manual one, with the reason and the operator; face check-ins are never changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="56"/>
+        <location filename="../correction_dialog.py" line="63"/>
         <source>Type the person number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="59"/>
+        <location filename="../correction_dialog.py" line="66"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="72"/>
+        <location filename="../correction_dialog.py" line="79"/>
         <source>Not added: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="78"/>
+        <location filename="../correction_dialog.py" line="85"/>
         <source>No person with number {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="83"/>
+        <location filename="../correction_dialog.py" line="90"/>
         <source>Not added: the check-in at {time} already covers that time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="87"/>
+        <location filename="../correction_dialog.py" line="94"/>
         <source>Correction for {name} at {time} kept on this desk: the database is unreachable, it is sent when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="90"/>
+        <location filename="../correction_dialog.py" line="97"/>
         <source>Correction added for {name} at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2295,62 +2295,62 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="107"/>
+        <location filename="../correction_dialog.py" line="114"/>
         <source>Withdraw a correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="110"/>
+        <location filename="../correction_dialog.py" line="117"/>
         <source>{name} ({number}) at {time}, added by {operator}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="115"/>
+        <location filename="../correction_dialog.py" line="120"/>
         <source>Required, e.g. entered for the wrong day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="118"/>
+        <location filename="../correction_dialog.py" line="120"/>
         <source>Required: who withdraws it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="122"/>
+        <location filename="../correction_dialog.py" line="123"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="123"/>
+        <location filename="../correction_dialog.py" line="124"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="124"/>
+        <location filename="../correction_dialog.py" line="125"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="126"/>
+        <location filename="../correction_dialog.py" line="127"/>
         <source>Withdraw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="130"/>
+        <location filename="../correction_dialog.py" line="131"/>
         <source>A withdrawn correction no longer counts; it stays in the history with who withdrew it and why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="140"/>
+        <location filename="../correction_dialog.py" line="141"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="146"/>
+        <location filename="../correction_dialog.py" line="147"/>
         <source>Not withdrawn: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="151"/>
+        <location filename="../correction_dialog.py" line="152"/>
         <source>Correction of {name} at {time} withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -66,6 +66,17 @@ def office(db) -> dict:
     return people
 
 
+def refused_then_saved(qtbot, tab, dialog, refused: str, reason: str) -> None:
+    """Save ``dialog`` without a reason (refused: ``refused`` and the reason named, nothing written, the
+    dialog still open), then with ``reason``: saved and the report computed again."""
+    dialog.save()
+    qtbot.waitUntil(lambda: "reason" in dialog.messageLabel.text(), timeout=20000)
+    assert dialog.messageLabel.text().startswith(refused) and dialog.isVisible()
+    dialog.reasonEdit.setText(reason)
+    with qtbot.waitSignal(tab.loaded, timeout=20000):
+        dialog.save()
+
+
 def show_first_week(qtbot, pages) -> None:
     tab = pages.reports
     tab.rangeRadio.setChecked(True)
@@ -169,12 +180,7 @@ def test_correct_a_missed_punch_from_the_grid(qtbot, pages, db_url, checker):
     assert dialog.numberEdit.text() == "E1" and dialog.timeEdit.date() == QDate(2026, 12, 3)
     dialog.timeEdit.setDateTime(QDateTime(QDate(2026, 12, 3), dialog.timeEdit.time().fromString("18:02", "HH:mm")))
     dialog.operatorEdit.setText("王芳")
-    dialog.save()                                                # no reason: refused, nothing written
-    qtbot.waitUntil(lambda: "reason" in dialog.messageLabel.text(), timeout=20000)
-    assert dialog.messageLabel.text().startswith("Not added:") and dialog.isVisible()
-    dialog.reasonEdit.setText("忘记打卡")
-    with qtbot.waitSignal(tab.loaded, timeout=20000):           # added, and the report computed again
-        dialog.save()
+    refused_then_saved(qtbot, tab, dialog, "Not added:", "忘记打卡")
     assert dialog.result_status == "recorded" and not dialog.isVisible()
     assert grid.data(grid.index(e1, 5)) == "08:59-18:02\novertime 0:02 corrected"
     assert tab.operator == "王芳"                                # offered for the next correction
@@ -317,12 +323,7 @@ def test_withdraw_a_correction_from_the_grid(qtbot, pages, db_url, checker):
     dialog = opened.args[0]
     assert dialog.correctionCombo.count() == 1 and "added by 王芳: 忘记打卡" in dialog.correctionCombo.currentText()
     dialog.operatorEdit.setText("李经理")
-    dialog.save()                                                # no reason: refused, nothing written
-    qtbot.waitUntil(lambda: "reason" in dialog.messageLabel.text(), timeout=20000)
-    assert dialog.messageLabel.text().startswith("Not withdrawn:") and dialog.isVisible()
-    dialog.reasonEdit.setText("录错了")
-    with qtbot.waitSignal(tab.loaded, timeout=20000):           # withdrawn, and the report computed again
-        dialog.save()
+    refused_then_saved(qtbot, tab, dialog, "Not withdrawn:", "录错了")
     assert grid.data(grid.index(e1, 5)) == "08:59-\nmissing punch"
     (row,) = checker(db_url).corrections.between(date(2026, 12, 1), date(2026, 12, 7))
     assert (row.withdrawn_by, row.withdrawn_reason, row.reason) == ("李经理", "录错了", "忘记打卡")     # kept

@@ -25,7 +25,7 @@ from backend.work_rules import WORKDAY
 LANGUAGES = ("zh_CN", "en")
 LABELS = {
     "zh_CN": {
-        "language": "zh_CN", "kind_leave": "请假", "unit_day": "天", "unit_hour": "小时",
+        "language": "zh_CN", "kind_leave": "请假", "unit_day": "天", "unit_hour": "小时", "unpaid": "无薪",
         "title": "考勤报表", "to": "至", "department_filter": "部门", "all": "全部", "no_department": "（无部门）",
         "number": "工号", "name": "姓名", "department": "部门", "shift": "班次", "work_days": "应出勤天数",
         "present": "实际出勤天数", "late": "迟到次数", "late_minutes": "迟到分钟", "early": "早退次数",
@@ -45,7 +45,7 @@ LABELS = {
                                                     "夜班计入上班当天；休息日、节假日出勤全部计为加班。",
     },
     "en": {
-        "language": "en", "kind_leave": "on leave", "unit_day": " d", "unit_hour": " h",
+        "language": "en", "kind_leave": "on leave", "unit_day": " d", "unit_hour": " h", "unpaid": "unpaid",
         "title": "Attendance report", "to": "to", "department_filter": "Department", "all": "all",
         "no_department": "(no department)",
         "number": "Number", "name": "Name", "department": "Department", "shift": "Shift", "work_days": "Work days",
@@ -91,13 +91,15 @@ def labels(language: str) -> dict:
 
 def report_words(report: Report, language: str, words: dict | None = None) -> dict:
     """The words of ``report`` in ``language`` (``words``: the screen's own, which win), with its leave
-    types: "leave_names" (a day's mark) and "leave_headers" (a totals column each, with its unit)."""
+    types: "leave_names" (a day's mark) and "leave_headers" (a totals column each, with its unit, and
+    "unpaid" for a type payroll deducts)."""
     text = {**labels(language), **(words or {})}
     names = [t.name(language) for t in report.leave_types]
     units = [text["unit_hour" if t.unit == HOUR_UNIT else "unit_day"].strip() for t in report.leave_types]
     return {**text, "leave_names": names, "leave_units": [text["unit_hour" if t.unit == HOUR_UNIT else "unit_day"]
                                                           for t in report.leave_types],
-            "leave_headers": [f"{n} ({u})" for n, u in zip(names, units)]}
+            "leave_headers": [f"{n} ({u})" if t.paid else f"{n} ({u}, {text['unpaid']})"
+                              for n, u, t in zip(names, units, report.leave_types)]}
 
 
 def display_width(text: str) -> int:

@@ -153,6 +153,7 @@ class ReportsTab(QWidget):
             "mark_rest": self.tr("rest"), "mark_holiday": self.tr("holiday"), "mark_out": "—",
             "mark_pending": self.tr("in progress"), "kind_leave": self.tr("on leave"),
             "unit_day": self.tr(" d", "leave counted in days"), "unit_hour": self.tr(" h", "leave counted in hours"),
+            "unpaid": self.tr("unpaid", "leave payroll deducts"),
             "kinds": {"work": self.tr("Work day"), "rest": self.tr("Rest day"), "holiday": self.tr("Holiday"),
                       "none": self.tr("No schedule: never late or absent"),
                       "out": self.tr("Not enrolled yet, or deactivated"),
@@ -271,6 +272,8 @@ class ReportsTab(QWidget):
             "missing punches {missing}, overtime {overtime:.1f} h").format(
             work_days=total.work_days, late=total.late, late_minutes=total.late_minutes, early=total.early,
             absent=total.absent, missing=total.missing_punches, overtime=total.overtime_minutes / 60)
+        if total.leave_days:
+            text += " · " + self.tr("on leave or a trip %n day(s)", "", total.leave_days)
         if self.report.without_schedule:
             text += " · " + self.tr("%n without a schedule (never counted absent)", "", self.report.without_schedule)
         if seconds is not None:

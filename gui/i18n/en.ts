@@ -1639,57 +1639,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="156"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Work day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="156"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Rest day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="156"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="157"/>
+        <location filename="../reports_tab.py" line="158"/>
         <source>No schedule: never late or absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="158"/>
+        <location filename="../reports_tab.py" line="159"/>
         <source>Not enrolled yet, or deactivated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="174"/>
+        <location filename="../reports_tab.py" line="175"/>
         <source>All departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="175"/>
+        <location filename="../reports_tab.py" line="176"/>
         <source>(no department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="212"/>
+        <location filename="../reports_tab.py" line="213"/>
         <source>Computing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="230"/>
+        <location filename="../reports_tab.py" line="231"/>
         <source>Report failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="266"/>
+        <location filename="../reports_tab.py" line="267"/>
         <source>Choose a month or dates and press Show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="269"/>
+        <location filename="../reports_tab.py" line="270"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -1697,12 +1697,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="269"/>
+        <location filename="../reports_tab.py" line="270"/>
         <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="275"/>
+        <location filename="../reports_tab.py" line="278"/>
         <source>%n without a schedule (never counted absent)</source>
         <translation>
             <numerusform>%n without a schedule (never counted absent)</numerusform>
@@ -1710,42 +1710,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="277"/>
+        <location filename="../reports_tab.py" line="280"/>
         <source>computed in {seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="283"/>
+        <location filename="../reports_tab.py" line="286"/>
         <source>Show a report first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="286"/>
+        <location filename="../reports_tab.py" line="289"/>
         <source>attendance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="287"/>
+        <location filename="../reports_tab.py" line="290"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="287"/>
+        <location filename="../reports_tab.py" line="290"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="288"/>
+        <location filename="../reports_tab.py" line="291"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="308"/>
+        <location filename="../reports_tab.py" line="311"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="311"/>
+        <location filename="../reports_tab.py" line="314"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1755,12 +1755,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="159"/>
+        <location filename="../reports_tab.py" line="160"/>
         <source>Not yet: days after today are not judged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="161"/>
+        <location filename="../reports_tab.py" line="162"/>
         <source>In progress: judged once the shift has ended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1775,12 +1775,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="344"/>
+        <location filename="../reports_tab.py" line="347"/>
         <source>Select a corrected day of a person in the day grid first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="356"/>
+        <location filename="../reports_tab.py" line="359"/>
         <source>{name} has no correction on {day} to withdraw.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,9 +1802,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="160"/>
+        <location filename="../reports_tab.py" line="161"/>
         <source>On leave or on a business trip</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="156"/>
+        <source>unpaid</source>
+        <comment>leave payroll deducts</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reports_tab.py" line="276"/>
+        <source>on leave or a trip %n day(s)</source>
+        <translation>
+            <numerusform>on leave or a trip %n day</numerusform>
+            <numerusform>on leave or a trip %n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>

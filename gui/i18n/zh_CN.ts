@@ -1630,111 +1630,111 @@
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="156"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Work day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="156"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Rest day</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="156"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="157"/>
+        <location filename="../reports_tab.py" line="158"/>
         <source>No schedule: never late or absent</source>
         <translation>无排班：不计迟到、缺勤</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="158"/>
+        <location filename="../reports_tab.py" line="159"/>
         <source>Not enrolled yet, or deactivated</source>
         <translation>尚未录入或已停用</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="174"/>
+        <location filename="../reports_tab.py" line="175"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="175"/>
+        <location filename="../reports_tab.py" line="176"/>
         <source>(no department)</source>
         <translation>（无部门）</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="212"/>
+        <location filename="../reports_tab.py" line="213"/>
         <source>Computing the report…</source>
         <translation>正在计算报表…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="230"/>
+        <location filename="../reports_tab.py" line="231"/>
         <source>Report failed: {error}</source>
         <translation>报表失败：{error}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="266"/>
+        <location filename="../reports_tab.py" line="267"/>
         <source>Choose a month or dates and press Show.</source>
         <translation>请选择月份或日期范围，然后点击“查询”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="269"/>
+        <location filename="../reports_tab.py" line="270"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="269"/>
+        <location filename="../reports_tab.py" line="270"/>
         <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
         <translation>应出勤 {work_days} 天，迟到 {late} 次（{late_minutes} 分钟），早退 {early} 次，缺勤 {absent} 天，缺卡 {missing} 次，加班 {overtime:.1f} 小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="275"/>
+        <location filename="../reports_tab.py" line="278"/>
         <source>%n without a schedule (never counted absent)</source>
         <translation>
             <numerusform>%n 人无排班（不计缺勤）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="277"/>
+        <location filename="../reports_tab.py" line="280"/>
         <source>computed in {seconds:.1f} s</source>
         <translation>用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="283"/>
+        <location filename="../reports_tab.py" line="286"/>
         <source>Show a report first.</source>
         <translation>请先查询报表。</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="286"/>
+        <location filename="../reports_tab.py" line="289"/>
         <source>attendance</source>
         <translation>考勤报表</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="287"/>
+        <location filename="../reports_tab.py" line="290"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="287"/>
+        <location filename="../reports_tab.py" line="290"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="288"/>
+        <location filename="../reports_tab.py" line="291"/>
         <source>Export report</source>
         <translation>导出考勤报表</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="308"/>
+        <location filename="../reports_tab.py" line="311"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="311"/>
+        <location filename="../reports_tab.py" line="314"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
@@ -1744,12 +1744,12 @@
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="159"/>
+        <location filename="../reports_tab.py" line="160"/>
         <source>Not yet: days after today are not judged</source>
         <translation>未到：今天以后的日子不计考勤</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="161"/>
+        <location filename="../reports_tab.py" line="162"/>
         <source>In progress: judged once the shift has ended</source>
         <translation>进行中：班次结束后才计考勤</translation>
     </message>
@@ -1764,12 +1764,12 @@
         <translation>撤销表格中所选日期的补卡：不再计入考勤，记录保留并注明撤销人和原因</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="344"/>
+        <location filename="../reports_tab.py" line="347"/>
         <source>Select a corrected day of a person in the day grid first.</source>
         <translation>请先在每日明细中选择一个有补卡的日期。</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="356"/>
+        <location filename="../reports_tab.py" line="359"/>
         <source>{name} has no correction on {day} to withdraw.</source>
         <translation>{name} 在 {day} 没有可撤销的补卡。</translation>
     </message>
@@ -1791,9 +1791,22 @@
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="160"/>
+        <location filename="../reports_tab.py" line="161"/>
         <source>On leave or on a business trip</source>
         <translation>请假或出差</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="156"/>
+        <source>unpaid</source>
+        <comment>leave payroll deducts</comment>
+        <translation>无薪</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reports_tab.py" line="276"/>
+        <source>on leave or a trip %n day(s)</source>
+        <translation>
+            <numerusform>请假/出差 %n 天</numerusform>
+        </translation>
     </message>
 </context>
 <context>

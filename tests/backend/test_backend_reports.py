@@ -235,7 +235,7 @@ def test_leave_and_trips_turn_absence_into_excused_days(backend, office, tmp_pat
     import openpyxl
     book = openpyxl.load_workbook(path)
     header = [c.value for c in book["汇总"][2]]
-    assert header[15:22] == ["年假 (天)", "病假 (天)", "事假 (天)", "调休 (天)", "出差 (天)", "外出 (小时)", "状态"]
+    assert header[15:22] == ["年假 (天)", "病假 (天)", "事假 (天, 无薪)", "调休 (天)", "出差 (天)", "外出 (小时)", "状态"]
     e1_row = next(r for r in book["汇总"].iter_rows(min_row=3, values_only=True) if r[0] == "E1")
     assert e1_row[15] == 1 and e1_row[20] == 1
     grid = next(r for r in book["每日明细"].iter_rows(min_row=4, values_only=True) if r[0] == "E1")

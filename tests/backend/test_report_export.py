@@ -60,7 +60,7 @@ def test_the_workbook_is_what_hr_hands_to_payroll(backend, office, tmp_path):
     header = [c.value for c in totals[2]]
     assert header == ["工号", "姓名", "部门", "班次", "应出勤天数", "实际出勤天数", "迟到次数", "迟到分钟", "早退次数",
                       "早退分钟", "缺勤天数", "缺卡次数", "加班小时", "休息日/节假日出勤天数", "补卡次数",
-                      "年假 (天)", "病假 (天)", "事假 (天)", "调休 (天)", "出差 (天)", "外出 (小时)", "状态"]
+                      "年假 (天)", "病假 (天)", "事假 (天, 无薪)", "调休 (天)", "出差 (天)", "外出 (小时)", "状态"]
     rows = {r[0]: r for r in totals.iter_rows(min_row=3, max_row=3 + len(report.people), values_only=True)}
     assert totals.cell(row=5 + len(report.people), column=1).value.startswith("说明")
     assert rows["E1"][:15] == ("E1", "张三", "研发部", "白班 09:00-18:00", 5, 4, 1, 20, 1, 30, 1, 0, 4.1, 1, 1)

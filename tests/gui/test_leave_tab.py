@@ -48,9 +48,11 @@ def test_enter_list_withdraw_and_import_leave(qtbot, pages, db_url, checker, tmp
     pages.reports.gridRadio.setChecked(True)
     e1 = next(r for r in range(grid.rowCount()) if grid.data(grid.index(r, 0)) == "E1")
     assert grid.data(grid.index(e1, 6)) == "Annual leave"
+    assert "on leave or a trip 1 day" in pages.reports.summaryLabel.text()
     totals = pages.reports.totals_model
     columns = [totals.headerData(c, 1) for c in range(totals.columnCount())]
-    assert columns[15:17] == ["Annual leave (d)", "Sick leave (d)"] and columns[20] == "Out on business (h)"
+    assert columns[15:18] == ["Annual leave (d)", "Sick leave (d)", "Personal leave (d, unpaid)"]
+    assert columns[20] == "Out on business (h)"
 
     # withdraw it: a reason is required; then it stays listed, withdrawn
     tab.table.selectRow(0)

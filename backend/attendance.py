@@ -112,8 +112,8 @@ class AttendanceRepository:
                 raise InactivePerson(f"person {event.person_id} is inactive; check-in refused")
             window = self._window(event.when)
             if window is not None:
-                last = cur.execute("SELECT MAX(checked_in_at) FROM attendance WHERE person_id = ? "
-                                   "AND checked_in_at >= ? AND checked_in_at < ?",
+                last = cur.execute("SELECT MAX(a.checked_in_at) FROM attendance a WHERE a.person_id = ? "
+                                   f"AND a.checked_in_at >= ? AND a.checked_in_at < ? AND {history.COUNTED}",
                                    (event.person_id, db.dt(window[0]), db.dt(window[1]))).scalar()
                 if last is not None:
                     return self._result("cooldown", event, last_check_in=db.read_dt(last))
@@ -190,5 +190,6 @@ class AttendanceRepository:
     def daily_summary(self, query: HistoryQuery) -> list[DailySummary]:
         return history.daily_summary(self._db, query)
 
-    def export_csv(self, query: HistoryQuery, path) -> int:
-        return csv_export.export_csv(self._db, query, path)
+    def export_csv(self, query: HistoryQuery, path, view: str = "rows", language: str = "en",
+                   diagnostics: bool = False, labels: dict | None = None) -> int:
+        return csv_export.export_csv(self._db, query, path, view, language, diagnostics, labels)

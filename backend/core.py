@@ -12,6 +12,7 @@ from backend.corrections import Corrections
 from backend.db import Database, MySQLDatabase, SQLiteDatabase, describe_mysql_error
 from backend.errors import BackendError, BackendOffline, SchemaError
 from backend.face_store import FaceStore
+from backend.leave import LeaveRepository
 from backend.outbox import DEFAULT_PATH as DEFAULT_OUTBOX, Outbox
 from backend.people import PeopleRepository
 from backend.records import BackendStatus
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 class Backend:
     """``people``, ``attendance``, ``faces`` (the face store), ``schedules`` (work rules),
-    ``corrections`` (补卡) and ``reports`` over one SQLite or MySQL database.
+    ``corrections`` (补卡), ``leave`` (请假、出差) and ``reports`` over one SQLite or MySQL database.
 
     Thread-safe: one connection, used under a lock. ``status()`` never touches the network.
     """
@@ -39,6 +40,7 @@ class Backend:
         self.faces = FaceStore(db)
         self.schedules = ScheduleRepository(db)
         self.corrections = Corrections(db, self.people, self.attendance)
+        self.leave = LeaveRepository(db, self.people, self.schedules)
         self.reports = AttendanceReports(db, self.schedules)
 
     # -- settings ------------------------------------------------------------------

@@ -1,4 +1,9 @@
-"""CSV export of attendance history that Excel opens with Chinese names intact (UTF-8 with BOM)."""
+"""CSV export of attendance history that Excel opens with Chinese names intact (UTF-8 with BOM).
+
+The file is the view History shows: the check-ins ("rows") or the daily summary ("summary"), headed in
+the desk's language with words HR reads (工号, 姓名, ... never database column names). The match distance
+is a technical figure: it is written only with the desk's diagnostics switch on.
+"""
 from __future__ import annotations
 
 import csv
@@ -11,8 +16,42 @@ from backend import history, times
 from backend.db import Database
 from backend.records import HistoryQuery
 
-HEADER = ("person_number", "name", "department", "checked_in_at", "desk", "distance", "method", "operator",
-          "reason")
+#: History's views, as exported
+VIEWS = ("rows", "summary")
+#: a check-in row (the "rows" view); "distance" goes after "desk", and only with diagnostics on
+ROW_FIELDS = ("time", "person_number", "name", "department", "desk", "method", "operator", "reason")
+SUMMARY_FIELDS = ("day", "person_number", "name", "first_in", "last_out", "count")
+METHODS = ("face", "confirmed", "number+face", "manual")
+LABELS = {
+    "en": {"time": "Time", "person_number": "Number", "name": "Name", "department": "Department", "desk": "Desk",
+           "distance": "Distance", "method": "Method", "operator": "Operator", "reason": "Reason", "day": "Day",
+           "first_in": "First check-in", "last_out": "Last check-in", "count": "Check-ins",
+           "withdrawn": "Manual (withdrawn)",
+           "methods": {"face": "Face", "confirmed": "Confirmed", "number+face": "Number + face", "manual": "Manual"}},
+    "zh_CN": {"time": "时间", "person_number": "工号", "name": "姓名", "department": "部门", "desk": "签到点",
+              "distance": "距离", "method": "方式", "operator": "操作员", "reason": "原因", "day": "日期",
+              "first_in": "首次签到", "last_out": "最后签到", "count": "签到次数",
+              "withdrawn": "补卡（已撤销）",
+              "methods": {"face": "刷脸", "confirmed": "人工确认", "number+face": "工号 + 刷脸", "manual": "补卡"}},
+}
+
+
+def history_labels(language: str) -> dict:
+    if language not in LABELS:
+        raise ValueError(f"unknown export language {language!r}; use one of {', '.join(LABELS)}")
+    return LABELS[language]
+
+
+def row_fields(diagnostics: bool = False) -> tuple[str, ...]:
+    """The columns of the "rows" view: the distance (after the desk) only with diagnostics on."""
+    if not diagnostics:
+        return ROW_FIELDS
+    at = ROW_FIELDS.index("desk") + 1
+    return (*ROW_FIELDS[:at], "distance", *ROW_FIELDS[at:])
+
+
+def _when(value) -> str:
+    return "" if value is None else value.strftime("%Y-%m-%d %H:%M:%S")
 #: a cell whose first visible character is one of these is run as a formula (the full-width forms
 #: too, which some spreadsheets and IMEs turn into the ASCII ones)
 _FORMULA_START = frozenset("=+-@＝＋－＠")
@@ -73,17 +112,32 @@ def write_csv(path, header, rows) -> int:
     return write_atomically(path, write)
 
 
-def export_csv(db: Database, query: HistoryQuery, path) -> int:
-    """Write every row matching ``query`` (all pages, the query's order) to ``path``; returns the
-    number of rows. The file is replaced atomically, so a failed export leaves no half file."""
+def export_csv(db: Database, query: HistoryQuery, path, view: str = "rows", language: str = "en",
+               diagnostics: bool = False, labels: dict | None = None) -> int:
+    """Write every line of ``view`` matching ``query`` (all pages, the view's order) to ``path``; returns
+    the number of lines. ``labels``: the headers and method names as the screen shows them (default: those
+    of ``language``). The file is replaced atomically, so a failed export leaves no half file."""
+    if view not in VIEWS:
+        raise ValueError(f"unknown history view {view!r}; use one of {', '.join(VIEWS)}")
+    text = {**history_labels(language), **(labels or {})}
     history.validate(db, query)         # bad queries fail before a file is touched
     path = check_folder(path)
+    methods = text["methods"]
+    fields = row_fields(diagnostics) if view == "rows" else SUMMARY_FIELDS
 
     def rows():
         with db.transaction() as cur:
+            if view == "summary":
+                for s in history.iter_summary(db, query, cur):
+                    yield (s.day.isoformat(), safe_cell(s.person_number), safe_cell(s.name), _when(s.first_in),
+                           _when(s.last_out), s.count)
+                return
             for row in history.iter_rows(db, query, cur):
-                yield (safe_cell(row.person_number), safe_cell(row.name), safe_cell(row.department),
-                       times.to_text(row.checked_in_at), safe_cell(row.desk),
-                       "" if row.distance is None else f"{row.distance:.4f}", row.method,
-                       safe_cell(row.operator), safe_cell(row.reason))
-    return write_csv(path, HEADER, rows())
+                cells = {"time": _when(row.checked_in_at), "person_number": safe_cell(row.person_number),
+                         "name": safe_cell(row.name), "department": safe_cell(row.department),
+                         "desk": safe_cell(row.desk),
+                         "distance": "" if row.distance is None else f"{row.distance:.4f}",
+                         "method": text["withdrawn"] if row.withdrawn else methods.get(row.method, row.method),
+                         "operator": safe_cell(row.operator), "reason": safe_cell(row.reason)}
+                yield tuple(cells[f] for f in fields)
+    return write_csv(path, [text[f] for f in fields], rows())

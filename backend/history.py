@@ -20,8 +20,14 @@ PRESETS = ("day", "week", "month", "all")
 MAX_PAGE_SIZE = 1000
 
 ROW_COLUMNS = ("a.id, a.event_id, a.person_id, p.person_number, p.name, p.department, "
-               "a.checked_in_at, a.desk, a.distance, a.method, a.operator, a.reason")
-JOIN = "attendance a JOIN people p ON p.id = a.person_id"
+               "a.checked_in_at, a.desk, a.distance, a.method, a.operator, a.reason, "
+               "w.withdrawn_at, w.operator, w.reason")
+#: a withdrawn correction stays in the history (the audit) with who withdrew it and why
+WITHDRAWALS = " LEFT JOIN correction_withdrawals w ON w.attendance_id = a.id"
+JOIN = "attendance a JOIN people p ON p.id = a.person_id" + WITHDRAWALS
+#: a condition on attendance (alias a): the check-ins that count (not a withdrawn correction)
+COUNTED = ("(a.method <> 'manual' OR NOT EXISTS (SELECT 1 FROM correction_withdrawals cw "
+           "WHERE cw.attendance_id = a.id))")
 
 
 def _bound(value, what: str, is_end: bool) -> datetime | None:
@@ -177,12 +183,17 @@ def read_row(db: Database, r) -> AttendanceRow:
     return AttendanceRow(id=int(r[0]), event_id=r[1], person_id=int(r[2]), person_number=r[3], name=r[4],
                          department=r[5], checked_in_at=db.read_dt(r[6]), desk=r[7],
                          distance=None if r[8] is None else float(r[8]), method=r[9], operator=r[10],
-                         reason=r[11])
+                         reason=r[11], withdrawn_at=None if r[12] is None else db.read_dt(r[12]),
+                         withdrawn_by=r[13], withdrawn_reason=r[14])
 
 
 def _from(db: Database) -> str:
     """attendance joined to people, attendance as the outer loop (for the time index / IN ranges)."""
     return f"attendance a {db.forced_join} people p ON p.id = a.person_id"
+
+
+def _rows_from(db: Database) -> str:
+    return _from(db) + WITHDRAWALS
 
 
 def search(db: Database, query: HistoryQuery) -> HistoryPage:
@@ -201,7 +212,7 @@ def search(db: Database, query: HistoryQuery) -> HistoryPage:
         total = int(cur.execute(f"SELECT COUNT(*) FROM {count_from}{where}", params).scalar())
         rows = []
         if total > offset:
-            rows = cur.execute(f"SELECT {ROW_COLUMNS} FROM {_from(db)}{where}{order} LIMIT ? OFFSET ?",
+            rows = cur.execute(f"SELECT {ROW_COLUMNS} FROM {_rows_from(db)}{where}{order} LIMIT ? OFFSET ?",
                                (*params, limit, offset)).fetchall()
     return HistoryPage([read_row(db, r) for r in rows], total)
 
@@ -213,8 +224,25 @@ def iter_rows(db: Database, query: HistoryQuery, cur):
     if not flt.possible:
         return
     where, params = flt.where()
-    for r in cur.stream(f"SELECT {ROW_COLUMNS} FROM {_from(db)}{where}{order}", params):
+    for r in cur.stream(f"SELECT {ROW_COLUMNS} FROM {_rows_from(db)}{where}{order}", params):
         yield read_row(db, r)
+
+
+def _summary_sql(db: Database, query: HistoryQuery, flt: Filter) -> tuple[str, list]:
+    day = db.day_of("a.checked_in_at")
+    direction = "DESC" if query.descending else "ASC"
+    where, params = flt.where()
+    where += (" AND " if where else " WHERE ") + COUNTED          # a withdrawn correction is not a check-in
+    return (f"SELECT {day} AS day, a.person_id, p.person_number, p.name, MIN(a.checked_in_at), "
+            f"MAX(a.checked_in_at), COUNT(*) FROM {_from(db)}{where} "
+            f"GROUP BY {day}, a.person_id, p.person_number, p.name "
+            f"ORDER BY day {direction}, p.name, a.person_id"), list(params)
+
+
+def _read_summary(db: Database, r) -> DailySummary:
+    count = int(r[6])
+    return DailySummary(day=db.read_date(r[0]), person_id=int(r[1]), person_number=r[2], name=r[3],
+                        first_in=db.read_dt(r[4]), last_out=db.read_dt(r[5]) if count > 1 else None, count=count)
 
 
 def daily_summary(db: Database, query: HistoryQuery) -> list[DailySummary]:
@@ -226,22 +254,20 @@ def daily_summary(db: Database, query: HistoryQuery) -> list[DailySummary]:
     limit, offset = _paging(query)
     if not flt.possible:
         return []
-    day = db.day_of("a.checked_in_at")
-    direction = "DESC" if query.descending else "ASC"
     with db.transaction() as cur:
         flt = narrow(cur, flt)
         if not flt.possible:
             return []
-        where, params = flt.where()
-        sql = (f"SELECT {day} AS day, a.person_id, p.person_number, p.name, MIN(a.checked_in_at), "
-               f"MAX(a.checked_in_at), COUNT(*) FROM {_from(db)}{where} "
-               f"GROUP BY {day}, a.person_id, p.person_number, p.name "
-               f"ORDER BY day {direction}, p.name, a.person_id LIMIT ? OFFSET ?")
-        rows = cur.execute(sql, (*params, limit, offset)).fetchall()
-    out = []
-    for r in rows:
-        count = int(r[6])
-        out.append(DailySummary(day=db.read_date(r[0]), person_id=int(r[1]), person_number=r[2],
-                                name=r[3], first_in=db.read_dt(r[4]),
-                                last_out=db.read_dt(r[5]) if count > 1 else None, count=count))
-    return out
+        sql, params = _summary_sql(db, query, flt)
+        rows = cur.execute(sql + " LIMIT ? OFFSET ?", (*params, limit, offset)).fetchall()
+    return [_read_summary(db, r) for r in rows]
+
+
+def iter_summary(db: Database, query: HistoryQuery, cur):
+    """Every line of the daily summary (all pages), in daily_summary's order; ``cur``: an open transaction's."""
+    flt = narrow(cur, validate(db, query))
+    if not flt.possible:
+        return
+    sql, params = _summary_sql(db, query, flt)
+    for r in cur.stream(sql, params):
+        yield _read_summary(db, r)

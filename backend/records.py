@@ -96,6 +96,13 @@ class AttendanceRow:
     method: str = "face"
     operator: str | None = None
     reason: str | None = None
+    withdrawn_at: datetime | None = None      # a withdrawn correction: when, by whom, why
+    withdrawn_by: str | None = None
+    withdrawn_reason: str | None = None
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -12,9 +12,10 @@ import dataclasses
 import itertools
 from datetime import date, datetime, timedelta
 
-from backend import validation
+from backend import history, times, validation
 from backend.attendance import DEFAULT_COOLDOWN_SECONDS
-from backend.day_attendance import OUT, ActiveSpans, DayGrid, Punch, Totals, evaluate_person
+from backend.day_attendance import OUT, ActiveSpans, DayGrid, LeaveSpan, Punch, Totals, evaluate_person
+from backend.leave import TYPE_COLUMNS, read_type
 from backend.db import Database
 from backend.schedules import ScheduleRepository
 from backend.work_rules import CalendarDay, Schedule
@@ -30,11 +31,13 @@ _BEFORE, _AFTER = timedelta(hours=12), timedelta(days=2)
 class ReportQuery:
     """Days ``start`` to ``end`` (both included); ``department`` None: everyone, "": people without a
     department, else that department (exact text). Check-ins closer than ``cooldown_seconds`` to the
-    previous one count once (the desk's cooldown)."""
+    previous one count once (the desk's cooldown). ``now``: the clock the days are judged by (None: the
+    desk's clock when the report is built); days not over by then are not judged (FUTURE / PENDING)."""
     start: date
     end: date
     department: str | None = None
     cooldown_seconds: float = DEFAULT_COOLDOWN_SECONDS
+    now: datetime | None = None
 
     @classmethod
     def month(cls, year: int, month: int, **kwargs) -> "ReportQuery":
@@ -55,7 +58,8 @@ class ReportQuery:
         department = self.department
         if department is not None:
             department = validation.text("department", department, strip=True) or ""
-        return dataclasses.replace(self, department=department,
+        now = times.now_local() if self.now is None else times.check_datetime(self.now, "report time")
+        return dataclasses.replace(self, department=department, now=now,
                                    cooldown_seconds=validation.seconds(self.cooldown_seconds, "cooldown"))
 
     @property
@@ -70,7 +74,7 @@ class PersonReport:
     name: str
     department: str                  # as now ("" without one)
     active: bool                     # now
-    schedule: Schedule
+    schedule: Schedule               # in force on the report's last day (it may change within the range)
     totals: Totals
     days: DayGrid
 
@@ -94,6 +98,7 @@ class Report:
     people: list[PersonReport]          # by department, then person number
     departments: list[DepartmentTotals]  # by department
     without_schedule: int               # people of the report without any schedule
+    leave_types: list = dataclasses.field(default_factory=list)   # Totals.leave's indexes
 
     def total(self) -> Totals:
         overall = Totals()
@@ -139,6 +144,17 @@ class AttendanceReports:
             if len(people) * len(days) > MAX_CELLS:
                 raise ReportTooLarge(f"{len(people):,} people x {len(days)} days is more than one report holds "
                                      f"({MAX_CELLS:,} person-days): choose a department or fewer days")
+            leave_types = [read_type(r) for r in cur.execute(f"SELECT {TYPE_COLUMNS} FROM leave_types "
+                                                             "ORDER BY sort_order, id").fetchall()]
+            index = {t.id: i for i, t in enumerate(leave_types)}
+            leaves: dict[int, list] = {}       # leave that counts (not withdrawn), by person
+            for person_id, type_id, start, end, whole in cur.execute(
+                    "SELECT person_id, type_id, starts_at, ends_at, whole_days FROM leave_records "
+                    "WHERE withdrawn_at IS NULL AND starts_at < ? AND ends_at > ? ORDER BY person_id, starts_at",
+                    (db.dt(hi), db.dt(lo))).fetchall():
+                kind = leave_types[index[int(type_id)]]
+                leaves.setdefault(int(person_id), []).append(
+                    LeaveSpan(db.read_dt(start), db.read_dt(end), bool(whole), index[int(type_id)], kind.unit))
             inactive: dict[int, list] = {}
             for person_id, start, end in cur.execute(
                     "SELECT person_id, inactive_from, inactive_until FROM person_inactive_periods "
@@ -146,9 +162,9 @@ class AttendanceReports:
                 inactive.setdefault(int(person_id), []).append((db.read_dt(start), db.read_dt(end)))
             join = f" {db.forced_join} people p ON p.id = a.person_id" if condition else ""
             rows = cur.stream(f"SELECT a.person_id, {db.dt_text('a.checked_in_at')}, a.method FROM attendance a{join} "
-                              f"WHERE a.checked_in_at >= ? AND a.checked_in_at < ?{condition} "
+                              f"WHERE a.checked_in_at >= ? AND a.checked_in_at < ? AND {history.COUNTED}{condition} "
                               "ORDER BY a.person_id, a.checked_in_at", (db.dt(lo), db.dt(hi), *params))
-            reports = self._evaluate(query, days, rules, people, inactive, rows)
+            reports = self._evaluate(query, days, rules, people, inactive, rows, leaves)
         reports.sort(key=lambda r: (r.department, r.person_number, r.person_id))
         departments: dict[str, DepartmentTotals] = {}
         for report in reports:
@@ -156,9 +172,9 @@ class AttendanceReports:
             entry.people += 1
             entry.totals.add(report.totals)
         return Report(query, days, rules.calendar, reports, [departments[k] for k in sorted(departments)],
-                      sum(1 for r in reports if r.schedule.shift is None))
+                      sum(1 for r in reports if r.schedule.shift is None), leave_types)
 
-    def _evaluate(self, query, days, rules, people, inactive, rows) -> list[PersonReport]:
+    def _evaluate(self, query, days, rules, people, inactive, rows, leaves) -> list[PersonReport]:
         read_dt = self._db.read_dt
         groups = itertools.groupby(rows, key=lambda r: int(r[0]))
         current = next(groups, None)
@@ -169,10 +185,19 @@ class AttendanceReports:
             punches = ()
             if current is not None and current[0] == person_id:
                 punches = (Punch(read_dt(r[1]), r[2] == "manual") for r in current[1])
-            schedule = rules.schedule_of(person_id, department)
-            totals, grid = evaluate_person(days, schedule, rules.calendar, punches,
-                                           ActiveSpans(created_at, inactive.get(person_id, ())),
-                                           query.cooldown_seconds)
+            active_spans, own_leave = ActiveSpans(created_at, inactive.get(person_id, ())), leaves.get(person_id, ())
+            segments = rules.segments(person_id, department, days)
+            if len(segments) == 1:
+                schedule = segments[0][2]
+                totals, grid = evaluate_person(days, schedule, rules.calendar, punches, active_spans,
+                                               query.cooldown_seconds, query.now, own_leave)
+            else:           # the schedule changes within the range: each part with the schedule in force then
+                punches, totals, grid = list(punches), Totals(), DayGrid(days[0])
+                for lo, hi, schedule in segments:
+                    part_totals, part = evaluate_person(days[lo:hi], schedule, rules.calendar, punches, active_spans,
+                                                        query.cooldown_seconds, query.now, own_leave)
+                    totals.add(part_totals)
+                    grid.extend(part)
             if current is not None and current[0] == person_id:
                 current = next(groups, None)
             if totals.days_checked_in or not grid.all(OUT):   # not someone gone before / enrolled after it

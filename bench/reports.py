@@ -13,8 +13,14 @@ days without any check-in or with one only), then times:
 * the peak memory (tracemalloc) of a report + .xlsx export, with ``--people`` and with ``--scale-people``
   (default 10,000): it grows with the people (a few hundred bytes each), not with the check-ins.
 
+What HR adds (issue 23): ``--leave-share`` of the person-days (default 0.1) are on leave (whole days, half
+days and errands of every seeded type), and mid-month (the 15th) half of the day-shift departments move
+to the early shift and the night shift gets a new version of its times (``--no-schedule-change``: none),
+so the report evaluates leave and cuts each affected person's month in two.
+
     python bench/reports.py [--backend sqlite mysql] [--people 1000] [--scale-people 10000]
-                            [--repeats 5] [--mysql-url mysql://root@127.0.0.1:3306] [--json PATH]
+                            [--repeats 5] [--leave-share 0.1] [--no-schedule-change]
+                            [--mysql-url mysql://root@127.0.0.1:3306] [--json PATH]
 """
 from __future__ import annotations
 
@@ -46,6 +52,8 @@ YEAR, MONTH = 2026, 10
 CALENDAR = [(date(2026, 9, 28), "workday", "国庆调休"), (date(2026, 10, 10), "workday", "国庆调休")] + \
     [(date(2026, 10, d), "holiday", "国庆节") for d in range(1, 9)]
 BATCH = 20_000
+#: the clock the reports are judged by: the month is over (reports do not judge days not over yet)
+AFTER = datetime(YEAR, MONTH + 1, 15)
 
 
 def stamp(value: datetime) -> str:
@@ -67,6 +75,60 @@ def setup_rules(backend) -> dict[str, tuple[int, int]]:
     for day_, kind, name in CALENDAR:
         s.set_calendar_day(day_, kind, name)
     return shifts
+
+
+CHANGE_DAY = date(YEAR, MONTH, 15)
+
+
+def change_schedules(backend) -> int:
+    """Mid-month: every other day-shift department moves to the early shift, the night shift starts 30
+    minutes later (a new version); returns the departments whose schedule changed."""
+    s = backend.schedules
+    shifts = {shift.name: shift for shift in s.shifts()}
+    day_departments = [d for d in DEPARTMENTS if d not in ("安全部", "生产部")]
+    for department in day_departments[::2]:
+        s.set_department_schedule(department, shifts["早班"].id, "1111100", valid_from=CHANGE_DAY)
+    night = shifts["夜班"]
+    s.save_shift(night.name, "22:30", "06:30", 0, 0, 30, shift_id=night.id, valid_from=CHANGE_DAY)
+    return len(day_departments[::2]) + 1
+
+
+def leave_rows(people_ids, share: float, types: list[tuple[int, str]], rng: random.Random):
+    """leave_records rows covering about ``share`` of the person-days: whole days mostly, some half days
+    (09:00-13:30) and errands (14:00-16:00 外出)."""
+    first = date(YEAR, MONTH, 1)
+    day_types = [t for t, unit in types if unit == "day"]
+    hour_types = [t for t, unit in types if unit == "hour"]
+    for person_id in people_ids:
+        taken = set()
+        for _ in range(round(31 * share)):
+            d = rng.randrange(31)
+            if d in taken:
+                continue
+            taken.add(d)
+            day = first + timedelta(days=d)
+            roll = rng.random()
+            if roll < 0.7:
+                start, end, whole, kind = datetime.combine(day, datetime.min.time()), \
+                    datetime.combine(day + timedelta(days=1), datetime.min.time()), 1, rng.choice(day_types)
+            elif roll < 0.9:
+                start, end, whole, kind = datetime.combine(day, datetime.min.time()) + timedelta(hours=9), \
+                    datetime.combine(day, datetime.min.time()) + timedelta(hours=13, minutes=30), 0, rng.choice(day_types)
+            else:
+                start, end, whole, kind = datetime.combine(day, datetime.min.time()) + timedelta(hours=14), \
+                    datetime.combine(day, datetime.min.time()) + timedelta(hours=16), 0, rng.choice(hour_types)
+            yield person_id, kind, stamp(start), stamp(end), whole, "bench", "基准", "2026-09-30 12:00:00.000"
+
+
+def add_leave(backend, share: float, seed: int) -> int:
+    rng = random.Random(seed + 1)
+    with backend.transaction() as cur:
+        ids = [int(r[0]) for r in cur.execute("SELECT id FROM people ORDER BY id").fetchall()]
+        types = [(int(r[0]), r[1]) for r in cur.execute("SELECT id, unit FROM leave_types").fetchall()]
+        rows = list(leave_rows(ids, share, types, rng))
+        cur.executemany("INSERT INTO leave_records (person_id, type_id, starts_at, ends_at, whole_days, reason, "
+                        "operator, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    return len(rows)
 
 
 def check_ins(people_ids, departments, shifts, rng: random.Random):
@@ -136,7 +198,7 @@ def peak_memory(backend, folder: Path) -> dict:
     """Peak Python memory of one report + .xlsx export (tracemalloc; timings are not taken here)."""
     gc.collect()
     tracemalloc.start()
-    report = backend.reports.build(ReportQuery.month(YEAR, MONTH))
+    report = backend.reports.build(ReportQuery.month(YEAR, MONTH, now=AFTER))
     built = tracemalloc.get_traced_memory()[1]
     report_export.export_xlsx(report, folder / "memory.xlsx", "zh_CN",
                               backend.corrections.between(report.query.start, report.query.end))
@@ -160,7 +222,11 @@ def run_backend(target_cls, args) -> dict:
                 start = time.perf_counter()
                 rows = load(backend, n_people, args.seed)
                 entry = {"people": n_people, "check_ins": rows, "load_s": round(time.perf_counter() - start, 1)}
-                query = ReportQuery.month(YEAR, MONTH)
+                if args.leave_share:
+                    entry["leave_records"] = add_leave(backend, args.leave_share, args.seed)
+                if args.schedule_change:
+                    entry["schedules_changed"] = change_schedules(backend)
+                query = ReportQuery.month(YEAR, MONTH, now=AFTER)
                 if timing:
                     runs, report = timed(lambda: backend.reports.build(query), args.repeats)
                     entry["report"] = summary(runs)
@@ -177,7 +243,8 @@ def run_backend(target_cls, args) -> dict:
                     entry["figures"] = {"people": len(report.people), "work_days": total.work_days,
                                         "late": total.late, "absent": total.absent,
                                         "missing_punches": total.missing_punches,
-                                        "overtime_hours": round(total.overtime_minutes / 60, 1)}
+                                        "overtime_hours": round(total.overtime_minutes / 60, 1),
+                                        "leave_days": total.leave_days}
                 else:
                     start = time.perf_counter()
                     report = backend.reports.build(query)
@@ -205,11 +272,16 @@ def main(argv=None) -> int:
     parser.add_argument("--mysql-url", default=os.environ.get("FACE_TEST_MYSQL_URL", "mysql://root@127.0.0.1:3306"),
                         help="admin account that may create/drop the throw-away database")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--leave-share", type=float, default=0.1,
+                        help="share of the person-days on leave (0: none)")
+    parser.add_argument("--no-schedule-change", dest="schedule_change", action="store_false",
+                        help="keep every schedule as it is all month")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = parser.parse_args(argv)
 
     wall = time.perf_counter()
-    figures = {"month": f"{YEAR}-{MONTH:02d}", "repeats": args.repeats,
+    figures = {"month": f"{YEAR}-{MONTH:02d}", "repeats": args.repeats, "leave_share": args.leave_share,
+               "schedule_change": args.schedule_change,
                "machine": {"platform": platform.platform(), "python": platform.python_version(),
                            "cpus": os.cpu_count(), "load_average": os.getloadavg()},
                "backends": {}}
@@ -218,7 +290,9 @@ def main(argv=None) -> int:
         print(f"\n== {kind} ==", flush=True)
         res = figures["backends"][kind] = run_backend(targets[kind], args)
         for key, entry in res.items():
-            print(f"{entry['people']:,} people, {entry['check_ins']:,} check-ins (loaded in {entry['load_s']} s)")
+            print(f"{entry['people']:,} people, {entry['check_ins']:,} check-ins (loaded in {entry['load_s']} s), "
+                  f"{entry.get('leave_records', 0):,} leave records, "
+                  f"{entry.get('schedules_changed', 0)} schedules changed mid-month")
             if "report" in entry:
                 print(f"  month report   median {entry['report']['median_s']:.3f} s (max {entry['report']['max_s']:.3f})")
                 print(f"  .xlsx export   median {entry['xlsx']['median_s']:.3f} s ({entry['xlsx_mb']} MB)")

@@ -133,6 +133,8 @@ class AppConfig:
                               f"got {self.cooldown!r}")
         if not isinstance(self.once_per_day, bool):
             raise ConfigError(f"once_per_day must be true or false, got {self.once_per_day!r}")
+        if not isinstance(self.diagnostics, bool):
+            raise ConfigError(f"diagnostics must be true or false, got {self.diagnostics!r}")
         try:
             validation.text("desk", self.desk)  # the backend's own checks: a desk it would refuse
             validation.text("operator", self.operator)    # would make every check-in fail
@@ -144,8 +146,6 @@ class AppConfig:
                 and 0.2 <= self.face_sync_interval <= 3600):
             raise ConfigError(f"face_sync_interval must be a number of seconds in 0.2..3600, "
                               f"got {self.face_sync_interval!r}")
-        if not isinstance(self.diagnostics, bool):
-            raise ConfigError(f"diagnostics must be true or false, got {self.diagnostics!r}")
         if self.language not in LANGUAGES:
             raise ConfigError(f"language must be one of {LANGUAGES}, got {self.language!r}")
         return self

@@ -1,4 +1,4 @@
-"""Add a correction (补卡): a check-in a person missed, at a time, with the reason and who adds it.
+"""Add a correction (补卡): a check-in a person missed, at a time, with the reason and who adds it; or withdraw one.
 
 The backend decides whether it may be added (backend.corrections: not in the future, not before the
 person was enrolled, not while deactivated, not next to an existing check-in); the dialog shows why not
@@ -9,7 +9,21 @@ from __future__ import annotations
 import datetime as dt
 
 from PyQt5.QtCore import QDateTime, pyqtSignal
-from PyQt5.QtWidgets import QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PyQt5.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                             QVBoxLayout)
+
+
+def who_and_why(operator: str, reason_hint: str, operator_hint: str) -> tuple[QLineEdit, QLineEdit, QLabel]:
+    """The reason and operator fields of a correction's dialog (the backend requires both; their lengths
+    are its limits) and the line that says why a save was refused."""
+    reason, who = QLineEdit(), QLineEdit(operator)
+    reason.setMaxLength(255)
+    reason.setPlaceholderText(reason_hint)
+    who.setMaxLength(128)
+    who.setPlaceholderText(operator_hint)
+    message = QLabel()
+    message.setWordWrap(True)
+    return reason, who, message
 
 
 class CorrectionDialog(QDialog):
@@ -25,14 +39,8 @@ class CorrectionDialog(QDialog):
         self.timeEdit = QDateTimeEdit(QDateTime(day, dt.time(9, 0)))
         self.timeEdit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.timeEdit.setCalendarPopup(True)
-        self.reasonEdit = QLineEdit()
-        self.reasonEdit.setMaxLength(255)
-        self.reasonEdit.setPlaceholderText(self.tr("Required, e.g. forgot to check in, camera down"))
-        self.operatorEdit = QLineEdit(operator)
-        self.operatorEdit.setMaxLength(128)
-        self.operatorEdit.setPlaceholderText(self.tr("Required: who adds it"))
-        self.messageLabel = QLabel()
-        self.messageLabel.setWordWrap(True)
+        self.reasonEdit, self.operatorEdit, self.messageLabel = who_and_why(
+            operator, self.tr("Required, e.g. forgot to check in, camera down"), self.tr("Required: who adds it"))
         form = QFormLayout()
         form.addRow(self.tr("Person number"), self.numberEdit)
         form.addRow(self.tr("Time"), self.timeEdit)
@@ -89,4 +97,58 @@ class CorrectionDialog(QDialog):
             text = self.tr("Correction added for {name} at {time}.")
         self.corrected.emit(text.format(name=person.name, time=f"{check_in.checked_in_at:%Y-%m-%d %H:%M}"),
                             check_in.operator or "")
+        self.accept()
+
+
+class WithdrawDialog(QDialog):
+    """Withdraw a correction (撤销补卡): it is kept, with who withdrew it and why, and stops counting.
+
+    ``corrections``: the person's corrections of the day chosen (backend AttendanceRows, not withdrawn);
+    the backend refuses a face check-in or a correction withdrawn already (another desk) in one line."""
+    withdrawn = pyqtSignal(str, str)      # message for the status bar, the operator's name
+
+    def __init__(self, client, operator: str, corrections, parent=None):
+        super().__init__(parent)
+        self.client, self.corrections = client, list(corrections)
+        self.done_row = None
+        self.setWindowTitle(self.tr("Withdraw a correction"))
+        self.correctionCombo = QComboBox()
+        for row in self.corrections:
+            self.correctionCombo.addItem(self.tr("{name} ({number}) at {time}, added by {operator}: {reason}").format(
+                name=row.name, number=row.person_number, time=f"{row.checked_in_at:%Y-%m-%d %H:%M:%S}",
+                operator=row.operator or "", reason=row.reason or ""), row.id)
+        self.reasonEdit, self.operatorEdit, self.messageLabel = who_and_why(
+            operator, self.tr("Required, e.g. entered for the wrong day"), self.tr("Required: who withdraws it"))
+        form = QFormLayout()
+        form.addRow(self.tr("Correction"), self.correctionCombo)
+        form.addRow(self.tr("Reason"), self.reasonEdit)
+        form.addRow(self.tr("Operator"), self.operatorEdit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        self.withdrawButton = self.buttons.addButton(self.tr("Withdraw"), QDialogButtonBox.AcceptRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("A withdrawn correction no longer counts; it stays in the history with who "
+                                        "withdrew it and why.")))
+        layout.addLayout(form)
+        layout.addWidget(self.messageLabel)
+        layout.addWidget(self.buttons)
+
+    def save(self) -> None:
+        attendance_id = self.correctionCombo.currentData()
+        reason, operator = self.reasonEdit.text(), self.operatorEdit.text()
+        self.buttons.setEnabled(False)
+        self.messageLabel.setText(self.tr("Saving…"))
+        self.client.call(lambda b: b.corrections.withdraw(attendance_id, reason=reason, operator=operator),
+                         self._saved, self._failed)
+
+    def _failed(self, error) -> None:
+        self.buttons.setEnabled(True)
+        self.messageLabel.setText(self.tr("Not withdrawn: {error}").format(error=error))
+
+    def _saved(self, row) -> None:
+        self.buttons.setEnabled(True)
+        self.done_row = row
+        self.withdrawn.emit(self.tr("Correction of {name} at {time} withdrawn.").format(
+            name=row.name, time=f"{row.checked_in_at:%Y-%m-%d %H:%M}"), row.withdrawn_by or "")
         self.accept()

@@ -69,7 +69,7 @@ class HistoryTab(QObject):
         self.rows: list = []
         self.summary: list = []
         self.export_dir: str | None = None     # the folder last exported to (this session)
-        self.diagnostics = False               # show the Distance column (Settings' diagnostics switch)
+        self.diagnostics = False               # the Distance column and the CSV's distance (Settings' switch)
         self.model = QStandardItemModel(self)
         self.model.setSortRole(Qt.UserRole)
         ui.historyTable.setModel(self.model)
@@ -237,11 +237,17 @@ class HistoryTab(QObject):
         self.model.removeRows(0, self.model.rowCount())
         self._set_headers()
         for row in self.rows:
+            method = _item(self.method_name(row.method), row.method)
+            if row.withdrawn:           # kept for the audit, no longer counted: say so, and who and why
+                method.setText(self.tr("Manual (withdrawn)"))
+                method.setToolTip(self.tr("Withdrawn on {time} by {operator}: {reason}").format(
+                    time=f"{row.withdrawn_at:%Y-%m-%d %H:%M}", operator=row.withdrawn_by,
+                    reason=row.withdrawn_reason))
             self.model.appendRow([
                 _item(row.checked_in_at, row.checked_in_at.isoformat()), _item(row.person_number),
                 _item(row.name), _item(row.department), _item(row.desk),
                 _item(row.distance, -1.0 if row.distance is None else row.distance),
-                _item(self.method_name(row.method), row.method), _item(row.operator)])
+                method, _item(row.operator)])
         column = ROW_COLUMNS.index(self.sort_key)
         self.ui.historyTable.horizontalHeader().setSortIndicator(
             column, Qt.DescendingOrder if self.descending else Qt.AscendingOrder)
@@ -296,9 +302,21 @@ class HistoryTab(QObject):
         if path:
             self.export_to(path)
 
+    def export_labels(self) -> dict:
+        """The CSV's headers and method names: the words of the table on screen (backend.csv_export keys)."""
+        rows = dict(zip(("time", "person_number", "name", "department", "desk", "distance", "method", "operator"),
+                        self._row_headers()))
+        summary = dict(zip(("day", "person_number", "name", "first_in", "last_out", "count"), self._summary_headers()))
+        return {**rows, **summary, "reason": self.tr("Reason"), "withdrawn": self.tr("Manual (withdrawn)"),
+                "methods": {m: self.method_name(m) for m in ("face", "confirmed", "number+face", "manual")}}
+
     def export_to(self, path: str) -> None:
-        """Write every row of the current search (all pages) to ``path`` as UTF-8 CSV."""
+        """Write the view shown (the check-ins, or the daily summary), every page of the current search, to
+        ``path`` as UTF-8 CSV headed as on screen; the match distance only with the diagnostics switch on."""
         query = self.query(page=0)
+        view = "summary" if self.summary_view() else "rows"
+        diagnostics = self.diagnostics
+        labels = self.export_labels()
         self.export_dir = str(Path(path).absolute().parent)
 
         def done(_result):
@@ -306,5 +324,5 @@ class HistoryTab(QObject):
             self.message.emit(text)
             self.exported.emit(str(path))
 
-        self.client.call(lambda b: b.attendance.export_csv(query, path), done,
-                         lambda e: self.message.emit(self.tr("Export failed: {error}").format(error=e)))
+        self.client.call(lambda b: b.attendance.export_csv(query, path, view, diagnostics=diagnostics, labels=labels),
+                         done, lambda e: self.message.emit(self.tr("Export failed: {error}").format(error=e)))

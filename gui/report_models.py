@@ -10,14 +10,22 @@ from PyQt5.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PyQt5.QtGui import QBrush, QColor
 
 from backend import report_export
-from backend.day_attendance import OUT
+from backend.day_attendance import LEAVE, OUT
 
 TOTAL_COLUMNS = ("number", "name", "department", "shift", *report_export.TOTAL_FIELDS, "status")
+
+
+def total_columns(report) -> tuple:
+    """The totals' columns: TOTAL_COLUMNS with a column per leave type of ``report`` ("leave:<index>")
+    before the status, as the workbook has them."""
+    types = len(report.leave_types) if report is not None else 0
+    return (*TOTAL_COLUMNS[:-1], *(f"leave:{i}" for i in range(types)), TOTAL_COLUMNS[-1])
 GRID_FIXED = ("number", "name", "department")
 SHADE = QColor("#E6E6E6")
 ABSENT = QColor("#C00000")
 PROBLEM = QColor("#C65911")
 GREY = QColor("#888888")
+LEAVE_COLOUR = QColor("#2F5597")
 
 
 class _ReportModel(QAbstractTableModel):
@@ -26,10 +34,12 @@ class _ReportModel(QAbstractTableModel):
         self.report = None
         self.headers: dict[str, str] = {}
         self.texts: dict = {}
+        self.columns: tuple = TOTAL_COLUMNS
 
     def set_report(self, report, headers: dict, texts: dict) -> None:
         self.beginResetModel()
         self.report, self.headers, self.texts = report, headers, texts
+        self.columns = total_columns(report)
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -43,16 +53,21 @@ class TotalsModel(_ReportModel):
     """One row a person: the report's totals."""
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(TOTAL_COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(TOTAL_COLUMNS):
-            return self.headers.get(TOTAL_COLUMNS[section], TOTAL_COLUMNS[section])
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal and 0 <= section < len(self.columns):
+            key = self.columns[section]
+            if key.startswith("leave:"):
+                return self.texts["leave_headers"][int(key[6:])]
+            return self.headers.get(key, key)
         return super().headerData(section, orientation, role)
 
     def value(self, row: int, column: int):
         person = self.person(row)
-        key = TOTAL_COLUMNS[column]
+        key = self.columns[column]
+        if key.startswith("leave:"):
+            return person.totals.leave.get(int(key[6:]), 0) / 100
         if key == "number":
             return person.person_number
         if key == "name":
@@ -72,11 +87,13 @@ class TotalsModel(_ReportModel):
             return None
         if role == Qt.DisplayRole:
             value = self.value(index.row(), index.column())
-            return f"{value:.2f}" if isinstance(value, float) else str(value)
-        if role == Qt.TextAlignmentRole and index.column() >= 4 and TOTAL_COLUMNS[index.column()] != "status":
+            if isinstance(value, float):
+                return f"{value:g}" if self.columns[index.column()].startswith("leave:") else f"{value:.2f}"
+            return str(value)
+        if role == Qt.TextAlignmentRole and index.column() >= 4 and self.columns[index.column()] != "status":
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ForegroundRole:
-            key = TOTAL_COLUMNS[index.column()]
+            key = self.columns[index.column()]
             totals = self.person(index.row()).totals
             if key in ("absent",) and totals.absent:
                 return QBrush(ABSENT)
@@ -143,6 +160,8 @@ class GridModel(_ReportModel):
         if role == Qt.ForegroundRole:
             if result.kind == OUT:
                 return QBrush(GREY)
+            if result.kind == LEAVE:
+                return QBrush(LEAVE_COLOUR)
             if result.absent:
                 return QBrush(ABSENT)
             if result.late or result.early or result.missing_punch:

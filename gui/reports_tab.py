@@ -15,9 +15,10 @@ from PyQt5.QtCore import QDate, QDir, QStandardPaths, Qt, pyqtSignal
 from PyQt5.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView,
                              QLabel, QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget)
 
-from backend import report_export
+from backend import report_export, times
+from backend.day_attendance import day_window
 from backend.reports import ReportQuery
-from gui.correction_dialog import CorrectionDialog
+from gui.correction_dialog import CorrectionDialog, WithdrawDialog
 from gui.report_models import GridModel, TotalsModel
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ class ReportsTab(QWidget):
     loaded = pyqtSignal(object)           # the Report shown
     exported = pyqtSignal(str)            # path written
     message = pyqtSignal(str)             # for the status bar
+    withdrawalOpened = pyqtSignal(object)  # the WithdrawDialog shown
 
     def __init__(self, client, settings, parent=None):
         """``settings()``: the app's current AppConfig (cooldown, language, desk)."""
@@ -45,6 +47,7 @@ class ReportsTab(QWidget):
         self.report = None
         self.export_dir: str | None = None
         self.operator = ""                  # the last operator named in a correction (this session)
+        self.clock = times.now_local        # what "now" is: days not over by then are not judged
         self._busy = False
         self._build()
         self.retranslate()
@@ -72,6 +75,7 @@ class ReportsTab(QWidget):
                 group.addButton(button)
             self._groups.append(group)
         self.correctButton, self.xlsxButton, self.csvButton = QPushButton(), QPushButton(), QPushButton()
+        self.withdrawButton = QPushButton()
         self.table = QTableView()
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -94,7 +98,7 @@ class ReportsTab(QWidget):
         for widget in (self.totalsRadio, self.gridRadio):
             actions.addWidget(widget)
         actions.addStretch(1)
-        for widget in (self.correctButton, self.xlsxButton, self.csvButton):
+        for widget in (self.correctButton, self.withdrawButton, self.xlsxButton, self.csvButton):
             actions.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -108,6 +112,7 @@ class ReportsTab(QWidget):
         self.xlsxButton.clicked.connect(lambda: self._choose_export("xlsx"))
         self.csvButton.clicked.connect(lambda: self._choose_export("csv"))
         self.correctButton.clicked.connect(self.open_correction)
+        self.withdrawButton.clicked.connect(self.open_withdrawal)
         self._mode_changed()
 
     def retranslate(self) -> None:
@@ -121,6 +126,9 @@ class ReportsTab(QWidget):
         self.gridRadio.setText(self.tr("Day grid"))
         self.correctButton.setText(self.tr("Add correction…"))
         self.correctButton.setToolTip(self.tr("Add a check-in a person missed (补卡), with the reason"))
+        self.withdrawButton.setText(self.tr("Withdraw correction…"))
+        self.withdrawButton.setToolTip(self.tr("Withdraw a correction of the day selected in the grid: it stops "
+                                               "counting and stays in the history with who and why"))
         self.xlsxButton.setText(self.tr("Export Excel…"))
         self.csvButton.setText(self.tr("Export CSV…"))
         self._fill_departments(self._department_names())
@@ -143,9 +151,15 @@ class ReportsTab(QWidget):
             "mark_absent": self.tr("absent"), "mark_missing": self.tr("missing punch"),
             "mark_overtime": self.tr("overtime {0}"), "mark_corrected": self.tr("corrected"),
             "mark_rest": self.tr("rest"), "mark_holiday": self.tr("holiday"), "mark_out": "—",
+            "mark_pending": self.tr("in progress"), "kind_leave": self.tr("on leave"),
+            "unit_day": self.tr(" d", "leave counted in days"), "unit_hour": self.tr(" h", "leave counted in hours"),
+            "unpaid": self.tr("unpaid", "leave payroll deducts"),
             "kinds": {"work": self.tr("Work day"), "rest": self.tr("Rest day"), "holiday": self.tr("Holiday"),
                       "none": self.tr("No schedule: never late or absent"),
-                      "out": self.tr("Not enrolled yet, or deactivated")},
+                      "out": self.tr("Not enrolled yet, or deactivated"),
+                      "future": self.tr("Not yet: days after today are not judged"),
+                      "leave": self.tr("On leave or on a business trip"),
+                      "pending": self.tr("In progress: judged once the shift has ended")},
         }
 
     # -- departments -------------------------------------------------------------------
@@ -182,9 +196,10 @@ class ReportsTab(QWidget):
         cooldown = float(self.settings().cooldown)
         if self.monthRadio.isChecked():
             month = self.monthEdit.date()
-            return ReportQuery.month(month.year(), month.month(), department=department, cooldown_seconds=cooldown)
+            return ReportQuery.month(month.year(), month.month(), department=department, cooldown_seconds=cooldown,
+                                     now=self.clock())
         return ReportQuery(self.startEdit.date().toPyDate(), self.endEdit.date().toPyDate(), department=department,
-                           cooldown_seconds=cooldown)
+                           cooldown_seconds=cooldown, now=self.clock())
 
     def show_report(self) -> None:
         """Compute the report of the fields on the database thread, then show it."""
@@ -235,6 +250,8 @@ class ReportsTab(QWidget):
 
     def _show_report(self, seconds: float | None = None) -> None:
         texts = self.texts()
+        if self.report is not None:         # the report's leave types, named in the desk's language
+            texts = report_export.report_words(self.report, self.settings().language, texts)
         headers = {k: v for k, v in texts.items() if isinstance(v, str)}
         for model in (self.totals_model, self.grid_model):
             model.set_report(self.report, headers, texts)
@@ -255,6 +272,8 @@ class ReportsTab(QWidget):
             "missing punches {missing}, overtime {overtime:.1f} h").format(
             work_days=total.work_days, late=total.late, late_minutes=total.late_minutes, early=total.early,
             absent=total.absent, missing=total.missing_punches, overtime=total.overtime_minutes / 60)
+        if total.leave_days:
+            text += " · " + self.tr("on leave or a trip %n day(s)", "", total.leave_days)
         if self.report.without_schedule:
             text += " · " + self.tr("%n without a schedule (never counted absent)", "", self.report.without_schedule)
         if seconds is not None:
@@ -279,11 +298,12 @@ class ReportsTab(QWidget):
         thread (the corrections of the report's days come from the database)."""
         report, language = self.report, self.settings().language
         view = "totals" if self.totalsRadio.isChecked() else "days"
+        words = self.texts()                 # the CSV is headed with the table's words
         self.export_dir = str(Path(path).absolute().parent)
 
         def job(backend):
             if path.lower().endswith(".csv"):
-                return report_export.export_csv(report, path, view, language)
+                return report_export.export_csv(report, path, view, language, words)
             corrections = backend.corrections.between(report.query.start, report.query.end)
             return report_export.export_xlsx(report, path, language, corrections)
 
@@ -318,3 +338,30 @@ class ReportsTab(QWidget):
         self.message.emit(result)
         if self.report is not None and not self._busy:
             self.show_report()
+
+    def open_withdrawal(self) -> None:
+        """Withdraw a correction of the person and day selected in the grid: the dialog opens (withdrawalOpened)
+        once the day's corrections are read on the database thread."""
+        number, day = self.selected()
+        if number is None or day is None:
+            self.message.emit(self.tr("Select a corrected day of a person in the day grid first."))
+            return
+        person = self.table.model().person(self.table.currentIndex().row())
+
+        lo, hi = day_window(day, person.schedule)      # the check-ins of that day (a night shift's: past midnight)
+
+        def job(backend):
+            rows = backend.corrections.between(lo.date(), hi.date(), person.person_id)
+            return [r for r in rows if not r.withdrawn and lo <= r.checked_in_at < hi]
+
+        def found(rows):
+            if not rows:
+                self.message.emit(self.tr("{name} has no correction on {day} to withdraw.").format(
+                    name=person.name, day=day.isoformat()))
+                return
+            dialog = WithdrawDialog(self.client, self.operator or self.settings().operator, rows, self)
+            dialog.withdrawn.connect(self._corrected)
+            dialog.show()
+            self.withdrawalOpened.emit(dialog)
+
+        self.client.call(job, found, lambda e: self.message.emit(str(e)))

@@ -13,9 +13,10 @@ from pathlib import Path
 from PyQt5.QtCore import QDate, QTime, pyqtSignal
 from PyQt5.QtGui import QStandardItem, QStandardItemModel
 from PyQt5.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFileDialog, QGridLayout,
-                             QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox,
-                             QTableView, QTimeEdit, QVBoxLayout, QWidget)
+                             QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+                             QSpinBox, QTableView, QTimeEdit, QVBoxLayout, QWidget)
 
+from backend.schedules import BEGINNING
 from backend.work_rules import DEFAULT_WORK_DAYS, HOLIDAY, MAX_GRACE_MINUTES, WORKDAY, format_minute
 from gui.reports_tab import export_folder
 
@@ -66,6 +67,7 @@ def _row(*values) -> list[QStandardItem]:
 class SchedulesTab(QWidget):
     changed = pyqtSignal()                # work rules were saved (reports computed before are out of date)
     message = pyqtSignal(str)
+    versionAsked = pyqtSignal(object)     # the question shown when a shift earlier days used is changed
 
     def __init__(self, client, parent=None):
         super().__init__(parent)
@@ -74,6 +76,7 @@ class SchedulesTab(QWidget):
         self.departments: list = []
         self.overrides: list = []
         self.calendar: list = []
+        self.shift_versions: dict = {}          # shift id -> [(valid_from, Shift)]: its later versions
         self.export_dir: str | None = None
         self._build()
         self.retranslate()
@@ -109,6 +112,12 @@ class SchedulesTab(QWidget):
         for button in (self.shiftAdd, self.shiftSave, self.shiftDelete):
             shift_buttons.addWidget(button)
         shift_buttons.addStretch(1)
+        # where a new version of a shift in use starts (asked when it is saved)
+        self.shiftFromLabel, self.shiftFrom = QLabel(), QDateEdit(QDate.currentDate())
+        self.shiftFrom.setDisplayFormat("yyyy-MM-dd")
+        self.shiftFrom.setCalendarPopup(True)
+        shift_buttons.addWidget(self.shiftFromLabel)
+        shift_buttons.addWidget(self.shiftFrom)
         self.shiftGroup = self._group(self.shiftTable, shift_form, shift_buttons)
 
         self.departmentCombo = QComboBox()
@@ -117,16 +126,20 @@ class SchedulesTab(QWidget):
         self.departmentShift = QComboBox()
         self.departmentDays = WeekdayBoxes()
         self.departmentSet, self.departmentRemove = QPushButton(), QPushButton()
+        self.departmentFromCheck, self.departmentFrom = self._from_date()
         self.departmentGroup = self._group(self.departmentTable, *self._schedule_form(
-            self.departmentCombo, self.departmentShift, self.departmentDays, self.departmentSet, self.departmentRemove))
+            self.departmentCombo, self.departmentShift, self.departmentDays, self.departmentSet, self.departmentRemove,
+            self.departmentFromCheck, self.departmentFrom))
 
         self.overrideNumber = QLineEdit()
         self.overrideNumber.setMaxLength(64)
         self.overrideShift = QComboBox()
         self.overrideDays = WeekdayBoxes()
         self.overrideSet, self.overrideRemove = QPushButton(), QPushButton()
+        self.overrideFromCheck, self.overrideFrom = self._from_date()
         self.overrideGroup = self._group(self.overrideTable, *self._schedule_form(
-            self.overrideNumber, self.overrideShift, self.overrideDays, self.overrideSet, self.overrideRemove))
+            self.overrideNumber, self.overrideShift, self.overrideDays, self.overrideSet, self.overrideRemove,
+            self.overrideFromCheck, self.overrideFrom))
 
         self.calendarDate = QDateEdit(QDate.currentDate())
         self.calendarDate.setDisplayFormat("yyyy-MM-dd")
@@ -176,12 +189,24 @@ class SchedulesTab(QWidget):
         self.calendarExport.clicked.connect(self._choose_export)
 
     @staticmethod
-    def _schedule_form(who, shift, days, save, remove) -> tuple[QHBoxLayout, QHBoxLayout]:
-        """Who and which shift on one row; the work days and the buttons on the next."""
+    def _from_date() -> tuple[QCheckBox, QDateEdit]:
+        """"From [date]": unchecked, a schedule applies always (history changes); checked, from that day on."""
+        check, edit = QCheckBox(), QDateEdit(QDate.currentDate())
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setCalendarPopup(True)
+        edit.setEnabled(False)
+        check.toggled.connect(edit.setEnabled)
+        return check, edit
+
+    @staticmethod
+    def _schedule_form(who, shift, days, save, remove, from_check, from_date) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Who, which shift and from when on one row; the work days and the buttons on the next."""
         first, second = QHBoxLayout(), QHBoxLayout()
         who.setMinimumWidth(140)
         first.addWidget(who, 1)
         first.addWidget(shift, 1)
+        first.addWidget(from_check)
+        first.addWidget(from_date)
         second.addWidget(days)
         second.addStretch(1)
         second.addWidget(save)
@@ -216,6 +241,7 @@ class SchedulesTab(QWidget):
         self.shiftName.setPlaceholderText(self.tr("e.g. Day shift"))
         self.shiftAdd.setText(self.tr("Add shift"))
         self.shiftSave.setText(self.tr("Save changes"))
+        self.shiftFromLabel.setText(self.tr("A new version starts on"))
         self.shiftDelete.setText(self.tr("Delete"))
         self.departmentCombo.lineEdit().setPlaceholderText(self.tr("Department"))
         self.departmentSet.setText(self.tr("Set schedule"))
@@ -223,6 +249,10 @@ class SchedulesTab(QWidget):
         self.overrideNumber.setPlaceholderText(self.tr("Person number"))
         self.overrideSet.setText(self.tr("Set schedule"))
         self.overrideRemove.setText(self.tr("Remove"))
+        for check in (self.departmentFromCheck, self.overrideFromCheck):
+            check.setText(self.tr("from"))
+            check.setToolTip(self.tr("Unchecked: the schedule applies always (earlier months are computed again). "
+                                     "Checked: from that day on; earlier days keep the schedule they had"))
         self.calendarName.setPlaceholderText(self.tr("Name, e.g. National Day"))
         self.calendarAdd.setText(self.tr("Add / change"))
         self.calendarDelete.setText(self.tr("Delete"))
@@ -243,16 +273,21 @@ class SchedulesTab(QWidget):
     def refresh(self) -> None:
         def job(backend):
             s = backend.schedules
-            return s.shifts(), s.departments(), s.person_overrides(), s.calendar()
+            return s.shifts(), s.departments(), s.person_overrides(), s.calendar(), s.shift_versions()
         self.client.call(job, self._loaded, self._failed)
 
     def _loaded(self, loaded) -> None:
-        self.shifts, self.departments, self.overrides, self.calendar = loaded
+        self.shifts, self.departments, self.overrides, self.calendar, self.shift_versions = loaded
         self._show()
 
     def _days_text(self, pattern: str) -> str:
         names = self.weekday_names()
         return " ".join(name for name, flag in zip(names, pattern) if flag == "1")
+
+    def _versions_text(self, versions) -> str:
+        """"from 2026-12-15: 早班 (07:00-16:00)" for each version that does not apply from the beginning."""
+        return "; ".join(self.tr("from {day}: {shift}").format(day=day.isoformat(), shift=self._shift_text(s.shift))
+                         for day, s in versions if day > BEGINNING)
 
     def _shift_text(self, shift) -> str:
         return self.tr("No schedule") if shift is None else f"{shift.name} ({shift.text()})"
@@ -260,20 +295,24 @@ class SchedulesTab(QWidget):
     def _show(self) -> None:
         self.shiftModel.clear()
         self.shiftModel.setHorizontalHeaderLabels([self.tr("Name", "of a shift or holiday"), self.tr("Time"),
-                                                   self.tr("Late grace"), self.tr("Early grace"), self.tr("Break")])
+                                                   self.tr("Late grace"), self.tr("Early grace"), self.tr("Break"),
+                                                   self.tr("Versions")])
         for s in self.shifts:
             night = " " + self.tr("(ends the next day)") if s.crosses_midnight else ""
+            versions = "; ".join(self.tr("from {day}: {shift}").format(day=day.isoformat(), shift=v.text())
+                                 for day, v in self.shift_versions.get(s.id, ()))
             self.shiftModel.appendRow(_row(s.name, f"{format_minute(s.start)}-{format_minute(s.end)}{night}",
-                                           s.late_grace, s.early_grace, s.break_minutes))
+                                           s.late_grace, s.early_grace, s.break_minutes, versions))
         self.departmentModel.clear()
         self.departmentModel.setHorizontalHeaderLabels([self.tr("Department"), self.tr("People"), self.tr("Shift"),
-                                                        self.tr("Work days")])
+                                                        self.tr("Work days"), self.tr("Versions")])
         for d in self.departments:
             if d.schedule is None:
-                self.departmentModel.appendRow(_row(d.department, d.people, self.tr("No schedule"), ""))
+                self.departmentModel.appendRow(_row(d.department, d.people, self.tr("No schedule"), "", ""))
             else:
                 self.departmentModel.appendRow(_row(d.department, d.people, self._shift_text(d.schedule.shift),
-                                                    self._days_text(d.schedule.work_days)))
+                                                    self._days_text(d.schedule.work_days),
+                                                    self._versions_text(d.versions)))
         self.overrideModel.clear()
         self.overrideModel.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Name", "of a person"), self.tr("Shift"),
                                                       self.tr("Work days")])
@@ -365,12 +404,52 @@ class SchedulesTab(QWidget):
         self.message.emit(text)
 
     def save_shift(self, new: bool) -> None:
+        """Add a shift, or save the changes of the one selected: if earlier days worked it, ask first whether
+        to change it for those days too (history) or to start a new version on the chosen day."""
         shift = None if new else self._current(self.shiftTable, self.shifts)
         values = (self.shiftName.text(), self.shiftStart.time().toString("HH:mm"), self.shiftEnd.time().toString("HH:mm"),
                   self.lateGrace.value(), self.earlyGrace.value(), self.breakMinutes.value())
-        shift_id = None if shift is None else shift.id
-        self._change(lambda b: b.schedules.save_shift(*values, shift_id=shift_id) and None,
-                     self.tr("Shift {name} saved.").format(name=values[0].strip()))
+        if shift is None:
+            self._save_shift(values, None, None)
+            return
+        today = dt.date.today()
+
+        def asked(used: bool) -> None:
+            if used:
+                self._ask_version(shift, values)
+            else:
+                self._save_shift(values, shift.id, None)
+
+        self.client.call(lambda b: b.schedules.shift_used_before(shift.id, today), asked, self._failed)
+
+    def _save_shift(self, values, shift_id, since) -> None:
+        done = (self.tr("Shift {name} saved.") if since is None else
+                self.tr("Shift {name}: a new version from {day} saved.")).format(
+            name=values[0].strip(), day=since.isoformat() if since else "")
+        self._change(lambda b: b.schedules.save_shift(*values, shift_id=shift_id, valid_from=since) and None, done)
+
+    def _ask_version(self, shift, values) -> QMessageBox:
+        since = self.shiftFrom.date().toPyDate()
+        box = QMessageBox(QMessageBox.Question, self.tr("Change a shift in use"), self.tr(
+            "Shift {name} was worked on earlier days. Change it for those days too (their reports change), or "
+            "start a new version on {day} (the days before keep their times)?").format(name=shift.name,
+                                                                                      day=since.isoformat()), parent=self)
+        box.historyButton = box.addButton(self.tr("Change history"), QMessageBox.DestructiveRole)
+        box.versionButton = box.addButton(self.tr("New version from {day}").format(day=since.isoformat()),
+                                          QMessageBox.AcceptRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(box.versionButton)
+
+        def chosen(button) -> None:
+            if button is box.historyButton:
+                self._save_shift(values, shift.id, None)
+            elif button is box.versionButton:
+                self._save_shift(values, shift.id, since)
+
+        box.buttonClicked.connect(chosen)
+        box.open()
+        self.versionAsked.emit(box)
+        return box
 
     def delete_shift(self) -> None:
         shift = self._current(self.shiftTable, self.shifts)
@@ -380,12 +459,16 @@ class SchedulesTab(QWidget):
 
     def set_department(self) -> None:
         department, shift_id = self.departmentCombo.currentText(), self.departmentShift.currentData()
-        pattern = self.departmentDays.pattern()
+        pattern, since = self.departmentDays.pattern(), self._since(self.departmentFromCheck, self.departmentFrom)
         if shift_id is None:
             self._failed(self.tr("add a shift first"))
             return
-        self._change(lambda b: b.schedules.set_department_schedule(department, shift_id, pattern),
+        self._change(lambda b: b.schedules.set_department_schedule(department, shift_id, pattern, since),
                      self.tr("Schedule of {department} saved.").format(department=department.strip()))
+
+    @staticmethod
+    def _since(check: QCheckBox, edit: QDateEdit):
+        return edit.date().toPyDate() if check.isChecked() else None
 
     def remove_department(self) -> None:
         department = self.departmentCombo.currentText()
@@ -404,11 +487,12 @@ class SchedulesTab(QWidget):
 
     def set_override(self) -> None:
         shift_id, pattern = self.overrideShift.currentData(), self.overrideDays.pattern()
+        since = self._since(self.overrideFromCheck, self.overrideFrom)
         if shift_id is None:
             self._failed(self.tr("add a shift first"))
             return
         shift_id = None if shift_id == NO_SHIFT else shift_id
-        self._change(self._person_job(lambda b, pid: b.schedules.set_person_schedule(pid, shift_id, pattern)),
+        self._change(self._person_job(lambda b, pid: b.schedules.set_person_schedule(pid, shift_id, pattern, since)),
                      self.tr("Own schedule of {number} saved.").format(number=self.overrideNumber.text().strip()))
 
     def remove_override(self) -> None:

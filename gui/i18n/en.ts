@@ -4,13 +4,18 @@
 <context>
     <name>AttendancePages</name>
     <message>
-        <location filename="../attendance_tabs.py" line="31"/>
+        <location filename="../attendance_tabs.py" line="34"/>
         <source>Reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../attendance_tabs.py" line="32"/>
+        <location filename="../attendance_tabs.py" line="36"/>
         <source>Schedules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../attendance_tabs.py" line="35"/>
+        <source>Leave</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -65,77 +70,77 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="22"/>
+        <location filename="../correction_dialog.py" line="36"/>
         <source>Add a correction (missed check-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="30"/>
+        <location filename="../correction_dialog.py" line="42"/>
         <source>Required, e.g. forgot to check in, camera down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="33"/>
+        <location filename="../correction_dialog.py" line="42"/>
         <source>Required: who adds it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="37"/>
+        <location filename="../correction_dialog.py" line="45"/>
         <source>Person number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="38"/>
+        <location filename="../correction_dialog.py" line="46"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="39"/>
+        <location filename="../correction_dialog.py" line="47"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="40"/>
+        <location filename="../correction_dialog.py" line="48"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="45"/>
+        <location filename="../correction_dialog.py" line="53"/>
         <source>The check-in is added as a manual one, with the reason and the operator; face check-ins are never changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="55"/>
+        <location filename="../correction_dialog.py" line="63"/>
         <source>Type the person number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="58"/>
+        <location filename="../correction_dialog.py" line="66"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="71"/>
+        <location filename="../correction_dialog.py" line="79"/>
         <source>Not added: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="77"/>
+        <location filename="../correction_dialog.py" line="85"/>
         <source>No person with number {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="82"/>
+        <location filename="../correction_dialog.py" line="90"/>
         <source>Not added: the check-in at {time} already covers that time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="86"/>
+        <location filename="../correction_dialog.py" line="94"/>
         <source>Correction for {name} at {time} kept on this desk: the database is unreachable, it is sent when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="89"/>
+        <location filename="../correction_dialog.py" line="97"/>
         <source>Correction added for {name} at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -384,7 +389,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="271"/>
+        <location filename="../history_tab.py" line="277"/>
         <source>%n person-days</source>
         <translation>
             <numerusform>%n person-day</numerusform>
@@ -392,7 +397,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="276"/>
+        <location filename="../history_tab.py" line="282"/>
         <source>%n check-ins, page {page} of {pages}</source>
         <translation>
             <numerusform>%n check-in, page {page} of {pages}</numerusform>
@@ -400,22 +405,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="293"/>
+        <location filename="../history_tab.py" line="299"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="293"/>
+        <location filename="../history_tab.py" line="299"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="305"/>
+        <location filename="../history_tab.py" line="323"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="309"/>
+        <location filename="../history_tab.py" line="327"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -447,6 +452,220 @@
     <message>
         <location filename="../history_tab.py" line="116"/>
         <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="310"/>
+        <source>Manual (withdrawn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="243"/>
+        <source>Withdrawn on {time} by {operator}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="310"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeaveTab</name>
+    <message>
+        <location filename="../leave_tab.py" line="108"/>
+        <source>Enter leave or a business trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="109"/>
+        <source>Person number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="111"/>
+        <source>Covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="181"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="181"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="116"/>
+        <source>Required: who enters it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="117"/>
+        <source>Add leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="118"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="119"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="120"/>
+        <source>Why withdraw (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="121"/>
+        <source>Withdraw selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="122"/>
+        <source>Import CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="123"/>
+        <source>Rows person_number,type,start,end,half,reason; a file with a bad line is refused whole</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Whole days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Morning (half day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Afternoon (half day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="172"/>
+        <source>Reading leave failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="181"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="190"/>
+        <source>withdrawn on {time} by {operator}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="192"/>
+        <source>counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../leave_tab.py" line="196"/>
+        <source>%n leave record(s) this month</source>
+        <translation>
+            <numerusform>%n leave record this month</numerusform>
+            <numerusform>%n leave records this month</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="212"/>
+        <source>Type the person number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="221"/>
+        <source>no person with number {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="226"/>
+        <source>Leave added for {name}: {span}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="233"/>
+        <source>Not added: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="240"/>
+        <source>Select the leave to withdraw in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="246"/>
+        <source>Leave of {name} ({span}) withdrawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="252"/>
+        <source>Not withdrawn: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="256"/>
+        <source>Import leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="256"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../leave_tab.py" line="267"/>
+        <source>%n leave record(s) imported.</source>
+        <translation>
+            <numerusform>%n leave record imported.</numerusform>
+            <numerusform>%n leave records imported.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="271"/>
+        <source>Nothing imported: {error}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1303,282 +1522,282 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../reports_tab.py" line="114"/>
+        <location filename="../reports_tab.py" line="119"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="115"/>
+        <location filename="../reports_tab.py" line="120"/>
         <source>Dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="116"/>
+        <location filename="../reports_tab.py" line="121"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="117"/>
+        <location filename="../reports_tab.py" line="122"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="119"/>
+        <location filename="../reports_tab.py" line="124"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="120"/>
+        <location filename="../reports_tab.py" line="125"/>
         <source>Totals per person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="121"/>
+        <location filename="../reports_tab.py" line="126"/>
         <source>Day grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="122"/>
+        <location filename="../reports_tab.py" line="127"/>
         <source>Add correction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="123"/>
+        <location filename="../reports_tab.py" line="128"/>
         <source>Add a check-in a person missed (补卡), with the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="124"/>
+        <location filename="../reports_tab.py" line="132"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="125"/>
+        <location filename="../reports_tab.py" line="133"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Work days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>Late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>Late (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>Left early</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="143"/>
         <source>Early (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="143"/>
         <source>Absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="144"/>
         <source>Missing punches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="144"/>
         <source>Overtime (h)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="145"/>
         <source>Rest days worked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="145"/>
         <source>Corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>deactivated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="139"/>
+        <location filename="../reports_tab.py" line="147"/>
         <source>No schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Tue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Wed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Thu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Fri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Sat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Sun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="142"/>
+        <location filename="../reports_tab.py" line="150"/>
         <source>late {0} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="142"/>
+        <location filename="../reports_tab.py" line="150"/>
         <source>early {0} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="143"/>
+        <location filename="../reports_tab.py" line="151"/>
         <source>absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="143"/>
+        <location filename="../reports_tab.py" line="151"/>
         <source>missing punch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="144"/>
+        <location filename="../reports_tab.py" line="152"/>
         <source>overtime {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="144"/>
+        <location filename="../reports_tab.py" line="152"/>
         <source>corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="145"/>
+        <location filename="../reports_tab.py" line="153"/>
         <source>rest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="145"/>
+        <location filename="../reports_tab.py" line="153"/>
         <source>holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Work day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Rest day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="147"/>
+        <location filename="../reports_tab.py" line="158"/>
         <source>No schedule: never late or absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="148"/>
+        <location filename="../reports_tab.py" line="159"/>
         <source>Not enrolled yet, or deactivated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="161"/>
+        <location filename="../reports_tab.py" line="175"/>
         <source>All departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="162"/>
+        <location filename="../reports_tab.py" line="176"/>
         <source>(no department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="198"/>
+        <location filename="../reports_tab.py" line="213"/>
         <source>Computing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="216"/>
+        <location filename="../reports_tab.py" line="231"/>
         <source>Report failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="250"/>
+        <location filename="../reports_tab.py" line="267"/>
         <source>Choose a month or dates and press Show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="253"/>
+        <location filename="../reports_tab.py" line="270"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -1586,12 +1805,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="253"/>
+        <location filename="../reports_tab.py" line="270"/>
         <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="259"/>
+        <location filename="../reports_tab.py" line="278"/>
         <source>%n without a schedule (never counted absent)</source>
         <translation>
             <numerusform>%n without a schedule (never counted absent)</numerusform>
@@ -1599,378 +1818,499 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="261"/>
+        <location filename="../reports_tab.py" line="280"/>
         <source>computed in {seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="267"/>
+        <location filename="../reports_tab.py" line="286"/>
         <source>Show a report first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="270"/>
+        <location filename="../reports_tab.py" line="289"/>
         <source>attendance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="271"/>
+        <location filename="../reports_tab.py" line="290"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="271"/>
+        <location filename="../reports_tab.py" line="290"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="272"/>
+        <location filename="../reports_tab.py" line="291"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="291"/>
+        <location filename="../reports_tab.py" line="311"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="294"/>
+        <location filename="../reports_tab.py" line="314"/>
         <source>Export failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="129"/>
+        <source>Withdraw correction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="130"/>
+        <source>Withdraw a correction of the day selected in the grid: it stops counting and stays in the history with who and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="154"/>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="154"/>
+        <source>on leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="155"/>
+        <source> d</source>
+        <comment>leave counted in days</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="155"/>
+        <source> h</source>
+        <comment>leave counted in hours</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="156"/>
+        <source>unpaid</source>
+        <comment>leave payroll deducts</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="160"/>
+        <source>Not yet: days after today are not judged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="161"/>
+        <source>On leave or on a business trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="162"/>
+        <source>In progress: judged once the shift has ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reports_tab.py" line="276"/>
+        <source>on leave or a trip %n day(s)</source>
+        <translation>
+            <numerusform>on leave or a trip %n day</numerusform>
+            <numerusform>on leave or a trip %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="347"/>
+        <source>Select a corrected day of a person in the day grid first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="359"/>
+        <source>{name} has no correction on {day} to withdraw.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SchedulesTab</name>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Tue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Wed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Thu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Fri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Sat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="202"/>
+        <location filename="../schedules_tab.py" line="227"/>
         <source>Sun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="205"/>
+        <location filename="../schedules_tab.py" line="230"/>
         <source>Shifts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="206"/>
+        <location filename="../schedules_tab.py" line="231"/>
         <source>Department schedules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="207"/>
+        <location filename="../schedules_tab.py" line="232"/>
         <source>People with their own schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="208"/>
+        <location filename="../schedules_tab.py" line="233"/>
         <source>Holidays and make-up work days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Late grace (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Early grace (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Unpaid break (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="214"/>
+        <location filename="../schedules_tab.py" line="239"/>
         <source>An end before the start ends the next day (a night shift, counted on the day it starts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="216"/>
+        <location filename="../schedules_tab.py" line="241"/>
         <source>e.g. Day shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="217"/>
+        <location filename="../schedules_tab.py" line="242"/>
         <source>Add shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="243"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="228"/>
+        <location filename="../schedules_tab.py" line="258"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="269"/>
+        <location filename="../schedules_tab.py" line="307"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="224"/>
+        <location filename="../schedules_tab.py" line="250"/>
         <source>Set schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="225"/>
+        <location filename="../schedules_tab.py" line="251"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="223"/>
+        <location filename="../schedules_tab.py" line="249"/>
         <source>Person number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="256"/>
         <source>Name, e.g. National Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="227"/>
+        <location filename="../schedules_tab.py" line="257"/>
         <source>Add / change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="229"/>
+        <location filename="../schedules_tab.py" line="259"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="230"/>
+        <location filename="../schedules_tab.py" line="260"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="231"/>
+        <location filename="../schedules_tab.py" line="261"/>
         <source>Rows date,kind,name (kind: holiday or workday); a file with a bad row is refused whole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="286"/>
+        <location filename="../schedules_tab.py" line="325"/>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="286"/>
+        <location filename="../schedules_tab.py" line="325"/>
         <source>Make-up work day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="273"/>
+        <location filename="../schedules_tab.py" line="311"/>
         <source>No schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="262"/>
+        <location filename="../schedules_tab.py" line="297"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="262"/>
+        <location filename="../schedules_tab.py" line="297"/>
         <source>Late grace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="262"/>
+        <location filename="../schedules_tab.py" line="297"/>
         <source>Early grace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="262"/>
+        <location filename="../schedules_tab.py" line="297"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="265"/>
+        <location filename="../schedules_tab.py" line="301"/>
         <source>(ends the next day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="269"/>
+        <location filename="../schedules_tab.py" line="307"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="278"/>
+        <location filename="../schedules_tab.py" line="317"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="278"/>
+        <location filename="../schedules_tab.py" line="317"/>
         <source>Work days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="278"/>
+        <location filename="../schedules_tab.py" line="317"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="278"/>
+        <location filename="../schedules_tab.py" line="317"/>
         <source>Name</source>
         <comment>of a person</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="284"/>
+        <location filename="../schedules_tab.py" line="323"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="284"/>
+        <location filename="../schedules_tab.py" line="323"/>
         <source>Weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="284"/>
+        <location filename="../schedules_tab.py" line="323"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="290"/>
+        <location filename="../schedules_tab.py" line="329"/>
         <source>No schedule (never counted late or absent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="355"/>
+        <location filename="../schedules_tab.py" line="394"/>
         <source>Note: {notes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="363"/>
+        <location filename="../schedules_tab.py" line="402"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="372"/>
+        <location filename="../schedules_tab.py" line="426"/>
         <source>Shift {name} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="378"/>
+        <location filename="../schedules_tab.py" line="457"/>
         <source>Shift {name} deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="408"/>
+        <location filename="../schedules_tab.py" line="492"/>
         <source>add a shift first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="387"/>
+        <location filename="../schedules_tab.py" line="466"/>
         <source>Schedule of {department} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="392"/>
+        <location filename="../schedules_tab.py" line="475"/>
         <source>Schedule of {department} removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="401"/>
+        <location filename="../schedules_tab.py" line="484"/>
         <source>no person with number {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="411"/>
+        <location filename="../schedules_tab.py" line="495"/>
         <source>Own schedule of {number} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="415"/>
+        <location filename="../schedules_tab.py" line="499"/>
         <source>{number} follows their department&apos;s schedule again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="421"/>
+        <location filename="../schedules_tab.py" line="505"/>
         <source>{day} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="426"/>
+        <location filename="../schedules_tab.py" line="510"/>
         <source>{day} deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="430"/>
+        <location filename="../schedules_tab.py" line="514"/>
         <source>Calendar imported from {path}: {{result}} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="435"/>
+        <location filename="../schedules_tab.py" line="519"/>
         <source>Calendar exported to {path}: {{result}} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="439"/>
+        <location filename="../schedules_tab.py" line="523"/>
         <source>Import calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="446"/>
+        <location filename="../schedules_tab.py" line="530"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="445"/>
+        <location filename="../schedules_tab.py" line="529"/>
         <source>calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="446"/>
+        <location filename="../schedules_tab.py" line="530"/>
         <source>Export calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="284"/>
+        <location filename="../schedules_tab.py" line="323"/>
         <source>Name</source>
         <comment>of a shift or holiday</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="244"/>
+        <source>A new version starts on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="253"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="254"/>
+        <source>Unchecked: the schedule applies always (earlier months are computed again). Checked: from that day on; earlier days keep the schedule they had</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="302"/>
+        <source>from {day}: {shift}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="307"/>
+        <source>Versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="426"/>
+        <source>Shift {name}: a new version from {day} saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="433"/>
+        <source>Change a shift in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="433"/>
+        <source>Shift {name} was worked on earlier days. Change it for those days too (their reports change), or start a new version on {day} (the days before keep their times)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="437"/>
+        <source>Change history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="438"/>
+        <source>New version from {day}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2204,6 +2544,69 @@
     <message>
         <location filename="../status_bar.py" line="53"/>
         <source>The database cannot be reached: check-ins are kept on this computer and sent when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../correction_dialog.py" line="114"/>
+        <source>Withdraw a correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="117"/>
+        <source>{name} ({number}) at {time}, added by {operator}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="120"/>
+        <source>Required, e.g. entered for the wrong day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="120"/>
+        <source>Required: who withdraws it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="123"/>
+        <source>Correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="124"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="125"/>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="127"/>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="131"/>
+        <source>A withdrawn correction no longer counts; it stays in the history with who withdrew it and why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="141"/>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="147"/>
+        <source>Not withdrawn: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="152"/>
+        <source>Correction of {name} at {time} withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

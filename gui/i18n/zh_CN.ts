@@ -4,14 +4,19 @@
 <context>
     <name>AttendancePages</name>
     <message>
-        <location filename="../attendance_tabs.py" line="31"/>
+        <location filename="../attendance_tabs.py" line="34"/>
         <source>Reports</source>
         <translation>考勤报表</translation>
     </message>
     <message>
-        <location filename="../attendance_tabs.py" line="32"/>
+        <location filename="../attendance_tabs.py" line="36"/>
         <source>Schedules</source>
         <translation>排班</translation>
+    </message>
+    <message>
+        <location filename="../attendance_tabs.py" line="35"/>
+        <source>Leave</source>
+        <translation>请假</translation>
     </message>
 </context>
 <context>
@@ -65,77 +70,77 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="22"/>
+        <location filename="../correction_dialog.py" line="36"/>
         <source>Add a correction (missed check-in)</source>
         <translation>补卡（补录漏打的签到）</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="30"/>
+        <location filename="../correction_dialog.py" line="42"/>
         <source>Required, e.g. forgot to check in, camera down</source>
         <translation>必填，例如：忘记打卡、摄像头故障</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="33"/>
+        <location filename="../correction_dialog.py" line="42"/>
         <source>Required: who adds it</source>
         <translation>必填：补卡的操作员</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="37"/>
+        <location filename="../correction_dialog.py" line="45"/>
         <source>Person number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="38"/>
+        <location filename="../correction_dialog.py" line="46"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="39"/>
+        <location filename="../correction_dialog.py" line="47"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="40"/>
+        <location filename="../correction_dialog.py" line="48"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="45"/>
+        <location filename="../correction_dialog.py" line="53"/>
         <source>The check-in is added as a manual one, with the reason and the operator; face check-ins are never changed.</source>
         <translation>补卡记为手工签到，并保存原因和操作员；刷脸签到记录不会被修改。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="55"/>
+        <location filename="../correction_dialog.py" line="63"/>
         <source>Type the person number.</source>
         <translation>请输入工号。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="58"/>
+        <location filename="../correction_dialog.py" line="66"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="71"/>
+        <location filename="../correction_dialog.py" line="79"/>
         <source>Not added: {error}</source>
         <translation>未添加：{error}</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="77"/>
+        <location filename="../correction_dialog.py" line="85"/>
         <source>No person with number {number}.</source>
         <translation>没有工号为 {number} 的人员。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="82"/>
+        <location filename="../correction_dialog.py" line="90"/>
         <source>Not added: the check-in at {time} already covers that time.</source>
         <translation>未添加：{time} 的签到已覆盖该时间。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="86"/>
+        <location filename="../correction_dialog.py" line="94"/>
         <source>Correction for {name} at {time} kept on this desk: the database is unreachable, it is sent when it is back.</source>
         <translation>{name} 在 {time} 的补卡已暂存在本机：数据库无法连接，恢复后自动上传。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="89"/>
+        <location filename="../correction_dialog.py" line="97"/>
         <source>Correction added for {name} at {time}.</source>
         <translation>已为 {name} 补卡：{time}。</translation>
     </message>
@@ -319,22 +324,22 @@
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="293"/>
+        <location filename="../history_tab.py" line="299"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="293"/>
+        <location filename="../history_tab.py" line="299"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="305"/>
+        <location filename="../history_tab.py" line="323"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="309"/>
+        <location filename="../history_tab.py" line="327"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
@@ -404,14 +409,14 @@
         <translation>签到记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="271"/>
+        <location filename="../history_tab.py" line="277"/>
         <source>%n person-days</source>
         <translation>
             <numerusform>%n 人·天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="276"/>
+        <location filename="../history_tab.py" line="282"/>
         <source>%n check-ins, page {page} of {pages}</source>
         <translation>
             <numerusform>共 %n 条签到，第 {page} / {pages} 页</numerusform>
@@ -446,6 +451,218 @@
         <location filename="../history_tab.py" line="116"/>
         <source>Manual</source>
         <translation>补卡</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="310"/>
+        <source>Manual (withdrawn)</source>
+        <translation>补卡（已撤销）</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="243"/>
+        <source>Withdrawn on {time} by {operator}: {reason}</source>
+        <translation>{time} 由 {operator} 撤销：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../history_tab.py" line="310"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveTab</name>
+    <message>
+        <location filename="../leave_tab.py" line="108"/>
+        <source>Enter leave or a business trip</source>
+        <translation>登记请假或出差</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="109"/>
+        <source>Person number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="111"/>
+        <source>Covers</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="181"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="181"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="116"/>
+        <source>Required: who enters it</source>
+        <translation>必填：登记人</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="117"/>
+        <source>Add leave</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="118"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="119"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="120"/>
+        <source>Why withdraw (required)</source>
+        <translation>撤销原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="121"/>
+        <source>Withdraw selected</source>
+        <translation>撤销所选</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="122"/>
+        <source>Import CSV…</source>
+        <translation>导入 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="123"/>
+        <source>Rows person_number,type,start,end,half,reason; a file with a bad line is refused whole</source>
+        <translation>每行：工号,类型,开始,结束,半天,原因；文件中有一行出错则整个文件不导入</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Whole days</source>
+        <translation>整天</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Morning (half day)</source>
+        <translation>上午（半天）</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Afternoon (half day)</source>
+        <translation>下午（半天）</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="128"/>
+        <source>Hours</source>
+        <translation>按小时</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="172"/>
+        <source>Reading leave failed: {error}</source>
+        <translation>读取请假记录失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>Number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="180"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="181"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="190"/>
+        <source>withdrawn on {time} by {operator}: {reason}</source>
+        <translation>{time} 由 {operator} 撤销：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="192"/>
+        <source>counts</source>
+        <translation>有效</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../leave_tab.py" line="196"/>
+        <source>%n leave record(s) this month</source>
+        <translation>
+            <numerusform>本月 %n 条请假记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="212"/>
+        <source>Type the person number.</source>
+        <translation>请输入工号。</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="221"/>
+        <source>no person with number {number}</source>
+        <translation>没有工号为 {number} 的人员</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="226"/>
+        <source>Leave added for {name}: {span}.</source>
+        <translation>已为 {name} 登记请假：{span}。</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="233"/>
+        <source>Not added: {error}</source>
+        <translation>未登记：{error}</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="240"/>
+        <source>Select the leave to withdraw in the list first.</source>
+        <translation>请先在列表中选择要撤销的请假记录。</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="246"/>
+        <source>Leave of {name} ({span}) withdrawn.</source>
+        <translation>已撤销 {name} 的请假（{span}）。</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="252"/>
+        <source>Not withdrawn: {error}</source>
+        <translation>未撤销：{error}</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="256"/>
+        <source>Import leave</source>
+        <translation>导入请假记录</translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="256"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../leave_tab.py" line="267"/>
+        <source>%n leave record(s) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 条请假记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../leave_tab.py" line="271"/>
+        <source>Nothing imported: {error}</source>
+        <translation>未导入任何记录：{error}</translation>
     </message>
 </context>
 <context>
@@ -1296,673 +1513,793 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../reports_tab.py" line="114"/>
+        <location filename="../reports_tab.py" line="119"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="115"/>
+        <location filename="../reports_tab.py" line="120"/>
         <source>Dates</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="116"/>
+        <location filename="../reports_tab.py" line="121"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="117"/>
+        <location filename="../reports_tab.py" line="122"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="119"/>
+        <location filename="../reports_tab.py" line="124"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="120"/>
+        <location filename="../reports_tab.py" line="125"/>
         <source>Totals per person</source>
         <translation>个人汇总</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="121"/>
+        <location filename="../reports_tab.py" line="126"/>
         <source>Day grid</source>
         <translation>每日明细</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="122"/>
+        <location filename="../reports_tab.py" line="127"/>
         <source>Add correction…</source>
         <translation>补卡…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="123"/>
+        <location filename="../reports_tab.py" line="128"/>
         <source>Add a check-in a person missed (补卡), with the reason</source>
         <translation>为漏打卡的人员补录签到（补卡），须填写原因</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="124"/>
+        <location filename="../reports_tab.py" line="132"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="125"/>
+        <location filename="../reports_tab.py" line="133"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Work days</source>
         <translation>应出勤天数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>Present</source>
         <translation>实际出勤天数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>Late</source>
         <translation>迟到次数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>Late (min)</source>
         <translation>迟到分钟</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="134"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>Left early</source>
         <translation>早退次数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="143"/>
         <source>Early (min)</source>
         <translation>早退分钟</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="135"/>
+        <location filename="../reports_tab.py" line="143"/>
         <source>Absent</source>
         <translation>缺勤天数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="144"/>
         <source>Missing punches</source>
         <translation>缺卡次数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="144"/>
         <source>Overtime (h)</source>
         <translation>加班小时</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="145"/>
         <source>Rest days worked</source>
         <translation>休息日/节假日出勤天数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="145"/>
         <source>Corrections</source>
         <translation>补卡次数</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="146"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="139"/>
+        <location filename="../reports_tab.py" line="147"/>
         <source>No schedule</source>
         <translation>无排班</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="148"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="142"/>
+        <location filename="../reports_tab.py" line="150"/>
         <source>late {0} min</source>
         <translation>迟到{0}分</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="142"/>
+        <location filename="../reports_tab.py" line="150"/>
         <source>early {0} min</source>
         <translation>早退{0}分</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="143"/>
+        <location filename="../reports_tab.py" line="151"/>
         <source>absent</source>
         <translation>缺勤</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="143"/>
+        <location filename="../reports_tab.py" line="151"/>
         <source>missing punch</source>
         <translation>缺卡</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="144"/>
+        <location filename="../reports_tab.py" line="152"/>
         <source>overtime {0}</source>
         <translation>加班{0}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="144"/>
+        <location filename="../reports_tab.py" line="152"/>
         <source>corrected</source>
         <translation>补卡</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="145"/>
+        <location filename="../reports_tab.py" line="153"/>
         <source>rest</source>
         <translation>休</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="145"/>
+        <location filename="../reports_tab.py" line="153"/>
         <source>holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Work day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Rest day</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="146"/>
+        <location filename="../reports_tab.py" line="157"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="147"/>
+        <location filename="../reports_tab.py" line="158"/>
         <source>No schedule: never late or absent</source>
         <translation>无排班：不计迟到、缺勤</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="148"/>
+        <location filename="../reports_tab.py" line="159"/>
         <source>Not enrolled yet, or deactivated</source>
         <translation>尚未录入或已停用</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="161"/>
+        <location filename="../reports_tab.py" line="175"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="162"/>
+        <location filename="../reports_tab.py" line="176"/>
         <source>(no department)</source>
         <translation>（无部门）</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="198"/>
+        <location filename="../reports_tab.py" line="213"/>
         <source>Computing the report…</source>
         <translation>正在计算报表…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="216"/>
+        <location filename="../reports_tab.py" line="231"/>
         <source>Report failed: {error}</source>
         <translation>报表失败：{error}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="250"/>
+        <location filename="../reports_tab.py" line="267"/>
         <source>Choose a month or dates and press Show.</source>
         <translation>请选择月份或日期范围，然后点击“查询”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="253"/>
+        <location filename="../reports_tab.py" line="270"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="253"/>
+        <location filename="../reports_tab.py" line="270"/>
         <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
         <translation>应出勤 {work_days} 天，迟到 {late} 次（{late_minutes} 分钟），早退 {early} 次，缺勤 {absent} 天，缺卡 {missing} 次，加班 {overtime:.1f} 小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="259"/>
+        <location filename="../reports_tab.py" line="278"/>
         <source>%n without a schedule (never counted absent)</source>
         <translation>
             <numerusform>%n 人无排班（不计缺勤）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="261"/>
+        <location filename="../reports_tab.py" line="280"/>
         <source>computed in {seconds:.1f} s</source>
         <translation>用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="267"/>
+        <location filename="../reports_tab.py" line="286"/>
         <source>Show a report first.</source>
         <translation>请先查询报表。</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="270"/>
+        <location filename="../reports_tab.py" line="289"/>
         <source>attendance</source>
         <translation>考勤报表</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="271"/>
+        <location filename="../reports_tab.py" line="290"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="271"/>
+        <location filename="../reports_tab.py" line="290"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="272"/>
+        <location filename="../reports_tab.py" line="291"/>
         <source>Export report</source>
         <translation>导出考勤报表</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="291"/>
+        <location filename="../reports_tab.py" line="311"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="294"/>
+        <location filename="../reports_tab.py" line="314"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="129"/>
+        <source>Withdraw correction…</source>
+        <translation>撤销补卡…</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="130"/>
+        <source>Withdraw a correction of the day selected in the grid: it stops counting and stays in the history with who and why</source>
+        <translation>撤销表格中所选日期的补卡：不再计入考勤，记录保留并注明撤销人和原因</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="154"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="154"/>
+        <source>on leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="155"/>
+        <source> d</source>
+        <comment>leave counted in days</comment>
+        <translation>天</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="155"/>
+        <source> h</source>
+        <comment>leave counted in hours</comment>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="156"/>
+        <source>unpaid</source>
+        <comment>leave payroll deducts</comment>
+        <translation>无薪</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="160"/>
+        <source>Not yet: days after today are not judged</source>
+        <translation>未到：今天以后的日子不计考勤</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="161"/>
+        <source>On leave or on a business trip</source>
+        <translation>请假或出差</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="162"/>
+        <source>In progress: judged once the shift has ended</source>
+        <translation>进行中：班次结束后才计考勤</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../reports_tab.py" line="276"/>
+        <source>on leave or a trip %n day(s)</source>
+        <translation>
+            <numerusform>请假/出差 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="347"/>
+        <source>Select a corrected day of a person in the day grid first.</source>
+        <translation>请先在每日明细中选择一个有补卡的日期。</translation>
+    </message>
+    <message>
+        <location filename="../reports_tab.py" line="359"/>
+        <source>{name} has no correction on {day} to withdraw.</source>
+        <translation>{name} 在 {day} 没有可撤销的补卡。</translation>
     </message>
 </context>
 <context>
     <name>SchedulesTab</name>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="201"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="202"/>
+        <location filename="../schedules_tab.py" line="227"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="205"/>
+        <location filename="../schedules_tab.py" line="230"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="206"/>
+        <location filename="../schedules_tab.py" line="231"/>
         <source>Department schedules</source>
         <translation>部门排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="207"/>
+        <location filename="../schedules_tab.py" line="232"/>
         <source>People with their own schedule</source>
         <translation>个人排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="208"/>
+        <location filename="../schedules_tab.py" line="233"/>
         <source>Holidays and make-up work days</source>
         <translation>节假日与调休</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Start</source>
         <translation>上班时间</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>End</source>
         <translation>下班时间</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Late grace (min)</source>
         <translation>迟到宽限（分钟）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Early grace (min)</source>
         <translation>早退宽限（分钟）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="209"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Unpaid break (min)</source>
         <translation>休息（分钟，不计工时）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="214"/>
+        <location filename="../schedules_tab.py" line="239"/>
         <source>An end before the start ends the next day (a night shift, counted on the day it starts)</source>
         <translation>下班时间早于上班时间表示次日下班（夜班，计入上班当天）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="216"/>
+        <location filename="../schedules_tab.py" line="241"/>
         <source>e.g. Day shift</source>
         <translation>例如：白班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="217"/>
+        <location filename="../schedules_tab.py" line="242"/>
         <source>Add shift</source>
         <translation>添加班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="218"/>
+        <location filename="../schedules_tab.py" line="243"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="228"/>
+        <location filename="../schedules_tab.py" line="258"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="269"/>
+        <location filename="../schedules_tab.py" line="307"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="224"/>
+        <location filename="../schedules_tab.py" line="250"/>
         <source>Set schedule</source>
         <translation>设置排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="225"/>
+        <location filename="../schedules_tab.py" line="251"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="223"/>
+        <location filename="../schedules_tab.py" line="249"/>
         <source>Person number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="256"/>
         <source>Name, e.g. National Day</source>
         <translation>名称，例如：国庆节</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="227"/>
+        <location filename="../schedules_tab.py" line="257"/>
         <source>Add / change</source>
         <translation>添加/修改</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="229"/>
+        <location filename="../schedules_tab.py" line="259"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="230"/>
+        <location filename="../schedules_tab.py" line="260"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="231"/>
+        <location filename="../schedules_tab.py" line="261"/>
         <source>Rows date,kind,name (kind: holiday or workday); a file with a bad row is refused whole</source>
         <translation>每行：日期,类型,名称（类型：holiday 节假日 或 workday 调休上班）；文件中有任何错误行，整个文件都不导入</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="286"/>
+        <location filename="../schedules_tab.py" line="325"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="286"/>
+        <location filename="../schedules_tab.py" line="325"/>
         <source>Make-up work day</source>
         <translation>调休上班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="273"/>
+        <location filename="../schedules_tab.py" line="311"/>
         <source>No schedule</source>
         <translation>无排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="262"/>
+        <location filename="../schedules_tab.py" line="297"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="262"/>
+        <location filename="../schedules_tab.py" line="297"/>
         <source>Late grace</source>
         <translation>迟到宽限</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="262"/>
+        <location filename="../schedules_tab.py" line="297"/>
         <source>Early grace</source>
         <translation>早退宽限</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="262"/>
+        <location filename="../schedules_tab.py" line="297"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="265"/>
+        <location filename="../schedules_tab.py" line="301"/>
         <source>(ends the next day)</source>
         <translation>（次日下班）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="269"/>
+        <location filename="../schedules_tab.py" line="307"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="278"/>
+        <location filename="../schedules_tab.py" line="317"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="278"/>
+        <location filename="../schedules_tab.py" line="317"/>
         <source>Work days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="278"/>
+        <location filename="../schedules_tab.py" line="317"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="278"/>
+        <location filename="../schedules_tab.py" line="317"/>
         <source>Name</source>
         <comment>of a person</comment>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="284"/>
+        <location filename="../schedules_tab.py" line="323"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="284"/>
+        <location filename="../schedules_tab.py" line="323"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="284"/>
+        <location filename="../schedules_tab.py" line="323"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="290"/>
+        <location filename="../schedules_tab.py" line="329"/>
         <source>No schedule (never counted late or absent)</source>
         <translation>无排班（不计迟到、缺勤）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="355"/>
+        <location filename="../schedules_tab.py" line="394"/>
         <source>Note: {notes}</source>
         <translation>提示：{notes}</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="363"/>
+        <location filename="../schedules_tab.py" line="402"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="372"/>
+        <location filename="../schedules_tab.py" line="426"/>
         <source>Shift {name} saved.</source>
         <translation>班次 {name} 已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="378"/>
+        <location filename="../schedules_tab.py" line="457"/>
         <source>Shift {name} deleted.</source>
         <translation>班次 {name} 已删除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="408"/>
+        <location filename="../schedules_tab.py" line="492"/>
         <source>add a shift first</source>
         <translation>请先添加班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="387"/>
+        <location filename="../schedules_tab.py" line="466"/>
         <source>Schedule of {department} saved.</source>
         <translation>{department} 的排班已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="392"/>
+        <location filename="../schedules_tab.py" line="475"/>
         <source>Schedule of {department} removed.</source>
         <translation>{department} 的排班已移除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="401"/>
+        <location filename="../schedules_tab.py" line="484"/>
         <source>no person with number {number}</source>
         <translation>没有工号为 {number} 的人员</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="411"/>
+        <location filename="../schedules_tab.py" line="495"/>
         <source>Own schedule of {number} saved.</source>
         <translation>{number} 的个人排班已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="415"/>
+        <location filename="../schedules_tab.py" line="499"/>
         <source>{number} follows their department&apos;s schedule again.</source>
         <translation>{number} 恢复按部门排班。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="421"/>
+        <location filename="../schedules_tab.py" line="505"/>
         <source>{day} saved.</source>
         <translation>{day} 已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="426"/>
+        <location filename="../schedules_tab.py" line="510"/>
         <source>{day} deleted.</source>
         <translation>{day} 已删除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="430"/>
+        <location filename="../schedules_tab.py" line="514"/>
         <source>Calendar imported from {path}: {{result}} days.</source>
         <translation>已从 {path} 导入日历：{{result}} 天。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="435"/>
+        <location filename="../schedules_tab.py" line="519"/>
         <source>Calendar exported to {path}: {{result}} days.</source>
         <translation>日历已导出到 {path}：{{result}} 天。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="439"/>
+        <location filename="../schedules_tab.py" line="523"/>
         <source>Import calendar</source>
         <translation>导入日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="446"/>
+        <location filename="../schedules_tab.py" line="530"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="445"/>
+        <location filename="../schedules_tab.py" line="529"/>
         <source>calendar</source>
         <translation>节假日日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="446"/>
+        <location filename="../schedules_tab.py" line="530"/>
         <source>Export calendar</source>
         <translation>导出日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="284"/>
+        <location filename="../schedules_tab.py" line="323"/>
         <source>Name</source>
         <comment>of a shift or holiday</comment>
         <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="244"/>
+        <source>A new version starts on</source>
+        <translation>新版本生效日期</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="253"/>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="254"/>
+        <source>Unchecked: the schedule applies always (earlier months are computed again). Checked: from that day on; earlier days keep the schedule they had</source>
+        <translation>不勾选：排班一直适用（以前的月份会重新计算）。勾选：从该日起适用，以前的日子保留原排班</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="302"/>
+        <source>from {day}: {shift}</source>
+        <translation>{day} 起：{shift}</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="307"/>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="426"/>
+        <source>Shift {name}: a new version from {day} saved.</source>
+        <translation>班次 {name}：已保存自 {day} 起的新版本。</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="433"/>
+        <source>Change a shift in use</source>
+        <translation>修改使用中的班次</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="433"/>
+        <source>Shift {name} was worked on earlier days. Change it for those days too (their reports change), or start a new version on {day} (the days before keep their times)?</source>
+        <translation>班次 {name} 以前已在使用。是连以前的日子一起修改（以前的报表会改变），还是从 {day} 起启用新版本（以前的日子保留原时间）？</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="437"/>
+        <source>Change history</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="438"/>
+        <source>New version from {day}</source>
+        <translation>从 {day} 起启用新版本</translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2530,69 @@
         <location filename="../status_bar.py" line="53"/>
         <source>The database cannot be reached: check-ins are kept on this computer and sent when it is back.</source>
         <translation>无法连接数据库：签到记录先保存在本机，数据库恢复后自动上传。</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../correction_dialog.py" line="114"/>
+        <source>Withdraw a correction</source>
+        <translation>撤销补卡</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="117"/>
+        <source>{name} ({number}) at {time}, added by {operator}: {reason}</source>
+        <translation>{name}（{number}）{time}，{operator} 补卡：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="120"/>
+        <source>Required, e.g. entered for the wrong day</source>
+        <translation>必填，例如：补错了日期</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="120"/>
+        <source>Required: who withdraws it</source>
+        <translation>必填：撤销人</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="123"/>
+        <source>Correction</source>
+        <translation>补卡记录</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="124"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="125"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="127"/>
+        <source>Withdraw</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="131"/>
+        <source>A withdrawn correction no longer counts; it stays in the history with who withdrew it and why.</source>
+        <translation>撤销的补卡不再计入考勤；它仍保留在记录中，并注明撤销人和原因。</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="141"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="147"/>
+        <source>Not withdrawn: {error}</source>
+        <translation>未撤销：{error}</translation>
+    </message>
+    <message>
+        <location filename="../correction_dialog.py" line="152"/>
+        <source>Correction of {name} at {time} withdrawn.</source>
+        <translation>已撤销 {name} {time} 的补卡。</translation>
     </message>
 </context>
 <context>

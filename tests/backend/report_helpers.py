@@ -9,8 +9,9 @@ import pytest
 
 from backend.reports import ReportQuery
 
-NOW = datetime(2026, 12, 8, 12, 0)              # "now" for the corrections
-FIRST_WEEK = ReportQuery(date(2026, 12, 1), date(2026, 12, 7))     # Tuesday 1st to Monday 7th
+NOW = datetime(2026, 12, 8, 12, 0)              # "now" for the corrections and the first week's reports
+LATER = datetime(2027, 1, 15, 12, 0)            # "now" for reports of December as a whole (the month is over)
+FIRST_WEEK = ReportQuery(date(2026, 12, 1), date(2026, 12, 7), now=NOW)     # Tuesday 1st to Monday 7th
 
 
 def sql(backend, statement: str, params=()):

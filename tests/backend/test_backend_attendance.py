@@ -263,21 +263,48 @@ def test_csv_export_opens_in_excel_with_chinese_intact(history, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")                               # UTF-8 BOM: Excel detects UTF-8
     with open(path, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.reader(f))
-    assert rows[0] == ["person_number", "name", "department", "checked_in_at", "desk", "distance", "method",
-                       "operator", "reason"]
+    # words HR reads, not column names; no match distance (a technical figure) without diagnostics
+    assert rows[0] == ["Time", "Number", "Name", "Department", "Desk", "Method", "Operator", "Reason"]
     assert len(rows) == len(times) + 1
-    assert {r[6] for r in rows[1:]} == {"face"} and {r[7] for r in rows[1:]} == {""}
-    names = {r[1] for r in rows[1:]}
+    assert {r[5] for r in rows[1:]} == {"Face"} and {r[6] for r in rows[1:]} == {""}
+    names = {r[2] for r in rows[1:]}
     assert {"张三", "李四", "张小明", "Wang Wu", "O'Brien 100%"} == names
-    assert [r[3] for r in rows[1:]] == sorted(r[3] for r in rows[1:])
-    assert rows[1][3].endswith(".000") and len(rows[1][3]) == 23
-    formula = [r for r in rows[1:] if r[1] == "O'Brien 100%"][0]
-    assert formula[2] == "'=SUM(A1)"                        # not run as a formula by Excel
+    assert [r[0] for r in rows[1:]] == sorted(r[0] for r in rows[1:])
+    assert len(rows[1][0]) == 19 and rows[1][0][10] == " "      # 2024-03-01 08:00:00, as the screen shows it
+    formula = [r for r in rows[1:] if r[2] == "O'Brien 100%"][0]
+    assert formula[3] == "'=SUM(A1)"                        # not run as a formula by Excel
     only = tmp_path / "zhang.csv"
     assert backend.attendance.export_csv(HistoryQuery(text="张三", field="name"), only) == \
         _count(times, lambda p, t: p.name == "张三")
     with pytest.raises(ValueError, match="does not exist"):
         backend.attendance.export_csv(q, tmp_path / "missing" / "x.csv")
+
+
+def test_csv_export_is_the_view_shown_in_the_desks_language(history, tmp_path):
+    backend, people, times = history
+    q = HistoryQuery(page_size=5, sort="time", descending=False)
+    summary = tmp_path / "summary.csv"
+    everything = backend.attendance.daily_summary(HistoryQuery(page_size=1000, descending=False))
+    assert backend.attendance.export_csv(q, summary, "summary", "zh_CN") == len(everything)   # every page
+    with open(summary, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["日期", "工号", "姓名", "首次签到", "最后签到", "签到次数"]
+    first = everything[0]
+    assert rows[1] == [first.day.isoformat(), first.person_number, first.name,
+                       f"{first.first_in:%Y-%m-%d %H:%M:%S}",
+                       "" if first.last_out is None else f"{first.last_out:%Y-%m-%d %H:%M:%S}", str(first.count)]
+    assert sum(int(r[5]) for r in rows[1:]) == len(times)
+    diagnostics = tmp_path / "diagnostics.csv"
+    backend.attendance.export_csv(q, diagnostics, "rows", "zh_CN", diagnostics=True,
+                                  labels={"method": "签到方式"})             # the screen's own words win
+    with open(diagnostics, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.reader(f))
+    assert rows[0] == ["时间", "工号", "姓名", "部门", "签到点", "距离", "签到方式", "操作员", "原因"]
+    assert {r[6] for r in rows[1:]} == {"刷脸"} and all(float(r[5]) >= 0 for r in rows[1:])
+    for view, language, message in (("weeks", "en", "unknown history view"), ("rows", "fr", "unknown export")):
+        with pytest.raises(ValueError, match=message):
+            backend.attendance.export_csv(q, tmp_path / "bad.csv", view, language)
+    assert not (tmp_path / "bad.csv").exists()
 
 
 def test_broad_text_matches_give_the_same_results(history, monkeypatch):
@@ -314,8 +341,9 @@ def test_csv_export_neutralises_formulas_after_leading_whitespace(backend, tmp_p
         backend.attendance.check_in(person.id, T0 + timedelta(minutes=i), desk=" =cmd|' /C calc'!A0",
                                     distance=0.25)
     path = tmp_path / "导出.csv"
-    assert backend.attendance.export_csv(HistoryQuery(sort="time", descending=False), path) == \
-        len(people) + len(raw)
+    assert backend.attendance.export_csv(HistoryQuery(sort="time", descending=False), path, diagnostics=True,
+                                         labels={"person_number": "person_number", "department": "department",
+                                                 "desk": "desk", "distance": "distance"}) == len(people) + len(raw)
     with open(path, encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     got = {r["person_number"]: r for r in rows}

@@ -135,3 +135,90 @@ def test_deactivation_periods_follow_every_change_of_active(backend):
     assert start2 == start and end2 is not None and end2 >= start
     b = backend.people.create("E2", "李四", active=False)
     assert backend.people.inactive_periods(b.id)[0][1] is None
+
+
+# -- schedules that apply from a date (schema 5) -----------------------------------------------------
+def test_rules_cut_a_range_where_a_schedule_changes_pure():
+    from backend.schedules import BEGINNING, Rules
+    from backend.work_rules import Schedule, check_shift
+
+    day, early = check_shift("白班", "09:00", "18:00", id=1), check_shift("早班", "07:00", "16:00", id=2)
+    rules = Rules({}, {}, {}, {}, {"研发部": [(BEGINNING, Schedule(day)), (date(2026, 12, 15), Schedule(early))]},
+                  {7: [(date(2026, 12, 20), NO_SCHEDULE)]})
+    days = [date(2026, 12, d) for d in range(1, 32)]
+    assert [(lo, hi, s.shift and s.shift.name) for lo, hi, s in rules.segments(1, "研发部", days)] == \
+        [(0, 14, "白班"), (14, 31, "早班")]
+    # a person's own version wins from its first day; before it, the department's
+    assert [(lo, hi, s.shift and s.shift.name) for lo, hi, s in rules.segments(7, "研发部", days)] == \
+        [(0, 14, "白班"), (14, 19, "早班"), (19, 31, None)]
+    assert rules.schedule_on(1, "研发部", date(2026, 11, 30)).shift.name == "白班"
+    assert rules.segments(1, "研发部", days[:10]) == [(0, 10, Schedule(day))]          # no change inside
+
+
+def test_a_schedule_applies_from_a_date_and_earlier_months_keep_theirs(backend):
+    from datetime import timedelta
+
+    from backend.reports import ReportQuery
+
+    s = backend.schedules
+    day = s.save_shift("白班", "09:00", "18:00")
+    early = s.save_shift("早班", "07:00", "16:00")
+    s.set_department_schedule("研发部", day.id)
+    e1 = backend.people.create("E1", "张三", department="研发部")
+    sql(backend, "UPDATE people SET created_at = ? WHERE id = ?", ("2026-11-01 08:00:00.000", e1.id))
+    backend.attendance.cooldown_seconds = 0
+    for d in (date(2026, 11, 30), date(2026, 12, 14), date(2026, 12, 15)):
+        for hhmm in ("08:58", "18:01"):
+            backend.attendance.check_in(e1.id, datetime.fromisoformat(f"{d} {hhmm}"))
+    s.set_department_schedule("研发部", early.id, "1111100", valid_from=date(2026, 12, 15))
+    later = datetime(2027, 1, 15)
+    december = backend.reports.build(ReportQuery.month(2026, 12, now=later)).people[0]
+    days = list(december.days)
+    assert (days[13].late, days[14].late, days[14].late_minutes) == (False, True, 118)     # 07:00 from the 15th
+    assert days[14].overtime_minutes == 121 and december.schedule.shift.name == "早班"
+    november = backend.reports.build(ReportQuery.month(2026, 11, now=later)).people[0]
+    assert not list(november.days)[29].late and november.schedule.shift.name == "白班"    # as it was then
+    # a person's own version: not before they were enrolled (one line, nothing written)
+    with pytest.raises(ValueError, match="张三 \\(E1\\) was enrolled on 2026-11-01: a schedule from 2026-10-31 would "
+                                         "start before that"):
+        s.set_person_schedule(e1.id, None, valid_from=date(2026, 10, 31))
+    assert sql(backend, "SELECT COUNT(*) FROM person_schedules")[0][0] == 0
+    s.set_person_schedule(e1.id, None, valid_from=date(2026, 12, 15))     # from the 15th: no schedule
+    days = list(backend.reports.build(ReportQuery.month(2026, 12, now=later)).people[0].days)
+    assert days[14].kind == "none" and days[13].kind == "work"
+    # removing the version restores the department's; a schedule set without a date rewrites history
+    assert s.remove_person_schedule(e1.id, valid_from=date(2026, 12, 15))
+    s.set_department_schedule("研发部", day.id)
+    days = list(backend.reports.build(ReportQuery.month(2026, 12, now=later)).people[0].days)
+    assert not days[14].late and sql(backend, "SELECT COUNT(*) FROM department_schedules")[0][0] == 1
+    with pytest.raises(ValueError, match="a schedule applies from a date"):
+        s.set_department_schedule("研发部", day.id, valid_from=datetime(2026, 12, 1) + timedelta(hours=1))
+
+
+def test_a_shift_changed_from_a_date_keeps_the_days_before(backend):
+    from backend.reports import ReportQuery
+
+    s = backend.schedules
+    day = s.save_shift("白班", "09:00", "18:00")
+    s.set_department_schedule("研发部", day.id)
+    e1 = backend.people.create("E1", "张三", department="研发部")
+    sql(backend, "UPDATE people SET created_at = ? WHERE id = ?", ("2026-11-01 08:00:00.000", e1.id))
+    backend.attendance.cooldown_seconds = 0
+    for d in (14, 15):
+        backend.attendance.check_in(e1.id, datetime(2026, 12, d, 8, 45))
+        backend.attendance.check_in(e1.id, datetime(2026, 12, d, 18, 0))
+    assert s.shift_used_before(day.id, date(2026, 12, 15)) and not s.shift_used_before(day.id, date(1000, 1, 1))
+    s.save_shift("白班", "08:30", "17:30", shift_id=day.id, valid_from=date(2026, 12, 15))     # a new version
+    assert [(d, v.text()) for d, v in s.shift_versions()[day.id]] == [(date(2026, 12, 15), "08:30-17:30")]
+    later = datetime(2027, 1, 15)
+    days = list(backend.reports.build(ReportQuery.month(2026, 12, now=later)).people[0].days)
+    assert (days[13].late, days[13].overtime_minutes) == (False, 0)            # the 14th: 09:00-18:00
+    assert (days[14].late, days[14].late_minutes, days[14].overtime_minutes) == (True, 15, 30)   # 08:30-17:30
+    assert s.shifts()[0].text() == "09:00-18:00"                                # the first version stays
+    # changed for every day (history): the versions go, every month uses the new times
+    s.save_shift("白班", "08:00", "17:00", shift_id=day.id)
+    assert s.shift_versions() == {}
+    days = list(backend.reports.build(ReportQuery.month(2026, 12, now=later)).people[0].days)
+    assert days[13].late and days[14].late
+    with pytest.raises(ValueError, match="a new shift applies from the day a schedule gives it"):
+        s.save_shift("晚班", "13:00", "21:00", valid_from=date(2026, 12, 15))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 
 import numpy as np
 import pytest
@@ -67,7 +67,8 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
         assert set(tables) == {"people", "attendance", "schema_version", "face_samples", "face_embeddings",
                                "face_embed_failures", "face_models", "face_changes", "face_change_counter",
                                "shifts", "department_schedules", "person_schedules", "calendar_days",
-                               "person_inactive_periods"}
+                               "person_inactive_periods", "correction_withdrawals", "leave_types", "leave_records",
+                               "leave_audit", "shift_versions"}
         assert all(v == "InnoDB utf8mb4_unicode_520_ci" for v in tables.values()), tables
         cols = {(t, c): (dtype, length, prec, coll) for t, c, dtype, length, prec, coll in _query(
             conn, "SELECT table_name, column_name, data_type, character_maximum_length, "
@@ -88,6 +89,9 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
                        ("face_embeddings", "face_samples", "CASCADE"),
                        ("face_embed_failures", "face_samples", "CASCADE"),
                        ("person_schedules", "people", "CASCADE"), ("person_inactive_periods", "people", "CASCADE"),
+                       ("correction_withdrawals", "attendance", "CASCADE"), ("leave_records", "people", "CASCADE"),
+                       ("leave_records", "leave_types", "RESTRICT"), ("leave_audit", "leave_records", "CASCADE"),
+                       ("shift_versions", "shifts", "CASCADE"),
                        # a shift in use cannot be deleted (backend.schedules says by whom)
                        ("person_schedules", "shifts", "RESTRICT"), ("department_schedules", "shifts", "RESTRICT")}
         assert cols[("department_schedules", "department")][3] == "utf8mb4_bin"    # exact, as on SQLite
@@ -244,6 +248,7 @@ def test_a_version_3_database_gets_work_rules_and_deactivation_periods(kind, ope
     gone = old.people.create("E2", "李四")
     sql(old, "UPDATE people SET created_at = ?", ("2026-11-01 08:00:00.000",))     # not today: tests run any day
     sql(old, "UPDATE people SET active = 0, updated_at = ? WHERE id = ?", ("2026-12-10 12:00:00.000", gone.id))
+    old.attendance.cooldown_seconds = 0         # today's rule reads schema 5's withdrawals, not there yet
     old.attendance.check_in(active.id, datetime(2026, 12, 1, 9, 0), desk="front")
     old.close()
 
@@ -254,7 +259,7 @@ def test_a_version_3_database_gets_work_rules_and_deactivation_periods(kind, ope
     assert upgraded.schedules.shifts() == [] and upgraded.schedules.calendar() == []
     shift = upgraded.schedules.save_shift("白班", "09:00", "18:00")
     upgraded.schedules.set_department_schedule("研发部", shift.id)
-    report = upgraded.reports.build(ReportQuery.month(2026, 12))
+    report = upgraded.reports.build(ReportQuery.month(2026, 12, now=datetime(2027, 1, 15)))
     assert [p.person_number for p in report.people] == ["E2", "E1"]       # no department first
     gone_days, active_days = report.people[0].days, report.people[1].days
     assert [d.kind for d in gone_days][9:11] == ["none", "out"]            # deactivated on the 10th at noon
@@ -267,5 +272,56 @@ def test_a_version_3_database_gets_work_rules_and_deactivation_periods(kind, ope
     with pytest.raises(Exception):
         sql(upgraded, "INSERT INTO department_schedules (department, shift_id, work_days) VALUES ('x', ?, '11111')",
             (shift.id,))
+    upgraded.close()
+    assert open_db().schema_version == latest_version(kind)
+
+
+def test_a_version_4_database_gets_withdrawable_corrections_and_leave(kind, open_db, tmp_path):
+    old = open_db(sql_dir=_sql_up_to(tmp_path, 4))
+    assert old.schema_version == 4
+    person = old.people.create("E1", "张三", department="研发部")
+    sql(old, "UPDATE people SET created_at = ?", ("2026-11-01 08:00:00.000",))
+    old.attendance.cooldown_seconds = 0         # today's rule reads schema 5's withdrawals, not there yet
+    face = old.attendance.check_in(person.id, datetime(2026, 12, 1, 9, 0), desk="front")
+    fix = old.corrections.add(person.id, datetime(2026, 12, 1, 18, 0), reason="忘记打卡", operator="王芳",
+                              now=datetime(2026, 12, 2, 9, 0))
+    # version 4's schedules (written as that version did): they apply from the beginning after the upgrade
+    sql(old, "INSERT INTO shifts (name, start_minute, end_minute) VALUES ('白班', 540, 1080)")
+    shift_id = sql(old, "SELECT id FROM shifts")[0][0]
+    sql(old, "INSERT INTO department_schedules (department, shift_id, work_days) VALUES ('研发部', ?, '1111100')",
+        (shift_id,))
+    sql(old, "INSERT INTO person_schedules (person_id, shift_id, work_days) VALUES (?, NULL, '1111111')", (person.id,))
+    old.close()
+
+    upgraded = open_db()
+    assert upgraded.schema_version == latest_version(kind) >= 5
+    (before,) = upgraded.corrections.between(date(2026, 12, 1), date(2026, 12, 1))
+    assert (before.id, before.reason, before.withdrawn) == (fix.attendance_id, "忘记打卡", False)
+    upgraded.corrections.withdraw(fix.attendance_id, reason="录错了", operator="李经理",
+                                  now=datetime(2026, 12, 3, 9, 0))
+    (after,) = upgraded.corrections.between(date(2026, 12, 1), date(2026, 12, 1))
+    assert (after.withdrawn_by, after.withdrawn_reason) == ("李经理", "录错了")
+    # the database refuses a second withdrawal, should anything write past the app
+    with pytest.raises(Exception):
+        sql(upgraded, "INSERT INTO correction_withdrawals (attendance_id, withdrawn_at, operator, reason) "
+                      "VALUES (?, ?, 'x', 'y')", (fix.attendance_id, "2026-12-04 09:00:00.000"))
+    with pytest.raises(ValueError, match="only a correction"):
+        upgraded.corrections.withdraw(face.attendance_id, reason="x", operator="y")
+    rules = upgraded.schedules.rules()
+    assert [(d, s.shift.name) for d, s in rules.department_versions["研发部"]] == [(date(1000, 1, 1), "白班")]
+    assert [(d, s.shift, s.work_days) for d, s in rules.person_versions[person.id]] == [(date(1000, 1, 1), None,
+                                                                                       "1111111")]
+    upgraded.schedules.set_person_schedule(person.id, None, valid_from=date(2026, 12, 20))    # a second version
+    assert upgraded.schedules.remove_person_schedule(person.id)
+    # the leave types are seeded; leave of a person enrolled before the upgrade is entered and counted
+    assert [t.name_zh for t in upgraded.leave.types()] == ["年假", "病假", "事假", "调休", "出差", "外出"]
+    upgraded.leave.add(person.id, "出差", date(2026, 12, 2), date(2026, 12, 2), operator="王芳",
+                       now=datetime(2026, 12, 1, 12, 0))
+    report = upgraded.reports.build(ReportQuery(date(2026, 12, 2), date(2026, 12, 2), now=datetime(2027, 1, 1)))
+    assert [d.kind for d in report.people[0].days] == ["leave"] and report.people[0].totals.absent == 0
+    with pytest.raises(Exception):          # the database refuses leave that ends before it starts
+        sql(upgraded, "INSERT INTO leave_records (person_id, type_id, starts_at, ends_at, operator, created_at) "
+                      "VALUES (?, 1, '2026-12-05 00:00:00.000', '2026-12-04 00:00:00.000', 'x', "
+                      "'2026-12-01 00:00:00.000')", (person.id,))
     upgraded.close()
     assert open_db().schema_version == latest_version(kind)

@@ -191,3 +191,117 @@ def test_calendar_csv_all_or_nothing_with_line_numbers():
         work_rules.parse_calendar_csv("2026-10-01\n")
     rows = work_rules.calendar_csv_rows(days)
     assert rows[0] == ("2026-10-01", "holiday", "国庆节") and rows[-1][0] == "2026-10-11"
+
+
+# -- days not yet over are not judged (a fixed clock) --------------------------------------------------
+def test_a_day_after_today_is_blank_and_today_is_in_progress_until_its_shift_has_ended():
+    from backend.day_attendance import FUTURE, PENDING
+
+    tue = MON + timedelta(days=1)
+    during = datetime(2026, 12, 7, 10, 0)                  # Monday morning, arrived at 08:58
+    totals, grid = evaluate_person([MON, tue], Schedule(DAY), {}, [at(MON, "08:58")], ALWAYS, 0, now=during)
+    mon, tue_result = grid
+    assert (mon.kind, mon.arrival, mon.flags) == (PENDING, datetime(2026, 12, 7, 8, 58), 0)   # not "missing punch"
+    assert (tue_result.kind, tue_result.arrival, tue_result.flags) == (FUTURE, None, 0)       # not "absent"
+    assert totals == Totals()                               # nothing judged yet, nothing counted
+    # the shift ends at 18:00, the larger grace is 5 minutes: judged from 18:05 on
+    for now, kind in ((datetime(2026, 12, 7, 18, 4, 59), PENDING), (datetime(2026, 12, 7, 18, 5), "work")):
+        totals, grid = evaluate_person([MON], Schedule(DAY), {}, [at(MON, "08:58")], ALWAYS, 0, now=now)
+        assert grid[0].kind == kind
+    assert grid[0].missing_punch and totals.missing_punches == 1 and totals.work_days == 1
+    # an absent day only once it is over; until then nothing is absent
+    totals, grid = evaluate_person([MON], Schedule(DAY), {}, [], ALWAYS, 0, now=datetime(2026, 12, 7, 12, 0))
+    assert grid[0].kind == PENDING and not grid[0].absent and totals.absent == 0
+
+
+def test_around_midnight_and_a_night_shift_crossing_it():
+    from backend.day_attendance import FUTURE, PENDING
+
+    night, tue, wed = Schedule(NIGHT, "1111111"), MON + timedelta(days=1), MON + timedelta(days=2)
+    punches = [at(MON, "21:58"), at(tue, "06:01")]
+    kinds = {}
+    for now in (datetime(2026, 12, 7, 23, 59, 59), datetime(2026, 12, 8, 0, 0, 1), datetime(2026, 12, 8, 5, 59),
+                datetime(2026, 12, 8, 6, 0), datetime(2026, 12, 8, 6, 2)):
+        totals, grid = evaluate_person([MON, tue, wed], night, {}, [p for p in punches if p.when <= now], ALWAYS, 0,
+                                       now=now)
+        kinds[now.strftime("%d %H:%M")] = ([d.kind for d in grid], totals.work_days)
+    # Monday's night is in progress until 06:00 on Tuesday (its grace is 0), after midnight too
+    assert kinds == {"07 23:59": ([PENDING, FUTURE, FUTURE], 0), "08 00:00": ([PENDING, PENDING, FUTURE], 0),
+                     "08 05:59": ([PENDING, PENDING, FUTURE], 0), "08 06:00": (["work", PENDING, FUTURE], 1),
+                     "08 06:02": (["work", PENDING, FUTURE], 1)}
+    _, grid = evaluate_person([MON, tue], night, {}, punches, ALWAYS, 0, now=datetime(2026, 12, 8, 6, 2))
+    assert (grid[0].departure, grid[0].overtime_minutes, grid[0].absent) == (datetime(2026, 12, 8, 6, 1), 1, False)
+    # a day shift's day is over at 18:05 and the next day has not begun at 23:59; at 00:00:01 it has
+    _, grid = evaluate_person([MON, tue], Schedule(DAY), {}, [at(MON, "09:00"), at(MON, "18:00")], ALWAYS, 0,
+                              now=datetime(2026, 12, 7, 23, 59, 59))
+    assert [d.kind for d in grid] == ["work", FUTURE]
+    _, grid = evaluate_person([MON, tue], Schedule(DAY), {}, [], ALWAYS, 0, now=datetime(2026, 12, 8, 0, 0, 1))
+    assert [d.kind for d in grid] == ["work", PENDING] and grid[0].absent
+
+
+def test_a_month_in_the_future_is_blank_and_counts_nothing():
+    from backend.day_attendance import FUTURE
+
+    days = [date(2027, 3, 1) + timedelta(days=i) for i in range(31)]
+    totals, grid = evaluate_person(days, Schedule(DAY), {}, [], ALWAYS, 0, now=datetime(2026, 12, 6, 10, 0))
+    assert {d.kind for d in grid} == {FUTURE} and totals == Totals()
+    # a person deactivated for good is "out" then, not "not yet" (they are left out of the report)
+    gone = ActiveSpans(ENROLLED, [(datetime(2026, 12, 1), None)])
+    _, grid = evaluate_person(days, Schedule(DAY), {}, [], gone, 0, now=datetime(2026, 12, 6, 10, 0))
+    assert grid.all(OUT)
+    # rest days and people without a schedule: in progress until their day is over, then judged as before
+    _, grid = evaluate_person([MON - timedelta(days=1)], Schedule(DAY), {}, [], ALWAYS, 0,
+                              now=datetime(2026, 12, 6, 22, 0))
+    assert grid[0].kind == "pending"
+    _, grid = evaluate_person([MON - timedelta(days=1)], NO_SCHEDULE, {}, [], ALWAYS, 0,
+                              now=datetime(2026, 12, 7, 0, 0))
+    assert grid[0].kind == "none"
+
+
+# -- leave ---------------------------------------------------------------------------------------------
+def test_a_work_day_on_leave_is_never_absent_late_or_early_for_the_covered_time():
+    from backend.day_attendance import LEAVE, LeaveSpan
+
+    tue, wed = MON + timedelta(days=1), MON + timedelta(days=2)
+    annual = LeaveSpan(datetime(2026, 12, 7), datetime(2026, 12, 9), True, 0)          # Monday and Tuesday
+    totals, grid = evaluate_person([MON, tue, wed], Schedule(DAY), {}, [], ALWAYS, 0, leaves=[annual])
+    assert [(d.kind, d.leave, d.leave_amount, d.absent) for d in grid] == \
+        [(LEAVE, 0, 100, False), (LEAVE, 0, 100, False), ("work", -1, 0, True)]
+    assert (totals.work_days, totals.leave_days, totals.absent, totals.present, totals.leave) == (3, 2, 1, 0, {0: 200})
+    # a morning off (09:00-13:30): arriving at 13:40 is 10 minutes late, not 280; the afternoon off: leaving
+    # at 13:30 is not early
+    am = LeaveSpan(datetime(2026, 12, 7, 9), datetime(2026, 12, 7, 13, 30), False, 1)
+    _, grid = evaluate_person([MON], Schedule(DAY), {}, [at(MON, "13:40"), at(MON, "18:00")], ALWAYS, 0, leaves=[am])
+    day = grid[0]
+    assert (day.kind, day.late_minutes, day.leave, day.leave_amount) == ("work", 10, 1, 50)
+    pm = LeaveSpan(datetime(2026, 12, 7, 13, 30), datetime(2026, 12, 7, 18), False, 1)
+    totals, grid = evaluate_person([MON], Schedule(DAY), {}, [at(MON, "08:58"), at(MON, "13:31")], ALWAYS, 0,
+                                   leaves=[pm])
+    assert (grid[0].early, grid[0].late, totals.leave) == (False, False, {1: 50})
+    # half a day off and no check-in at all: absent for the other half
+    _, grid = evaluate_person([MON], Schedule(DAY), {}, [], ALWAYS, 0, leaves=[pm])
+    assert grid[0].absent and grid[0].leave == 1
+    # an errand counted in hours (外出 14:00-16:00) changes nothing else
+    errand = LeaveSpan(datetime(2026, 12, 7, 14), datetime(2026, 12, 7, 16), False, 5, "hour")
+    totals, grid = evaluate_person([MON], Schedule(DAY), {}, [at(MON, "09:00"), at(MON, "18:00")], ALWAYS, 0,
+                                   leaves=[errand])
+    assert (grid[0].kind, grid[0].late, grid[0].early, totals.leave) == ("work", False, False, {5: 200})
+    # a business trip over a weekend: the weekend stays a rest day (not leave); a night shift is covered too
+    trip = LeaveSpan(datetime(2026, 12, 11), datetime(2026, 12, 15), True, 4)
+    fri = date(2026, 12, 11)
+    _, grid = evaluate_person([fri + timedelta(days=i) for i in range(4)], Schedule(DAY), {}, [], ALWAYS, 0,
+                              leaves=[trip])
+    assert [d.kind for d in grid] == [LEAVE, "rest", "rest", LEAVE]
+    _, grid = evaluate_person([MON], Schedule(NIGHT, "1111111"), {}, [], ALWAYS, 0, leaves=[annual])
+    assert grid[0].kind == LEAVE and not grid[0].absent
+    # the grid keeps the leave of every day
+    assert DayGrid(MON, grid)[0].leave_amount == 100
+
+
+def test_a_grid_extends_with_the_days_that_follow_it_packed():
+    _, first = evaluate_person([MON], Schedule(DAY), {}, [at(MON, "09:10")], ALWAYS, 0)
+    _, second = evaluate_person([MON + timedelta(days=1)], Schedule(NIGHT), {}, [], ALWAYS, 0)
+    first.extend(second)
+    assert [(d.day, d.kind, d.absent) for d in first] == [(MON, "work", False), (MON + timedelta(days=1), "work", True)]
+    with pytest.raises(ValueError, match="do not follow"):
+        first.extend(second)

@@ -202,3 +202,63 @@ def test_the_sort_arrow_points_up_for_ascending_order_and_follows_the_rows_shown
     with qtbot.waitSignal(window.history_tab.loaded, timeout=10000):
         qtbot.mouseClick(window.historySearch, Qt.LeftButton)
     assert header.sortIndicatorSection() == 0 and painted_arrow(header) == expected[shown_order(model, 0)]
+
+
+def test_the_csv_is_the_view_shown_in_the_desks_language(qtbot, make_window, sqlite_url, checker, tmp_path):
+    import csv
+
+    from gui import i18n
+
+    db = checker(sqlite_url)
+    now = dt.datetime.now().replace(microsecond=0)
+    check_in(db, "H001", "Ada Lovelace", when=now - dt.timedelta(minutes=3))
+    check_in(db, "H001", "Ada Lovelace", when=now - dt.timedelta(minutes=1))
+    window = make_window(sqlite_url, source="9", cooldown=0)
+    tab = window.history_tab
+    window.tabs.setCurrentWidget(window.tabHistory)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10000)
+
+    def export(name):
+        with qtbot.waitSignal(tab.exported, timeout=10000):
+            tab.export_to(str(tmp_path / name))
+        with open(tmp_path / name, encoding="utf-8-sig", newline="") as f:
+            return list(csv.reader(f))
+
+    rows = export("rows.csv")                      # the check-ins, without the distance (diagnostics off)
+    assert rows[0] == ["Time", "Number", "Name", "Department", "Desk", "Method", "Operator", "Reason"]
+    assert [r[2] for r in rows[1:]] == ["Ada Lovelace"] * 2 and rows[1][5] == "Face"
+    window.historySummaryView.setChecked(True)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10000)
+    summary = export("summary.csv")                # the daily summary shown: one line
+    assert summary[0] == [tab.model.horizontalHeaderItem(c).text() for c in range(tab.model.columnCount())]
+    assert len(summary) == 2 and summary[1][1:3] == ["H001", "Ada Lovelace"] and summary[1][5] == "2"
+    try:
+        assert i18n.install("zh_CN")
+        window.historyRowsView.setChecked(True)
+        qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10000)
+        assert export("中文.csv")[0] == ["时间", "工号", "姓名", "部门", "签到点", "方式", "操作员", "原因"]
+    finally:
+        i18n.install("en")
+    window.apply_diagnostics(True)                 # what saving Settings' diagnostics switch does
+    rows = export("diagnostics.csv")
+    assert rows[0][4:7] == ["Desk", "Distance", "Method"] and rows[1][5] == "0.3125"
+
+
+def test_a_withdrawn_correction_stays_in_the_history_marked_with_who_and_why(qtbot, make_window, sqlite_url, checker):
+    db = checker(sqlite_url)
+    check_in(db, "H001", "Ada Lovelace", when=dt.datetime.now() - dt.timedelta(hours=2))
+    person = db.people.get_by_number("H001")
+    with db.transaction() as cur:            # enrolled before the correction's time
+        cur.execute("UPDATE people SET created_at = ? WHERE id = ?", ("2026-01-01 00:00:00.000", person.id))
+    fix = db.corrections.add(person.id, dt.datetime.now() - dt.timedelta(hours=1), reason="forgot", operator="Ann")
+    db.corrections.withdraw(fix.attendance_id, reason="typed the wrong person", operator="Bob")
+    window = make_window(sqlite_url, source="9")
+    tab = window.history_tab
+    window.tabs.setCurrentWidget(window.tabHistory)
+    tab.apply_preset("all")                               # two hours ago may be yesterday
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10000)
+    method = next(tab.model.item(r, 6) for r in range(2) if tab.model.item(r, 6).data(Qt.UserRole) == "manual")
+    assert method.text() == "Manual (withdrawn)" and method.toolTip().endswith("by Bob: typed the wrong person")
+    window.historySummaryView.setChecked(True)           # it no longer counts: one check-in that day
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10000)
+    assert tab.model.item(0, 5).text() == "1"

@@ -8,13 +8,16 @@ from datetime import date, datetime
 
 import openpyxl
 import pytest
-from PyQt5.QtCore import QDate, QDateTime, Qt
+from PyQt5.QtCore import QDate, QDateTime, Qt, QTime
 from PyQt5.QtWidgets import QTabWidget, QWidget
 
 from gui.attendance_tabs import AttendancePages
 from gui.backend_client import BackendClient
 from gui.config import AppConfig
 from gui.report_models import GridModel
+
+
+NOW = datetime(2026, 12, 8, 12, 0)
 
 
 @pytest.fixture
@@ -29,6 +32,7 @@ def pages(qtbot, db_url, open_test_backend, tmp_path):
     client = BackendClient(lambda: open_test_backend(db_url))
     config = AppConfig(db_url=db_url, desk="前台", cooldown=60)
     made = AttendancePages(tabs, client, lambda: config, tabs)
+    made.reports.clock = lambda: NOW        # December's first week is over (the tests run on any day)
     client.start()
     drain(qtbot, client)            # the schema is in place before the test opens its own connection
     tabs.resize(1400, 800)
@@ -62,6 +66,17 @@ def office(db) -> dict:
     return people
 
 
+def refused_then_saved(qtbot, tab, dialog, refused: str, reason: str) -> None:
+    """Save ``dialog`` without a reason (refused: ``refused`` and the reason named, nothing written, the
+    dialog still open), then with ``reason``: saved and the report computed again."""
+    dialog.save()
+    qtbot.waitUntil(lambda: "reason" in dialog.messageLabel.text(), timeout=20000)
+    assert dialog.messageLabel.text().startswith(refused) and dialog.isVisible()
+    dialog.reasonEdit.setText(reason)
+    with qtbot.waitSignal(tab.loaded, timeout=20000):
+        dialog.save()
+
+
 def show_first_week(qtbot, pages) -> None:
     tab = pages.reports
     tab.rangeRadio.setChecked(True)
@@ -75,7 +90,7 @@ def test_a_week_per_person_then_the_grid(qtbot, pages, db_url, checker):
     office(checker(db_url))
     tab = pages.reports
     assert pages.tabs.tabText(pages.tabs.indexOf(tab)) == "Reports"
-    assert [pages.tabs.widget(i).objectName() for i in (0, 3)] == ["tabLive", "tabSettings"]   # before Settings
+    assert [pages.tabs.widget(i).objectName() for i in (0, 4)] == ["tabLive", "tabSettings"]   # before Settings
     pages.tabs.setCurrentWidget(tab)                        # opening the tab lists the departments
     qtbot.waitUntil(lambda: tab.departmentCombo.findData("研发部") >= 0, timeout=20000)
     show_first_week(qtbot, pages)
@@ -107,6 +122,23 @@ def test_a_week_per_person_then_the_grid(qtbot, pages, db_url, checker):
     assert sorted(grid.data(grid.index(r, 0)) for r in range(grid.rowCount())) == ["E1", "E2"]
 
 
+def test_the_december_report_opened_on_6_december_shows_nothing_after_today(qtbot, pages, db_url, checker):
+    office(checker(db_url))
+    tab = pages.reports
+    tab.clock = lambda: datetime(2026, 12, 6, 10, 0)
+    tab.monthEdit.setDate(QDate(2026, 12, 1))
+    tab.gridRadio.setChecked(True)
+    with qtbot.waitSignal(tab.loaded, timeout=20000):
+        tab.showButton.click()
+    grid = tab.grid_model
+    e1 = next(r for r in range(grid.rowCount()) if grid.data(grid.index(r, 0)) == "E1")
+    texts = [grid.data(grid.index(e1, c)) for c in range(3, 3 + 31)]
+    assert texts[3:6] == ["absent", "rest", "in progress"] and texts[6:] == [""] * 25     # the 7th to the 31st
+    assert grid.data(grid.index(e1, 3 + 10), Qt.ToolTipRole).startswith("Not yet")
+    assert grid.data(grid.index(e1, 3 + 10), Qt.ForegroundRole) is None                  # never red
+    assert "work days 8, " in tab.summaryLabel.text() and "absent 5," in tab.summaryLabel.text()   # E1, E2: 1st-4th
+
+
 def test_export_the_workbook_and_csv(qtbot, pages, db_url, checker, tmp_path):
     office(checker(db_url))
     show_first_week(qtbot, pages)
@@ -117,6 +149,13 @@ def test_export_the_workbook_and_csv(qtbot, pages, db_url, checker, tmp_path):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Totals", "Departments", "Days", "Corrections"]          # the app's language
     assert [r[0] for r in book["Totals"].iter_rows(min_row=3, max_row=5, values_only=True)] == ["E3", "E1", "E2"]
+    with qtbot.waitSignal(tab.exported, timeout=20000):
+        tab.export_to(str(tmp_path / "totals.csv"))               # headed as the table on screen is
+    with open(tmp_path / "totals.csv", encoding="utf-8-sig", newline="") as f:
+        header, *rows = list(csv.reader(f))
+    model = tab.totals_model
+    assert header == [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
+    assert next(r for r in rows if r[0] == "E3")[3] == "No schedule"                # as the table says it
     tab.gridRadio.setChecked(True)
     with qtbot.waitSignal(tab.exported, timeout=20000):
         tab.export_to(str(tmp_path / "days.csv"))                # the CSV is the view shown: one row a day
@@ -141,12 +180,7 @@ def test_correct_a_missed_punch_from_the_grid(qtbot, pages, db_url, checker):
     assert dialog.numberEdit.text() == "E1" and dialog.timeEdit.date() == QDate(2026, 12, 3)
     dialog.timeEdit.setDateTime(QDateTime(QDate(2026, 12, 3), dialog.timeEdit.time().fromString("18:02", "HH:mm")))
     dialog.operatorEdit.setText("王芳")
-    dialog.save()                                                # no reason: refused, nothing written
-    qtbot.waitUntil(lambda: "reason" in dialog.messageLabel.text(), timeout=20000)
-    assert dialog.messageLabel.text().startswith("Not added:") and dialog.isVisible()
-    dialog.reasonEdit.setText("忘记打卡")
-    with qtbot.waitSignal(tab.loaded, timeout=20000):           # added, and the report computed again
-        dialog.save()
+    refused_then_saved(qtbot, tab, dialog, "Not added:", "忘记打卡")
     assert dialog.result_status == "recorded" and not dialog.isVisible()
     assert grid.data(grid.index(e1, 5)) == "08:59-18:02\novertime 0:02 corrected"
     assert tab.operator == "王芳"                                # offered for the next correction
@@ -252,7 +286,7 @@ def test_in_chinese(qtbot, pages, db_url, checker):
         assert i18n.install("zh_CN")
         pages.retranslate()
         texts = [pages.tabs.tabText(i) for i in range(pages.tabs.count())]
-        assert texts[1:3] == ["考勤报表", "排班"]
+        assert texts[1:4] == ["考勤报表", "请假", "排班"]
         tab = pages.reports
         assert tab.totals_model.headerData(4, Qt.Horizontal) == "应出勤天数"
         assert tab.summaryLabel.text().startswith("3 人 · 应出勤 10 天，迟到 1 次（20 分钟）")
@@ -265,3 +299,94 @@ def test_in_chinese(qtbot, pages, db_url, checker):
         i18n.install("en")
         pages.retranslate()
     assert pages.tabs.tabText(1) == "Reports"
+
+
+def test_withdraw_a_correction_from_the_grid(qtbot, pages, db_url, checker):
+    people = office(checker(db_url))
+    db = checker(db_url)
+    db.corrections.add(people["E1"].id, datetime(2026, 12, 3, 18, 2), reason="忘记打卡", operator="王芳", now=NOW)
+    show_first_week(qtbot, pages)
+    tab = pages.reports
+    tab.gridRadio.setChecked(True)
+    grid = tab.grid_model
+    e1 = next(r for r in range(grid.rowCount()) if grid.data(grid.index(r, 0)) == "E1")
+    assert grid.data(grid.index(e1, 5)) == "08:59-18:02\novertime 0:02 corrected"
+    messages = []
+    tab.message.connect(messages.append)
+    tab.table.setCurrentIndex(grid.index(e1, 4))                 # the 2nd: nothing to withdraw
+    tab.open_withdrawal()
+    qtbot.waitUntil(lambda: bool(messages), timeout=20000)
+    assert messages[-1] == "张三 has no correction on 2026-12-02 to withdraw."
+    tab.table.setCurrentIndex(grid.index(e1, 5))
+    with qtbot.waitSignal(tab.withdrawalOpened, timeout=20000) as opened:
+        tab.open_withdrawal()
+    dialog = opened.args[0]
+    assert dialog.correctionCombo.count() == 1 and "added by 王芳: 忘记打卡" in dialog.correctionCombo.currentText()
+    dialog.operatorEdit.setText("李经理")
+    refused_then_saved(qtbot, tab, dialog, "Not withdrawn:", "录错了")
+    assert grid.data(grid.index(e1, 5)) == "08:59-\nmissing punch"
+    (row,) = checker(db_url).corrections.between(date(2026, 12, 1), date(2026, 12, 7))
+    assert (row.withdrawn_by, row.withdrawn_reason, row.reason) == ("李经理", "录错了", "忘记打卡")     # kept
+    with pytest.raises(ValueError, match="already withdrawn"):
+        checker(db_url).corrections.withdraw(row.id, reason="again", operator="x")
+
+
+def test_a_schedule_from_a_date_keeps_earlier_days(qtbot, pages, db_url, checker):
+    db = checker(db_url)
+    people = office(db)                                       # 研发部 白班 09:00-18:00, always
+    db.schedules.save_shift("早班", "07:00", "16:00")
+    tab = pages.schedules
+    pages.tabs.setCurrentWidget(tab)
+    drain(qtbot, pages.client)
+    tab.departmentCombo.setEditText("研发部")
+    tab.departmentShift.setCurrentIndex(tab.departmentShift.findText("早班 (07:00-16:00)"))
+    assert not tab.departmentFrom.isEnabled()
+    tab.departmentFromCheck.setChecked(True)
+    tab.departmentFrom.setDate(QDate(2026, 12, 3))
+    tab.departmentSet.click()
+    qtbot.waitUntil(lambda: tab.departmentModel.item(0, 4) is not None
+                    and tab.departmentModel.item(0, 4).text() == "from 2026-12-03: 早班 (07:00-16:00)", timeout=20000)
+    tab.overrideNumber.setText("E1")
+    tab.overrideFromCheck.setChecked(True)
+    tab.overrideFrom.setDate(QDate(2026, 10, 1))             # before E1 was enrolled: refused, nothing written
+    tab.overrideSet.click()
+    qtbot.waitUntil(lambda: "was enrolled on 2026-11-01" in tab.messageLabel.text(), timeout=20000)
+    assert tab.overrideModel.rowCount() == 0
+    # the first week: the 1st and 2nd by 09:00, from the 3rd by 07:00 (E1 arrived 08:59 on the 3rd: late)
+    show_first_week(qtbot, pages)
+    e1 = next(p for p in pages.reports.report.people if p.person_id == people["E1"].id)
+    days = list(e1.days)
+    assert (days[0].late, days[2].late, days[2].late_minutes) == (False, True, 119)
+
+
+def test_changing_a_shift_in_use_asks_history_or_a_new_version(qtbot, pages, db_url, checker):
+    db = checker(db_url)
+    office(db)                                                # 白班 09:00-18:00 worked by 研发部 since always
+    tab = pages.schedules
+    pages.tabs.setCurrentWidget(tab)
+    drain(qtbot, pages.client)
+    tab.shiftTable.setCurrentIndex(tab.shiftModel.index(0, 0))
+    tab.shiftStart.setTime(QTime(8, 30))
+    tab.shiftEnd.setTime(QTime(17, 30))
+    tab.shiftFrom.setDate(QDate(2026, 12, 3))
+    with qtbot.waitSignal(tab.versionAsked, timeout=20000) as asked:
+        tab.shiftSave.click()
+    box = asked.args[0]
+    assert "was worked on earlier days" in box.text() and box.versionButton.text() == "New version from 2026-12-03"
+    box.versionButton.click()
+    qtbot.waitUntil(lambda: "a new version from 2026-12-03 saved" in tab.messageLabel.text(), timeout=20000)
+    assert db.schedules.shifts()[0].text() == "09:00-18:00"                      # the days before keep theirs
+    qtbot.waitUntil(lambda: tab.shiftModel.item(0, 5).text() == "from 2026-12-03: 08:30-17:30", timeout=20000)
+    assert [(d, s.text()) for d, s in db.schedules.shift_versions()[db.schedules.shifts()[0].id]] == \
+        [(date(2026, 12, 3), "08:30-17:30")]
+    show_first_week(qtbot, pages)
+    e1 = next(p for p in pages.reports.report.people if p.person_number == "E1")
+    days = list(e1.days)
+    assert days[1].late_minutes == 20 and days[2].late_minutes == 29             # 09:20 by 09:00, 08:59 by 08:30
+    # changing it again, for history this time: the version goes
+    tab.shiftTable.setCurrentIndex(tab.shiftModel.index(0, 0))
+    with qtbot.waitSignal(tab.versionAsked, timeout=20000) as asked:
+        tab.shiftSave.click()
+    asked.args[0].historyButton.click()
+    qtbot.waitUntil(lambda: tab.messageLabel.text() == "Shift 白班 saved.", timeout=20000)
+    assert db.schedules.shift_versions() == {}

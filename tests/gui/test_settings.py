@@ -67,7 +67,7 @@ def test_language_switches_to_chinese_and_back(qtbot, make_window, sqlite_url):
         with qtbot.waitSignal(window.settings_tab.applied, timeout=5000):
             qtbot.mouseClick(window.settingsSave, Qt.LeftButton)
         tabs = lambda: [window.tabs.tabText(i) for i in range(window.tabs.count())]  # noqa: E731
-        qtbot.waitUntil(lambda: tabs() == ["实时", "人员", "历史记录", "考勤报表", "排班", "设置"], timeout=5000)
+        qtbot.waitUntil(lambda: tabs() == ["实时", "人员", "历史记录", "考勤报表", "请假", "排班", "设置"], timeout=5000)
         assert window.cameraButton.text() == "启动摄像头"
         assert window.status.dbLabel.text() == "SQLite 在线"
         assert window.history_tab.model.headerData(0, Qt.Horizontal) == "时间"

@@ -248,6 +248,13 @@ class StreamRecognizer:
         only while its face is there: a face that left, or another face in its box, is another track)."""
         return any(face.track_id == track_id for face in self.faces)
 
+    @property
+    def visits(self) -> frozenset:
+        """Track ids of the visits going on: the faces of the last frame and those missed for less than
+        ``policy.lost_after_s`` (a face not found in one frame has not left; another face in its box
+        is a new track at once)."""
+        return frozenset(track.id for track in self.tracker.tracks)
+
     # -- enrollment -------------------------------------------------------------------------
     def start_enrollment(self, track_id: int | None = None) -> int | None:
         """Collect enrollment samples from a face (``None``: the one to enroll, see

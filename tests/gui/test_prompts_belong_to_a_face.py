@@ -10,7 +10,10 @@ when a stranger takes his place; a stranger replacing the candidate's face clear
 """
 from __future__ import annotations
 
+import os
+
 from PyQt5.QtCore import QObject, Qt, pyqtSignal
+from PyQt5.QtWidgets import QApplication
 
 from backend import HistoryQuery
 from conftest import lfw_images, write_video
@@ -58,6 +61,7 @@ def test_a_prompt_goes_with_its_face_and_enter_after_a_swap_records_nobody(qtbot
     video = tmp_path / "swap.avi"
     write_video(video, [(tony, 7.0), (colin, 7.0), (stranger, 3.0), (tony, 7.0), (stranger, 5.0)])
     window = make_window(sqlite_url, source=video, false_checkin_rate=1e-5, face_sync_interval=0.3)
+    assert QApplication.platformName() == os.environ["QT_QPA_PLATFORM"]     # offscreen, or xcb (test_prompts_x11.py)
     qtbot.waitUntil(lambda: window.gallery.count(TONY) == 4 and window.gallery.count(COLIN) == 3, timeout=10000)
     events = []
     window.checkedIn.connect(events.append)

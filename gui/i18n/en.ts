@@ -365,6 +365,11 @@
         <source>Done: enough samples</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../hints.py" line="27"/>
+        <source>Face lost: step back in front of the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HistoryTab</name>

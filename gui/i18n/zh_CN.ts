@@ -365,6 +365,11 @@
         <source>Done: enough samples</source>
         <translation>完成：样本已足够</translation>
     </message>
+    <message>
+        <location filename="../hints.py" line="27"/>
+        <source>Face lost: step back in front of the camera</source>
+        <translation>人脸丢失：请回到摄像头前</translation>
+    </message>
 </context>
 <context>
     <name>HistoryTab</name>

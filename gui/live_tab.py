@@ -69,7 +69,9 @@ class LiveTab(QObject):
         self._claimReply.connect(self._claim_replied)
         self._confirmReply.connect(self._confirm_replied)
         camera.resultReady.connect(self.show_result)
-        camera.stateChanged.connect(lambda state, _d: self.clear_faces() if state in ("ended", "failed") else None)
+        # a new session (or the camera lost) starts its track ids afresh: no prompt of the last one may stay
+        camera.stateChanged.connect(lambda state, _d: self.clear_faces()
+                                    if state in ("ended", "failed", "opening", "retrying") else None)
 
     # -- the video's faces ----------------------------------------------------------------------
     def show_result(self, result) -> None:

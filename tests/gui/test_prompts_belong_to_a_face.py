@@ -119,5 +119,14 @@ def test_a_prompt_goes_with_its_face_and_enter_after_a_swap_records_nobody(qtbot
     qtbot.keyClick(window, Qt.Key_Return)
     settle(qtbot, window)
     assert numbers_recorded(db) == [COLIN]
+
+    # -- a new camera session numbers its faces afresh: no question of the last session stays ----------
+    window.camera.stop()
+    window.camera.start()
+    qtbot.waitUntil(window.candidateGroup.isVisible, timeout=60000)
+    window.camera.stop()
+    with qtbot.waitSignal(window.camera.stateChanged, timeout=10000, check_params_cb=lambda s, _d: s == "opening"):
+        window.camera.start()
+    assert window.live.candidate is None and not window.candidateGroup.isVisible()
     window.camera.stop()
     window.close()

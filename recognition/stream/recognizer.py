@@ -222,7 +222,9 @@ class StreamRecognizer:
         person alone, at ``policy.claim_false_accept_rate`` (1:1, however many people are enrolled).
         Its verdict comes as a Decision with ``method == "number+face"`` and ``claimed_key``. Returns
         the track id; raises ClaimError (ClaimRefused) for a number not enrolled, malformed, or locked
-        after repeated failed claims, or with nobody in front of the camera."""
+        after repeated failed claims, or with nobody in front of the camera, and ClaimNeedsOperator when
+        the visit was decided unknown with this very person as its candidate (the operator is being
+        asked about them: a stricter 1:1 refusal would contradict that question; no failure counted)."""
         self._refresh_gallery()
         key = key.strip() if isinstance(key, str) else ""
         if not key or not key.isprintable():

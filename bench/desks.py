@@ -345,6 +345,8 @@ def scaling(args, server: Server, recognizer, tmp: Path) -> dict:
 
 def reembedding(args, server: Server, recognizer, tmp: Path) -> dict:
     """Re-embed real LFW crops with the real default model; bytes per person with real crops."""
+    import cv2
+
     import main as app_main
     from backend import people_service
     from backend.face_migration import reembed
@@ -363,7 +365,9 @@ def reembedding(args, server: Server, recognizer, tmp: Path) -> dict:
     coverage = backend.faces.coverage()
     payload = _payload(server, database, model.fingerprint)
     tools = app_main.face_model_tools(recognizer)
-    tools.embed_images([np.zeros((200, 200, 3), np.uint8)], [None])   # trace the detector canvas once
+    # trace the detector canvas once; embed_images takes stored images, i.e. encoded bytes (an array
+    # here made the whole part crash since the face store's refactor)
+    tools.embed_images([cv2.imencode(".jpg", np.zeros((200, 200, 3), np.uint8))[1].tobytes()], [None])
     target = FaceModel("bench-reembed-" + model.fingerprint[:40], "default model, re-embedded")
     report = reembed(backend, target, tools.embed_images, progress=True)
     again = FaceModel("bench-redetect-" + model.fingerprint[:40], "default model, faces found again")

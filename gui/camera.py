@@ -90,6 +90,7 @@ class RecognitionResult:
     elapsed: float           # seconds spent in StreamRecognizer.process
     fps: float               # recognitions per second, smoothed
     timestamp: float         # time.monotonic() when the frame was read
+    visits: frozenset = frozenset()   # track ids of the visits going on (recognition.stream's .visits)
 
 
 def lower_recognition_priority(steps: int = 10) -> None:
@@ -176,6 +177,7 @@ class RecognitionWorker(QThread):
                     job(self.stream)
                 decisions = self.stream.process(frame, timestamp)
                 faces, enrollment, point = self.stream.faces, self.stream.enrollment, self.stream.operating_point
+                visits = self.stream.visits
             except Exception as exc:  # a bad frame or model error must not kill the worker
                 log.exception("recognition failed on frame %d", seq)
                 self.failed.emit(str(exc))
@@ -187,7 +189,7 @@ class RecognitionWorker(QThread):
             last_done = done
             self.processed += 1
             self.resultReady.emit(RecognitionResult(seq, frame, faces, decisions, enrollment, point,
-                                                    done - start, self._fps, timestamp))
+                                                    done - start, self._fps, timestamp, visits))
 
 
 class CameraWorker(QThread):

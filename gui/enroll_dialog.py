@@ -2,8 +2,11 @@
 the person's fields, the backend stores both in one transaction.
 
 The samples come from one tracked face (recognition.stream enrollment: good frames only, frontal
-and slightly turned, at least a quarter second apart); this dialog shows how far that is, what the
-person should do next, and warns when the face is too close to someone already enrolled. Saving
+and slightly turned, at least a quarter second apart); this dialog shows the live picture with that
+face marked (the dialog may cover the main window's video), how far the samples are, what to ask
+of the person next in the operator's words (also "face lost" while the face is away: collecting
+resumes when the same person is back), and warns when the face is too close to someone already
+enrolled. Saving does not check the person in: enrolling at 14:00 is not arriving at 14:00. Saving
 runs ``backend.people_service.enroll_person`` on the database thread: the person row, the face
 samples (crops with their embeddings) and the change other desks read are written together.
 """
@@ -12,18 +15,22 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+import cv2
+
 from PyQt5.QtCore import Qt, pyqtSignal
 from PyQt5.QtGui import QPixmap
 from PyQt5.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                              QLineEdit, QMessageBox, QProgressBar, QPushButton, QVBoxLayout)
 
 from recognition.samples import crop_face
-from recognition.stream import EnrollmentSession
+from recognition.stream import EnrollmentSession, enrollment, quality
 from gui.camera import to_qimage
 from gui.hints import hint_text
 from gui.people_fields import fill_gender_combo, gender_of
 
 log = logging.getLogger(__name__)
+
+LIVE_WIDTH = 240              # px of the live picture in the dialog
 
 
 class EnrollDialog(QDialog):
@@ -58,8 +65,17 @@ class EnrollDialog(QDialog):
         self.progress.setFormat(self.tr("%v of %m samples"))
         self.retakeButton = QPushButton(self.tr("Retake samples"))
         self.retakeButton.clicked.connect(self.retake)
+        self.liveLabel = QLabel()             # the camera's picture, the face being enrolled marked
+        self.liveLabel.setFixedSize(LIVE_WIDTH, LIVE_WIDTH * 3 // 4)
+        self.liveLabel.setAlignment(Qt.AlignCenter)
+        self.liveLabel.setFrameShape(QLabel.StyledPanel)
+        self.liveLabel.setStyleSheet("background: black; color: white;")
+        self.liveLabel.setWordWrap(True)
+        faces = QHBoxLayout()
+        faces.addWidget(self.liveLabel)
+        faces.addWidget(self.faceLabel)
         left = QVBoxLayout()
-        left.addWidget(self.faceLabel)
+        left.addLayout(faces)
         left.addWidget(self.hintLabel)
         left.addWidget(self.progress)
         left.addWidget(self.retakeButton)
@@ -106,7 +122,7 @@ class EnrollDialog(QDialog):
         layout.addWidget(self.buttons)
         for edit in (self.numberEdit, self.nameEdit):
             edit.textChanged.connect(self._update_state)
-        self.resize(560, 320)
+        self.resize(760, 360)
 
     # -- samples, from the stream -------------------------------------------------------------
     @property
@@ -122,8 +138,11 @@ class EnrollDialog(QDialog):
             return None
         return self.state.nearest_key, self.names.get(self.state.nearest_key, self.state.nearest_key)
 
-    def show_enrollment(self, state, frame=None) -> None:
-        """The stream's enrollment state at the latest frame (None: no face taken yet)."""
+    def show_enrollment(self, state, frame=None, box=None) -> None:
+        """The stream's enrollment state at the latest frame (None: no face taken yet), that frame
+        and the box of the face being enrolled in it (None: not in this frame)."""
+        if frame is not None:
+            self._show_live(frame, box)
         if self._saving or (self.complete() and state is None):
             return
         grew = state is not None and len(state.samples) != len(self.samples)
@@ -135,6 +154,15 @@ class EnrollDialog(QDialog):
                 self.faceLabel.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
             self.samplesChanged.emit(len(state.samples))
         self._update_state()
+
+    def _show_live(self, frame, box) -> None:
+        """The camera's picture, small, with the face being enrolled boxed (blue as on the video)."""
+        scale = LIVE_WIDTH / frame.shape[1]
+        small = cv2.resize(frame, (LIVE_WIDTH, max(1, round(frame.shape[0] * scale))), interpolation=cv2.INTER_AREA)
+        if box is not None:
+            x1, y1, x2, y2 = (int(round(v * scale)) for v in box)
+            cv2.rectangle(small, (x1, y1), (x2, y2), (235, 120, 40), 2)
+        self.liveLabel.setPixmap(QPixmap.fromImage(to_qimage(small)))
 
     def retake(self) -> None:
         self.state = None
@@ -148,12 +176,9 @@ class EnrollDialog(QDialog):
         wanted = state.wanted if state is not None else EnrollmentSession.wanted_samples()
         self.progress.setRange(0, wanted)
         self.progress.setValue(min(len(self.samples), wanted))
-        if state is None:
-            self.hintLabel.setText(self.tr("Looking for a face… ask the person to look at the camera"))
-            if self.faceLabel.pixmap() is None or self.faceLabel.pixmap().isNull():
-                self.faceLabel.setText(self.tr("Look at the camera"))
-        else:
-            self.hintLabel.setText(hint_text(state.hint))
+        if state is None and (self.faceLabel.pixmap() is None or self.faceLabel.pixmap().isNull()):
+            self.faceLabel.setText(self.tr("Look at the camera"))
+        self.hintLabel.setText(self.guidance())
         warnings = []
         alike = self.look_alike()
         if alike:
@@ -165,6 +190,31 @@ class EnrollDialog(QDialog):
         ok = (self.complete() and state.consistent and bool(self.nameEdit.text().strip())
               and bool(self.numberEdit.text().strip()) and not self._saving)
         self.saveButton.setEnabled(ok)
+
+    def guidance(self) -> str:
+        """What the operator should do now, in their words (the hints of recognition.stream speak
+        to the person in front; here the operator reads them)."""
+        state = self.state
+        if state is None:
+            return self.tr("Looking for a face… ask the person to look at the camera.")
+        if state.complete:
+            return self.tr("All {n} samples taken. Type the name, then press Save.").format(n=state.wanted)
+        if not state.present or state.hint == enrollment.FACE_LOST:
+            return self.tr("Face lost: ask the person to step back in front of the camera. "
+                           "Taking samples goes on when they are back.")
+        texts = {
+            enrollment.LOOK_STRAIGHT: self.tr("Ask the person to look straight at the camera."),
+            enrollment.TURN_LEFT: self.tr("Ask the person to turn their head a little to the left."),
+            enrollment.TURN_RIGHT: self.tr("Ask the person to turn their head a little to the right."),
+            quality.TOO_SMALL: self.tr("Ask the person to come closer to the camera."),
+            quality.TURNED: self.tr("Ask the person to face the camera."),
+            quality.TILTED: self.tr("Ask the person to hold their head straight."),
+            quality.BLURRED: self.tr("Ask the person to hold still."),
+            quality.TOO_DARK: self.tr("The face is too dark: turn on more light."),
+            quality.TOO_BRIGHT: self.tr("The face is too bright: avoid a lamp or window behind the camera."),
+            quality.UNSURE: self.tr("The face is not clear: ask the person to look at the camera."),
+        }
+        return texts.get(state.hint) or hint_text(state.hint)
 
     # -- saving ------------------------------------------------------------------------
     def fields(self) -> dict:

@@ -24,6 +24,7 @@ def _texts() -> dict[str, str]:
         enrollment.TURN_LEFT: translate("Hints", "Turn your head a little to the left"),
         enrollment.TURN_RIGHT: translate("Hints", "Turn your head a little to the right"),
         enrollment.DONE: translate("Hints", "Done: enough samples"),
+        enrollment.FACE_LOST: translate("Hints", "Face lost: step back in front of the camera"),
     }
 
 

@@ -4,6 +4,12 @@ number field (number + face), today's check-ins, and the enroll dialog fed from 
 
 Nothing here decides who anybody is: the faces, their states, candidates and claim verdicts come
 from recognition.stream (through gui.camera_panel), the check-ins from the backend.
+
+Every prompt belongs to a face (a track of the stream): the candidate is shown on that face's box
+and in the panel only while that face is in front, a claim's messages only while the face it was
+made for is there. The moment the face leaves, or another face takes its place (a new track), the
+prompt goes; a confirmation is checked once more on the recognition thread, so Enter pressed just
+after a swap records nobody.
 """
 from __future__ import annotations
 
@@ -32,7 +38,8 @@ class LiveTab(QObject):
     enrollDialogOpened = pyqtSignal(object)
     enrolled = pyqtSignal(object)            # backend Person
     candidateConfirmed = pyqtSignal(object)  # the recognition.stream.Decision whose candidate was confirmed
-    _claimReply = pyqtSignal(str, str)       # from the recognition thread: outcome kind, number
+    _claimReply = pyqtSignal(str, str, object)   # from the recognition thread: outcome kind, number, track id / Decision
+    _confirmReply = pyqtSignal(object, bool)     # from the recognition thread: the Decision, its face still in front
 
     def __init__(self, ui, camera, client, directory, enroll_context, parent=None):
         """``enroll_context()`` -> (the face store cache, the desk) an enrollment is saved with."""
@@ -45,6 +52,7 @@ class LiveTab(QObject):
         self.enroll_dialog: EnrollDialog | None = None
         self._card = None                    # the CheckInEvent on the card
         self.candidate = None                # the Decision whose candidate is asked about
+        self._number_note = None             # (kind, number, seconds, track id or None): the number field's message
         self._candidate_timer = QTimer(self, singleShot=True, interval=CANDIDATE_TTL_MS,
                                        timeout=self.clear_candidate)
         header = ui.todayTable.horizontalHeader()
@@ -59,18 +67,25 @@ class LiveTab(QObject):
         ui.numberEdit.returnPressed.connect(self.submit_number)
         ui.numberButton.clicked.connect(self.submit_number)
         self._claimReply.connect(self._claim_replied)
+        self._confirmReply.connect(self._confirm_replied)
         camera.resultReady.connect(self.show_result)
-        camera.stateChanged.connect(lambda state, _d: self.clear_faces() if state in ("ended", "failed") else None)
+        # a new session (or the camera lost) starts its track ids afresh: no prompt of the last one may stay
+        camera.stateChanged.connect(lambda state, _d: self.clear_faces()
+                                    if state in ("ended", "failed", "opening", "retrying") else None)
 
     # -- the video's faces ----------------------------------------------------------------------
     def show_result(self, result) -> None:
         self.last_result = result
         self._last_result_at = time.monotonic()
         enrolling = result.enrollment.track_id if result.enrollment is not None else None
+        self._forget_prompts_of_gone_faces(result.visits | {face.track_id for face in result.faces})
+        asked = self.candidate.track_id if self.candidate is not None else None
         overlays = []
         for face in result.faces:
             if face.track_id == enrolling:
                 label, state = self.tr("Enrolling"), "enrolling"
+            elif face.track_id == asked:
+                label, state = self._candidate_label(self.candidate.candidate_key), "candidate"
             elif face.state == TrackState.KNOWN:
                 label, state = self.directory.name_of(face.key), "known"
             elif face.state == TrackState.UNKNOWN:
@@ -82,13 +97,33 @@ class LiveTab(QObject):
         self.ui.videoView.set_overlays(overlays)
         self.ui.enrollButton.setEnabled(any(f.state != TrackState.KNOWN for f in result.faces))
         if self.enroll_dialog is not None:
-            self.enroll_dialog.show_enrollment(result.enrollment, result.frame)
+            box = next((tuple(f.box) for f in result.faces if f.track_id == enrolling), None)
+            self.enroll_dialog.show_enrollment(result.enrollment, result.frame, box)
         self.resultReceived.emit(result)
 
     def clear_faces(self) -> None:
         self.last_result = None
         self.ui.videoView.set_overlays([])
         self.ui.enrollButton.setEnabled(False)
+        self._forget_prompts_of_gone_faces(set())        # no video, nobody in front
+
+    def in_front(self, track_id) -> bool:
+        """Whether the face of ``track_id`` is in the newest result shown."""
+        result = self.last_result
+        return result is not None and any(face.track_id == track_id for face in result.faces)
+
+    def visiting(self, track_id) -> bool:
+        """Whether the visit of ``track_id`` goes on (its face in front, perhaps missed in a frame or two)."""
+        result = self.last_result
+        return result is not None and (track_id in result.visits or self.in_front(track_id))
+
+    def _forget_prompts_of_gone_faces(self, front: set) -> None:
+        """A candidate or a claim's message whose face is no longer in front goes with it."""
+        if self.candidate is not None and self.candidate.track_id not in front:
+            self.clear_candidate()
+        note = self._number_note
+        if note is not None and note[3] is not None and note[3] not in front:
+            self._set_number_note(None)
 
     def expire(self) -> None:
         """Called every second: boxes of a recognition that stopped answering go away."""
@@ -129,21 +164,25 @@ class LiveTab(QObject):
 
     # -- decisions that need the desk: candidates and number + face ----------------------------------
     def show_decisions(self, decisions) -> None:
+        """Claim verdicts and candidates of this result, for faces still in front (a visit that ended
+        because its face left asks nothing: nobody is there to confirm)."""
         for decision in decisions:
+            if not self.visiting(decision.track_id):
+                continue
             if decision.method == "number+face" and decision.key is None:
-                self.ui.numberMessage.setText(self.tr(
-                    "The face does not match number {number}. Try again, or ask at the desk.").format(
-                        number=decision.claimed_key))
+                self._set_number_note("refused", decision.claimed_key, track_id=decision.track_id)
             elif decision.key is None and decision.candidate_key is not None:
                 self.show_candidate(decision)
+
+    def _candidate_label(self, number: str) -> str:
+        return self.tr("{name} ({number})?").format(name=self.directory.name_of(number), number=number)
 
     def show_candidate(self, decision) -> None:
         """Ask the operator whether a missed visit was ``decision.candidate_key`` (with their photo)."""
         self.candidate = decision
         number = decision.candidate_key
         ui = self.ui
-        ui.candidateName.setText(self.tr("{name} ({number})?").format(name=self.directory.name_of(number),
-                                                                      number=number))
+        ui.candidateName.setText(self._candidate_label(number))
         ui.candidatePhoto.setPixmap(QPixmap())
         ui.candidateGroup.setVisible(True)
         self._candidate_timer.start()
@@ -164,64 +203,106 @@ class LiveTab(QObject):
         self.client.call(job, done, lambda e: log.warning("cannot load the photo of %s: %s", number, e))
 
     def confirm_candidate(self) -> None:
-        """Confirm (Enter): the candidate is checked in; nothing happens without one."""
+        """Confirm (Enter): the candidate is checked in if their face is still the one in front; the
+        recognition thread checks that once more (its newest frame may be newer than the last shown)."""
         decision = self.candidate
-        if decision is None:
+        if decision is None or not self.in_front(decision.track_id):
+            return                   # (a face missed in a frame: the question stays, Enter again)
+        reply = self._confirmReply
+        if not self.camera.request(lambda stream: reply.emit(decision, stream.in_front(decision.track_id))):
+            self.clear_candidate()   # the camera stopped: nobody is in front
+
+    def _confirm_replied(self, decision, in_front: bool) -> None:
+        if self.candidate is not decision:
+            return                   # answered meanwhile (Esc, a second Enter), or its face left
+        if not in_front:
+            log.info("candidate %s not confirmed: the face was not in the newest frame", decision.candidate_key)
             return
+        self.clear_candidate()
         log.info("operator confirmed %s for a missed visit (distance %.3f)", decision.candidate_key,
                  decision.candidate_distance)
-        self.clear_candidate()
         self.candidateConfirmed.emit(decision)
 
     def clear_candidate(self) -> None:
-        """Not them (Esc), or unanswered: nothing is recorded."""
+        """Not them (Esc), unanswered, or the face left: nothing is recorded."""
         self.candidate = None
         self._candidate_timer.stop()
         self.ui.candidateGroup.setVisible(False)
         self.ui.candidatePhoto.setPixmap(QPixmap())
+        note = self._number_note
+        if note is not None and note[0] == "operator":
+            self._set_number_note(None)
 
     def submit_number(self) -> None:
         """The visitor typed their person number: their face is checked against that person (1:1)."""
         number = self.ui.numberEdit.text().strip()
         if not number:
-            self.ui.numberMessage.setText(self.tr("Type your person number, then press Enter."))
+            self._set_number_note("empty", "")
             return
         reply = self._claimReply
 
         def job(stream):
-            from recognition.stream import ClaimRefused, NobodyInFront, NotEnrolled
+            from recognition.stream import ClaimNeedsOperator, ClaimRefused, NobodyInFront, NotEnrolled
 
             try:
-                stream.claim(number)
+                track_id = stream.claim(number)
+            except ClaimNeedsOperator as asked:
+                reply.emit("operator", number, asked.decision)
             except ClaimRefused as refused:
-                reply.emit("locked", f"{number}\t{refused.retry_after_s:.0f}")
+                reply.emit("locked", f"{number}\t{refused.retry_after_s:.0f}", None)
             except NobodyInFront:
-                reply.emit("nobody", number)
+                reply.emit("nobody", number, None)
             except NotEnrolled:
-                reply.emit("unknown", number)
+                reply.emit("unknown", number, None)
             else:
-                reply.emit("checking", number)
+                reply.emit("checking", number, track_id)
         self.ui.numberEdit.clear()
         if not self.camera.request(job):
-            self.ui.numberMessage.setText(self.tr("The camera is off."))
+            self._set_number_note("off", number)
 
-    def _claim_replied(self, kind: str, detail: str) -> None:
+    def _claim_replied(self, kind: str, detail: str, about) -> None:
         number, _tab, seconds = detail.partition("\t")
+        if kind == "operator":
+            # the number typed is the candidate shown for this face: the operator's look decides
+            # (recognition.stream.ClaimNeedsOperator), the panel is shown again if it was answered
+            if not self.visiting(about.track_id):
+                return
+            if self.candidate is None or self.candidate.track_id != about.track_id:
+                self.show_candidate(about)
+            self._set_number_note("operator", number, track_id=about.track_id)
+            return
+        self._set_number_note(kind, number, seconds, track_id=about if kind == "checking" else None)
+
+    def _set_number_note(self, kind, number: str = "", seconds: str = "", track_id=None) -> None:
+        """The number field's message (kept as what it says, to be said again in another language);
+        one about a face (``track_id``) goes when that face leaves."""
+        self._number_note = None if kind is None else (kind, number, seconds, track_id)
+        self.ui.numberMessage.setText(self._number_text())
+
+    def _number_text(self) -> str:
+        if self._number_note is None:
+            return ""
+        kind, number, seconds, _track = self._number_note
         text = {
+            "empty": self.tr("Type your person number, then press Enter."),
+            "off": self.tr("The camera is off."),
             "checking": self.tr("Checking your face against number {number}…"),
             "unknown": self.tr("Nobody with number {number} is enrolled here."),
             "nobody": self.tr("Please stand in front of the camera, then type your number again."),
             "locked": self.tr("Too many failed attempts for number {number}: try again in {seconds} s."),
+            "refused": self.tr("The face does not match number {number}. Try again, or ask at the desk."),
+            "operator": self.tr("Number {number} is the person shown: the operator checks the photo and "
+                                "confirms (Enter)."),
+            "verified": self.tr("Number {number}: face verified."),
         }[kind]
-        self.ui.numberMessage.setText(text.format(number=number, seconds=seconds))
+        return text.format(number=number, seconds=seconds)
 
     # -- check-ins ----------------------------------------------------------------------------------
     def show_check_in(self, event) -> None:
         person, checkin = event.person, event.checkin
         self.show_card(event)
         if checkin.method == "number+face":
-            self.ui.numberMessage.setText(self.tr("Number {number}: face verified.").format(
-                number=person.person_number))
+            self._set_number_note("verified", person.person_number, track_id=event.decision.track_id)
         if checkin.status == "recorded":
             self.refresh_today()
         elif checkin.status == "queued":
@@ -289,5 +370,8 @@ class LiveTab(QObject):
 
     def retranslate(self) -> None:
         self.ui.todayCount.setText(self.tr("Check-ins today: {n}").format(n=len(self.today_rows)))
+        self.ui.numberMessage.setText(self._number_text())
+        if self.candidate is not None:
+            self.ui.candidateName.setText(self._candidate_label(self.candidate.candidate_key))
         if self._card is not None:
             self.show_card(self._card)

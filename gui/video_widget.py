@@ -9,9 +9,10 @@ from PyQt5.QtCore import QPointF, QRectF, QSize, Qt, pyqtSignal
 from PyQt5.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PyQt5.QtWidgets import QWidget
 
-#: box colour of each state of a tracked face (recognition.stream) and of the face being enrolled
+#: box colour of each state of a tracked face (recognition.stream), of the face being enrolled and of
+#: the face whose candidate the operator is asked to confirm
 COLOURS = {"known": QColor(40, 200, 90), "unknown": QColor(235, 70, 60), "deciding": QColor(150, 150, 150),
-           "enrolling": QColor(40, 120, 235)}
+           "enrolling": QColor(40, 120, 235), "candidate": QColor(230, 150, 20)}
 
 
 @dataclasses.dataclass

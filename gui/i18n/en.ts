@@ -148,113 +148,173 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../enroll_dialog.py" line="47"/>
+        <location filename="../enroll_dialog.py" line="54"/>
         <source>Enroll a new person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="154"/>
+        <location filename="../enroll_dialog.py" line="180"/>
         <source>Look at the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="58"/>
+        <location filename="../enroll_dialog.py" line="65"/>
         <source>%v of %m samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="59"/>
+        <location filename="../enroll_dialog.py" line="66"/>
         <source>Retake samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="69"/>
+        <location filename="../enroll_dialog.py" line="85"/>
         <source>Unique person number (employee or student number)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="71"/>
+        <location filename="../enroll_dialog.py" line="87"/>
         <source>Required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="80"/>
+        <location filename="../enroll_dialog.py" line="96"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="81"/>
+        <location filename="../enroll_dialog.py" line="97"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="82"/>
+        <location filename="../enroll_dialog.py" line="98"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="83"/>
+        <location filename="../enroll_dialog.py" line="99"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="84"/>
+        <location filename="../enroll_dialog.py" line="100"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="163"/>
+        <location filename="../enroll_dialog.py" line="188"/>
         <source>The samples do not look like one person; retake them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="182"/>
+        <location filename="../enroll_dialog.py" line="232"/>
         <source>The name is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="185"/>
+        <location filename="../enroll_dialog.py" line="235"/>
         <source>The person number is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="188"/>
+        <location filename="../enroll_dialog.py" line="238"/>
         <source>Still collecting face samples.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="191"/>
+        <location filename="../enroll_dialog.py" line="241"/>
         <source>Already enrolled?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="207"/>
+        <location filename="../enroll_dialog.py" line="257"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="223"/>
+        <location filename="../enroll_dialog.py" line="273"/>
         <source>The person number {number} is already used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="227"/>
+        <location filename="../enroll_dialog.py" line="277"/>
         <source>Could not save: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="152"/>
-        <source>Looking for a face… ask the person to look at the camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../enroll_dialog.py" line="160"/>
+        <location filename="../enroll_dialog.py" line="185"/>
         <source>This face looks like {name} ({number}): the two could be taken for each other.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="191"/>
+        <location filename="../enroll_dialog.py" line="241"/>
         <source>This face looks like {name} ({number}). Enroll it as a new person anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="199"/>
+        <source>Looking for a face… ask the person to look at the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="201"/>
+        <source>All {n} samples taken. Type the name, then press Save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="203"/>
+        <source>Face lost: ask the person to step back in front of the camera. Taking samples goes on when they are back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="206"/>
+        <source>Ask the person to look straight at the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="207"/>
+        <source>Ask the person to turn their head a little to the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="208"/>
+        <source>Ask the person to turn their head a little to the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="209"/>
+        <source>Ask the person to come closer to the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="210"/>
+        <source>Ask the person to face the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="211"/>
+        <source>Ask the person to hold their head straight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="212"/>
+        <source>Ask the person to hold still.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="213"/>
+        <source>The face is too dark: turn on more light.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="214"/>
+        <source>The face is too bright: avoid a lamp or window behind the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="215"/>
+        <source>The face is not clear: ask the person to look at the camera.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -313,6 +373,11 @@
     <message>
         <location filename="../hints.py" line="26"/>
         <source>Done: enough samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="27"/>
+        <source>Face lost: step back in front of the camera</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -672,98 +737,103 @@
 <context>
     <name>LiveTab</name>
     <message>
-        <location filename="../live_tab.py" line="73"/>
+        <location filename="../live_tab.py" line="86"/>
         <source>Enrolling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="77"/>
+        <location filename="../live_tab.py" line="92"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="228"/>
+        <location filename="../live_tab.py" line="309"/>
         <source>(pending)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="237"/>
+        <location filename="../live_tab.py" line="318"/>
         <source>No. {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="241"/>
+        <location filename="../live_tab.py" line="322"/>
         <source>Checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="242"/>
+        <location filename="../live_tab.py" line="323"/>
         <source>Already checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="243"/>
+        <location filename="../live_tab.py" line="324"/>
         <source>Saved offline; it will be sent when the database is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="291"/>
+        <location filename="../live_tab.py" line="372"/>
         <source>Check-ins today: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="134"/>
+        <location filename="../live_tab.py" line="293"/>
         <source>The face does not match number {number}. Try again, or ask at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="159"/>
+        <location filename="../live_tab.py" line="198"/>
         <source>{name} ({number})?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="187"/>
+        <location filename="../live_tab.py" line="287"/>
         <source>Type your person number, then press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="206"/>
+        <location filename="../live_tab.py" line="288"/>
         <source>The camera is off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="211"/>
+        <location filename="../live_tab.py" line="289"/>
         <source>Checking your face against number {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="212"/>
+        <location filename="../live_tab.py" line="290"/>
         <source>Nobody with number {number} is enrolled here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="213"/>
+        <location filename="../live_tab.py" line="291"/>
         <source>Please stand in front of the camera, then type your number again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="214"/>
+        <location filename="../live_tab.py" line="292"/>
         <source>Too many failed attempts for number {number}: try again in {seconds} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="223"/>
+        <location filename="../live_tab.py" line="296"/>
         <source>Number {number}: face verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="245"/>
+        <location filename="../live_tab.py" line="326"/>
         <source>confirmed by the operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="245"/>
+        <location filename="../live_tab.py" line="326"/>
         <source>by number + face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="294"/>
+        <source>Number {number} is the person shown: the operator checks the photo and confirms (Enter).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

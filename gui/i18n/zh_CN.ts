@@ -148,114 +148,174 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../enroll_dialog.py" line="47"/>
+        <location filename="../enroll_dialog.py" line="54"/>
         <source>Enroll a new person</source>
         <translation>登记新人员</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="154"/>
+        <location filename="../enroll_dialog.py" line="180"/>
         <source>Look at the camera</source>
         <translation>请看摄像头</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="58"/>
+        <location filename="../enroll_dialog.py" line="65"/>
         <source>%v of %m samples</source>
         <translation>已采集 %v / %m 个样本</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="59"/>
+        <location filename="../enroll_dialog.py" line="66"/>
         <source>Retake samples</source>
         <translation>重新采集</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="69"/>
+        <location filename="../enroll_dialog.py" line="85"/>
         <source>Unique person number (employee or student number)</source>
         <translation>每人唯一的工号（学生可填学号）</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="71"/>
+        <location filename="../enroll_dialog.py" line="87"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="80"/>
+        <location filename="../enroll_dialog.py" line="96"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="81"/>
+        <location filename="../enroll_dialog.py" line="97"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="82"/>
+        <location filename="../enroll_dialog.py" line="98"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="83"/>
+        <location filename="../enroll_dialog.py" line="99"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="84"/>
+        <location filename="../enroll_dialog.py" line="100"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="163"/>
+        <location filename="../enroll_dialog.py" line="188"/>
         <source>The samples do not look like one person; retake them.</source>
         <translation>样本看起来不是同一个人，请重新采集。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="182"/>
+        <location filename="../enroll_dialog.py" line="232"/>
         <source>The name is required.</source>
         <translation>姓名为必填项。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="185"/>
+        <location filename="../enroll_dialog.py" line="235"/>
         <source>The person number is required.</source>
         <translation>工号为必填项。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="188"/>
+        <location filename="../enroll_dialog.py" line="238"/>
         <source>Still collecting face samples.</source>
         <translation>仍在采集人脸样本。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="191"/>
+        <location filename="../enroll_dialog.py" line="241"/>
         <source>Already enrolled?</source>
         <translation>已登记过？</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="207"/>
+        <location filename="../enroll_dialog.py" line="257"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="223"/>
+        <location filename="../enroll_dialog.py" line="273"/>
         <source>The person number {number} is already used.</source>
         <translation>工号 {number} 已被使用。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="227"/>
+        <location filename="../enroll_dialog.py" line="277"/>
         <source>Could not save: {error}</source>
         <translation>无法保存：{error}</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="152"/>
-        <source>Looking for a face… ask the person to look at the camera</source>
-        <translation>正在寻找人脸…请对方看向摄像头</translation>
-    </message>
-    <message>
-        <location filename="../enroll_dialog.py" line="160"/>
+        <location filename="../enroll_dialog.py" line="185"/>
         <source>This face looks like {name} ({number}): the two could be taken for each other.</source>
         <translation>这张脸很像 {name}（{number}）：两人可能会被互相认错。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="191"/>
+        <location filename="../enroll_dialog.py" line="241"/>
         <source>This face looks like {name} ({number}). Enroll it as a new person anyway?</source>
         <translation>这张脸很像 {name}（{number}）。仍要作为新人员登记吗？</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="199"/>
+        <source>Looking for a face… ask the person to look at the camera.</source>
+        <translation>正在寻找人脸…请对方看向摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="201"/>
+        <source>All {n} samples taken. Type the name, then press Save.</source>
+        <translation>{n} 张样本已全部采集。请填写姓名，然后点“保存”。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="203"/>
+        <source>Face lost: ask the person to step back in front of the camera. Taking samples goes on when they are back.</source>
+        <translation>人脸丢失：请对方回到摄像头前。回来后会继续采集样本。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="206"/>
+        <source>Ask the person to look straight at the camera.</source>
+        <translation>请对方正视摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="207"/>
+        <source>Ask the person to turn their head a little to the left.</source>
+        <translation>请对方把头稍微向左转。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="208"/>
+        <source>Ask the person to turn their head a little to the right.</source>
+        <translation>请对方把头稍微向右转。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="209"/>
+        <source>Ask the person to come closer to the camera.</source>
+        <translation>请对方靠近摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="210"/>
+        <source>Ask the person to face the camera.</source>
+        <translation>请对方正对摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="211"/>
+        <source>Ask the person to hold their head straight.</source>
+        <translation>请对方保持头部端正。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="212"/>
+        <source>Ask the person to hold still.</source>
+        <translation>请对方保持不动。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="213"/>
+        <source>The face is too dark: turn on more light.</source>
+        <translation>人脸太暗：请打开更多灯光。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="214"/>
+        <source>The face is too bright: avoid a lamp or window behind the camera.</source>
+        <translation>人脸太亮：请避免摄像头对面有灯或窗户直射。</translation>
+    </message>
+    <message>
+        <location filename="../enroll_dialog.py" line="215"/>
+        <source>The face is not clear: ask the person to look at the camera.</source>
+        <translation>人脸不清楚：请对方看向摄像头。</translation>
     </message>
 </context>
 <context>
@@ -314,6 +374,11 @@
         <location filename="../hints.py" line="26"/>
         <source>Done: enough samples</source>
         <translation>完成：样本已足够</translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="27"/>
+        <source>Face lost: step back in front of the camera</source>
+        <translation>人脸丢失：请回到摄像头前</translation>
     </message>
 </context>
 <context>
@@ -668,99 +733,104 @@
 <context>
     <name>LiveTab</name>
     <message>
-        <location filename="../live_tab.py" line="73"/>
+        <location filename="../live_tab.py" line="86"/>
         <source>Enrolling</source>
         <translation>正在登记</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="77"/>
+        <location filename="../live_tab.py" line="92"/>
         <source>Unknown</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="228"/>
+        <location filename="../live_tab.py" line="309"/>
         <source>(pending)</source>
         <translation>（待上传）</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="237"/>
+        <location filename="../live_tab.py" line="318"/>
         <source>No. {number}</source>
         <translation>工号 {number}</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="241"/>
+        <location filename="../live_tab.py" line="322"/>
         <source>Checked in</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="242"/>
+        <location filename="../live_tab.py" line="323"/>
         <source>Already checked in</source>
         <translation>已签到过</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="243"/>
+        <location filename="../live_tab.py" line="324"/>
         <source>Saved offline; it will be sent when the database is back</source>
         <translation>已离线保存；数据库恢复后将自动上传</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="291"/>
+        <location filename="../live_tab.py" line="372"/>
         <source>Check-ins today: {n}</source>
         <translation>今日签到：{n}</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="134"/>
+        <location filename="../live_tab.py" line="293"/>
         <source>The face does not match number {number}. Try again, or ask at the desk.</source>
         <translation>人脸与工号 {number} 不符。请重试，或到前台咨询。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="159"/>
+        <location filename="../live_tab.py" line="198"/>
         <source>{name} ({number})?</source>
         <translation>是{name}（{number}）吗？</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="187"/>
+        <location filename="../live_tab.py" line="287"/>
         <source>Type your person number, then press Enter.</source>
         <translation>请输入工号，然后按回车键。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="206"/>
+        <location filename="../live_tab.py" line="288"/>
         <source>The camera is off.</source>
         <translation>摄像头未开启。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="211"/>
+        <location filename="../live_tab.py" line="289"/>
         <source>Checking your face against number {number}…</source>
         <translation>正在核对您的人脸与工号 {number}……</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="212"/>
+        <location filename="../live_tab.py" line="290"/>
         <source>Nobody with number {number} is enrolled here.</source>
         <translation>本系统没有登记工号为 {number} 的人员。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="213"/>
+        <location filename="../live_tab.py" line="291"/>
         <source>Please stand in front of the camera, then type your number again.</source>
         <translation>请站到摄像头前，然后重新输入工号。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="214"/>
+        <location filename="../live_tab.py" line="292"/>
         <source>Too many failed attempts for number {number}: try again in {seconds} s.</source>
         <translation>工号 {number} 核验失败次数过多：请 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="223"/>
+        <location filename="../live_tab.py" line="296"/>
         <source>Number {number}: face verified.</source>
         <translation>工号 {number}：人脸核验通过。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="245"/>
+        <location filename="../live_tab.py" line="326"/>
         <source>confirmed by the operator</source>
         <translation>操作员确认</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="245"/>
+        <location filename="../live_tab.py" line="326"/>
         <source>by number + face</source>
         <translation>工号 + 刷脸</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="294"/>
+        <source>Number {number} is the person shown: the operator checks the photo and confirms (Enter).</source>
+        <translation>工号 {number} 就是屏幕上显示的人：请值班人员核对照片后确认（回车）。</translation>
     </message>
 </context>
 <context>

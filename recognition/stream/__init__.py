@@ -5,7 +5,7 @@ the decisions made at that frame; ``.faces`` are the tracked faces of the last f
 ends every visit; ``.claim(key)`` verifies the visitor in front against one person (number +
 face). See recognition/stream/recognizer.py; learning from check-ins in recognition/stream/learning.py.
 """
-from recognition.stream.claims import ClaimError, ClaimRefused, NobodyInFront, NotEnrolled
+from recognition.stream.claims import ClaimError, ClaimNeedsOperator, ClaimRefused, NobodyInFront, NotEnrolled
 from recognition.stream.enrollment import EnrollmentSession, EnrollmentState
 from recognition.stream.learning import LearnedSample
 from recognition.stream.operating_point import OperatingPoint
@@ -15,4 +15,4 @@ from recognition.stream.tracking import TrackState
 
 __all__ = ["StreamRecognizer", "Decision", "TrackedFace", "StreamPolicy", "OperatingPoint",
            "EnrollmentSession", "EnrollmentState", "DEFAULT_FALSE_CHECKIN_RATE", "LearnedSample", "ClaimError",
-           "ClaimRefused", "NotEnrolled", "NobodyInFront", "TrackState"]
+           "ClaimNeedsOperator", "ClaimRefused", "NotEnrolled", "NobodyInFront", "TrackState"]

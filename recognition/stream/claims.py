@@ -23,6 +23,17 @@ class NobodyInFront(ClaimError):
     """No face in front of the camera to check."""
 
 
+class ClaimNeedsOperator(ClaimError):
+    """The face in front was decided unknown with this very person as the candidate shown to the
+    operator: a 1:1 check at the claim's stricter threshold would refuse what the desk is asking the
+    operator about, so the operator's look (both faces side by side) decides, as for any candidate.
+    ``decision`` is that visit's Decision (its candidate is the number typed). Not a failed claim."""
+
+    def __init__(self, message: str, decision):
+        super().__init__(message)
+        self.decision = decision
+
+
 class ClaimRefused(ClaimError):
     """Too many failed claims for this number lately: try again after ``retry_after_s``."""
 

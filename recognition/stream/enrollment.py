@@ -19,6 +19,9 @@ LOOK_STRAIGHT = "look straight at the camera"
 TURN_LEFT = "turn your head a little to the left"
 TURN_RIGHT = "turn your head a little to the right"
 DONE = "done"
+#: the face being enrolled is not in front of the camera (left, or turned away): the samples taken
+#: are kept and collecting resumes when the same person is back
+FACE_LOST = "face lost"
 
 #: yaw (nose offset from the face's midline, in eye distances) below which a face is frontal
 FRONTAL_YAW = 0.10
@@ -54,6 +57,7 @@ class EnrollmentState:
     nearest_key: str | None              # the enrolled person most like these samples
     nearest_distance: float              # their templates' distance (inf if nobody is enrolled)
     too_close: bool                      # so close that the two would be confused
+    present: bool = True                 # the face being enrolled is in the last frame
 
 
 class EnrollmentSession:
@@ -108,13 +112,32 @@ class EnrollmentSession:
         if not self.complete and quality.hint:
             self.hint = quality.hint
 
+    def lost(self) -> None:
+        """The face is not in this frame: say so (the samples stay) until it is back."""
+        if not self.complete:
+            self.hint = FACE_LOST
+
+    def resume(self, track_id: int) -> None:
+        """The same person is back in front (as ``track_id``): collect from it, ask for what is missing."""
+        self.track_id = track_id
+        self._ask(self._missing())
+
+    def close_to(self, embedding) -> float:
+        """Distance of ``embedding`` to the mean of the samples taken (inf without samples)."""
+        if not self.samples:
+            return float("inf")
+        centre = normalise(np.stack([s.embedding for s in self.samples]).mean(axis=0))
+        return float(distance_of(np.dot(centre, np.asarray(embedding, np.float32))))
+
     def _ask(self, missing: list[str]) -> None:
-        if not missing:
+        # complete is "done" even when a pose never came (POSE_PATIENCE_S took another frontal one):
+        # asking to turn after the last sample was taken made the dialog look stuck
+        if self.complete or not missing:
             self.hint = DONE
         else:
             self.hint = {"frontal": LOOK_STRAIGHT, "left": TURN_LEFT, "right": TURN_RIGHT}[missing[0]]
 
-    def state(self, templates: Templates, too_close_distance: float) -> EnrollmentState:
+    def state(self, templates: Templates, too_close_distance: float, present: bool = True) -> EnrollmentState:
         consistent, nearest_key, nearest = True, None, float("inf")
         if self.samples:
             embeddings = np.stack([s.embedding for s in self.samples])
@@ -124,4 +147,4 @@ class EnrollmentSession:
             if index >= 0:
                 nearest_key, nearest = str(templates.ids[index]), float(distance_of(similarity))
         return EnrollmentState(self.track_id, tuple(self.samples), self.wanted, self.hint, self.complete,
-                               consistent, nearest_key, nearest, nearest <= too_close_distance)
+                               consistent, nearest_key, nearest, nearest <= too_close_distance, present)

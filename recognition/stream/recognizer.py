@@ -40,7 +40,7 @@ import numpy as np
 
 from recognition.imageio import as_bgr
 from recognition.stream import learning
-from recognition.stream.claims import Claim, ClaimGuard, NobodyInFront, NotEnrolled
+from recognition.stream.claims import Claim, ClaimGuard, ClaimNeedsOperator, NobodyInFront, NotEnrolled
 from recognition.stream.enrollment import EnrollmentSample, EnrollmentSession, EnrollmentState
 from recognition.stream.operating_point import OperatingPoint, Verdict, operating_point, prior_for
 from recognition.stream.policy import StreamPolicy
@@ -111,6 +111,7 @@ class _Track(Track):
     embedding: np.ndarray | None = None     # this frame's, when it was embedded
     learn_sample: EnrollmentSample | None = None   # best frame passing the enrollment gate, to learn
     claim: Claim | None = None              # a number claimed for this face, awaiting its verdict
+    enrolled_visit: bool = False            # gave enrollment samples: this visit is an enrolment, not an arrival
 
     @property
     def fused(self) -> np.ndarray:
@@ -221,7 +222,9 @@ class StreamRecognizer:
         person alone, at ``policy.claim_false_accept_rate`` (1:1, however many people are enrolled).
         Its verdict comes as a Decision with ``method == "number+face"`` and ``claimed_key``. Returns
         the track id; raises ClaimError (ClaimRefused) for a number not enrolled, malformed, or locked
-        after repeated failed claims, or with nobody in front of the camera."""
+        after repeated failed claims, or with nobody in front of the camera, and ClaimNeedsOperator when
+        the visit was decided unknown with this very person as its candidate (the operator is being
+        asked about them: a stricter 1:1 refusal would contradict that question; no failure counted)."""
         self._refresh_gallery()
         key = key.strip() if isinstance(key, str) else ""
         if not key or not key.isprintable():
@@ -234,10 +237,25 @@ class StreamRecognizer:
         track = self.tracker.find(track_id)
         if track is None:
             raise NobodyInFront("nobody is in front of the camera")
+        if track.state == UNKNOWN and track.decision is not None and track.decision.candidate_key == key:
+            raise ClaimNeedsOperator(f"number {key} is the candidate shown for this face: the operator confirms",
+                                     track.decision)
         for other in self.tracker.tracks:        # one keypad: a new claim replaces one still waiting
             other.claim = None
         track.claim = Claim(key, track.id, self._last_t if self._last_t is not None else 0.0)
         return track.id
+
+    def in_front(self, track_id: int | None) -> bool:
+        """Whether the face of ``track_id`` was in the last frame (a prompt about a visit is answered
+        only while its face is there: a face that left, or another face in its box, is another track)."""
+        return any(face.track_id == track_id for face in self.faces)
+
+    @property
+    def visits(self) -> frozenset:
+        """Track ids of the visits going on: the faces of the last frame and those missed for less than
+        ``policy.lost_after_s`` (a face not found in one frame has not left; another face in its box
+        is a new track at once)."""
+        return frozenset(track.id for track in self.tracker.tracks)
 
     # -- enrollment -------------------------------------------------------------------------
     def start_enrollment(self, track_id: int | None = None) -> int | None:
@@ -259,7 +277,8 @@ class StreamRecognizer:
     def enrollment(self) -> EnrollmentState | None:
         if self._enrollment is None:
             return None
-        return self._enrollment.state(self._templates, self._operating_point.too_close_distance)
+        return self._enrollment.state(self._templates, self._operating_point.too_close_distance,
+                                      present=self.tracker.find(self._enrollment.track_id) is not None)
 
     def enrollment_candidate(self) -> int | None:
         """The face of the last frame to enroll: a complete face (not cut by the frame's edge),
@@ -290,13 +309,28 @@ class StreamRecognizer:
         if session is None:
             return
         track = self.tracker.find(session.track_id)
+        if track is None and session.samples:
+            track = self._returning(session)
+            if track is not None:
+                log.debug("enrollment: the face is back as track %d", track.id)
+                session.resume(track.id)
         if track is None:
+            session.lost()
             return
         quality = judge(track.quality, ENROLLMENT_LIMITS)
         if track.embedding is not None and quality.ok:
-            session.offer(frame, track.box, track.landmarks, track.score, track.embedding, quality, t)
+            if session.offer(frame, track.box, track.landmarks, track.score, track.embedding, quality, t):
+                track.enrolled_visit = True
         else:
             session.rejected(quality)
+
+    def _returning(self, session: EnrollmentSession) -> _Track | None:
+        """A face of this frame that is the person being enrolled, back after leaving (a new track):
+        the nearest within the same-face distance of the samples taken, so nobody else's face is mixed in."""
+        near = [(session.close_to(tr.embedding), tr.id, tr) for tr in self.tracker.tracks
+                if tr.seen_now and tr.embedding is not None]
+        near = [n for n in near if n[0] <= session.same_face_distance]
+        return min(near, key=lambda n: n[:2])[2] if near else None
 
     # -- gallery ----------------------------------------------------------------------------
     def _refresh_gallery(self) -> None:
@@ -467,7 +501,7 @@ class StreamRecognizer:
         self.tracker.replace(track, fresh)
         return fresh       # an enrollment of the old track gets no more samples (see _feed_enrollment)
 
-    def _conclude(self, track: _Track, t: float, state: str, verdict: Verdict) -> Decision:
+    def _conclude(self, track: _Track, t: float, state: str, verdict: Verdict) -> Decision | None:
         track.state = state
         candidate = None
         if state != KNOWN and verdict.key is not None and verdict.distance <= self._operating_point.candidate_threshold:
@@ -479,6 +513,11 @@ class StreamRecognizer:
                                   track.frames, verdict.distance, verdict.margin, verdict.threshold,
                                   verdict.key, track.box, track.best_chip, candidate_key=candidate,
                                   candidate_distance=verdict.distance if candidate else None, learn=learn)
+        if track.enrolled_visit:
+            # the visit that gave the enrolment samples is decided again once the person is in the
+            # gallery: the box shows their name, but enrolling at 14:00 is not arriving at 14:00 (no
+            # check-in, no candidate, nothing learned from the samples just enrolled)
+            return None
         return track.decision
 
     @staticmethod

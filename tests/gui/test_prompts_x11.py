@@ -1,0 +1,23 @@
+"""The prompt-follows-its-face test (test_prompts_belong_to_a_face.py) again on a real X server:
+Xvfb with Qt's xcb platform, where focus, key events and window activation are the X server's (the
+other GUI tests run offscreen). It runs in its own pytest process, as the QApplication of this one is
+offscreen already."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from test_main_x11 import x_display  # noqa: F401  (the fixture)
+
+HERE = Path(__file__).resolve().parent
+
+
+def test_a_prompt_goes_with_its_face_on_x11(x_display, tmp_path):  # noqa: F811
+    env = dict(os.environ, DISPLAY=x_display, QT_QPA_PLATFORM="xcb", QT_XCB_GL_INTEGRATION="none")
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
+                          str(HERE / "test_prompts_belong_to_a_face.py"), "--basetemp", str(tmp_path / "t")],
+                         cwd=HERE.parents[1], env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert "1 passed" in run.stdout

@@ -12,6 +12,7 @@ import importlib
 ARCHITECTURES = {
     "dlib_resnet": "recognition.models.dlib_resnet",
     "inception_resnet_v1": "recognition.models.inception_resnet_v1",
+    "mobilefacenet": "recognition.models.mobilefacenet",
 }
 
 

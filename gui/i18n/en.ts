@@ -138,112 +138,112 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../enroll_dialog.py" line="46"/>
+        <location filename="../enroll_dialog.py" line="47"/>
         <source>Enroll a new person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="153"/>
+        <location filename="../enroll_dialog.py" line="154"/>
         <source>Look at the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="57"/>
+        <location filename="../enroll_dialog.py" line="58"/>
         <source>%v of %m samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="58"/>
+        <location filename="../enroll_dialog.py" line="59"/>
         <source>Retake samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="68"/>
+        <location filename="../enroll_dialog.py" line="69"/>
         <source>Unique person number (employee or student number)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="70"/>
+        <location filename="../enroll_dialog.py" line="71"/>
         <source>Required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="79"/>
+        <location filename="../enroll_dialog.py" line="80"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="80"/>
+        <location filename="../enroll_dialog.py" line="81"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="81"/>
+        <location filename="../enroll_dialog.py" line="82"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="82"/>
+        <location filename="../enroll_dialog.py" line="83"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="83"/>
+        <location filename="../enroll_dialog.py" line="84"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="162"/>
+        <location filename="../enroll_dialog.py" line="163"/>
         <source>The samples do not look like one person; retake them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="181"/>
+        <location filename="../enroll_dialog.py" line="182"/>
         <source>The name is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="184"/>
+        <location filename="../enroll_dialog.py" line="185"/>
         <source>The person number is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="187"/>
+        <location filename="../enroll_dialog.py" line="188"/>
         <source>Still collecting face samples.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="190"/>
+        <location filename="../enroll_dialog.py" line="191"/>
         <source>Already enrolled?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="206"/>
+        <location filename="../enroll_dialog.py" line="207"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="222"/>
+        <location filename="../enroll_dialog.py" line="223"/>
         <source>The person number {number} is already used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="226"/>
+        <location filename="../enroll_dialog.py" line="227"/>
         <source>Could not save: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="151"/>
+        <location filename="../enroll_dialog.py" line="152"/>
         <source>Looking for a face… ask the person to look at the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="159"/>
+        <location filename="../enroll_dialog.py" line="160"/>
         <source>This face looks like {name} ({number}): the two could be taken for each other.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="190"/>
+        <location filename="../enroll_dialog.py" line="191"/>
         <source>This face looks like {name} ({number}). Enroll it as a new person anyway?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -826,22 +826,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="74"/>
+        <location filename="../main_window.py" line="81"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="70"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Recognition error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="147"/>
         <source>Enrolled {name} ({number}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="162"/>
         <source>Face Attendance — {folder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -938,6 +938,84 @@
     <message>
         <location filename="../../mainUI.py" line="543"/>
         <source>Check this person in (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="122"/>
+        <source>Face model switched: restart the app to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoice</name>
+    <message>
+        <location filename="../model_choice.py" line="65"/>
+        <source>Face model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="66"/>
+        <source>Switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="67"/>
+        <source>Embed every stored face sample with the chosen model, then use it from the next start of the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="69"/>
+        <source>Default model (dlib ResNet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="70"/>
+        <source>MobileFaceNet (better for East Asian faces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="91"/>
+        <source>Embedding the stored face samples for the new model: {done} of {total}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="100"/>
+        <source>This desk uses this model already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="107"/>
+        <source>Loading the model and reading the face store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="131"/>
+        <source>Not switched: the database could not be reached ({error}). This desk keeps its current model; the samples embedded so far are kept for the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="132"/>
+        <source>{n} samples left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="139"/>
+        <source>Not switched: the settings could not be saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="144"/>
+        <source>Switched to {model}: {embedded} face samples embedded for it. Restart the app to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="147"/>
+        <source>{failed} samples could not be embedded (a face too small for the model or not found); those people may need a new photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="157"/>
+        <source>Not switched: {error}. This desk keeps its current model.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1969,12 +2047,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="219"/>
+        <location filename="../../main.py" line="226"/>
         <source>Loading the face model…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="231"/>
+        <location filename="../../main.py" line="239"/>
         <source>Face Attendance</source>
         <translation type="unfinished"></translation>
     </message>

@@ -138,112 +138,112 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../enroll_dialog.py" line="46"/>
+        <location filename="../enroll_dialog.py" line="47"/>
         <source>Enroll a new person</source>
         <translation>登记新人员</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="153"/>
+        <location filename="../enroll_dialog.py" line="154"/>
         <source>Look at the camera</source>
         <translation>请看摄像头</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="57"/>
+        <location filename="../enroll_dialog.py" line="58"/>
         <source>%v of %m samples</source>
         <translation>已采集 %v / %m 个样本</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="58"/>
+        <location filename="../enroll_dialog.py" line="59"/>
         <source>Retake samples</source>
         <translation>重新采集</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="68"/>
+        <location filename="../enroll_dialog.py" line="69"/>
         <source>Unique person number (employee or student number)</source>
         <translation>唯一编号（工号或学号）</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="70"/>
+        <location filename="../enroll_dialog.py" line="71"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="79"/>
+        <location filename="../enroll_dialog.py" line="80"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="80"/>
+        <location filename="../enroll_dialog.py" line="81"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="81"/>
+        <location filename="../enroll_dialog.py" line="82"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="82"/>
+        <location filename="../enroll_dialog.py" line="83"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="83"/>
+        <location filename="../enroll_dialog.py" line="84"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="162"/>
+        <location filename="../enroll_dialog.py" line="163"/>
         <source>The samples do not look like one person; retake them.</source>
         <translation>样本看起来不是同一个人，请重新采集。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="181"/>
+        <location filename="../enroll_dialog.py" line="182"/>
         <source>The name is required.</source>
         <translation>姓名为必填项。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="184"/>
+        <location filename="../enroll_dialog.py" line="185"/>
         <source>The person number is required.</source>
         <translation>编号为必填项。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="187"/>
+        <location filename="../enroll_dialog.py" line="188"/>
         <source>Still collecting face samples.</source>
         <translation>仍在采集人脸样本。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="190"/>
+        <location filename="../enroll_dialog.py" line="191"/>
         <source>Already enrolled?</source>
         <translation>已登记过？</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="206"/>
+        <location filename="../enroll_dialog.py" line="207"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="222"/>
+        <location filename="../enroll_dialog.py" line="223"/>
         <source>The person number {number} is already used.</source>
         <translation>编号 {number} 已被使用。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="226"/>
+        <location filename="../enroll_dialog.py" line="227"/>
         <source>Could not save: {error}</source>
         <translation>无法保存：{error}</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="151"/>
+        <location filename="../enroll_dialog.py" line="152"/>
         <source>Looking for a face… ask the person to look at the camera</source>
         <translation>正在寻找人脸…请对方看向摄像头</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="159"/>
+        <location filename="../enroll_dialog.py" line="160"/>
         <source>This face looks like {name} ({number}): the two could be taken for each other.</source>
         <translation>这张脸很像 {name}（{number}）：两人可能会被互相认错。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="190"/>
+        <location filename="../enroll_dialog.py" line="191"/>
         <source>This face looks like {name} ({number}). Enroll it as a new person anyway?</source>
         <translation>这张脸很像 {name}（{number}）。仍要作为新人员登记吗？</translation>
     </message>
@@ -809,22 +809,22 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="74"/>
+        <location filename="../main_window.py" line="81"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation>{number} 签到失败：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="70"/>
+        <location filename="../main_window.py" line="77"/>
         <source>Recognition error: {error}</source>
         <translation>识别错误：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="128"/>
+        <location filename="../main_window.py" line="147"/>
         <source>Enrolled {name} ({number}).</source>
         <translation>已登记 {name}（{number}）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143"/>
+        <location filename="../main_window.py" line="162"/>
         <source>Face Attendance — {folder}</source>
         <translation>人脸考勤 — {folder}</translation>
     </message>
@@ -937,6 +937,84 @@
         <location filename="../../mainUI.py" line="543"/>
         <source>Check this person in (Enter)</source>
         <translation>为此人签到（回车）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="122"/>
+        <source>Face model switched: restart the app to use it.</source>
+        <translation>人脸模型已切换：重新启动程序后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoice</name>
+    <message>
+        <location filename="../model_choice.py" line="65"/>
+        <source>Face model</source>
+        <translation>人脸模型</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="66"/>
+        <source>Switch</source>
+        <translation>切换</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="67"/>
+        <source>Embed every stored face sample with the chosen model, then use it from the next start of the app</source>
+        <translation>用所选模型重新计算人脸库中的每个人脸样本，下次启动程序时使用该模型</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="69"/>
+        <source>Default model (dlib ResNet)</source>
+        <translation>默认模型（dlib ResNet）</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="70"/>
+        <source>MobileFaceNet (better for East Asian faces)</source>
+        <translation>MobileFaceNet（更善于区分东亚人脸）</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="91"/>
+        <source>Embedding the stored face samples for the new model: {done} of {total}…</source>
+        <translation>正在为新模型计算人脸样本：{done} / {total}…</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="100"/>
+        <source>This desk uses this model already.</source>
+        <translation>本前台已在使用该模型。</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="107"/>
+        <source>Loading the model and reading the face store…</source>
+        <translation>正在加载模型并读取人脸库…</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="131"/>
+        <source>Not switched: the database could not be reached ({error}). This desk keeps its current model; the samples embedded so far are kept for the next try.</source>
+        <translation>未切换：无法连接数据库（{error}）。本前台继续使用当前模型；已计算的样本会保留，下次重试时继续。</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="132"/>
+        <source>{n} samples left</source>
+        <translation>还剩 {n} 个样本</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="139"/>
+        <source>Not switched: the settings could not be saved: {error}</source>
+        <translation>未切换：无法保存设置：{error}</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="144"/>
+        <source>Switched to {model}: {embedded} face samples embedded for it. Restart the app to use it.</source>
+        <translation>已切换到 {model}：为其计算了 {embedded} 个人脸样本。重新启动程序后生效。</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="147"/>
+        <source>{failed} samples could not be embedded (a face too small for the model or not found); those people may need a new photo.</source>
+        <translation>有 {failed} 个样本无法计算（人脸对该模型太小或未找到人脸）；这些人可能需要重新拍照。</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="157"/>
+        <source>Not switched: {error}. This desk keeps its current model.</source>
+        <translation>未切换：{error}。本前台继续使用当前模型。</translation>
     </message>
 </context>
 <context>
@@ -1960,12 +2038,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="219"/>
+        <location filename="../../main.py" line="226"/>
         <source>Loading the face model…</source>
         <translation>正在加载人脸模型…</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="231"/>
+        <location filename="../../main.py" line="239"/>
         <source>Face Attendance</source>
         <translation>人脸考勤</translation>
     </message>

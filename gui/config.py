@@ -59,7 +59,11 @@ class AppConfig:
     once_per_day: bool = False
     db_url: str = "sqlite:///attendance.db"
     db_password: str | None = None          # from the file only if typed there by hand
+    # "en" is the source language; load() gives a file without a language the system's (first start)
     language: str = "en"
+    # engineer's figures on screen (distances on the face boxes, frame rates, the History's distances,
+    # Settings' Diagnostics page); off: the operator sees names and plain words only
+    diagnostics: bool = False
     face_sync_interval: float = DEFAULT_POLL_SECONDS   # s between two reads of the face store's changes
 
     # filled by load(): where the values came from
@@ -147,6 +151,8 @@ class AppConfig:
                 and 0.2 <= self.face_sync_interval <= 3600):
             raise ConfigError(f"face_sync_interval must be a number of seconds in 0.2..3600, "
                               f"got {self.face_sync_interval!r}")
+        if not isinstance(self.diagnostics, bool):
+            raise ConfigError(f"diagnostics must be true or false, got {self.diagnostics!r}")
         if self.language not in LANGUAGES:
             raise ConfigError(f"language must be one of {LANGUAGES}, got {self.language!r}")
         return self
@@ -166,12 +172,13 @@ _LAYOUT = {
     "db_url": ("database", "url"),
     "db_password": ("database", "password"),
     "language": ("ui", "language"),
+    "diagnostics": ("ui", "diagnostics"),
     "face_sync_interval": ("database", "face_sync_interval"),
 }
 _TYPES = {"camera_source": str, "min_face_size": int, "false_checkin_rate": float, "model_dir": str,
           "desk": str, "cooldown": int, "once_per_day": bool, "db_url": str,
           "db_password": str, "language": str, "face_sync_interval": float, "claim_false_accept_rate": float,
-          "operator": str}
+          "operator": str, "diagnostics": bool}
 
 
 def load(path: str | os.PathLike | None = None, environ=None,
@@ -203,6 +210,9 @@ def load(path: str | os.PathLike | None = None, environ=None,
             if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
                 raise ConfigError(f"{path}: [{section}] {key} must be a {kind.__name__}, got {value!r}")
             values[field] = value
+    if "language" not in values:
+        # first start (no file, or a file without a language): the desk speaks the system's language
+        values["language"] = system_language(environ)
     config = AppConfig(**values)
     config.data_root = root
     config.path = path
@@ -212,6 +222,22 @@ def load(path: str | os.PathLike | None = None, environ=None,
         return config.validate()
     except ConfigError as exc:
         raise ConfigError(f"{path}: {exc}") from None
+
+
+def system_language(environ=None) -> str:
+    """The UI language of the system: "zh_CN" for any Chinese locale (zh_CN, zh_TW, zh_SG...), else "en".
+
+    POSIX order (LC_ALL, LC_MESSAGES, LANG) of ``environ``; with the process's own environment (None),
+    then the platform's setting through Qt (Windows and macOS keep it outside the environment).
+    """
+    given = environ is not None
+    environ = os.environ if environ is None else environ
+    name = next((environ[var] for var in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(var)), "")
+    if not name and not given:
+        from PyQt5.QtCore import QLocale
+
+        name = QLocale.system().name()
+    return "zh_CN" if name.lower().startswith("zh") else "en"
 
 
 def _warn_unknown_keys(data: dict, path: Path) -> None:

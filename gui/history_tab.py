@@ -20,6 +20,8 @@ FIELDS = ("any", "name", "person_number", "phone", "gender", "department")
 ROW_COLUMNS = ("time", "person_number", "name", "department", "desk", "distance", "method", "operator")
 #: the column that takes the table's spare width, in both views (the others fit their contents)
 NAME_COLUMN = 2
+#: a check-in's face distance: an engineer's figure, shown with diagnostics on only
+DISTANCE_COLUMN = ROW_COLUMNS.index("distance")
 
 
 def preset_range(preset: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
@@ -67,6 +69,7 @@ class HistoryTab(QObject):
         self.rows: list = []
         self.summary: list = []
         self.export_dir: str | None = None     # the folder last exported to (this session)
+        self.diagnostics = False               # show the Distance column (Settings' diagnostics switch)
         self.model = QStandardItemModel(self)
         self.model.setSortRole(Qt.UserRole)
         ui.historyTable.setModel(self.model)
@@ -140,6 +143,11 @@ class HistoryTab(QObject):
         header = self.ui.historyTable.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.Stretch)
+        self.ui.historyTable.setColumnHidden(DISTANCE_COLUMN, not self.summary_view() and not self.diagnostics)
+
+    def set_diagnostics(self, on: bool) -> None:
+        self.diagnostics = bool(on)
+        self._set_headers()
 
     # -- query -------------------------------------------------------------------------
     def apply_preset(self, preset: str, search: bool = True) -> None:

@@ -1,5 +1,10 @@
 """Switching the UI language: our translations (gui/i18n/<lang>.qm) plus Qt's own.
 
+Qt's own (qtbase_<lang>.qm: the standard buttons Save, Cancel, Yes, No..., the file dialogs) are read from
+Qt's translations folder (PyQt5's wheel ships qtbase_* for some languages only, not zh_CN) or the system's
+(Debian: qttranslations5-l10n). The standard buttons the desk shows are also in our catalogue (context
+QPlatformTheme, see _strings_for_translation), so they are Chinese even where no Qt catalogue is installed.
+
 Counts are translated with Qt's plural handling (``tr("%n people", "", n)``): English is the
 source language, but its singular forms ("1 person") come from gui/i18n/en.qm, which holds
 only those messages.
@@ -17,7 +22,24 @@ I18N_DIR = Path(__file__).resolve().parent / "i18n"
 #: language code -> name shown in the settings (in its own language, never translated)
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 
+#: folders searched for Qt's own catalogues, in order
+QT_TRANSLATION_DIRS = (QLibraryInfo.location(QLibraryInfo.TranslationsPath), "/usr/share/qt5/translations",
+                       "/usr/share/qt/translations")
+
 _installed: list[QTranslator] = []
+
+
+def qt_catalogues(language: str) -> list[QTranslator]:
+    """Qt's own catalogues for ``language`` that load: qtbase_<lang> (Qt 5's) and qt_<lang> (older, or a
+    meta catalogue), each from the first folder that has it."""
+    found = []
+    for name in (f"qtbase_{language}", f"qt_{language}"):
+        for folder in QT_TRANSLATION_DIRS:
+            translator = QTranslator(QCoreApplication.instance())
+            if folder and translator.load(name, folder):
+                found.append(translator)
+                break
+    return found
 
 
 def install(language: str) -> bool:
@@ -41,10 +63,26 @@ def install(language: str) -> bool:
                     " without singular forms" if language == "en" else "")
         return False
     if language != "en":
-        qt_own = QTranslator(app)
-        if qt_own.load(f"qt_{language}", QLibraryInfo.location(QLibraryInfo.TranslationsPath)):
+        for qt_own in qt_catalogues(language):
             app.installTranslator(qt_own)
             _installed.append(qt_own)
-    app.installTranslator(ours)
+        if not _installed:
+            log.info("no Qt catalogue for %s in %s; the standard buttons come from ours", language,
+                     ", ".join(QT_TRANSLATION_DIRS))
+    app.installTranslator(ours)          # installed last: searched first
     _installed.append(ours)
     return True
+
+
+# pylupdate5 only sees literal strings inside translate() calls. Qt's standard buttons (QDialogButtonBox,
+# QMessageBox) take their text from context QPlatformTheme: the ones the desk shows are listed once here.
+def _strings_for_translation():
+    QCoreApplication.translate("QPlatformTheme", "OK")
+    QCoreApplication.translate("QPlatformTheme", "Save")
+    QCoreApplication.translate("QPlatformTheme", "Cancel")
+    QCoreApplication.translate("QPlatformTheme", "Close")
+    QCoreApplication.translate("QPlatformTheme", "&Yes")
+    QCoreApplication.translate("QPlatformTheme", "&No")
+    QCoreApplication.translate("QPlatformTheme", "Open")
+    QCoreApplication.translate("QPlatformTheme", "Apply")
+    QCoreApplication.translate("QPlatformTheme", "Discard")

@@ -13,7 +13,7 @@ import logging
 import time
 
 from PyQt5.QtCore import QEvent, Qt, QTimer, pyqtSignal
-from PyQt5.QtWidgets import QMainWindow
+from PyQt5.QtWidgets import QMainWindow, QMessageBox
 
 from backend.face_store import FaceModel
 from backend.face_sync import FaceSync
@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow, Ui_MainWindow):
     checkedIn = pyqtSignal(object)           # check_ins.CheckInEvent
+    closeAsked = pyqtSignal(object)          # the QMessageBox asking before the operator's close, once shown
 
     def __init__(self, config, recognizer, gallery, open_backend=None, source=None, loop=False, parent=None,
                  model_tools=None):
@@ -78,20 +79,28 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.tr("Recognition error: {error}").format(error=msg), 5000))
         self.check_ins.checkedIn.connect(self.live.show_check_in)
         self.check_ins.checkedIn.connect(self.checkedIn)
+        # a sample learned here reaches this desk's cache directly (the store's feed reports nothing new):
+        # the People tab's counts and its "Forget learned samples" follow it
+        self.check_ins.checkedIn.connect(lambda event: self.people_tab.refresh() if event.learned else None)
         self.check_ins.failed.connect(lambda number, msg: self.status.message(
             self.tr("Check-in of {number} failed: {error}").format(number=number, error=msg), 5000))
         self.live.enrolled.connect(self._on_enrolled)
         self.live.candidateConfirmed.connect(self.check_ins.confirm)
         self.directory.refreshed.connect(self.live.people_changed)
         self.directory.facesChanged.connect(lambda _report: self.people_tab.refresh())
+        # the store's counts in Settings follow each change (they were read once, at start)
+        self.directory.facesChanged.connect(lambda _report: self.directory.check_model())
         self.directory.modelState.connect(self._on_model_state)
         self.people_tab.changed.connect(self.directory.refresh)
+        self.people_tab.changed.connect(self.directory.check_model)     # photos added, samples forgotten...
         self.history_tab.message.connect(self.status.message)
         self.attendance_pages.message.connect(self.status.message)
         self.settings_tab.applied.connect(self.apply_settings)
         self.model_choice.switched.connect(self._on_model_switched)
         self.client.statusChanged.connect(self.status.show_database)
 
+        self._known_version = None               # the gallery version Settings' "This desk knows" shows
+        self.apply_diagnostics(config.diagnostics)
         self._tick = QTimer(self, interval=1000, timeout=self._every_second)
         self._tick.start()
         self._today_timer = QTimer(self, interval=60000, timeout=self.live.refresh_today)
@@ -147,16 +156,35 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.status.message(self.tr("Enrolled {name} ({number}).").format(
             name=person.name, number=person.person_number))
         self.directory.refresh()                 # the face is in the gallery already (enroll_person)
+        self.directory.check_model()             # the store's counts on the Diagnostics page
         self.people_tab.refresh()
 
-    def _on_model_state(self, state, message: str) -> None:
-        self.settings_tab.show_model_state(message)
+    def _on_model_state(self, state, _message: str) -> None:
+        self.settings_tab.show_model_state(state, str(self.recognizer.model_path))
         if not state.complete:
-            self.status.message(message, 30000)
+            self.status.message(self.settings_tab.model_state_text(), 30000)
 
     def _every_second(self) -> None:
         self.live.expire()
         self.status.tick(self.videoView.displayed_fps(), self.live.recognition_fps())
+        self._show_known()
+
+    def _show_known(self) -> None:
+        """Settings' "This desk knows": the people and face samples the desk recognizes, live (the gallery
+        changes on enrolments, other desks' changes and samples learned from check-ins)."""
+        version = self.gallery.version
+        if version != self._known_version:
+            self._known_version = version
+            self.settings_tab.show_known(len(self.gallery), self.gallery.size)
+
+    def apply_diagnostics(self, on: bool) -> None:
+        """The engineer's figures on screen or not: distances on the boxes, frame rates, History's distances,
+        Settings' Diagnostics page."""
+        self.videoView.set_show_details(on)
+        self.camera.set_diagnostics(on)
+        self.status.set_diagnostics(on)
+        self.history_tab.set_diagnostics(on)
+        self.settings_tab.set_diagnostics(on)
 
     def _show_title(self) -> None:
         self.setWindowTitle(self.tr("Face Attendance — {folder}").format(folder=self.config.data_root))
@@ -183,6 +211,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
                                lambda e: self.status.message(str(e)))
         if "camera_source" in changed:
             self.camera.set_source(config.camera)
+        if "diagnostics" in changed:
+            self.apply_diagnostics(config.diagnostics)
 
     def keyPressEvent(self, event) -> None:
         """On the Live tab, Enter confirms the candidate shown and Esc answers "Not them" (Enter in the
@@ -210,7 +240,27 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._every_second()
 
     # -- shutdown ------------------------------------------------------------------------------------
+    def confirm_close(self) -> bool:
+        """Ask before the operator's close stops attendance; True to close."""
+        box = QMessageBox(QMessageBox.Question, self.tr("Close Face Attendance?"),
+                          self.tr("The camera is running. Closing stops attendance: nobody is checked in until "
+                                  "the program is started again."), QMessageBox.NoButton, self)
+        close = box.addButton(self.tr("Stop and close"), QMessageBox.AcceptRole)
+        cancel = box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        QTimer.singleShot(0, lambda: self.closeAsked.emit(box))
+        box.exec_()
+        closing = box.clickedButton() is close
+        box.deleteLater()
+        return closing
+
     def closeEvent(self, event) -> None:
+        # the operator's close (the title bar's button, Alt+F4: a spontaneous event) asks while the camera
+        # runs; the program's own close (Ctrl+C, the session ending, tests) does not
+        if event.spontaneous() and self.camera.session is not None and not self.confirm_close():
+            event.ignore()
+            return
         started = time.monotonic()
         self.camera.closing = True
         self._tick.stop()

@@ -13,8 +13,11 @@ import logging
 
 from PyQt5.QtCore import QObject, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QBrush, QPalette, QStandardItem, QStandardItemModel
-from PyQt5.QtWidgets import QFileDialog, QHeaderView, QMessageBox
+from PyQt5.QtWidgets import QFileDialog, QHeaderView, QLabel, QMessageBox
 
+from backend.validation import MAX_LENGTH
+
+from gui import folders
 from gui.people_fields import fill_gender_combo, gender_label, gender_of
 from gui.sort_arrows import point_up_for_ascending
 from gui.tasks import run_in_pool
@@ -22,8 +25,14 @@ from gui.tasks import run_in_pool
 log = logging.getLogger(__name__)
 
 SEARCH_LIMIT = 500
-COLUMNS = ("number", "name", "gender", "phone", "department", "enrolled", "learned", "status")
+#: the table's columns (gender and note are in the form): few enough that none is cut on a desk's screen
+COLUMNS = ("number", "name", "department", "phone", "enrolled", "learned", "status")
 STATUS_COLUMN = COLUMNS.index("status")
+NAME_COLUMN = COLUMNS.index("name")       # takes the table's spare width; the others fit their contents
+#: form field -> its line edit in the main window's ui
+FIELDS = {"person_number": "personNumber", "name": "personName", "phone": "personPhone",
+          "department": "personDepartment", "note": "personNote"}
+ERROR_COLOUR, OK_COLOUR = "#c0392b", "#1e8449"
 PHOTO_FILTER = "*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff"
 
 
@@ -43,9 +52,17 @@ class PeopleTab(QObject):
         # person id -> (enrolled, learned) face samples stored (kept when inactive)
         self.sample_counts: dict[int, tuple[int, int]] = {}
         self.current = None
+        self._shown_id = None                # the person whose form is shown
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         ui.peopleTable.setModel(self.model)
-        ui.peopleTable.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        # no column is cut and Status stays in view: each fits its contents, the name takes the rest
+        header = ui.peopleTable.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.Stretch)
+        self.errors: dict[str, QLabel] = {}        # field -> the error shown under it
+        self._error_rows: dict[str, tuple] = {}
+        self._build_field_errors()
         self._header_style = point_up_for_ascending(ui.peopleTable.horizontalHeader())
         ui.peopleTable.selectionModel().selectionChanged.connect(self._selection_changed)
         self._debounce = QTimer(self, singleShot=True, interval=300, timeout=self.refresh)
@@ -58,11 +75,40 @@ class PeopleTab(QObject):
         fill_gender_combo(ui.personGender)
         self.retranslate()
 
+    def _build_field_errors(self) -> None:
+        """An error label under each field, in the error colour; and no silent cut at a length limit (the
+        limit is checked on Save and said beside the field)."""
+        form = self.ui.personForm
+        for field, name in reversed(FIELDS.items()):
+            edit = getattr(self.ui, name)
+            edit.setMaxLength(32767)            # Qt's default: a pasted long text is kept, and refused on Save
+            label = QLabel()
+            label.setObjectName(f"{name}Error")
+            label.setWordWrap(True)
+            label.setStyleSheet(f"color: {ERROR_COLOUR};")
+            spacer = QLabel()                  # the label column of the error's row
+            for widget in (label, spacer):
+                widget.hide()
+            form.insertRow(form.getWidgetPosition(edit)[0] + 1, spacer, label)
+            self.errors[field] = label
+            self._error_rows[field] = (label, spacer)
+
+    def field_error(self, field: str, text: str) -> None:
+        self.errors[field].setText(text)
+        for widget in self._error_rows[field]:
+            widget.setVisible(bool(text))
+
+    def _clear_errors(self) -> None:
+        for field in self.errors:
+            self.field_error(field, "")
+
     def retranslate(self) -> None:
-        self.model.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Name"), self.tr("Gender"),
-                                              self.tr("Phone"), self.tr("Department"),
-                                              self.tr("Enrolled samples"), self.tr("Learned samples"),
+        self.model.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Name"), self.tr("Department"),
+                                              self.tr("Phone"), self.tr("Enrolled"), self.tr("Learned"),
                                               self.tr("Status")])
+        for column, tip in ((COLUMNS.index("enrolled"), self.tr("Face samples taken at enrolment or from photos")),
+                            (COLUMNS.index("learned"), self.tr("Face samples the desks learned from check-ins"))):
+            self.model.horizontalHeaderItem(column).setToolTip(tip)
         fill_gender_combo(self.ui.personGender, gender_of(self.ui.personGender))
         for row in range(self.model.rowCount()):
             person = self._person_at(row)
@@ -98,14 +144,15 @@ class PeopleTab(QObject):
         grey = QBrush(table.palette().color(QPalette.Disabled, QPalette.Text))
         for person in self.people:
             items = [QStandardItem(str(v) if v is not None else "") for v in (
-                person.person_number, person.name, gender_label(person.gender), person.phone,
-                person.department)]
+                person.person_number, person.name, person.department, person.phone)]
             for count in self.sample_counts.get(person.id, (0, 0)):
                 item = QStandardItem()
                 item.setData(count, Qt.DisplayRole)
                 items.append(item)
             items.append(QStandardItem(self._status_text(person)))
             items[0].setData(person.id, Qt.UserRole)
+            for column in (NAME_COLUMN, COLUMNS.index("department")):     # elided when the table is narrow
+                items[column].setToolTip(items[column].text())
             if not person.active:
                 for item in items:
                     item.setForeground(grey)
@@ -149,7 +196,10 @@ class PeopleTab(QObject):
         ui.personSamples.setText(self.tr("{enrolled} enrolled, {learned} learned from check-ins").format(
             enrolled=enrolled, learned=learned) if person else "")
         ui.personForgetLearned.setEnabled(learned > 0)
-        ui.personMessage.setText("")
+        if person is None or self._shown_id != person.id:      # a refresh of the same person keeps its messages
+            self._message("")
+            self._clear_errors()
+        self._shown_id = person.id if person is not None else None
         self._show_active_state(person)
 
     def _show_active_state(self, person) -> None:
@@ -162,11 +212,12 @@ class PeopleTab(QObject):
                     "check-in history are kept"))
         ui.personGroup.setTitle(self.tr("Person (inactive)") if inactive else self.tr("Person"))
 
-    def _message(self, text: str) -> None:
+    def _message(self, text: str, error: bool = False) -> None:
         self.ui.personMessage.setText(text)
+        self.ui.personMessage.setStyleSheet(f"color: {ERROR_COLOUR if error else OK_COLOUR};")
 
     def _error(self, error) -> None:
-        self._message(self.tr("Error: {error}").format(error=error))
+        self._message(self.tr("Error: {error}").format(error=error), error=True)
 
     # -- editing -----------------------------------------------------------------------
     def save_current(self) -> None:
@@ -182,8 +233,21 @@ class PeopleTab(QObject):
             "department": ui.personDepartment.text().strip() or None,
             "note": ui.personNote.text().strip() or None,
         }
-        if not fields["name"] or not fields["person_number"]:
-            self._message(self.tr("Name and number are required."))
+        self._clear_errors()
+        self._message("")
+        problems = {}
+        for field in ("person_number", "name"):
+            if not fields[field]:
+                problems[field] = self.tr("Required.")
+        for field in FIELDS:
+            if fields[field] and len(fields[field]) > MAX_LENGTH[field]:
+                problems[field] = self.tr("Too long: {length} characters, at most {limit}.").format(
+                    length=len(fields[field]), limit=MAX_LENGTH[field])
+        for field, text in problems.items():
+            self.field_error(field, text)
+        if problems:
+            return
+        if not self.confirm_changes(person, fields):
             return
         face_sync = self.face_sync
 
@@ -197,14 +261,40 @@ class PeopleTab(QObject):
             self.changed.emit()
             self.refresh()
 
-        self.client.call(job, done, self._save_failed)
+        self.client.call(job, done, lambda error: self._save_failed(error, fields["person_number"]))
 
-    def _save_failed(self, error) -> None:
+    def field_names(self) -> dict:
+        return {"person_number": self.tr("Number"), "name": self.tr("Name"), "gender": self.tr("Gender"),
+                "phone": self.tr("Phone"), "department": self.tr("Department"), "note": self.tr("Note")}
+
+    def confirm_changes(self, person, fields) -> bool:
+        """Show what changes and ask before writing it (a changed number or name is seen at every desk)."""
+        before = {"person_number": person.person_number, "name": person.name, "gender": person.gender or None,
+                  "phone": person.phone or None, "department": person.department or None, "note": person.note or None}
+        changes = [field for field, value in fields.items() if value != before[field]]
+        if not changes:
+            self._message(self.tr("Nothing changed."))
+            return False
+        names = self.field_names()
+
+        def shown(field, value):
+            return (gender_label(value) if field == "gender" else value) or self.tr("(empty)")
+        lines = [f"{names[f]}: {shown(f, before[f])} → {shown(f, fields[f])}" for f in changes]
+        box = QMessageBox(QMessageBox.Question, self.tr("Save changes"),
+                          self.tr("Save these changes to {name}?").format(name=person.name),
+                          QMessageBox.Save | QMessageBox.Cancel, self.ui.peopleTable.window())
+        box.setInformativeText("\n".join(lines))
+        box.setDefaultButton(QMessageBox.Save)
+        answer = box.exec_()
+        box.deleteLater()
+        return answer == QMessageBox.Save
+
+    def _save_failed(self, error, number: str) -> None:
         from backend import DuplicatePersonNumber
 
         if isinstance(error, DuplicatePersonNumber):
-            self._message(self.tr("The person number {number} is already used.").format(
-                number=self.ui.personNumber.text().strip()))
+            self.field_error("person_number", self.tr("The person number {number} is already used.").format(
+                number=number))
         else:
             self._error(error)
 
@@ -335,8 +425,9 @@ class PeopleTab(QObject):
             return
         paths, _ = QFileDialog.getOpenFileNames(
             self.ui.peopleTable.window(), self.tr("Add photos of {name}").format(name=self.current.name),
-            "", self.tr("Images ({patterns})").format(patterns=PHOTO_FILTER))
+            folders.start_folder("photos"), self.tr("Images ({patterns})").format(patterns=PHOTO_FILTER))
         if paths:
+            folders.remember("photos", paths[0])
             self.add_photos(paths)
 
     def add_photos(self, paths) -> None:

@@ -206,7 +206,8 @@ class SchedulesTab(QWidget):
         self.departmentGroup.setTitle(self.tr("Department schedules"))
         self.overrideGroup.setTitle(self.tr("People with their own schedule"))
         self.calendarGroup.setTitle(self.tr("Holidays and make-up work days"))
-        for label, text in zip(self.shiftLabels, (self.tr("Name"), self.tr("Start"), self.tr("End"),
+        for label, text in zip(self.shiftLabels, (self.tr("Name", "of a shift or holiday"), self.tr("Start"),
+                                                  self.tr("End"),
                                                   self.tr("Late grace (min)"), self.tr("Early grace (min)"),
                                                   self.tr("Unpaid break (min)"))):
             label.setText(text)
@@ -258,8 +259,8 @@ class SchedulesTab(QWidget):
 
     def _show(self) -> None:
         self.shiftModel.clear()
-        self.shiftModel.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Time"), self.tr("Late grace"),
-                                                   self.tr("Early grace"), self.tr("Break")])
+        self.shiftModel.setHorizontalHeaderLabels([self.tr("Name", "of a shift or holiday"), self.tr("Time"),
+                                                   self.tr("Late grace"), self.tr("Early grace"), self.tr("Break")])
         for s in self.shifts:
             night = " " + self.tr("(ends the next day)") if s.crosses_midnight else ""
             self.shiftModel.appendRow(_row(s.name, f"{format_minute(s.start)}-{format_minute(s.end)}{night}",
@@ -281,7 +282,7 @@ class SchedulesTab(QWidget):
             self.overrideModel.appendRow(_row(number, name, self._shift_text(schedule.shift), days))
         self.calendarModel.clear()
         self.calendarModel.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Weekday"), self.tr("Kind"),
-                                                      self.tr("Name")])
+                                                      self.tr("Name", "of a shift or holiday")])
         kinds = {HOLIDAY: self.tr("Holiday"), WORKDAY: self.tr("Make-up work day")}
         for entry in self.calendar:
             self.calendarModel.appendRow(_row(entry.day.isoformat(), self.weekday_names()[entry.day.weekday()],

@@ -1,4 +1,4 @@
-"""The status bar's permanent labels: frame rates, model, database state, clock."""
+"""The status bar's permanent labels: database state, clock; frame rates and model in diagnostics mode."""
 from __future__ import annotations
 
 from PyQt5.QtCore import QDateTime, QObject
@@ -14,7 +14,17 @@ class StatusBar(QObject):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
         self._db_status = None
+        self.diagnostics = False
+        self.set_diagnostics(False)
         self.retranslate()
+
+    def set_diagnostics(self, on: bool) -> None:
+        """Frame rates, the model's name and the database's own words are for engineers: shown only with
+        diagnostics on."""
+        self.diagnostics = bool(on)
+        for label in (self.fpsLabel, self.modelLabel):
+            label.setVisible(on)
+        self.show_database(self._db_status)
 
     def tick(self, display_fps: float, recognition_fps: float) -> None:
         self.fpsLabel.setText(self.tr("Display {display:.0f} fps · Recognition {recog:.1f} fps").format(
@@ -37,7 +47,14 @@ class StatusBar(QObject):
         if status.pending:
             text += " · " + self.tr("{n} pending in the outbox").format(n=status.pending)
         self.dbLabel.setText(text)
-        self.dbLabel.setToolTip(status.message)
+        if status.online:
+            tip = self.tr("Check-ins are saved in the database.")
+        else:
+            tip = self.tr("The database cannot be reached: check-ins are kept on this computer and sent when it "
+                          "is back.")
+        if self.diagnostics:
+            tip += "\n" + status.message           # the backend's words: the file or server, the driver's error
+        self.dbLabel.setToolTip(tip)
         self.dbLabel.setStyleSheet("" if status.online and not status.pending else "color: #c0392b;")
 
     def message(self, text: str, ms: int = 8000) -> None:

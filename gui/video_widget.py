@@ -18,7 +18,7 @@ COLOURS = {"known": QColor(40, 200, 90), "unknown": QColor(235, 70, 60), "decidi
 class Overlay:
     box: tuple[float, float, float, float]   # x1, y1, x2, y2 in frame pixels
     label: str                               # name, "Unknown", or what the person should do
-    detail: str                              # e.g. the distance "0.26"
+    detail: str                              # e.g. the distance "0.26" (painted with diagnostics on)
     state: str                               # a key of COLOURS
 
 
@@ -39,6 +39,10 @@ class VideoWidget(QWidget):
         self._source_size = (1, 1)       # the captured frame's (w, h): overlay boxes are in its pixels
         self._overlays: list[Overlay] = []
         self._placeholder = ""
+        #: paint each box's detail (its distance) too: the engineer's view (Settings' diagnostics switch);
+        #: off, an operator reads names only
+        self.show_details = False
+        self.painted_labels: list[str] = []      # the box captions of the last paint, as drawn
         self.frames_painted = 0
         #: time.perf_counter() of recent paints that showed a new frame (for fps and stalls)
         self.paint_times: deque[float] = deque(maxlen=2000)
@@ -58,6 +62,14 @@ class VideoWidget(QWidget):
 
     def overlays(self) -> list[Overlay]:
         return list(self._overlays)
+
+    def set_show_details(self, on: bool) -> None:
+        self.show_details = bool(on)
+        self.update()
+
+    def caption(self, overlay: Overlay) -> str:
+        """The text painted on a box: the label, and its detail in diagnostics mode."""
+        return f"{overlay.label}  {overlay.detail}".strip() if self.show_details else overlay.label
 
     def set_placeholder(self, text: str) -> None:
         """Text shown when there is no frame (camera stopped, retrying...)."""
@@ -105,6 +117,7 @@ class VideoWidget(QWidget):
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.black)
+        self.painted_labels = []
         if self._image is None:
             if self._placeholder:
                 painter.setPen(Qt.white)
@@ -129,7 +142,8 @@ class VideoWidget(QWidget):
             painter.setPen(QPen(color, 2))
             painter.setBrush(Qt.NoBrush)
             painter.drawRect(rect)
-            text = f"{overlay.label}  {overlay.detail}".strip()
+            text = self.caption(overlay)
+            self.painted_labels.append(text)
             tw, th = metrics.horizontalAdvance(text) + 8, metrics.height() + 4
             top = rect.top() - th if rect.top() - th >= target.top() else rect.bottom()
             label = QRectF(rect.left(), top, tw, th)

@@ -17,43 +17,48 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../camera_panel.py" line="149"/>
+        <location filename="../camera_panel.py" line="159"/>
         <source>Stop camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="149"/>
+        <location filename="../camera_panel.py" line="159"/>
         <source>Start camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="132"/>
+        <location filename="../camera_panel.py" line="137"/>
         <source>Opening camera {source}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="133"/>
+        <location filename="../camera_panel.py" line="138"/>
         <source>Camera {source}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="134"/>
+        <location filename="../camera_panel.py" line="139"/>
         <source>Camera {source} is not available ({detail}). Check the cable; retrying every 2 s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="136"/>
+        <location filename="../camera_panel.py" line="141"/>
         <source>End of the video {source}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="137"/>
+        <location filename="../camera_panel.py" line="142"/>
         <source>Cannot use camera source {source}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="138"/>
+        <location filename="../camera_panel.py" line="143"/>
         <source>Camera stopped. Press &quot;Start camera&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../camera_panel.py" line="138"/>
+        <source>Camera {source} is on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -309,77 +314,77 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../history_tab.py" line="103"/>
+        <location filename="../history_tab.py" line="106"/>
         <source>Any field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="119"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="119"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="104"/>
+        <location filename="../history_tab.py" line="107"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="104"/>
+        <location filename="../history_tab.py" line="107"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="110"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="110"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="110"/>
         <source>Desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="108"/>
+        <location filename="../history_tab.py" line="111"/>
         <source>Distance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="119"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="119"/>
         <source>First check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="117"/>
+        <location filename="../history_tab.py" line="120"/>
         <source>Last check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="117"/>
+        <location filename="../history_tab.py" line="120"/>
         <source>Check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="204"/>
+        <location filename="../history_tab.py" line="212"/>
         <source>Search failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="263"/>
+        <location filename="../history_tab.py" line="271"/>
         <source>%n person-days</source>
         <translation>
             <numerusform>%n person-day</numerusform>
@@ -387,7 +392,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="268"/>
+        <location filename="../history_tab.py" line="276"/>
         <source>%n check-ins, page {page} of {pages}</source>
         <translation>
             <numerusform>%n check-in, page {page} of {pages}</numerusform>
@@ -395,52 +400,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="285"/>
+        <location filename="../history_tab.py" line="293"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="285"/>
+        <location filename="../history_tab.py" line="293"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="297"/>
+        <location filename="../history_tab.py" line="305"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="301"/>
+        <location filename="../history_tab.py" line="309"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="108"/>
+        <location filename="../history_tab.py" line="111"/>
         <source>Method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="108"/>
+        <location filename="../history_tab.py" line="111"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="115"/>
         <source>Face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="115"/>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="115"/>
         <source>Number + face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="113"/>
+        <location filename="../history_tab.py" line="116"/>
         <source>Manual</source>
         <translation type="unfinished"></translation>
     </message>
@@ -826,22 +831,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Recognition error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Enrolled {name} ({number}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="190"/>
         <source>Face Attendance — {folder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -941,7 +946,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="245"/>
+        <source>Close Face Attendance?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="245"/>
+        <source>The camera is running. Closing stops attendance: nobody is checked in until the program is started again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="248"/>
+        <source>Stop and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="131"/>
         <source>Face model switched: restart the app to use it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1045,37 +1065,37 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="268"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="268"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="106"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="75"/>
+        <location filename="../people_tab.py" line="121"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -1083,92 +1103,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="84"/>
+        <location filename="../people_tab.py" line="130"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="84"/>
+        <location filename="../people_tab.py" line="130"/>
         <source>Inactive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="158"/>
+        <location filename="../people_tab.py" line="208"/>
         <source>Reactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="158"/>
+        <location filename="../people_tab.py" line="208"/>
         <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="159"/>
+        <location filename="../people_tab.py" line="209"/>
         <source>Recognize and check in this person again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="159"/>
+        <location filename="../people_tab.py" line="209"/>
         <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="163"/>
+        <location filename="../people_tab.py" line="213"/>
         <source>Person (inactive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="163"/>
+        <location filename="../people_tab.py" line="213"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="169"/>
+        <location filename="../people_tab.py" line="220"/>
         <source>Error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="186"/>
-        <source>Name and number are required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="196"/>
+        <location filename="../people_tab.py" line="260"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="206"/>
+        <location filename="../people_tab.py" line="296"/>
         <source>The person number {number} is already used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="258"/>
+        <location filename="../people_tab.py" line="348"/>
         <source>Reactivated {name}: recognized and checked in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="260"/>
+        <location filename="../people_tab.py" line="350"/>
         <source>Deactivated {name}: no longer recognized or checked in at any desk. Their details, face samples and check-in history are kept; &quot;Reactivate&quot; undoes this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="271"/>
+        <location filename="../people_tab.py" line="361"/>
         <source>Delete person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="271"/>
+        <location filename="../people_tab.py" line="361"/>
         <source>Delete {name} ({number}) for good?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="275"/>
+        <location filename="../people_tab.py" line="365"/>
         <source>Their {check_ins} and {samples} are removed for good and cannot be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="275"/>
+        <location filename="../people_tab.py" line="365"/>
         <source>%n check-ins</source>
         <translation>
             <numerusform>%n check-in</numerusform>
@@ -1176,7 +1191,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="275"/>
+        <location filename="../people_tab.py" line="365"/>
         <source>%n face samples</source>
         <translation>
             <numerusform>%n face sample</numerusform>
@@ -1184,42 +1199,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="278"/>
+        <location filename="../people_tab.py" line="368"/>
         <source>Delete for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="280"/>
+        <location filename="../people_tab.py" line="370"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="283"/>
+        <location filename="../people_tab.py" line="373"/>
         <source>Deactivate instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="285"/>
+        <location filename="../people_tab.py" line="375"/>
         <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="326"/>
+        <location filename="../people_tab.py" line="416"/>
         <source>Deleted {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="336"/>
+        <location filename="../people_tab.py" line="426"/>
         <source>Add photos of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="336"/>
+        <location filename="../people_tab.py" line="426"/>
         <source>Images ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="349"/>
+        <location filename="../people_tab.py" line="440"/>
         <source>Reading %n photos…</source>
         <translation>
             <numerusform>Reading %n photo…</numerusform>
@@ -1227,7 +1242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="377"/>
+        <location filename="../people_tab.py" line="468"/>
         <source>Added %n face samples.</source>
         <translation>
             <numerusform>Added %n face sample.</numerusform>
@@ -1235,38 +1250,131 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="379"/>
+        <location filename="../people_tab.py" line="470"/>
         <source>Not used:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
-        <source>Enrolled samples</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="62"/>
-        <source>Learned samples</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="149"/>
+        <location filename="../people_tab.py" line="196"/>
         <source>{enrolled} enrolled, {learned} learned from check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="216"/>
+        <location filename="../people_tab.py" line="306"/>
         <source>Forget learned samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="216"/>
+        <location filename="../people_tab.py" line="306"/>
         <source>Forget the {samples} the desks learned from the check-ins of {name}? Their enrolled samples stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="231"/>
+        <location filename="../people_tab.py" line="321"/>
         <source>Forgot {samples} of {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="106"/>
+        <source>Enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="106"/>
+        <source>Learned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="109"/>
+        <source>Face samples taken at enrolment or from photos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="109"/>
+        <source>Face samples the desks learned from check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="241"/>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="244"/>
+        <source>Too long: {length} characters, at most {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="268"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="276"/>
+        <source>Nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="281"/>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="283"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="283"/>
+        <source>Save these changes to {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../i18n.py" line="80"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="81"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="82"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="83"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="84"/>
+        <source>&amp;Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="85"/>
+        <source>&amp;No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="86"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="87"/>
+        <source>Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="88"/>
+        <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1667,11 +1775,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../schedules_tab.py" line="209"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
@@ -1697,363 +1800,516 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="213"/>
+        <location filename="../schedules_tab.py" line="214"/>
         <source>An end before the start ends the next day (a night shift, counted on the day it starts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="215"/>
+        <location filename="../schedules_tab.py" line="216"/>
         <source>e.g. Day shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="216"/>
+        <location filename="../schedules_tab.py" line="217"/>
         <source>Add shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="217"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="227"/>
+        <location filename="../schedules_tab.py" line="228"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="268"/>
+        <location filename="../schedules_tab.py" line="269"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="223"/>
+        <location filename="../schedules_tab.py" line="224"/>
         <source>Set schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="224"/>
+        <location filename="../schedules_tab.py" line="225"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="222"/>
+        <location filename="../schedules_tab.py" line="223"/>
         <source>Person number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="225"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Name, e.g. National Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="227"/>
         <source>Add / change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="228"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="229"/>
+        <location filename="../schedules_tab.py" line="230"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="230"/>
+        <location filename="../schedules_tab.py" line="231"/>
         <source>Rows date,kind,name (kind: holiday or workday); a file with a bad row is refused whole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="285"/>
+        <location filename="../schedules_tab.py" line="286"/>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="285"/>
+        <location filename="../schedules_tab.py" line="286"/>
         <source>Make-up work day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="272"/>
+        <location filename="../schedules_tab.py" line="273"/>
         <source>No schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="262"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="262"/>
         <source>Late grace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="262"/>
         <source>Early grace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="262"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="264"/>
+        <location filename="../schedules_tab.py" line="265"/>
         <source>(ends the next day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="268"/>
+        <location filename="../schedules_tab.py" line="269"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="278"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="278"/>
         <source>Work days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="278"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="278"/>
         <source>Name</source>
         <comment>of a person</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="284"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="284"/>
         <source>Weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="284"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="289"/>
+        <location filename="../schedules_tab.py" line="290"/>
         <source>No schedule (never counted late or absent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="354"/>
+        <location filename="../schedules_tab.py" line="355"/>
         <source>Note: {notes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="362"/>
+        <location filename="../schedules_tab.py" line="363"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="371"/>
+        <location filename="../schedules_tab.py" line="372"/>
         <source>Shift {name} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="377"/>
+        <location filename="../schedules_tab.py" line="378"/>
         <source>Shift {name} deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="407"/>
+        <location filename="../schedules_tab.py" line="408"/>
         <source>add a shift first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="386"/>
+        <location filename="../schedules_tab.py" line="387"/>
         <source>Schedule of {department} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="391"/>
+        <location filename="../schedules_tab.py" line="392"/>
         <source>Schedule of {department} removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="400"/>
+        <location filename="../schedules_tab.py" line="401"/>
         <source>no person with number {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="410"/>
+        <location filename="../schedules_tab.py" line="411"/>
         <source>Own schedule of {number} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="414"/>
+        <location filename="../schedules_tab.py" line="415"/>
         <source>{number} follows their department&apos;s schedule again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="420"/>
+        <location filename="../schedules_tab.py" line="421"/>
         <source>{day} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="425"/>
+        <location filename="../schedules_tab.py" line="426"/>
         <source>{day} deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="429"/>
+        <location filename="../schedules_tab.py" line="430"/>
         <source>Calendar imported from {path}: {{result}} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="434"/>
+        <location filename="../schedules_tab.py" line="435"/>
         <source>Calendar exported to {path}: {{result}} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="438"/>
+        <location filename="../schedules_tab.py" line="439"/>
         <source>Import calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="445"/>
+        <location filename="../schedules_tab.py" line="446"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="444"/>
+        <location filename="../schedules_tab.py" line="445"/>
         <source>calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="445"/>
+        <location filename="../schedules_tab.py" line="446"/>
         <source>Export calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="284"/>
+        <source>Name</source>
+        <comment>of a shift or holiday</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../settings_tab.py" line="53"/>
+        <location filename="../settings_tab.py" line="177"/>
         <source>This run uses the database {url}, given with --db-url on the command line; the URL above is the saved setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="56"/>
+        <location filename="../settings_tab.py" line="180"/>
         <source>This run uses the database {url}, from the environment variable FACE_DB_URL; the URL above is the saved setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="59"/>
+        <location filename="../settings_tab.py" line="183"/>
         <source>This run uses the camera source {source}, given with --source on the command line; the saved setting is {saved}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="63"/>
+        <location filename="../settings_tab.py" line="201"/>
         <source>Settings file: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="128"/>
+        <location filename="../settings_tab.py" line="262"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="137"/>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../settings_tab.py" line="142"/>
+        <location filename="../settings_tab.py" line="332"/>
         <source>Video file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="142"/>
+        <location filename="../settings_tab.py" line="332"/>
         <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="151"/>
+        <location filename="../settings_tab.py" line="343"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="162"/>
+        <location filename="../settings_tab.py" line="354"/>
         <source>Connected: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="162"/>
+        <location filename="../settings_tab.py" line="354"/>
         <source>Failed: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="72"/>
-        <source>Match threshold now {threshold:.3f} for {people} people enrolled (the model&apos;s 1:1 verification threshold: {verification:.3f}); number + face within {claim:.3f}; a missed visit shows a candidate within {candidate:.3f}; a check-in teaches the desk within {strict:.3f}</source>
+        <location filename="../settings_tab.py" line="145"/>
+        <source>More lenient than usual: fewer people are asked to look again, and a stranger is more likely to be checked in as somebody else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="148"/>
+        <source>The usual setting: strangers are almost never checked in, and few people are asked to look again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="157"/>
+        <source>How strict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="158"/>
+        <source>Fewer second looks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="159"/>
+        <source>Fewer false check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="160"/>
+        <source>Right: fewer false check-ins. Left: fewer people asked to look at the camera again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="162"/>
+        <source>This desk knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="167"/>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="164"/>
+        <source>Show technical details (for engineers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="165"/>
+        <source>Distances on the face boxes, frame rates in the status bar, the Distance column in History and the figures below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="191"/>
+        <source>Match threshold now {threshold:.3f} for {people} (the model&apos;s 1:1 verification threshold: {verification:.3f}); number + face within {claim:.3f}; a missed visit shows a candidate within {candidate:.3f}; a check-in teaches the desk within {strict:.3f}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../settings_tab.py" line="191"/>
+        <source>%n people enrolled</source>
+        <translation>
+            <numerusform>%n person enrolled</numerusform>
+            <numerusform>%n people enrolled</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="223"/>
+        <source>Model {model}. The face store has no samples yet: enroll people, or move a desk&apos;s photos into it with: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="225"/>
+        <source>; {failed} could not be embedded (see the reembed report)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="228"/>
+        <source>Model {model}: all {samples} embedded{failed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../settings_tab.py" line="256"/>
+        <source>%n face samples</source>
+        <translation>
+            <numerusform>%n face sample</numerusform>
+            <numerusform>%n face samples</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="233"/>
+        <source>This desk&apos;s model {model} has embeddings for {embedded} of the {samples} face samples; the store&apos;s faces are embedded with model {other} ({other_embedded}). Only people with embeddings for {model} are recognized here. Migrate the store with: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="238"/>
+        <source>Model {model}: {embedded} of {samples} face samples embedded, {missing} still to do{failed}. Run: {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="252"/>
+        <source>Nobody yet: enroll people on the Live tab (&quot;Enroll…&quot;) or add their photos on the People tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="256"/>
+        <source>{people}, from {samples}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../settings_tab.py" line="256"/>
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="265"/>
+        <source>✓ Saved at {time}; in effect now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="142"/>
+        <source>Stricter than usual: a stranger is even less likely to be checked in as somebody, and more people are asked to look at the camera again or to type their person number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../splash.py" line="30"/>
+        <source>Face Attendance</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="20"/>
+        <location filename="../status_bar.py" line="30"/>
         <source>Display {display:.0f} fps · Recognition {recog:.1f} fps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="27"/>
+        <location filename="../status_bar.py" line="37"/>
         <source>Database: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="32"/>
+        <location filename="../status_bar.py" line="42"/>
         <source>Database error: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="34"/>
+        <location filename="../status_bar.py" line="44"/>
         <source>{kind} online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="36"/>
+        <location filename="../status_bar.py" line="46"/>
         <source>{kind} offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="38"/>
+        <location filename="../status_bar.py" line="48"/>
         <source>{n} pending in the outbox</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="47"/>
+        <location filename="../status_bar.py" line="64"/>
         <source>Model: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="51"/>
+        <source>Check-ins are saved in the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="53"/>
+        <source>The database cannot be reached: check-ins are kept on this computer and sent when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="226"/>
-        <source>Loading the face model…</source>
+        <location filename="../../main.py" line="284"/>
+        <source>Face Attendance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="239"/>
-        <source>Face Attendance</source>
+        <location filename="../../main.py" line="265"/>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="268"/>
+        <source>Loading the face model… (this takes up to half a minute)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="274"/>
+        <source>Preparing face recognition…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="276"/>
+        <source>Opening the database and the faces of the people enrolled…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -17,44 +17,49 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../camera_panel.py" line="149"/>
+        <location filename="../camera_panel.py" line="159"/>
         <source>Stop camera</source>
         <translation>停止摄像头</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="149"/>
+        <location filename="../camera_panel.py" line="159"/>
         <source>Start camera</source>
         <translation>启动摄像头</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="132"/>
+        <location filename="../camera_panel.py" line="137"/>
         <source>Opening camera {source}…</source>
         <translation>正在打开摄像头 {source}…</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="133"/>
+        <location filename="../camera_panel.py" line="138"/>
         <source>Camera {source}: {detail}</source>
         <translation>摄像头 {source}：{detail}</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="134"/>
+        <location filename="../camera_panel.py" line="139"/>
         <source>Camera {source} is not available ({detail}). Check the cable; retrying every 2 s…</source>
         <translation>摄像头 {source} 不可用（{detail}）。请检查连接线；每 2 秒重试一次…</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="136"/>
+        <location filename="../camera_panel.py" line="141"/>
         <source>End of the video {source}.</source>
         <translation>视频 {source} 已播放完毕。</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="137"/>
+        <location filename="../camera_panel.py" line="142"/>
         <source>Cannot use camera source {source}: {detail}</source>
         <translation>无法使用摄像头来源 {source}：{detail}</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="138"/>
+        <location filename="../camera_panel.py" line="143"/>
         <source>Camera stopped. Press &quot;Start camera&quot;.</source>
         <translation>摄像头已停止。请按“启动摄像头”。</translation>
+    </message>
+    <message>
+        <location filename="../camera_panel.py" line="138"/>
+        <source>Camera {source} is on.</source>
+        <translation>摄像头 {source} 已开启。</translation>
     </message>
 </context>
 <context>
@@ -160,7 +165,7 @@
     <message>
         <location filename="../enroll_dialog.py" line="69"/>
         <source>Unique person number (employee or student number)</source>
-        <translation>唯一编号（工号或学号）</translation>
+        <translation>每人唯一的工号（学生可填学号）</translation>
     </message>
     <message>
         <location filename="../enroll_dialog.py" line="71"/>
@@ -170,7 +175,7 @@
     <message>
         <location filename="../enroll_dialog.py" line="80"/>
         <source>Number</source>
-        <translation>编号</translation>
+        <translation>工号</translation>
     </message>
     <message>
         <location filename="../enroll_dialog.py" line="81"/>
@@ -205,7 +210,7 @@
     <message>
         <location filename="../enroll_dialog.py" line="185"/>
         <source>The person number is required.</source>
-        <translation>编号为必填项。</translation>
+        <translation>工号为必填项。</translation>
     </message>
     <message>
         <location filename="../enroll_dialog.py" line="188"/>
@@ -225,7 +230,7 @@
     <message>
         <location filename="../enroll_dialog.py" line="223"/>
         <source>The person number {number} is already used.</source>
-        <translation>编号 {number} 已被使用。</translation>
+        <translation>工号 {number} 已被使用。</translation>
     </message>
     <message>
         <location filename="../enroll_dialog.py" line="227"/>
@@ -309,136 +314,136 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../history_tab.py" line="204"/>
+        <location filename="../history_tab.py" line="212"/>
         <source>Search failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="285"/>
+        <location filename="../history_tab.py" line="293"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="285"/>
+        <location filename="../history_tab.py" line="293"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="297"/>
+        <location filename="../history_tab.py" line="305"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="301"/>
+        <location filename="../history_tab.py" line="309"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="103"/>
+        <location filename="../history_tab.py" line="106"/>
         <source>Any field</source>
         <translation>任意字段</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="119"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="119"/>
         <source>Number</source>
-        <translation>编号</translation>
+        <translation>工号</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="104"/>
+        <location filename="../history_tab.py" line="107"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="104"/>
+        <location filename="../history_tab.py" line="107"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="110"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="110"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="110"/>
         <source>Desk</source>
         <translation>签到点</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="108"/>
+        <location filename="../history_tab.py" line="111"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="119"/>
         <source>Day</source>
         <translation>日</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="116"/>
+        <location filename="../history_tab.py" line="119"/>
         <source>First check-in</source>
         <translation>首次签到</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="117"/>
+        <location filename="../history_tab.py" line="120"/>
         <source>Last check-in</source>
         <translation>最后签到</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="117"/>
+        <location filename="../history_tab.py" line="120"/>
         <source>Check-ins</source>
         <translation>签到记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="263"/>
+        <location filename="../history_tab.py" line="271"/>
         <source>%n person-days</source>
         <translation>
             <numerusform>%n 人·天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="268"/>
+        <location filename="../history_tab.py" line="276"/>
         <source>%n check-ins, page {page} of {pages}</source>
         <translation>
             <numerusform>共 %n 条签到，第 {page} / {pages} 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="108"/>
+        <location filename="../history_tab.py" line="111"/>
         <source>Method</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="108"/>
+        <location filename="../history_tab.py" line="111"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="115"/>
         <source>Face</source>
         <translation>刷脸</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="115"/>
         <source>Confirmed</source>
         <translation>人工确认</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="112"/>
+        <location filename="../history_tab.py" line="115"/>
         <source>Number + face</source>
         <translation>工号 + 刷脸</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="113"/>
+        <location filename="../history_tab.py" line="116"/>
         <source>Manual</source>
         <translation>补卡</translation>
     </message>
@@ -453,7 +458,7 @@
     <message>
         <location filename="../live_tab.py" line="77"/>
         <source>Unknown</source>
-        <translation>未知</translation>
+        <translation>未识别</translation>
     </message>
     <message>
         <location filename="../live_tab.py" line="228"/>
@@ -463,7 +468,7 @@
     <message>
         <location filename="../live_tab.py" line="237"/>
         <source>No. {number}</source>
-        <translation>编号 {number}</translation>
+        <translation>工号 {number}</translation>
     </message>
     <message>
         <location filename="../live_tab.py" line="241"/>
@@ -601,7 +606,7 @@
     <message>
         <location filename="../../mainUI.py" line="561"/>
         <source>Number</source>
-        <translation>编号</translation>
+        <translation>工号</translation>
     </message>
     <message>
         <location filename="../../mainUI.py" line="558"/>
@@ -611,7 +616,7 @@
     <message>
         <location filename="../../mainUI.py" line="559"/>
         <source>Search name, number, phone or department</source>
-        <translation>搜索姓名、编号、电话或部门</translation>
+        <translation>搜索姓名、工号、电话或部门</translation>
     </message>
     <message>
         <location filename="../../mainUI.py" line="560"/>
@@ -809,22 +814,22 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation>{number} 签到失败：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Recognition error: {error}</source>
         <translation>识别错误：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Enrolled {name} ({number}).</source>
         <translation>已登记 {name}（{number}）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162"/>
+        <location filename="../main_window.py" line="190"/>
         <source>Face Attendance — {folder}</source>
         <translation>人脸考勤 — {folder}</translation>
     </message>
@@ -939,7 +944,22 @@
         <translation>为此人签到（回车）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="122"/>
+        <location filename="../main_window.py" line="245"/>
+        <source>Close Face Attendance?</source>
+        <translation>关闭人脸考勤？</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="245"/>
+        <source>The camera is running. Closing stops attendance: nobody is checked in until the program is started again.</source>
+        <translation>摄像头正在运行。关闭后考勤随之停止：在重新启动程序之前，不会有任何人签到。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="248"/>
+        <source>Stop and close</source>
+        <translation>停止并关闭</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="131"/>
         <source>Face model switched: restart the app to use it.</source>
         <translation>人脸模型已切换：重新启动程序后生效。</translation>
     </message>
@@ -1043,224 +1063,312 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Number</source>
-        <translation>编号</translation>
+        <translation>工号</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="268"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="268"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="169"/>
+        <location filename="../people_tab.py" line="220"/>
         <source>Error: {error}</source>
         <translation>错误：{error}</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="186"/>
-        <source>Name and number are required.</source>
-        <translation>姓名和编号为必填项。</translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="196"/>
+        <location filename="../people_tab.py" line="260"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="206"/>
+        <location filename="../people_tab.py" line="296"/>
         <source>The person number {number} is already used.</source>
-        <translation>编号 {number} 已被使用。</translation>
+        <translation>工号 {number} 已被使用。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="271"/>
+        <location filename="../people_tab.py" line="361"/>
         <source>Delete person</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="326"/>
+        <location filename="../people_tab.py" line="416"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="336"/>
+        <location filename="../people_tab.py" line="426"/>
         <source>Add photos of {name}</source>
         <translation>为 {name} 添加照片</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="336"/>
+        <location filename="../people_tab.py" line="426"/>
         <source>Images ({patterns})</source>
         <translation>图片 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="379"/>
+        <location filename="../people_tab.py" line="470"/>
         <source>Not used:</source>
         <translation>未使用：</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
+        <location filename="../people_tab.py" line="106"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="84"/>
+        <location filename="../people_tab.py" line="130"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="84"/>
+        <location filename="../people_tab.py" line="130"/>
         <source>Inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="158"/>
+        <location filename="../people_tab.py" line="208"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="158"/>
+        <location filename="../people_tab.py" line="208"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="159"/>
+        <location filename="../people_tab.py" line="209"/>
         <source>Recognize and check in this person again</source>
         <translation>重新识别此人并允许签到</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="159"/>
+        <location filename="../people_tab.py" line="209"/>
         <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
         <translation>停用：任何考勤点都不再识别或签到此人；保留其资料、人脸样本和签到记录</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="163"/>
+        <location filename="../people_tab.py" line="213"/>
         <source>Person (inactive)</source>
         <translation>人员（已停用）</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="163"/>
+        <location filename="../people_tab.py" line="213"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="258"/>
+        <location filename="../people_tab.py" line="348"/>
         <source>Reactivated {name}: recognized and checked in again.</source>
         <translation>已重新启用 {name}：将再次被识别并签到。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="260"/>
+        <location filename="../people_tab.py" line="350"/>
         <source>Deactivated {name}: no longer recognized or checked in at any desk. Their details, face samples and check-in history are kept; &quot;Reactivate&quot; undoes this.</source>
         <translation>已停用 {name}：任何考勤点都不再识别或签到此人。其资料、人脸样本和签到记录均已保留；点击“重新启用”可撤销。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="271"/>
+        <location filename="../people_tab.py" line="361"/>
         <source>Delete {name} ({number}) for good?</source>
         <translation>永久删除 {name}（{number}）？</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="275"/>
+        <location filename="../people_tab.py" line="365"/>
         <source>Their {check_ins} and {samples} are removed for good and cannot be restored.</source>
         <translation>其{check_ins}和{samples}将被永久删除，无法恢复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="275"/>
+        <location filename="../people_tab.py" line="365"/>
         <source>%n check-ins</source>
         <translation>
             <numerusform>%n 条签到记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="275"/>
+        <location filename="../people_tab.py" line="365"/>
         <source>%n face samples</source>
         <translation>
             <numerusform>%n 个人脸样本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="278"/>
+        <location filename="../people_tab.py" line="368"/>
         <source>Delete for good</source>
         <translation>永久删除</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="280"/>
+        <location filename="../people_tab.py" line="370"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="283"/>
+        <location filename="../people_tab.py" line="373"/>
         <source>Deactivate instead</source>
         <translation>改为停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="285"/>
+        <location filename="../people_tab.py" line="375"/>
         <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
         <translation>如需保留其签到记录，请改为停用：此人将不再被识别或签到，之后可重新启用。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="75"/>
+        <location filename="../people_tab.py" line="121"/>
         <source>%n people</source>
         <translation>
             <numerusform>共 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="349"/>
+        <location filename="../people_tab.py" line="440"/>
         <source>Reading %n photos…</source>
         <translation>
             <numerusform>正在读取 %n 张照片…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="377"/>
+        <location filename="../people_tab.py" line="468"/>
         <source>Added %n face samples.</source>
         <translation>
             <numerusform>已添加 %n 个人脸样本。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="62"/>
-        <source>Enrolled samples</source>
-        <translation>登记样本</translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="62"/>
-        <source>Learned samples</source>
-        <translation>学习样本</translation>
-    </message>
-    <message>
-        <location filename="../people_tab.py" line="149"/>
+        <location filename="../people_tab.py" line="196"/>
         <source>{enrolled} enrolled, {learned} learned from check-ins</source>
         <translation>登记 {enrolled} 个，从签到中学习 {learned} 个</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="216"/>
+        <location filename="../people_tab.py" line="306"/>
         <source>Forget learned samples</source>
         <translation>清除学习样本</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="216"/>
+        <location filename="../people_tab.py" line="306"/>
         <source>Forget the {samples} the desks learned from the check-ins of {name}? Their enrolled samples stay.</source>
         <translation>清除各终端从{name}的签到中学习到的{samples}吗？登记时采集的样本保留。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="231"/>
+        <location filename="../people_tab.py" line="321"/>
         <source>Forgot {samples} of {name}.</source>
         <translation>已清除{name}的{samples}。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="106"/>
+        <source>Enrolled</source>
+        <translation>登记样本</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="106"/>
+        <source>Learned</source>
+        <translation>学习样本</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="109"/>
+        <source>Face samples taken at enrolment or from photos</source>
+        <translation>登记时或从照片采集的人脸样本</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="109"/>
+        <source>Face samples the desks learned from check-ins</source>
+        <translation>各前台从签到中学习到的人脸样本</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="241"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="244"/>
+        <source>Too long: {length} characters, at most {limit}.</source>
+        <translation>太长：{length} 个字符，最多 {limit} 个。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="268"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="276"/>
+        <source>Nothing changed.</source>
+        <translation>没有修改。</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="281"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="283"/>
+        <source>Save changes</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../people_tab.py" line="283"/>
+        <source>Save these changes to {name}?</source>
+        <translation>保存对 {name} 的以下修改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../i18n.py" line="80"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="81"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="82"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="83"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="84"/>
+        <source>&amp;Yes</source>
+        <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="85"/>
+        <source>&amp;No</source>
+        <translation>否(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="86"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="87"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../i18n.py" line="88"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
     </message>
 </context>
 <context>
@@ -1658,11 +1766,6 @@
         <translation>节假日与调休</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
         <location filename="../schedules_tab.py" line="209"/>
         <source>Start</source>
         <translation>上班时间</translation>
@@ -1688,364 +1791,514 @@
         <translation>休息（分钟，不计工时）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="213"/>
+        <location filename="../schedules_tab.py" line="214"/>
         <source>An end before the start ends the next day (a night shift, counted on the day it starts)</source>
         <translation>下班时间早于上班时间表示次日下班（夜班，计入上班当天）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="215"/>
+        <location filename="../schedules_tab.py" line="216"/>
         <source>e.g. Day shift</source>
         <translation>例如：白班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="216"/>
+        <location filename="../schedules_tab.py" line="217"/>
         <source>Add shift</source>
         <translation>添加班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="217"/>
+        <location filename="../schedules_tab.py" line="218"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="227"/>
+        <location filename="../schedules_tab.py" line="228"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="268"/>
+        <location filename="../schedules_tab.py" line="269"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="223"/>
+        <location filename="../schedules_tab.py" line="224"/>
         <source>Set schedule</source>
         <translation>设置排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="224"/>
+        <location filename="../schedules_tab.py" line="225"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="222"/>
+        <location filename="../schedules_tab.py" line="223"/>
         <source>Person number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="225"/>
+        <location filename="../schedules_tab.py" line="226"/>
         <source>Name, e.g. National Day</source>
         <translation>名称，例如：国庆节</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="227"/>
         <source>Add / change</source>
         <translation>添加/修改</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="228"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="229"/>
+        <location filename="../schedules_tab.py" line="230"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="230"/>
+        <location filename="../schedules_tab.py" line="231"/>
         <source>Rows date,kind,name (kind: holiday or workday); a file with a bad row is refused whole</source>
         <translation>每行：日期,类型,名称（类型：holiday 节假日 或 workday 调休上班）；文件中有任何错误行，整个文件都不导入</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="285"/>
+        <location filename="../schedules_tab.py" line="286"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="285"/>
+        <location filename="../schedules_tab.py" line="286"/>
         <source>Make-up work day</source>
         <translation>调休上班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="272"/>
+        <location filename="../schedules_tab.py" line="273"/>
         <source>No schedule</source>
         <translation>无排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="262"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="262"/>
         <source>Late grace</source>
         <translation>迟到宽限</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="262"/>
         <source>Early grace</source>
         <translation>早退宽限</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="262"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="264"/>
+        <location filename="../schedules_tab.py" line="265"/>
         <source>(ends the next day)</source>
         <translation>（次日下班）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="268"/>
+        <location filename="../schedules_tab.py" line="269"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="278"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="278"/>
         <source>Work days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="278"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="277"/>
+        <location filename="../schedules_tab.py" line="278"/>
         <source>Name</source>
         <comment>of a person</comment>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="284"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="284"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="283"/>
+        <location filename="../schedules_tab.py" line="284"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="289"/>
+        <location filename="../schedules_tab.py" line="290"/>
         <source>No schedule (never counted late or absent)</source>
         <translation>无排班（不计迟到、缺勤）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="354"/>
+        <location filename="../schedules_tab.py" line="355"/>
         <source>Note: {notes}</source>
         <translation>提示：{notes}</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="362"/>
+        <location filename="../schedules_tab.py" line="363"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="371"/>
+        <location filename="../schedules_tab.py" line="372"/>
         <source>Shift {name} saved.</source>
         <translation>班次 {name} 已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="377"/>
+        <location filename="../schedules_tab.py" line="378"/>
         <source>Shift {name} deleted.</source>
         <translation>班次 {name} 已删除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="407"/>
+        <location filename="../schedules_tab.py" line="408"/>
         <source>add a shift first</source>
         <translation>请先添加班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="386"/>
+        <location filename="../schedules_tab.py" line="387"/>
         <source>Schedule of {department} saved.</source>
         <translation>{department} 的排班已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="391"/>
+        <location filename="../schedules_tab.py" line="392"/>
         <source>Schedule of {department} removed.</source>
         <translation>{department} 的排班已移除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="400"/>
+        <location filename="../schedules_tab.py" line="401"/>
         <source>no person with number {number}</source>
         <translation>没有工号为 {number} 的人员</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="410"/>
+        <location filename="../schedules_tab.py" line="411"/>
         <source>Own schedule of {number} saved.</source>
         <translation>{number} 的个人排班已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="414"/>
+        <location filename="../schedules_tab.py" line="415"/>
         <source>{number} follows their department&apos;s schedule again.</source>
         <translation>{number} 恢复按部门排班。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="420"/>
+        <location filename="../schedules_tab.py" line="421"/>
         <source>{day} saved.</source>
         <translation>{day} 已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="425"/>
+        <location filename="../schedules_tab.py" line="426"/>
         <source>{day} deleted.</source>
         <translation>{day} 已删除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="429"/>
+        <location filename="../schedules_tab.py" line="430"/>
         <source>Calendar imported from {path}: {{result}} days.</source>
         <translation>已从 {path} 导入日历：{{result}} 天。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="434"/>
+        <location filename="../schedules_tab.py" line="435"/>
         <source>Calendar exported to {path}: {{result}} days.</source>
         <translation>日历已导出到 {path}：{{result}} 天。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="438"/>
+        <location filename="../schedules_tab.py" line="439"/>
         <source>Import calendar</source>
         <translation>导入日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="445"/>
+        <location filename="../schedules_tab.py" line="446"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="444"/>
+        <location filename="../schedules_tab.py" line="445"/>
         <source>calendar</source>
         <translation>节假日日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="445"/>
+        <location filename="../schedules_tab.py" line="446"/>
         <source>Export calendar</source>
         <translation>导出日历</translation>
+    </message>
+    <message>
+        <location filename="../schedules_tab.py" line="284"/>
+        <source>Name</source>
+        <comment>of a shift or holiday</comment>
+        <translation>名称</translation>
     </message>
 </context>
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../settings_tab.py" line="63"/>
+        <location filename="../settings_tab.py" line="201"/>
         <source>Settings file: {path}</source>
         <translation>设置文件：{path}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="128"/>
+        <location filename="../settings_tab.py" line="262"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="137"/>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <location filename="../settings_tab.py" line="142"/>
+        <location filename="../settings_tab.py" line="332"/>
         <source>Video file</source>
         <translation>视频文件</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="142"/>
+        <location filename="../settings_tab.py" line="332"/>
         <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
         <translation>视频 (*.mp4 *.avi *.mkv *.mov);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="151"/>
+        <location filename="../settings_tab.py" line="343"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="162"/>
+        <location filename="../settings_tab.py" line="354"/>
         <source>Connected: {message}</source>
         <translation>连接成功：{message}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="162"/>
+        <location filename="../settings_tab.py" line="354"/>
         <source>Failed: {message}</source>
         <translation>连接失败：{message}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="53"/>
+        <location filename="../settings_tab.py" line="177"/>
         <source>This run uses the database {url}, given with --db-url on the command line; the URL above is the saved setting.</source>
         <translation>本次运行使用命令行 --db-url 指定的数据库 {url}；上方的地址是已保存的设置。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="56"/>
+        <location filename="../settings_tab.py" line="180"/>
         <source>This run uses the database {url}, from the environment variable FACE_DB_URL; the URL above is the saved setting.</source>
         <translation>本次运行使用环境变量 FACE_DB_URL 指定的数据库 {url}；上方的地址是已保存的设置。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="59"/>
+        <location filename="../settings_tab.py" line="183"/>
         <source>This run uses the camera source {source}, given with --source on the command line; the saved setting is {saved}.</source>
         <translation>本次运行使用命令行 --source 指定的摄像头来源 {source}；已保存的设置为 {saved}。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="72"/>
-        <source>Match threshold now {threshold:.3f} for {people} people enrolled (the model&apos;s 1:1 verification threshold: {verification:.3f}); number + face within {claim:.3f}; a missed visit shows a candidate within {candidate:.3f}; a check-in teaches the desk within {strict:.3f}</source>
-        <translation>当前匹配阈值 {threshold:.3f}，已登记 {people} 人（模型 1:1 验证阈值：{verification:.3f}）；工号 + 刷脸阈值 {claim:.3f}；未识别的来访在 {candidate:.3f} 以内时显示候选人；签到在 {strict:.3f} 以内时系统学习该样本</translation>
+        <location filename="../settings_tab.py" line="145"/>
+        <source>More lenient than usual: fewer people are asked to look again, and a stranger is more likely to be checked in as somebody else.</source>
+        <translation>比常规更宽松：被要求再看一次的人更少，但陌生人更容易被误签为他人。</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="148"/>
+        <source>The usual setting: strangers are almost never checked in, and few people are asked to look again.</source>
+        <translation>常规设置：陌生人几乎不会被误签，需要再看一次的人也很少。</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="157"/>
+        <source>How strict</source>
+        <translation>严格程度</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="158"/>
+        <source>Fewer second looks</source>
+        <translation>少让人再看一次</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="159"/>
+        <source>Fewer false check-ins</source>
+        <translation>少误签</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="160"/>
+        <source>Right: fewer false check-ins. Left: fewer people asked to look at the camera again.</source>
+        <translation>向右：误签更少。向左：被要求再看一次摄像头的人更少。</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="162"/>
+        <source>This desk knows</source>
+        <translation>本前台可识别</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="167"/>
+        <source>Diagnostics</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="164"/>
+        <source>Show technical details (for engineers)</source>
+        <translation>显示技术细节（供工程师使用）</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="165"/>
+        <source>Distances on the face boxes, frame rates in the status bar, the Distance column in History and the figures below</source>
+        <translation>人脸框上的距离、状态栏中的帧率、历史记录中的“距离”列，以及下方的各项数值</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="191"/>
+        <source>Match threshold now {threshold:.3f} for {people} (the model&apos;s 1:1 verification threshold: {verification:.3f}); number + face within {claim:.3f}; a missed visit shows a candidate within {candidate:.3f}; a check-in teaches the desk within {strict:.3f}.</source>
+        <translation>当前匹配阈值 {threshold:.3f}，{people}（模型的 1:1 验证阈值：{verification:.3f}）；工号 + 人脸在 {claim:.3f} 以内通过；未识别的来访在 {candidate:.3f} 以内显示候选人；签到在 {strict:.3f} 以内时供本前台学习。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../settings_tab.py" line="191"/>
+        <source>%n people enrolled</source>
+        <translation>
+            <numerusform>已登记 %n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="223"/>
+        <source>Model {model}. The face store has no samples yet: enroll people, or move a desk&apos;s photos into it with: {command}</source>
+        <translation>模型 {model}。人脸库中还没有样本：请登记人员，或用以下命令导入前台的照片：{command}</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="225"/>
+        <source>; {failed} could not be embedded (see the reembed report)</source>
+        <translation>；{failed} 个无法提取特征（见 reembed 报告）</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="228"/>
+        <source>Model {model}: all {samples} embedded{failed}.</source>
+        <translation>模型 {model}：全部 {samples}均已提取特征{failed}。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../settings_tab.py" line="256"/>
+        <source>%n face samples</source>
+        <translation>
+            <numerusform>%n 个人脸样本</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="233"/>
+        <source>This desk&apos;s model {model} has embeddings for {embedded} of the {samples} face samples; the store&apos;s faces are embedded with model {other} ({other_embedded}). Only people with embeddings for {model} are recognized here. Migrate the store with: {command}</source>
+        <translation>本前台的模型 {model} 只为 {samples} 个人脸样本中的 {embedded} 个提取了特征；人脸库的样本是用模型 {other}（{other_embedded} 个）提取的。本前台只能识别有 {model} 特征的人员。请用以下命令迁移人脸库：{command}</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="238"/>
+        <source>Model {model}: {embedded} of {samples} face samples embedded, {missing} still to do{failed}. Run: {command}</source>
+        <translation>模型 {model}：{samples} 个人脸样本中已提取 {embedded} 个，还剩 {missing} 个{failed}。请运行：{command}</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="252"/>
+        <source>Nobody yet: enroll people on the Live tab (&quot;Enroll…&quot;) or add their photos on the People tab.</source>
+        <translation>还没有人：请在“实时”页登记人员（“登记…”），或在“人员”页添加他们的照片。</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="256"/>
+        <source>{people}, from {samples}</source>
+        <translation>{people}，共 {samples}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../settings_tab.py" line="256"/>
+        <source>%n people</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="265"/>
+        <source>✓ Saved at {time}; in effect now.</source>
+        <translation>✓ 已于 {time} 保存，立即生效。</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="142"/>
+        <source>Stricter than usual: a stranger is even less likely to be checked in as somebody, and more people are asked to look at the camera again or to type their person number.</source>
+        <translation>比常规更严格：陌生人被误签为他人的可能更小，但会有更多人被要求再看一次摄像头或输入工号。</translation>
+    </message>
+</context>
+<context>
+    <name>StartScreen</name>
+    <message>
+        <location filename="../splash.py" line="30"/>
+        <source>Face Attendance</source>
+        <translation>人脸考勤</translation>
     </message>
 </context>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../status_bar.py" line="20"/>
+        <location filename="../status_bar.py" line="30"/>
         <source>Display {display:.0f} fps · Recognition {recog:.1f} fps</source>
         <translation>显示 {display:.0f} 帧/秒 · 识别 {recog:.1f} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="27"/>
+        <location filename="../status_bar.py" line="37"/>
         <source>Database: connecting…</source>
         <translation>数据库：正在连接…</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="32"/>
+        <location filename="../status_bar.py" line="42"/>
         <source>Database error: {message}</source>
         <translation>数据库错误：{message}</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="34"/>
+        <location filename="../status_bar.py" line="44"/>
         <source>{kind} online</source>
         <translation>{kind} 在线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="36"/>
+        <location filename="../status_bar.py" line="46"/>
         <source>{kind} offline</source>
         <translation>{kind} 离线</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="38"/>
+        <location filename="../status_bar.py" line="48"/>
         <source>{n} pending in the outbox</source>
         <translation>{n} 条待上传</translation>
     </message>
     <message>
-        <location filename="../status_bar.py" line="47"/>
+        <location filename="../status_bar.py" line="64"/>
         <source>Model: {name}</source>
         <translation>模型：{name}</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="51"/>
+        <source>Check-ins are saved in the database.</source>
+        <translation>签到记录保存在数据库中。</translation>
+    </message>
+    <message>
+        <location filename="../status_bar.py" line="53"/>
+        <source>The database cannot be reached: check-ins are kept on this computer and sent when it is back.</source>
+        <translation>无法连接数据库：签到记录先保存在本机，数据库恢复后自动上传。</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="226"/>
-        <source>Loading the face model…</source>
-        <translation>正在加载人脸模型…</translation>
-    </message>
-    <message>
-        <location filename="../../main.py" line="239"/>
+        <location filename="../../main.py" line="284"/>
         <source>Face Attendance</source>
         <translation>人脸考勤</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="265"/>
+        <source>Starting…</source>
+        <translation>正在启动……</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="268"/>
+        <source>Loading the face model… (this takes up to half a minute)</source>
+        <translation>正在加载人脸模型……（最多需要半分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="274"/>
+        <source>Preparing face recognition…</source>
+        <translation>正在准备人脸识别……</translation>
+    </message>
+    <message>
+        <location filename="../../main.py" line="276"/>
+        <source>Opening the database and the faces of the people enrolled…</source>
+        <translation>正在打开数据库和已登记人员的人脸……</translation>
     </message>
 </context>
 </TS>

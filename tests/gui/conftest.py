@@ -161,7 +161,8 @@ def make_window(qtbot, recognizer, tmp_path, open_test_backend):
     def make(db_url: str, source, cooldown: int = 60, model_tools=None, **fields):
         from backend.face_sync import cache_path
 
-        config = AppConfig(camera_source=str(source), db_url=db_url, cooldown=cooldown, desk="Test desk", **fields)
+        fields.setdefault("desk", "Test desk")
+        config = AppConfig(camera_source=str(source), db_url=db_url, cooldown=cooldown, **fields)
         config.data_root = fields.get("data_root", tmp_path)
         config.path = tmp_path / "config.toml"
         gallery = Gallery.open(cache_path(config.pictures_dir, recognizer.spec.fingerprint), recognizer.spec.fingerprint,

@@ -207,3 +207,28 @@ def test_a_relative_video_file_in_the_config_is_in_the_data_folder(tmp_path):
         str(tmp_path / "clips" / "demo.mp4")
     for source in ("0", "12", "rtsp://cam.local:554/stream", str(tmp_path / "abs.mp4")):
         assert config.AppConfig(camera_source=source, data_root=tmp_path).camera == source
+
+
+@pytest.mark.parametrize("locale, language", [("zh_CN.UTF-8", "zh_CN"), ("zh_TW.UTF-8", "zh_CN"),
+                                              ("en_US.UTF-8", "en"), ("de_DE.UTF-8", "en")])
+def test_first_start_follows_the_system_language(tmp_path, locale, language):
+    """No settings file (a desk's first start): the system's locale chooses; a chosen language stays."""
+    assert config.load(tmp_path / "none.toml", environ={"LANG": locale}).language == language
+    assert config.load(tmp_path / "none.toml", environ={"LANG": "en_US.UTF-8", "LC_ALL": locale}).language == language
+    chosen = tmp_path / "config.toml"
+    chosen.write_text('[ui]\nlanguage = "en"\n', encoding="utf-8")
+    assert config.load(chosen, environ={"LANG": locale}).language == "en"
+
+
+def test_diagnostics_is_off_by_default_and_read_from_the_ui_section(tmp_path):
+    assert config.load(tmp_path / "none.toml", environ={}).diagnostics is False
+    path = tmp_path / "config.toml"
+    path.write_text("[ui]\ndiagnostics = true\n", encoding="utf-8")
+    cfg = config.load(path, environ={})
+    assert cfg.diagnostics is True
+    cfg.diagnostics = False
+    config.save(cfg)
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["ui"]["diagnostics"] is False
+    path.write_text('[ui]\ndiagnostics = "yes"\n', encoding="utf-8")
+    with pytest.raises(config.ConfigError, match="diagnostics"):
+        config.load(path, environ={})

@@ -23,4 +23,4 @@ def test_the_window_follows_another_desks_enrollment_and_deletion(qtbot, make_wi
     qtbot.waitUntil(lambda: window.directory.names.get("S001") == "Someone Else", timeout=10000)
     people_service.delete_person(other_desk, None, person.id)
     qtbot.waitUntil(lambda: window.gallery.count("S001") == 0, timeout=10000)
-    assert "Model " in window.settingsMessage.text() and window.directory.model_state is not None
+    assert "Model " in window.settings_tab.diagnosticsText.text() and window.directory.model_state is not None

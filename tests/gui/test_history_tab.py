@@ -40,7 +40,7 @@ def needed_width(table, column: int) -> int:
 def test_columns_fit_their_contents_and_the_name_takes_the_spare_width(qtbot, make_window, sqlite_url, checker):
     db = checker(sqlite_url)
     check_in(db, "H001", "Ada Lovelace")
-    window = make_window(sqlite_url, source="9")
+    window = make_window(sqlite_url, source="9", diagnostics=True)        # the Distance column shown too
     window.resize(1180, 720)
     window.tabs.setCurrentWidget(window.tabHistory)
     table, header, model = window.historyTable, window.historyTable.horizontalHeader(), window.history_tab.model

@@ -67,7 +67,7 @@ def test_deactivating_keeps_history_and_samples_and_stops_recognition_and_check_
     # kept: the person, their face samples (shown), their history (in the History tab too)
     assert db.faces.sample_counts().get(person.id) == 4
     qtbot.waitUntil(lambda: cell(window, NUMBER, "Status").text() == "Inactive", timeout=10000)
-    assert cell(window, NUMBER, "Enrolled samples").text() == "4" and cell(window, NUMBER, "Learned samples").text() == "0"
+    assert cell(window, NUMBER, "Enrolled").text() == "4" and cell(window, NUMBER, "Learned").text() == "0"
     assert window.personSamples.text() == "4 enrolled, 0 learned from check-ins"
     assert not window.personForgetLearned.isEnabled()
     status = cell(window, NUMBER, "Status")

@@ -1,0 +1,26 @@
+"""Where the desk's file dialogs open: the folder last used for that kind of file (this run), else the user's
+standard folder for it (Videos, Pictures), else the home folder. Never the program's working folder."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PyQt5.QtCore import QDir, QStandardPaths
+
+#: kind of file -> the standard folder tried when none was used yet
+STANDARD = {"videos": QStandardPaths.MoviesLocation, "photos": QStandardPaths.PicturesLocation}
+
+_last: dict[str, str] = {}
+
+
+def start_folder(kind: str) -> str:
+    """The folder a dialog for ``kind`` ("videos", "photos") opens in."""
+    standard = QStandardPaths.writableLocation(STANDARD.get(kind, QStandardPaths.HomeLocation))
+    for folder in (_last.get(kind), standard):
+        if folder and Path(folder).is_dir():
+            return folder
+    return QDir.homePath()
+
+
+def remember(kind: str, path) -> None:
+    """A file of ``kind`` was chosen at ``path``: the next dialog for that kind opens in its folder."""
+    _last[kind] = str(Path(path).absolute().parent)

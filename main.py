@@ -37,8 +37,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--db-url", help="database URL for this run only, e.g. mysql://user@host:3306/db "
                                          "(password from FACE_DB_PASSWORD); sqlite:///FILE is relative to the "
                                          "data folder")
-    parser.add_argument("--model-dir", help="embedding model directory (default: the config's, else the dlib "
-                                            "port converted on first use)")
+    parser.add_argument("--model-dir", help="embedding model directory, or \"mobilefacenet\" (the network that "
+                                            "comes with the code; default: the config's, else the dlib port "
+                                            "converted on first use)")
     parser.add_argument("--log-dir", help="folder of the log files (default: DATA_DIR/logs)")
     return parser.parse_args(argv)
 
@@ -162,10 +163,7 @@ def _face_context(args):
         return pictures_by_person(folder)
 
     def load_model(model_dir):
-        from recognition import FaceRecognizer
-        from recognition.photos import PHOTO_MIN_FACE_SIZE
-
-        return face_model_tools(FaceRecognizer.load(model_dir or config.model_path, min_face_size=PHOTO_MIN_FACE_SIZE))
+        return load_face_model_tools(model_dir or config.model_path)
 
     return face_cli.Context(config.database_url, config.effective_db_password, config.desk,
                             config.pictures_dir, config.legacy_gallery_file, load_model, read_pictures,
@@ -202,6 +200,14 @@ def face_model_tools(recognizer):
 
     return ModelTools(FaceModel(recognizer.spec.fingerprint, recognizer.spec.name), str(recognizer.model_path),
                       embed_stored, analyse)
+
+
+def load_face_model_tools(model_dir):
+    """The face store's tools for the model in ``model_dir`` (None: the default), as for enrolment photos."""
+    from recognition import FaceRecognizer
+    from recognition.photos import PHOTO_MIN_FACE_SIZE
+
+    return face_model_tools(FaceRecognizer.load(model_dir, min_face_size=PHOTO_MIN_FACE_SIZE))
 
 
 def open_face_cache(config, spec):
@@ -269,7 +275,8 @@ def main(argv=None) -> int:
         warm_up(recognizer)
         splash.say(app.translate("main", "Opening the database and the faces of the people enrolled…"))
         gallery = open_face_cache(config, recognizer.spec)
-        window = MainWindow(config, recognizer, gallery, source=args.source, loop=args.loop)
+        window = MainWindow(config, recognizer, gallery, source=args.source, loop=args.loop,
+                            model_tools=load_face_model_tools)
     except Exception as exc:
         log.exception("cannot start")
         if splash is not None:

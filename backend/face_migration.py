@@ -47,7 +47,8 @@ class ReembedReport:
 
 
 def reembed(backend, model: FaceModel, embed: EmbedImages, *, batch_size: int = REEMBED_BATCH,
-            retry_failed: bool = False, redetect: bool = False, progress: bool = True) -> ReembedReport:
+            retry_failed: bool = False, redetect: bool = False, progress: bool = True,
+            on_batch: Callable[[int, int], None] | None = None) -> ReembedReport:
     """Embed every stored sample that lacks an embedding for ``model``.
 
     Each crop is aligned with the landmarks stored with it (``redetect``: found again by the
@@ -56,6 +57,7 @@ def reembed(backend, model: FaceModel, embed: EmbedImages, *, batch_size: int = 
     A sample whose image is missing or unreadable, or in which no face is found, is recorded as a
     failure (reported, skipped, not retried unless ``retry_failed``). A database that goes away
     ends the run with ``interrupted`` set; what was committed stays, the next run goes on from it.
+    ``on_batch(done, total)`` is called after each committed batch (the desk's progress bar).
     """
     import time
 
@@ -70,7 +72,7 @@ def reembed(backend, model: FaceModel, embed: EmbedImages, *, batch_size: int = 
             store.clear_failures(model.fingerprint)
         todo = store.coverage().missing(model.fingerprint)
         bar = tqdm(total=todo, unit="sample", desc=f"re-embedding for {model.label}", disable=not progress)
-        after = 0
+        after = done = 0
         while True:
             batch = store.samples_missing(model.fingerprint, after, batch_size)
             if not batch:
@@ -94,6 +96,9 @@ def reembed(backend, model: FaceModel, embed: EmbedImages, *, batch_size: int = 
             for sample_id, person_id, reason in failures:
                 log.warning("sample %d (person %d) skipped: %s", sample_id, person_id, reason)
             bar.update(len(batch))
+            done += len(batch)
+            if on_batch is not None:
+                on_batch(done, todo)
         report.remaining = store.coverage().missing(model.fingerprint)
     except BackendError as exc:
         report.interrupted = str(exc)

@@ -25,7 +25,7 @@ missed and no right candidate), wrong person, stranger visits that checked someb
 samples; candidates: the right person shown for missed enrolled visits, a candidate shown to
 strangers; number + face acceptances; poisoning check-ins and samples learned from strangers.
 
-    python bench/days.py [--populations celeba east_asian] [--days 8] [--json bench/results/days.json]
+    python bench/days.py [--populations celeba east_asian] [--days 8] [--model-dir DIR] [--json bench/results/days.json]
 """
 from __future__ import annotations
 
@@ -343,13 +343,15 @@ def main(argv=None) -> int:
     parser.add_argument("--modes", nargs="+", default=list(LEARNING_MODES + CLAIM_MODES),
                         choices=list(LEARNING_MODES + CLAIM_MODES))
     parser.add_argument("--limit", type=int, help="about this many enrolled people per population (a quick look)")
+    parser.add_argument("--model-dir", help="the network to run (default: the default dlib port), e.g. "
+                                            "recognition/models/pretrained/mobilefacenet")
     parser.add_argument("--json", help="write the figures to this JSON file")
     args = parser.parse_args(argv)
 
     from recognition.recognizer import FaceRecognizer
 
     logging.getLogger("recognition.stream.claims").setLevel(logging.ERROR)    # thousands of wrong numbers
-    recognizer = FaceRecognizer.load()
+    recognizer = FaceRecognizer.load(args.model_dir)
     started = time.time()
     results = {"machine": f"{platform.machine()} {os.cpu_count()} cores", "model": recognizer.spec.name,
                "started": time.strftime("%Y-%m-%d %H:%M"), "populations": {}}

@@ -12,7 +12,10 @@ Frames are 640x480, made from ../shared/data.
   so its faces are 80-95 px, with hand-held jitter and sensor noise). The stream recognizer (``StreamRecognizer.process``) and the
   per-frame pipeline get the same frames.
 
-    python bench/speed.py [--frames 30] [--json bench/results/speed.json]
+    python bench/speed.py [--frames 30] [--model-dir recognition/models/pretrained/mobilefacenet] \
+        [--json bench/results/speed.json]
+
+``--model-dir`` adds another network's streams and its embedding time per chip to the same run.
 """
 from __future__ import annotations
 
@@ -148,6 +151,20 @@ def stream_figures(recognizer, visits: int, multi_frames: int) -> dict:
     return figures
 
 
+def chip_ms(recognizer, frame: np.ndarray, repeats: int = 50) -> float:
+    """Median milliseconds to embed one aligned chip (the network alone; flip average included)."""
+    face = recognizer.embed(frame)[0]
+    chips = face.chip[None]
+    for _ in range(5):
+        recognizer.embed_chips(chips)
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        recognizer.embed_chips(chips)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--frames", type=int, default=30, help="one-face frames (different people)")
@@ -156,6 +173,9 @@ def main(argv=None) -> int:
     parser.add_argument("--gallery-size", type=int, default=1000, help="random enrolled embeddings to match")
     parser.add_argument("--stream-visits", type=int, default=40, help="visits (12 frames each) in the one-face stream")
     parser.add_argument("--multi-stream-frames", type=int, default=125, help="frames of the six-face stream (25 fps)")
+    parser.add_argument("--model-dir", action="append", default=[], metavar="DIR",
+                        help="also measure this network's streams and chips beside the default's, in the same "
+                             "run (repeatable; e.g. recognition/models/pretrained/mobilefacenet)")
     parser.add_argument("--json", help="write the figures to this JSON file")
     args = parser.parse_args(argv)
 
@@ -192,8 +212,20 @@ def main(argv=None) -> int:
             f"{label}ours_faces_per_frame": statistics.mean(ours_found),
             f"{label}face_recognition_faces_per_frame": statistics.mean(theirs_found),
         })
+    figures["embedding_ms_per_chip"] = chip_ms(recognizer, one[0])
     figures.update(stream_figures(recognizer, args.stream_visits, args.multi_stream_frames))
+    for model_dir in args.model_dir:       # other networks: the same frames, the same machine, the same run
+        other = FaceRecognizer.load(model_dir, min_face_size=args.min_face_size)
+        figures.setdefault("other_models", {})[model_dir] = {
+            "model": other.spec.name, "embedding_ms_per_chip": chip_ms(other, one[0]),
+            **stream_figures(other, args.stream_visits, args.multi_stream_frames)}
     for key, value in figures.items():
+        if key == "other_models":
+            for model_dir, other in value.items():
+                print(f"--- {other['model']} ({model_dir})")
+                for k, v in other.items():
+                    print(f"{k:>38}: {v:.2f}" if isinstance(v, float) else f"{k:>38}: {v}")
+            continue
         print(f"{key:>38}: {value:.2f}" if isinstance(value, float) else f"{key:>38}: {value}")
     write_json(args.json, figures)
     return 0

@@ -16,7 +16,7 @@ Per population and rule: false check-ins per stranger visit, wrong-person and mi
 per enrolled visit, the median time from the first frame to the check-in, network calls and
 milliseconds of recognition per frame (rendering the frames is not counted).
 
-    python bench/walkby.py [--populations celeba east_asian celeba_1000] [--json bench/results/walkby.json]
+    python bench/walkby.py [--populations celeba east_asian celeba_1000] [--model-dir DIR] [--json bench/results/walkby.json]
 """
 from __future__ import annotations
 
@@ -194,12 +194,14 @@ def main(argv=None) -> int:
                         choices=list(populations.POPULATIONS))
     parser.add_argument("--rules", nargs="+", default=["per_frame", "stream"], choices=["per_frame", "stream"])
     parser.add_argument("--limit", type=int, help="at most about this many visits per population (a quick look)")
+    parser.add_argument("--model-dir", help="the network to run (default: the default dlib port), e.g. "
+                                            "recognition/models/pretrained/mobilefacenet")
     parser.add_argument("--json", help="write the figures to this JSON file")
     args = parser.parse_args(argv)
 
     from recognition.recognizer import FaceRecognizer
 
-    recognizer = FaceRecognizer.load()
+    recognizer = FaceRecognizer.load(args.model_dir)
     results = {"machine": f"{platform.machine()} {os.cpu_count()} cores", "model": recognizer.spec.name,
                "lfw_threshold": recognizer.threshold, "fps": FPS, "populations": {}}
     for name in args.populations:

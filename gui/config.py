@@ -111,7 +111,14 @@ class AppConfig:
 
     @property
     def model_path(self) -> Path | None:
-        return data_root_mod.resolve_path(self.data_root, self.model_dir) if self.model_dir else None
+        """The model directory (a built-in model's by its name, e.g. "mobilefacenet"); None: the default."""
+        from recognition.models import BUILTIN_MODEL_DIRS
+
+        if not self.model_dir:
+            return None
+        if self.model_dir in BUILTIN_MODEL_DIRS:
+            return BUILTIN_MODEL_DIRS[self.model_dir]
+        return data_root_mod.resolve_path(self.data_root, self.model_dir)
 
     @property
     def outbox_file(self) -> Path:

@@ -7,6 +7,7 @@ does any database call (gui.backend_client). The parts: gui.camera_panel (the so
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 import time
@@ -24,6 +25,7 @@ from gui.check_ins import CheckInController
 from gui.face_directory import FaceDirectory
 from gui.history_tab import HistoryTab
 from gui.live_tab import LiveTab
+from gui.model_choice import ModelChoice
 from gui.people_tab import PeopleTab
 from gui.settings_tab import SettingsTab
 from gui.status_bar import StatusBar
@@ -37,7 +39,10 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     checkedIn = pyqtSignal(object)           # check_ins.CheckInEvent
     closeAsked = pyqtSignal(object)          # the QMessageBox asking before the operator's close, once shown
 
-    def __init__(self, config, recognizer, gallery, open_backend=None, source=None, loop=False, parent=None):
+    def __init__(self, config, recognizer, gallery, open_backend=None, source=None, loop=False, parent=None,
+                 model_tools=None):
+        """``model_tools(model_dir)``: the face store's model tools for another model (main.py's
+        face_model_tools), for Settings' model switch; None: the switch is not offered."""
         super().__init__(parent)
         self.setupUi(self)
         self.config = config
@@ -66,6 +71,8 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.history_tab = HistoryTab(self, self.client, self)
         self.attendance_pages = AttendancePages(self.tabs, self.client, lambda: self.config, self)   # reports, schedules
         self.settings_tab = SettingsTab(self, config, self, run_source=None if source is None else self.camera.source)
+        self.model_choice = ModelChoice(self, self.settingsForm, self.settingsForm.rowCount(), config,
+                                        self._open_migration_backend, model_tools, self)
 
         self.camera.resultReady.connect(self._on_result)
         self.camera.failed.connect(lambda msg: self.status.message(
@@ -89,6 +96,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.history_tab.message.connect(self.status.message)
         self.attendance_pages.message.connect(self.status.message)
         self.settings_tab.applied.connect(self.apply_settings)
+        self.model_choice.switched.connect(self._on_model_switched)
         self.client.statusChanged.connect(self.status.show_database)
 
         self._known_version = None               # the gallery version Settings' "This desk knows" shows
@@ -110,6 +118,17 @@ class MainWindow(QMainWindow, Ui_MainWindow):
     def _backend_factory(self, config):
         opener, url, password = self._open_backend, config.database_url, config.effective_db_password
         return lambda: opener(url, password=password)
+
+    def _open_migration_backend(self, outbox_path):
+        """A connection of its own to the desk's database, for the model switch's migration."""
+        return self._open_backend(self.config.database_url, password=self.config.effective_db_password,
+                                  outbox_path=outbox_path)
+
+    def _on_model_switched(self, config) -> None:
+        # model_dir's one home is the config file: the window's copies follow it
+        self.config = dataclasses.replace(self.config, model_dir=config.model_dir)
+        self.settings_tab.config = dataclasses.replace(self.settings_tab.config, model_dir=config.model_dir)
+        self.status.message(self.tr("Face model switched: restart the app to use it."), 30000)
 
     def _apply_backend_rules(self) -> None:
         """The cooldown (or once a day) rule: the backend is where it is applied, and only there."""
@@ -216,7 +235,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.retranslateUi(self)
         self._show_title()
         for part in (self.people_tab, self.history_tab, self.settings_tab, self.status, self.camera, self.live,
-                     self.attendance_pages):
+                     self.attendance_pages, self.model_choice):
             part.retranslate()
         self._every_second()
 

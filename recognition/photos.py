@@ -88,9 +88,29 @@ def largest_face(recognizer, image: np.ndarray, canvas: int = PHOTO_CANVAS):
     return face
 
 
-def embed_crops(recognizer, images, landmarks=None) -> list[np.ndarray | None]:
+#: a stored face whose eyes lie this many times closer together than in the model's chip is not
+#: embedded: its chip would be mostly interpolation (for MobileFaceNet's 112x112 chip, a face of
+#: about 20 px; the quality gate's smallest camera face, 70 px, needs 1.3x, a 40 px photo face 3.3x
+#: for the dlib port's 150x150 chip)
+MAX_CHIP_UPSCALE = 4.0
+
+
+def too_small(spec, landmarks) -> str | None:
+    """Why a face with these five points is too small for ``spec``'s chip, or None."""
+    template = np.asarray(spec.landmark_template, np.float64)
+    needed = float(np.linalg.norm(template[1] - template[0]))
+    eyes = float(np.linalg.norm(np.asarray(landmarks, np.float64)[1] - np.asarray(landmarks, np.float64)[0]))
+    if eyes * MAX_CHIP_UPSCALE >= needed:
+        return None
+    size = spec.input_size
+    return (f"the face is too small for this model's {size}x{size} chips (eyes {eyes:.0f} px apart, "
+            f"at least {needed / MAX_CHIP_UPSCALE:.0f} needed)")
+
+
+def embed_crops(recognizer, images, landmarks=None) -> list[np.ndarray | str | None]:
     """Embeddings of stored face crops, in one network call: each aligned with its stored five
-    points when given, else with the largest face found in it (None where there is none)."""
+    points when given, else with the largest face found in it (None where there is none; a text
+    saying why where the face is too small for the model's chip)."""
     from recognition.recognizer import Face
 
     landmarks = landmarks or [None] * len(images)
@@ -98,12 +118,14 @@ def embed_crops(recognizer, images, landmarks=None) -> list[np.ndarray | None]:
     for image, points in zip(images, landmarks):
         if points is None:
             faces = detect_on_canvas(recognizer, image, CROP_CANVAS)
-            found.append(recognizer.align(image, faces[:1])[0] if faces else None)
+            face = faces[0] if faces else None
         else:
-            found.append(recognizer.align(image, [Face(box=(0, 0, 0, 0), score=1.0, landmarks=points)])[0])
-    chips = [face.chip for face in found if face is not None]
+            face = Face(box=(0, 0, 0, 0), score=1.0, landmarks=points)
+        reason = None if face is None else too_small(recognizer.spec, face.landmarks)
+        found.append(reason if reason or face is None else recognizer.align(image, [face])[0])
+    chips = [face.chip for face in found if face is not None and not isinstance(face, str)]
     vectors = iter(recognizer.embed_chips(np.stack(chips)) if chips else [])
-    return [None if face is None else next(vectors) for face in found]
+    return [face if face is None or isinstance(face, str) else next(vectors) for face in found]
 
 
 def embed_photos(recognizer, paths) -> list[PhotoResult]:

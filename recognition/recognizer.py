@@ -12,6 +12,7 @@ from recognition.align.detector import FaceDetector
 from recognition.align.warp import align_face
 from recognition.imageio import as_bgr
 from recognition.models import model_dir as model_dirs
+from recognition.models import resolve_model_dir
 from recognition.models.embedder import Embedder
 from recognition.stream.policy import DESK_MIN_FACE_SIZE
 
@@ -45,11 +46,13 @@ class FaceRecognizer:
     @classmethod
     def load(cls, model_dir=None, min_face_size: int = DESK_MIN_FACE_SIZE,
              thresholds=(0.6, 0.7, 0.7)) -> "FaceRecognizer":
-        """Load a model directory (None: the default dlib port, converted on first use).
+        """Load a model directory (None: the default dlib port, converted on first use; a name of
+        recognition.models.BUILTIN_MODEL_DIRS: that one, e.g. "mobilefacenet").
 
         min_face_size: smallest face searched for, in pixels (see DESK_MIN_FACE_SIZE: the pyramid,
         and the time a frame takes, grows with 1/min_face_size^2).
         """
+        model_dir = resolve_model_dir(model_dir)
         if model_dir is None:
             from recognition.models.dlib_resnet import ensure_default_model
 

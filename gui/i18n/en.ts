@@ -1120,22 +1120,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Recognition error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Enrolled {name} ({number}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="190"/>
         <source>Face Attendance — {folder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,18 +1235,96 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="245"/>
         <source>Close Face Attendance?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="245"/>
         <source>The camera is running. Closing stops attendance: nobody is checked in until the program is started again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="248"/>
         <source>Stop and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="131"/>
+        <source>Face model switched: restart the app to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoice</name>
+    <message>
+        <location filename="../model_choice.py" line="65"/>
+        <source>Face model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="66"/>
+        <source>Switch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="67"/>
+        <source>Embed every stored face sample with the chosen model, then use it from the next start of the app</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="69"/>
+        <source>Default model (dlib ResNet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="70"/>
+        <source>MobileFaceNet (better for East Asian faces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="91"/>
+        <source>Embedding the stored face samples for the new model: {done} of {total}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="100"/>
+        <source>This desk uses this model already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="107"/>
+        <source>Loading the model and reading the face store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="131"/>
+        <source>Not switched: the database could not be reached ({error}). This desk keeps its current model; the samples embedded so far are kept for the next try.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="132"/>
+        <source>{n} samples left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="139"/>
+        <source>Not switched: the settings could not be saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="144"/>
+        <source>Switched to {model}: {embedded} face samples embedded for it. Restart the app to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="147"/>
+        <source>{failed} samples could not be embedded (a face too small for the model or not found); those people may need a new photo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="157"/>
+        <source>Not switched: {error}. This desk keeps its current model.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2683,27 +2761,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="277"/>
+        <location filename="../../main.py" line="284"/>
         <source>Face Attendance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="259"/>
+        <location filename="../../main.py" line="265"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="262"/>
+        <location filename="../../main.py" line="268"/>
         <source>Loading the face model… (this takes up to half a minute)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="268"/>
+        <location filename="../../main.py" line="274"/>
         <source>Preparing face recognition…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="270"/>
+        <location filename="../../main.py" line="276"/>
         <source>Opening the database and the faces of the people enrolled…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1101,22 +1101,22 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="85"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation>{number} 签到失败：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71"/>
+        <location filename="../main_window.py" line="78"/>
         <source>Recognition error: {error}</source>
         <translation>识别错误：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137"/>
+        <location filename="../main_window.py" line="156"/>
         <source>Enrolled {name} ({number}).</source>
         <translation>已登记 {name}（{number}）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171"/>
+        <location filename="../main_window.py" line="190"/>
         <source>Face Attendance — {folder}</source>
         <translation>人脸考勤 — {folder}</translation>
     </message>
@@ -1231,19 +1231,97 @@
         <translation>为此人签到（回车）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="245"/>
         <source>Close Face Attendance?</source>
         <translation>关闭人脸考勤？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="226"/>
+        <location filename="../main_window.py" line="245"/>
         <source>The camera is running. Closing stops attendance: nobody is checked in until the program is started again.</source>
         <translation>摄像头正在运行。关闭后考勤随之停止：在重新启动程序之前，不会有任何人签到。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="229"/>
+        <location filename="../main_window.py" line="248"/>
         <source>Stop and close</source>
         <translation>停止并关闭</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="131"/>
+        <source>Face model switched: restart the app to use it.</source>
+        <translation>人脸模型已切换：重新启动程序后生效。</translation>
+    </message>
+</context>
+<context>
+    <name>ModelChoice</name>
+    <message>
+        <location filename="../model_choice.py" line="65"/>
+        <source>Face model</source>
+        <translation>人脸模型</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="66"/>
+        <source>Switch</source>
+        <translation>切换</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="67"/>
+        <source>Embed every stored face sample with the chosen model, then use it from the next start of the app</source>
+        <translation>用所选模型重新计算人脸库中的每个人脸样本，下次启动程序时使用该模型</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="69"/>
+        <source>Default model (dlib ResNet)</source>
+        <translation>默认模型（dlib ResNet）</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="70"/>
+        <source>MobileFaceNet (better for East Asian faces)</source>
+        <translation>MobileFaceNet（更善于区分东亚人脸）</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="91"/>
+        <source>Embedding the stored face samples for the new model: {done} of {total}…</source>
+        <translation>正在为新模型计算人脸样本：{done} / {total}…</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="100"/>
+        <source>This desk uses this model already.</source>
+        <translation>本前台已在使用该模型。</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="107"/>
+        <source>Loading the model and reading the face store…</source>
+        <translation>正在加载模型并读取人脸库…</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="131"/>
+        <source>Not switched: the database could not be reached ({error}). This desk keeps its current model; the samples embedded so far are kept for the next try.</source>
+        <translation>未切换：无法连接数据库（{error}）。本前台继续使用当前模型；已计算的样本会保留，下次重试时继续。</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="132"/>
+        <source>{n} samples left</source>
+        <translation>还剩 {n} 个样本</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="139"/>
+        <source>Not switched: the settings could not be saved: {error}</source>
+        <translation>未切换：无法保存设置：{error}</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="144"/>
+        <source>Switched to {model}: {embedded} face samples embedded for it. Restart the app to use it.</source>
+        <translation>已切换到 {model}：为其计算了 {embedded} 个人脸样本。重新启动程序后生效。</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="147"/>
+        <source>{failed} samples could not be embedded (a face too small for the model or not found); those people may need a new photo.</source>
+        <translation>有 {failed} 个样本无法计算（人脸对该模型太小或未找到人脸）；这些人可能需要重新拍照。</translation>
+    </message>
+    <message>
+        <location filename="../model_choice.py" line="157"/>
+        <source>Not switched: {error}. This desk keeps its current model.</source>
+        <translation>未切换：{error}。本前台继续使用当前模型。</translation>
     </message>
 </context>
 <context>
@@ -2668,27 +2746,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="277"/>
+        <location filename="../../main.py" line="284"/>
         <source>Face Attendance</source>
         <translation>人脸考勤</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="259"/>
+        <location filename="../../main.py" line="265"/>
         <source>Starting…</source>
         <translation>正在启动……</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="262"/>
+        <location filename="../../main.py" line="268"/>
         <source>Loading the face model… (this takes up to half a minute)</source>
         <translation>正在加载人脸模型……（最多需要半分钟）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="268"/>
+        <location filename="../../main.py" line="274"/>
         <source>Preparing face recognition…</source>
         <translation>正在准备人脸识别……</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="270"/>
+        <location filename="../../main.py" line="276"/>
         <source>Opening the database and the faces of the people enrolled…</source>
         <translation>正在打开数据库和已登记人员的人脸……</translation>
     </message>

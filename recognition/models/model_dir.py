@@ -71,6 +71,10 @@ def file_sha256(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 #: model.json keys of earlier versions -> their names now
 _RENAMED = {"template": "landmark_template", "template_weights": "landmark_weights"}
 
@@ -119,6 +123,15 @@ def load(model_dir: str | os.PathLike):
     weights = Path(model_dir) / WEIGHTS_FILE
     if not weights.is_file():
         raise ModelDirError(f"{model_dir}: {WEIGHTS_FILE} is missing")
-    network = build_network(spec)
+    if spec.fingerprint and file_sha256(weights) != spec.fingerprint:
+        rebuild = (spec.architecture_params or {}).get("rebuild")
+        fix = f"restore it (git checkout -- {weights}) or rebuild it: {rebuild}" if rebuild else \
+            "restore it or convert/export the model again"
+        raise ModelDirError(f"{weights}: damaged or replaced (its sha256 is not the {spec.fingerprint[:12]}... "
+                            f"recorded in {SPEC_FILE}); {fix}")
+    try:
+        network = build_network(spec)
+    except ValueError as exc:                  # an unknown architecture, a size it cannot take
+        raise ModelDirError(f"{Path(model_dir) / SPEC_FILE}: {exc}") from exc
     network.load_weights(str(weights))
     return spec, network

@@ -159,6 +159,16 @@ def prior_for(spec) -> ImpostorTail:
     return ImpostorTail(0.7 * spec.threshold - NormalDist().inv_cdf(1e-4) * std, std, 0)
 
 
+def distance_unit(spec) -> float:
+    """How far this network spreads its distances, relative to the dlib port the policy's distance
+    knobs were tuned on: its prior's std over REFERENCE_PRIOR_STD (1 for the dlib port, and for a
+    model measured without a prior: its knobs stay as they are)."""
+    from recognition.stream.policy import REFERENCE_PRIOR_STD
+
+    stored = (spec.evaluation or {}).get("open_set_prior")
+    return float(stored["std"]) / REFERENCE_PRIOR_STD if stored else 1.0
+
+
 def neighbour_tail(templates: Templates, neighbours: int = 5) -> ImpostorTail:
     """The impostor tail of a tight population: each sample against the ``neighbours`` templates of
     other people nearest to it. Measured on a varied population, it stands for a desk whose people

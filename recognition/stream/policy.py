@@ -15,6 +15,12 @@ DESK_MIN_FACE_SIZE = 60
 DEFAULT_FALSE_CHECKIN_RATE = 0.001
 #: the false check-in targets a desk may set (Settings): from 1 in 100,000 stranger visits to 1 in 20
 FALSE_CHECKIN_RATE_RANGE = (1e-5, 0.05)
+#: The distance knobs of StreamPolicy (DISTANCE_KNOBS) were tuned on the dlib port, whose prior impostor
+#: tail (its model.json's ``open_set_prior``, recognition/models/dlib_resnet.py) has this std. Another
+#: network spreads its distances differently: its knobs are these times its own prior's std over this
+#: (StreamPolicy.for_model; recognition.stream.operating_point.distance_unit), 1 for the dlib port.
+REFERENCE_PRIOR_STD = 0.0384
+DISTANCE_KNOBS = ("min_margin", "early_tightening", "clearly_unknown_by", "learn_min_novelty")
 #: number + face: the share of claims with somebody else's number that may be accepted (1:1)
 DEFAULT_CLAIM_FALSE_ACCEPT_RATE = 0.001
 CLAIM_FALSE_ACCEPT_RATE_RANGE = (1e-5, 0.05)
@@ -73,6 +79,15 @@ class StreamPolicy:
     max_learned: int = 20
     #: a learned sample closer than this to one the person has adds nothing
     learn_min_novelty: float = 0.1
+
+    #: the distance knobs are in units of this many REFERENCE_PRIOR_STDs of the dlib port (for_model)
+    distance_unit: float = 1.0
+
+    def for_model(self, unit: float) -> "StreamPolicy":
+        """This policy for a network whose distances spread ``unit`` times the dlib port's (the
+        knobs in DISTANCE_KNOBS scaled; the rates and counts stay)."""
+        ratio = unit / self.distance_unit
+        return dataclasses.replace(self, distance_unit=unit, **{k: getattr(self, k) * ratio for k in DISTANCE_KNOBS})
 
     def __post_init__(self):
         if not 0 < self.false_checkin_rate < 0.5:

@@ -42,7 +42,8 @@ from recognition.imageio import as_bgr
 from recognition.stream import learning
 from recognition.stream.claims import Claim, ClaimGuard, ClaimNeedsOperator, NobodyInFront, NotEnrolled
 from recognition.stream.enrollment import EnrollmentSample, EnrollmentSession, EnrollmentState
-from recognition.stream.operating_point import OperatingPoint, Verdict, operating_point, prior_for
+from recognition.stream.operating_point import (OperatingPoint, Verdict, distance_unit, operating_point,
+                                                prior_for)
 from recognition.stream.policy import StreamPolicy
 from recognition.stream.quality import ENROLLMENT_LIMITS, Quality, assess, judge
 from recognition.stream.templates import Templates, distance_of, normalise
@@ -136,7 +137,8 @@ class StreamRecognizer:
     def __init__(self, recognizer, gallery, policy: StreamPolicy | None = None):
         self.recognizer = recognizer
         self.gallery = gallery
-        self.policy = policy or StreamPolicy()
+        # the policy's distance knobs in this network's units (the dlib port's: unchanged)
+        self.policy = (policy or StreamPolicy()).for_model(distance_unit(recognizer.spec))
         self.faces: list[TrackedFace] = []
         self.tracker = Tracker(recognizer.detector, self.policy, _Track)
         self._last_t: float | None = None
@@ -169,7 +171,7 @@ class StreamRecognizer:
 
     def set_policy(self, policy: StreamPolicy) -> None:
         """Another policy (a new false check-in target): the operating point is set again."""
-        self.policy = self.tracker.policy = policy
+        self.policy = self.tracker.policy = policy.for_model(distance_unit(self.recognizer.spec))
         self._templates = None
         self._refresh_gallery()
 

@@ -158,7 +158,7 @@ def make_window(qtbot, recognizer, tmp_path, open_test_backend):
 
     windows = []
 
-    def make(db_url: str, source, cooldown: int = 60, **fields):
+    def make(db_url: str, source, cooldown: int = 60, model_tools=None, **fields):
         from backend.face_sync import cache_path
 
         fields.setdefault("desk", "Test desk")
@@ -167,7 +167,7 @@ def make_window(qtbot, recognizer, tmp_path, open_test_backend):
         config.path = tmp_path / "config.toml"
         gallery = Gallery.open(cache_path(config.pictures_dir, recognizer.spec.fingerprint), recognizer.spec.fingerprint,
                                recognizer.spec.name)
-        window = MainWindow(config, recognizer, gallery, open_backend=open_test_backend)
+        window = MainWindow(config, recognizer, gallery, open_backend=open_test_backend, model_tools=model_tools)
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: window.client.last_status is not None, timeout=20000)

@@ -1271,12 +1271,12 @@
     <message>
         <location filename="../model_choice.py" line="69"/>
         <source>Default model (dlib ResNet)</source>
-        <translation>默认模型（dlib ResNet）</translation>
+        <translation>默认模型</translation>
     </message>
     <message>
         <location filename="../model_choice.py" line="70"/>
         <source>MobileFaceNet (better for East Asian faces)</source>
-        <translation>MobileFaceNet（更善于区分东亚人脸）</translation>
+        <translation>东亚人脸模型（更善于区分东亚人脸）</translation>
     </message>
     <message>
         <location filename="../model_choice.py" line="91"/>

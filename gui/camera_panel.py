@@ -136,13 +136,16 @@ class CameraPanel(QObject):
         texts = {
             "opening": self.tr("Opening camera {source}…"),
             "running": self.tr("Camera {source}: {detail}") if self.diagnostics else self.tr("Camera {source} is on."),
+            # the capture thread's reason ("cannot open 0") is an engineer's detail, in English
             "retrying": self.tr("Camera {source} is not available ({detail}). Check the cable; "
-                                "retrying every 2 s…"),
+                                "retrying every 2 s…") if self.diagnostics else
+                        self.tr("Camera {source} is not available. Check the cable; retrying every 2 s…"),
             "ended": self.tr("End of the video {source}."),
-            "failed": self.tr("Cannot use camera source {source}: {detail}"),
+            "failed": self.tr("Cannot use camera source {source}: {detail}") if self.diagnostics else
+                      self.tr("Cannot use camera source {path}. Check it in Settings."),
             "stopped": self.tr("Camera stopped. Press \"Start camera\"."),
         }
-        text = texts.get(state, "{detail}").format(source=source, detail=detail)
+        text = texts.get(state, "{detail}").format(source=source, detail=detail, path=self.source)
         self.ui.cameraMessage.setText(text)
         self.ui.cameraMessage.setToolTip(text)
         view = self.ui.videoView

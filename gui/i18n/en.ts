@@ -22,12 +22,12 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../camera_panel.py" line="159"/>
+        <location filename="../camera_panel.py" line="162"/>
         <source>Stop camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="159"/>
+        <location filename="../camera_panel.py" line="162"/>
         <source>Start camera</source>
         <translation type="unfinished"></translation>
     </message>
@@ -42,28 +42,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="139"/>
+        <location filename="../camera_panel.py" line="140"/>
         <source>Camera {source} is not available ({detail}). Check the cable; retrying every 2 s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="141"/>
+        <location filename="../camera_panel.py" line="143"/>
         <source>End of the video {source}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="142"/>
+        <location filename="../camera_panel.py" line="144"/>
         <source>Cannot use camera source {source}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="143"/>
+        <location filename="../camera_panel.py" line="146"/>
         <source>Camera stopped. Press &quot;Start camera&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../camera_panel.py" line="138"/>
         <source>Camera {source} is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../camera_panel.py" line="142"/>
+        <source>Camera {source} is not available. Check the cable; retrying every 2 s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../camera_panel.py" line="145"/>
+        <source>Cannot use camera source {path}. Check it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -22,12 +22,12 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../camera_panel.py" line="159"/>
+        <location filename="../camera_panel.py" line="162"/>
         <source>Stop camera</source>
         <translation>停止摄像头</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="159"/>
+        <location filename="../camera_panel.py" line="162"/>
         <source>Start camera</source>
         <translation>启动摄像头</translation>
     </message>
@@ -42,22 +42,22 @@
         <translation>摄像头 {source}：{detail}</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="139"/>
+        <location filename="../camera_panel.py" line="140"/>
         <source>Camera {source} is not available ({detail}). Check the cable; retrying every 2 s…</source>
         <translation>摄像头 {source} 不可用（{detail}）。请检查连接线；每 2 秒重试一次…</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="141"/>
+        <location filename="../camera_panel.py" line="143"/>
         <source>End of the video {source}.</source>
         <translation>视频 {source} 已播放完毕。</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="142"/>
+        <location filename="../camera_panel.py" line="144"/>
         <source>Cannot use camera source {source}: {detail}</source>
         <translation>无法使用摄像头来源 {source}：{detail}</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="143"/>
+        <location filename="../camera_panel.py" line="146"/>
         <source>Camera stopped. Press &quot;Start camera&quot;.</source>
         <translation>摄像头已停止。请按“启动摄像头”。</translation>
     </message>
@@ -65,6 +65,16 @@
         <location filename="../camera_panel.py" line="138"/>
         <source>Camera {source} is on.</source>
         <translation>摄像头 {source} 已开启。</translation>
+    </message>
+    <message>
+        <location filename="../camera_panel.py" line="142"/>
+        <source>Camera {source} is not available. Check the cable; retrying every 2 s…</source>
+        <translation>摄像头 {source} 不可用。请检查连接线；每 2 秒重试一次…</translation>
+    </message>
+    <message>
+        <location filename="../camera_panel.py" line="145"/>
+        <source>Cannot use camera source {path}. Check it in Settings.</source>
+        <translation>无法使用摄像头来源 {path}。请在“设置”中检查。</translation>
     </message>
 </context>
 <context>

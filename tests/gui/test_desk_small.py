@@ -12,6 +12,7 @@ import numpy as np
 from main_process import REPO
 from PyQt5.QtCore import Qt
 from PyQt5.QtWidgets import QApplication
+from test_chinese_first import chinese  # noqa: F401  (the zh_CN catalogue installed for a test)
 from test_history_tab import answer_file_dialog
 
 
@@ -91,3 +92,27 @@ def test_without_a_display_main_says_so_in_one_line(tmp_path):
         assert "Reinstalling the application" not in run.stderr and "Traceback" not in run.stderr
         lines = [line for line in run.stderr.splitlines() if line.strip()]
         assert len(lines) == 1 and "display" in lines[0], run.stderr
+
+
+def test_a_missing_camera_or_video_is_said_in_the_desks_words(qtbot, make_window, sqlite_url, tmp_path,
+                                                               chinese):
+    """The camera's reason ("cannot open 9", "no such video file: …") is an engineer's detail: on a Chinese
+    desk the message under the video is Chinese but for the source's own name (seen on a desk: "摄像头 0
+    不可用（cannot open 0）"); with diagnostics on the detail is back."""
+    import re
+
+    window = make_window(sqlite_url, source="9", language="zh_CN")
+    window.camera.start()
+    qtbot.waitUntil(lambda: window.camera.state[0] == "retrying", timeout=20000)
+    assert not re.search("[A-Za-z]", window.cameraMessage.text()), window.cameraMessage.text()
+    window.apply_diagnostics(True)
+    assert "cannot open 9" in window.cameraMessage.text()
+    window.apply_diagnostics(False)
+
+    missing = tmp_path / "前台录像.mp4"
+    window.camera.set_source(str(missing))
+    with qtbot.waitSignal(window.camera.stateChanged, timeout=10000):
+        window.camera.start()
+    qtbot.waitUntil(lambda: window.camera.state[0] == "failed", timeout=10000)
+    text = window.cameraMessage.text()
+    assert str(missing) in text and not re.search("[A-Za-z]", text.replace(str(missing), "")), text

@@ -109,10 +109,10 @@ def test_a_missing_camera_or_video_is_said_in_the_desks_words(qtbot, make_window
     assert "cannot open 9" in window.cameraMessage.text()
     window.apply_diagnostics(False)
 
+    window.camera.stop()
     missing = tmp_path / "前台录像.mp4"
     window.camera.set_source(str(missing))
-    with qtbot.waitSignal(window.camera.stateChanged, timeout=10000):
-        window.camera.start()
+    window.camera.start()
     qtbot.waitUntil(lambda: window.camera.state[0] == "failed", timeout=10000)
     text = window.cameraMessage.text()
     assert str(missing) in text and not re.search("[A-Za-z]", text.replace(str(missing), "")), text

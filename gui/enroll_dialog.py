@@ -247,11 +247,9 @@ class EnrollDialog(QDialog):
 
         def job(backend):
             from backend import people_service
-            from backend.face_store import NewSample
-            from recognition.samples import stream_sample
+            from desk.enrolment import enrolment_samples
 
-            samples = [NewSample.of(stream_sample(s), s.embedding, source="live") for s in taken]
-            return people_service.enroll_person(backend, face_sync, samples, desk=desk, **fields)
+            return people_service.enroll_person(backend, face_sync, enrolment_samples(taken), desk=desk, **fields)
 
         self._saving = True
         self.errorLabel.setText(self.tr("Saving…"))

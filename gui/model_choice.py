@@ -8,7 +8,7 @@ the next try. The new model is used from the next start of the app. Going back i
 other way (the old model's embeddings are still in the store: only samples added since are embedded).
 
 No model is loaded here (gui/ has no TensorFlow): ``load_tools(model_dir)`` comes from main.py
-(``main.face_model_tools``); the migration runs on Qt's thread pool with a connection of its own.
+(``desk.models.load_face_model_tools``); the migration runs on Qt's thread pool with a connection of its own.
 """
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from pathlib import Path
 from PyQt5.QtCore import QObject, pyqtSignal
 from PyQt5.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton
 
-from gui import config as config_mod
+from desk import settings as config_mod
 from gui.tasks import run_in_pool
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ class ModelChoice(QObject):
 
     def __init__(self, ui, form, row: int, config, open_backend, load_tools=None, parent=None):
         """``form``: the Settings form layout, the row is inserted at ``row``; ``open_backend(outbox_path)``
-        opens the desk's database; ``load_tools(model_dir)`` -> backend.face_cli.ModelTools (None: the
+        opens the desk's database; ``load_tools(model_dir)`` -> desk.models.ModelTools (None: the
         choice is shown but cannot be switched, e.g. a window without main.py's model tools)."""
         super().__init__(parent)
         self.config, self.open_backend, self.load_tools = config, open_backend, load_tools

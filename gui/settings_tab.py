@@ -17,8 +17,9 @@ from PyQt5.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHB
                              QWidget)
 
 from backend.url import redact
-from gui import config as config_mod
-from gui import data_root, folders
+from desk import data_root
+from desk import settings as config_mod
+from gui import folders
 from gui.tasks import run_in_pool
 from recognition.stream.policy import CLAIM_FALSE_ACCEPT_RATE_RANGE, FALSE_CHECKIN_RATE_RANGE
 
@@ -48,7 +49,7 @@ class SettingsTab(QObject):
         super().__init__(parent)
         self.ui, self.config = ui, config
         self.run_source = run_source if run_source not in (None, config.camera_source, config.camera) else None
-        self.model_state = None            # backend.face_cli.ModelState: the face model and its migration state
+        self.model_state = None            # desk.models.ModelState: the face model and its migration state
         self.model_dir = ""
         self.point = None                  # recognition.stream.OperatingPoint: the thresholds in effect now
         self.known = None                  # (people, face samples) this desk recognizes
@@ -207,14 +208,14 @@ class SettingsTab(QObject):
         self._note()
 
     def show_model_state(self, state, model_dir: str = "") -> None:
-        """The desk's face model and how far the store is embedded with it (backend.face_cli.ModelState)."""
+        """The desk's face model and how far the store is embedded with it (desk.models.ModelState)."""
         self.model_state, self.model_dir = state, model_dir
         self._note()
 
     def model_state_text(self) -> str:
-        """The model state in the user's language (backend.face_cli.ModelState.message says it in English
+        """The model state in the user's language (desk.models.ModelState.message says it in English
         for the command line)."""
-        from backend.face_cli import IMPORT_COMMAND, REEMBED_COMMAND
+        from desk.models import IMPORT_COMMAND, REEMBED_COMMAND
         from backend.face_store import FaceModel
 
         state = self.model_state

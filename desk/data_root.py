@@ -20,6 +20,10 @@ LOGS_DIR = "logs"
 #: embeddings.h5 (what ``python main.py import-faces`` reads)
 PICTURES_DIR = "pictures"
 OUTBOX_FILE = "outbox.db"
+#: the desk's own SQLite database (the settings' default URL, sqlite:///attendance.db)
+DATABASE_FILE = "attendance.db"
+#: a pre-store desk's gallery in PICTURES_DIR (``python main.py import-faces`` reads it)
+LEGACY_GALLERY_FILE = "embeddings.h5"
 _SQLITE = "sqlite:///"
 
 # Config files written before the data folder existed hold paths relative to the repository

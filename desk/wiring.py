@@ -130,6 +130,10 @@ class Desk:
         return self._open_backend(self.settings.database_url, password=self.settings.effective_db_password,
                                   outbox_path=outbox_path)
 
+    def current_settings(self):
+        """The settings as they are now (for parts that read them when they need them: reports, leave)."""
+        return self.settings
+
     def policy(self):
         return stream_policy(self.settings)
 

@@ -35,12 +35,13 @@ class ModelChoice(QObject):
     switched = pyqtSignal(object)            # the new AppConfig, its model_dir saved: used from the next start
     finished = pyqtSignal(bool, str)         # switched or not, the message shown
 
-    def __init__(self, ui, form, row: int, config, open_backend, load_tools=None, parent=None):
-        """``form``: the Settings form layout, the row is inserted at ``row``; ``open_backend(outbox_path)``
-        opens the desk's database; ``load_tools(model_dir)`` -> desk.models.ModelTools (None: the
-        choice is shown but cannot be switched, e.g. a window without main.py's model tools)."""
+    def __init__(self, ui, form, row: int, desk, parent=None):
+        """``form``: the Settings form layout, the row is inserted at ``row``; ``desk``: the desk's context
+        (desk.wiring.Desk): its settings, ``open_backend(outbox_path)`` (the desk's database) and
+        ``model_tools(model_dir)`` -> desk.models.ModelTools (None: the choice is shown but cannot be
+        switched, e.g. a window without main.py's model tools)."""
         super().__init__(parent)
-        self.config, self.open_backend, self.load_tools = config, open_backend, load_tools
+        self.desk, self.open_backend, self.load_tools = desk, desk.open_backend, desk.model_tools
         self.busy = False
         parent_widget = ui.settingsSource.parentWidget()
         self.label = QLabel(parent_widget)
@@ -80,6 +81,15 @@ class ModelChoice(QObject):
     @property
     def current(self) -> str:
         return self.config.model_dir or ""
+
+    @property
+    def config(self):
+        """The desk's settings (one copy: the switch saves model_dir into them)."""
+        return self.desk.settings
+
+    @config.setter
+    def config(self, value) -> None:
+        self.desk.settings = value
 
     def set_config(self, config) -> None:
         self.config = config

@@ -43,11 +43,22 @@ class SettingsTab(QObject):
     applied = pyqtSignal(object, object)      # new AppConfig, set of changed field names
     tested = pyqtSignal(bool, str)            # test connection result
 
-    def __init__(self, ui, config, parent=None, run_source: str | None = None):
-        """``run_source``: the camera source this run was started with (main.py --source), shown
+    @property
+    def config(self):
+        """The settings shown: the desk's (one copy, shared with the window and the model switch)."""
+        return self.desk.settings
+
+    @config.setter
+    def config(self, value) -> None:
+        self.desk.settings = value
+
+    def __init__(self, ui, desk, parent=None, run_source: str | None = None):
+        """``desk``: the desk's context (desk.wiring.Desk); Settings shows and replaces its settings.
+        ``run_source``: the camera source this run was started with (main.py --source), shown
         instead of the saved one and never written to the file; None when the run uses the setting."""
         super().__init__(parent)
-        self.ui, self.config = ui, config
+        self.ui, self.desk = ui, desk
+        config = desk.settings
         self.run_source = run_source if run_source not in (None, config.camera_source, config.camera) else None
         self.model_state = None            # desk.models.ModelState: the face model and its migration state
         self.model_dir = ""

@@ -145,7 +145,9 @@ class AppConfig:
     @property
     def legacy_gallery_file(self) -> Path:
         """The gallery of a desk from before the face store (``python main.py import-faces`` reads it)."""
-        return self.pictures_dir / data_root_mod.LEGACY_GALLERY_FILE
+        from recognition.gallery import LEGACY_GALLERY_FILE    # h5py: not at start
+
+        return self.pictures_dir / LEGACY_GALLERY_FILE
 
     @property
     def model_path(self) -> Path | None:

@@ -41,6 +41,9 @@ import h5py
 import numpy as np
 
 FORMAT_VERSION = 1
+#: the gallery file a folder of person folders is embedded into (recognition.run.embeddings), as a desk kept
+#: it in its pictures folder before the face store (``python main.py import-faces`` reads it from there)
+LEGACY_GALLERY_FILE = "embeddings.h5"
 _STR = h5py.string_dtype("utf-8")
 #: a temp file of a save is left alone this long if its process cannot be shown to be gone
 STALE_TEMP_AGE_S = 15 * 60

@@ -18,7 +18,7 @@ import numpy as np
 from tqdm import tqdm
 
 from recognition import cli
-from recognition.gallery import Gallery
+from recognition.gallery import LEGACY_GALLERY_FILE, Gallery
 from recognition.photos import embed_photos, scan_pictures
 
 DEFAULT_PICTURES = Path("data/pictures")
@@ -69,7 +69,7 @@ def _main(args) -> int:
         raise cli.UserError(f"{args.pictures_dir}: no such folder")
     from recognition.recognizer import FaceRecognizer
 
-    output = args.output or str(Path(args.pictures_dir) / "embeddings.h5")
+    output = args.output or str(Path(args.pictures_dir) / LEGACY_GALLERY_FILE)
     report = build_gallery(FaceRecognizer.load(args.model_dir), args.pictures_dir, output, args.rebuild)
     for problem in report["problems"]:
         print(f"skipped: {problem['error']}")

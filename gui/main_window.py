@@ -3,7 +3,9 @@
 Threads: the camera and recognition workers (gui.camera) never run on the GUI thread, and neither
 does any database call (gui.backend_client). The parts: gui.camera_panel (the source), gui.live_tab
 (faces, card, today, enrollment), gui.face_directory (names and the face store), gui.check_ins
-(decisions -> check-ins), the People, History and Settings tabs, gui.status_bar.
+(decisions -> check-ins, decided in desk.check_ins), the People, History and Settings tabs, gui.status_bar.
+Each part is given the desk's context (desk.wiring.Desk: settings, recognizer, gallery, face sync, database
+opener), not this window.
 """
 from __future__ import annotations
 

@@ -80,20 +80,7 @@ class ModelChoice(QObject):
 
     @property
     def current(self) -> str:
-        return self.config.model_dir or ""
-
-    @property
-    def config(self):
-        """The desk's settings (one copy: the switch saves model_dir into them)."""
-        return self.desk.settings
-
-    @config.setter
-    def config(self, value) -> None:
-        self.desk.settings = value
-
-    def set_config(self, config) -> None:
-        self.config = config
-        self.retranslate()
+        return self.desk.settings.model_dir or ""
 
     def _on_progress(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(1, total))
@@ -115,7 +102,7 @@ class ModelChoice(QObject):
         self.bar.setRange(0, 0)             # busy until the first batch reports
         self.bar.setVisible(True)
         self.message.setText(self.tr("Loading the model and reading the face store…"))
-        model_dir = dataclasses.replace(self.config, model_dir=chosen or None).model_path
+        model_dir = dataclasses.replace(self.desk.settings, model_dir=chosen or None).model_path
         load_tools, open_backend, progress = self.load_tools, self.open_backend, self.progress
 
         def job():
@@ -142,13 +129,13 @@ class ModelChoice(QObject):
                            "current model; the samples embedded so far are kept for the next try.").format(
                                error=report.interrupted or self.tr("{n} samples left").format(n=report.remaining))
             return self._finish(False, text)
-        new = dataclasses.replace(self.config, model_dir=chosen or None)
+        new = dataclasses.replace(self.desk.settings, model_dir=chosen or None)
         try:
             config_mod.save(new)
         except (config_mod.ConfigError, OSError) as exc:
             return self._finish(False, self.tr("Not switched: the settings could not be saved: {error}").format(
                 error=exc))
-        self.config = new
+        self.desk.settings = new           # the desk's one copy: Settings and the window read it
         log.info("face model switched to %s (%d samples embedded, %d could not be)", report.model,
                  report.embedded, len(report.failed))
         text = self.tr("Switched to {model}: {embedded} face samples embedded for it. Restart the app to use "

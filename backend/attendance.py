@@ -1,4 +1,5 @@
-"""Check-ins (cooldown / once-per-day rule, outbox fallback for MySQL) and history queries."""
+"""Check-ins (cooldown / once-per-day rule, outbox fallback for MySQL), history queries, and the attempts the
+desk refused for liveness (recorded apart, never check-ins: backend.rejected_attempts)."""
 from __future__ import annotations
 
 import dataclasses
@@ -224,8 +225,7 @@ class AttendanceRepository:
         attempt is listed. A person who does not exist is not named; the attempt is recorded all the same.
         Raises ValueError (nothing written) for bad arguments.
         """
-        attempt = refused.check(person_id, when, desk, method, reason, distance, detail, thumbnail,
-                                          event_id)
+        attempt = refused.check(person_id, when, desk, method, reason, distance, detail, thumbnail, event_id)
         with self._db.lock:
             if self._outbox is None:
                 return self._record_attempt(attempt)
@@ -240,8 +240,8 @@ class AttendanceRepository:
 
     def _record_attempt(self, attempt: RejectedAttempt) -> RejectedAttempt:
         with self._db.transaction(write=True) as cur:
-            row_id = refused.write(self._db, cur, attempt)
-        return dataclasses.replace(attempt, id=row_id, status="recorded")
+            row_id, person_id = refused.write(self._db, cur, attempt)
+        return dataclasses.replace(attempt, id=row_id, person_id=person_id, status="recorded")
 
     def _queue_attempt(self, attempt: RejectedAttempt) -> RejectedAttempt:
         self._outbox.put_attempt(attempt)

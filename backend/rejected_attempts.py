@@ -69,8 +69,9 @@ def check(person_id, when, desk, method, reason, distance, detail, thumbnail, ev
         thumbnail=thumbnail, has_thumbnail=thumbnail is not None)
 
 
-def write(db: Database, cur, attempt: RejectedAttempt) -> int:
-    """Insert ``attempt`` in the open transaction ``cur`` (a known event_id inserts nothing); returns its row id.
+def write(db: Database, cur, attempt: RejectedAttempt) -> tuple[int, int | None]:
+    """Insert ``attempt`` in the open transaction ``cur`` (a known event_id inserts nothing); returns its row id
+    and the person it names.
 
     A person who does not exist (deleted meanwhile, or on another desk since this desk's gallery was synced)
     is not named; the attempt is written all the same: it happened at this desk.
@@ -84,7 +85,8 @@ def write(db: Database, cur, attempt: RejectedAttempt) -> int:
                 "thumbnail, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)" + db.sql_ignore_duplicate,
                 (attempt.event_id, db.dt(attempt.attempted_at), attempt.desk, person_id, attempt.method,
                  attempt.reason, attempt.distance, attempt.thumbnail, attempt.detail))
-    return int(cur.execute("SELECT id FROM rejected_attempts WHERE event_id = ?", (attempt.event_id,)).scalar())
+    row = cur.execute("SELECT id, person_id FROM rejected_attempts WHERE event_id = ?", (attempt.event_id,)).fetchone()
+    return int(row[0]), None if row[1] is None else int(row[1])
 
 
 def _read(db: Database, r, thumbnail: bytes | None = None) -> RejectedAttempt:

@@ -10,10 +10,10 @@ from backend.core import Backend, open_backend, test_connection
 from backend.errors import (BackendError, BackendOffline, DuplicatePersonNumber, InactivePerson,
                             PersonNotFound, SchemaError)
 from backend.records import (AttendanceRow, BackendStatus, CheckIn, DailySummary, HistoryPage,
-                             HistoryQuery, Person)
+                             HistoryQuery, Person, RejectedAttempt)
 from backend.url import DEFAULT_URL, PASSWORD_ENV
 
 __all__ = ["Backend", "open_backend", "test_connection", "BackendError", "BackendOffline",
            "DuplicatePersonNumber", "InactivePerson", "PersonNotFound", "SchemaError", "AttendanceRow",
-           "BackendStatus", "CheckIn", "DailySummary", "HistoryPage", "HistoryQuery", "Person",
+           "BackendStatus", "CheckIn", "DailySummary", "HistoryPage", "HistoryQuery", "Person", "RejectedAttempt",
            "DEFAULT_URL", "PASSWORD_ENV"]

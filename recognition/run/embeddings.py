@@ -17,7 +17,6 @@ Exits with 1 and leaves the gallery as it was when no photo could be used.
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -27,17 +26,16 @@ import numpy as np
 from tqdm import tqdm
 
 from recognition import cli
-from recognition.gallery import Gallery
+from recognition.gallery import DESK_CACHE_NAME, Gallery
 from recognition.photos import embed_photos, scan_pictures
 
 DEFAULT_PICTURES = Path("data/pictures")
 IMPORT_COMMAND = "python main.py import-faces"
 
-# A desk's face cache: named by backend/face_sync.py's cache_path (faces-<fingerprint[:16]>.h5) and
-# holding the face store's sync state under this key of its meta (face_sync.META_KEY). recognition/
-# imports nothing of backend, so both are written here; tests/recognition/test_cli.py makes a real
-# cache with backend's own cache_path and checks that it is refused.
-_DESK_CACHE_NAME = re.compile(r"faces-[0-9a-f]+\.h5", re.IGNORECASE)
+# A desk's face cache: named as gallery.DESK_CACHE_NAME says and holding the face store's sync state
+# under this key of its meta (backend/face_sync.py's META_KEY; recognition/ imports nothing of backend,
+# so it is written here: tests/recognition/test_cli.py makes a cache with backend's own names and
+# checks that it is refused).
 _SYNC_META_KEY = "face_sync"
 
 
@@ -45,7 +43,7 @@ def refuse_desk_cache(output) -> None:
     """Raise a UserError when ``output`` is a desk's face cache: overwriting it (``--rebuild``) or
     adding people to it behind the face store's back would lose the desk's sync state."""
     path = Path(output)
-    if _DESK_CACHE_NAME.fullmatch(path.name) or _has_sync_state(path):
+    if DESK_CACHE_NAME.fullmatch(path.name) or _has_sync_state(path):
         raise cli.UserError(f"{path} is a desk's face cache (kept in step with the face store), which this "
                             f"offline tool does not write; add the photos to the desk with "
                             f"`{IMPORT_COMMAND} --pictures-dir DIR`")

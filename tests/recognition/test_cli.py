@@ -338,3 +338,25 @@ def test_embeddings_refuses_to_write_a_desks_face_cache(tmp_path, lfw_image):
         out = run_cli("recognition.run.embeddings", "--pictures-dir", pictures, "--output", renamed, *extra)
         assert_one_line_error(out, 2, "face cache", "import-faces")
         assert renamed.read_bytes() == before
+
+
+def test_a_damaged_desk_cache_is_not_sent_to_the_offline_tool(tmp_path):
+    """Gallery.open's advice for a broken file: an offline gallery is rebuilt with the tool, a desk's
+    cache (backend's cache_path name) is deleted and filled from the database again: never --rebuild."""
+    from backend.face_sync import cache_path
+    from recognition.gallery import GalleryError
+
+    for path, advice, not_advice in ((cache_path(tmp_path, "ab" * 32), "delete it", "--rebuild"),
+                                     (tmp_path / "embeddings.h5", "--rebuild", "delete it")):
+        path.write_bytes(b"not hdf5 at all" * 10)
+        with h5py_file(path) as f:
+            f.create_dataset("embeddings", data=np.zeros((1, 4), np.float32))   # no person_ids: unusable
+        with pytest.raises(GalleryError) as err:
+            Gallery.open(path, fingerprint="f")
+        assert advice in str(err.value) and not_advice not in str(err.value), str(err.value)
+
+
+def h5py_file(path):
+    import h5py
+
+    return h5py.File(path, "w")

@@ -360,3 +360,16 @@ def h5py_file(path):
     import h5py
 
     return h5py.File(path, "w")
+
+
+def test_align_dataset_writes_its_counts_as_json(tmp_path, lfw_image):
+    from recognition.align.align_dataset import main as align_main
+
+    images = tmp_path / "in" / "Colin_Powell"
+    images.mkdir(parents=True)
+    shutil.copy(lfw_image("Colin_Powell"), images / "1.jpg")
+    (images / "notes.txt").write_text("not an image")
+    out = tmp_path / "counts.json"
+    assert align_main([str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1", "--json", str(out)]) == 0
+    counts = json.loads(out.read_text(encoding="utf-8"))
+    assert counts["aligned"] == 1 and counts["no_face"] == 0

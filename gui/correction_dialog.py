@@ -12,14 +12,16 @@ from PyQt5.QtCore import QDateTime, pyqtSignal
 from PyQt5.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                              QVBoxLayout)
 
+from backend.validation import MAX_LENGTH
+
 
 def who_and_why(operator: str, reason_hint: str, operator_hint: str) -> tuple[QLineEdit, QLineEdit, QLabel]:
     """The reason and operator fields of a correction's dialog (the backend requires both; their lengths
     are its limits) and the line that says why a save was refused."""
     reason, who = QLineEdit(), QLineEdit(operator)
-    reason.setMaxLength(255)
+    reason.setMaxLength(MAX_LENGTH["reason"])
     reason.setPlaceholderText(reason_hint)
-    who.setMaxLength(128)
+    who.setMaxLength(MAX_LENGTH["operator"])
     who.setPlaceholderText(operator_hint)
     message = QLabel()
     message.setWordWrap(True)
@@ -35,7 +37,7 @@ class CorrectionDialog(QDialog):
         self.result_status: str | None = None
         self.setWindowTitle(self.tr("Add a correction (missed check-in)"))
         self.numberEdit = QLineEdit(number or "")
-        self.numberEdit.setMaxLength(64)
+        self.numberEdit.setMaxLength(MAX_LENGTH["person_number"])
         self.timeEdit = QDateTimeEdit(QDateTime(day, dt.time(9, 0)))
         self.timeEdit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.timeEdit.setCalendarPopup(True)

@@ -6,7 +6,6 @@ and the form keeps what was typed. Every call runs on the database thread (Backe
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from PyQt5.QtCore import QDate, QDateTime, QTime, pyqtSignal
 from PyQt5.QtGui import QStandardItem, QStandardItemModel
@@ -14,7 +13,8 @@ from PyQt5.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDateTimeE
                              QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
                              QVBoxLayout, QWidget)
 
-from gui.reports_tab import export_folder
+from backend.validation import MAX_LENGTH
+from gui import folders
 
 #: the entry's modes: whole days (dates), a half day (the shift's first or second half), hours (times)
 WHOLE, AM, PM, HOURS = "whole", "am", "pm", "hours"
@@ -31,7 +31,6 @@ class LeaveTab(QWidget):
         self.client, self.settings = client, settings
         self.types: list = []
         self.records: list = []
-        self.import_dir: str | None = None
         self._build()
         self.retranslate()
 
@@ -39,7 +38,7 @@ class LeaveTab(QWidget):
     def _build(self) -> None:
         today = QDate.currentDate()
         self.numberEdit = QLineEdit()
-        self.numberEdit.setMaxLength(64)
+        self.numberEdit.setMaxLength(MAX_LENGTH["person_number"])
         self.typeCombo = QComboBox()
         self.modeCombo = QComboBox()
         self.startEdit, self.endEdit = QDateTimeEdit(QDateTime(today, QTime(9, 0))), \
@@ -47,8 +46,8 @@ class LeaveTab(QWidget):
         for edit in (self.startEdit, self.endEdit):
             edit.setCalendarPopup(True)
         self.reasonEdit, self.operatorEdit = QLineEdit(), QLineEdit(self.settings().operator)
-        self.reasonEdit.setMaxLength(255)
-        self.operatorEdit.setMaxLength(128)
+        self.reasonEdit.setMaxLength(MAX_LENGTH["reason"])
+        self.operatorEdit.setMaxLength(MAX_LENGTH["operator"])
         self.addButton = QPushButton()
         self.entryLabel = QLabel()
         self.entryLabel.setWordWrap(True)
@@ -73,7 +72,7 @@ class LeaveTab(QWidget):
         self.monthEdit.setDisplayFormat("yyyy-MM")
         self.showButton, self.withdrawButton, self.importButton = QPushButton(), QPushButton(), QPushButton()
         self.withdrawReasonEdit = QLineEdit()
-        self.withdrawReasonEdit.setMaxLength(255)
+        self.withdrawReasonEdit.setMaxLength(MAX_LENGTH["reason"])
         self.monthLabel = QLabel()
         self.model = QStandardItemModel(self)
         self.table = QTableView()
@@ -253,14 +252,14 @@ class LeaveTab(QWidget):
                          lambda e: self._say(self.listLabel, self.tr("Not withdrawn: {error}").format(error=e)))
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import leave"), export_folder(self.import_dir),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import leave"), folders.start_folder("imports"),
                                               self.tr("CSV files (*.csv)"))
         if path:
             self.import_from(path)
 
     def import_from(self, path: str) -> None:
         """Enter every line of a leave CSV file, all or nothing (the backend names the first bad line)."""
-        self.import_dir = str(Path(path).absolute().parent)
+        folders.remember("imports", path)
         operator = self.operatorEdit.text()
 
         def done(added):

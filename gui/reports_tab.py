@@ -11,27 +11,19 @@ import logging
 import time
 from pathlib import Path
 
-from PyQt5.QtCore import QDate, QDir, QStandardPaths, Qt, pyqtSignal
+from PyQt5.QtCore import QDate, Qt, pyqtSignal
 from PyQt5.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView,
                              QLabel, QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget)
 
 from backend import report_export, times
 from backend.day_attendance import day_window
 from backend.reports import ReportQuery
+from gui import folders, i18n
 from gui.correction_dialog import CorrectionDialog, WithdrawDialog
 from gui.report_models import GridModel, TotalsModel
 
 log = logging.getLogger(__name__)
 ALL, NO_DEPARTMENT = "\x00all", ""      # department combo data: everyone / people without a department
-
-
-def export_folder(last: str | None) -> str:
-    """Where an export dialog opens: the folder last exported to, else Documents (else home)."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-    for folder in (last, documents):
-        if folder and Path(folder).is_dir():
-            return folder
-    return QDir.homePath()
 
 
 class ReportsTab(QWidget):
@@ -45,7 +37,6 @@ class ReportsTab(QWidget):
         super().__init__(parent)
         self.client, self.settings = client, settings
         self.report = None
-        self.export_dir: str | None = None
         self.operator = ""                  # the last operator named in a correction (this session)
         self.clock = times.now_local        # what "now" is: days not over by then are not judged
         self._busy = False
@@ -135,32 +126,19 @@ class ReportsTab(QWidget):
         self._show_report()
 
     def texts(self) -> dict:
-        """The words of the report, translated (backend.report_export uses the same keys)."""
-        return {
-            "number": self.tr("Number"), "name": self.tr("Name"), "department": self.tr("Department"),
-            "shift": self.tr("Shift"), "work_days": self.tr("Work days"), "present": self.tr("Present"),
-            "late": self.tr("Late"), "late_minutes": self.tr("Late (min)"), "early": self.tr("Left early"),
-            "early_minutes": self.tr("Early (min)"), "absent": self.tr("Absent"),
-            "missing_punches": self.tr("Missing punches"), "overtime_hours": self.tr("Overtime (h)"),
-            "rest_days_worked": self.tr("Rest days worked"), "corrections": self.tr("Corrections"),
-            "status": self.tr("Status"), "active": self.tr("active"), "inactive": self.tr("deactivated"),
-            "no_schedule": self.tr("No schedule"),
-            "weekdays": (self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
-                         self.tr("Sat"), self.tr("Sun")),
-            "mark_late": self.tr("late {0} min"), "mark_early": self.tr("early {0} min"),
-            "mark_absent": self.tr("absent"), "mark_missing": self.tr("missing punch"),
-            "mark_overtime": self.tr("overtime {0}"), "mark_corrected": self.tr("corrected"),
-            "mark_rest": self.tr("rest"), "mark_holiday": self.tr("holiday"), "mark_out": "—",
-            "mark_pending": self.tr("in progress"), "kind_leave": self.tr("on leave"),
-            "unit_day": self.tr(" d", "leave counted in days"), "unit_hour": self.tr(" h", "leave counted in hours"),
-            "unpaid": self.tr("unpaid", "leave payroll deducts"),
-            "kinds": {"work": self.tr("Work day"), "rest": self.tr("Rest day"), "holiday": self.tr("Holiday"),
-                      "none": self.tr("No schedule: never late or absent"),
-                      "out": self.tr("Not enrolled yet, or deactivated"),
-                      "future": self.tr("Not yet: days after today are not judged"),
-                      "leave": self.tr("On leave or on a business trip"),
-                      "pending": self.tr("In progress: judged once the shift has ended")},
-        }
+        """The words of the report in the desk's language: backend.report_export's table (one per language: the
+        workbook, the CSV and this table say the same words), and the screen's own explanation of each kind of
+        day (the grid's tooltips)."""
+        return {**report_export.labels(i18n.shown()), "kinds": self.day_kinds()}
+
+    def day_kinds(self) -> dict:
+        """What each kind of day in the grid is (a tooltip: the screen's own words, not the report's)."""
+        return {"work": self.tr("Work day"), "rest": self.tr("Rest day"), "holiday": self.tr("Holiday"),
+                "none": self.tr("No schedule: never late or absent"),
+                "out": self.tr("Not enrolled yet, or deactivated"),
+                "future": self.tr("Not yet: days after today are not judged"),
+                "leave": self.tr("On leave or on a business trip"),
+                "pending": self.tr("In progress: judged once the shift has ended")}
 
     # -- departments -------------------------------------------------------------------
     def _department_names(self) -> list[str]:
@@ -251,7 +229,7 @@ class ReportsTab(QWidget):
     def _show_report(self, seconds: float | None = None) -> None:
         texts = self.texts()
         if self.report is not None:         # the report's leave types, named in the desk's language
-            texts = report_export.report_words(self.report, self.settings().language, texts)
+            texts = report_export.report_words(self.report, i18n.shown(), {"kinds": texts["kinds"]})
         headers = {k: v for k, v in texts.items() if isinstance(v, str)}
         for model in (self.totals_model, self.grid_model):
             model.set_report(self.report, headers, texts)
@@ -288,8 +266,7 @@ class ReportsTab(QWidget):
         query = self.report.query
         name = self.tr("attendance") + f"-{query.start:%Y%m%d}-{query.end:%Y%m%d}.{kind}"
         filters = self.tr("Excel workbooks (*.xlsx)") if kind == "xlsx" else self.tr("CSV files (*.csv)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), str(Path(export_folder(self.export_dir))
-                                                                              / name), filters)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), str(Path(folders.start_folder("exports")) / name), filters)
         if path:
             self.export_to(path)
 
@@ -298,12 +275,12 @@ class ReportsTab(QWidget):
         thread (the corrections of the report's days come from the database)."""
         report, language = self.report, self.settings().language
         view = "totals" if self.totalsRadio.isChecked() else "days"
-        words = self.texts()                 # the CSV is headed with the table's words
-        self.export_dir = str(Path(path).absolute().parent)
+        shown = i18n.shown()                 # the CSV is headed as the table on screen is
+        folders.remember("exports", path)
 
         def job(backend):
             if path.lower().endswith(".csv"):
-                return report_export.export_csv(report, path, view, language, words)
+                return report_export.export_csv(report, path, view, shown)
             corrections = backend.corrections.between(report.query.start, report.query.end)
             return report_export.export_xlsx(report, path, language, corrections)
 

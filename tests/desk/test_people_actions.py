@@ -7,6 +7,7 @@ from datetime import datetime
 import cv2
 import numpy as np
 import pytest
+from desk_db import backend, mysql_admin  # noqa: F401  (fixtures)
 
 from backend import DuplicatePersonNumber
 from backend.face_store import FaceModel, NewSample

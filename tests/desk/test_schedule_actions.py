@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from desk_db import backend, mysql_admin  # noqa: F401  (fixtures)
 
 from backend.face_store import NewSample
 from backend.people_service import enroll_person

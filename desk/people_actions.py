@@ -22,6 +22,22 @@ TEXT_FIELDS = ("person_number", "name", "phone", "department", "note")
 REQUIRED = ("person_number", "name")
 
 
+class UnknownPersonNumber(LookupError):
+    """No person has the number typed (a screen says so in its own words)."""
+
+    def __init__(self, number: str):
+        super().__init__(f"no person with number {number}")
+        self.number = number
+
+
+def person_by_number(backend, number: str):
+    """The person with ``number`` (spaces around it ignored); UnknownPersonNumber if there is none."""
+    person = backend.people.get_by_number(number.strip())
+    if person is None:
+        raise UnknownPersonNumber(number.strip())
+    return person
+
+
 @dataclasses.dataclass(frozen=True)
 class PeopleList:
     """People found by a search, and their face samples: person id -> (enrolled, learned)."""

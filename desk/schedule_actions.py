@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from desk.people_actions import UnknownPersonNumber, person_by_number  # noqa: F401  (raised here too)
+
 
 @dataclasses.dataclass(frozen=True)
 class Schedules:
@@ -27,14 +29,6 @@ class Change:
     ``notes`` what the operator should know (e.g. a holiday on a weekend)."""
     count: int | None = None
     notes: tuple[str, ...] = ()
-
-
-class UnknownPersonNumber(LookupError):
-    """No person has the number typed."""
-
-    def __init__(self, number: str):
-        super().__init__(f"no person with number {number}")
-        self.number = number
 
 
 def load(backend) -> Schedules:
@@ -71,23 +65,16 @@ def remove_department_schedule(backend, department: str) -> Change:
     return Change()
 
 
-def _person_id(backend, number: str) -> int:
-    person = backend.people.get_by_number(number.strip())
-    if person is None:
-        raise UnknownPersonNumber(number.strip())
-    return person.id
-
-
 def set_person_schedule(backend, number: str, shift_id: int | None, work_days: str,
                         valid_from: date | None = None) -> Change:
     """The person's own schedule (``shift_id`` None: no schedule at all, never late or absent)."""
-    backend.schedules.set_person_schedule(_person_id(backend, number), shift_id, work_days, valid_from)
+    backend.schedules.set_person_schedule(person_by_number(backend, number).id, shift_id, work_days, valid_from)
     return Change()
 
 
 def remove_person_schedule(backend, number: str) -> Change:
     """The person follows their department's schedule again."""
-    backend.schedules.remove_person_schedule(_person_id(backend, number))
+    backend.schedules.remove_person_schedule(person_by_number(backend, number).id)
     return Change()
 
 

@@ -1,14 +1,15 @@
 """Reports tab: a month or a date range, one department or all; per person totals or the day grid;
 export to Excel (.xlsx) or CSV; corrections (补卡) of missed punches.
 
-Every report and export runs on the database thread (BackendClient.call); the table is a model over
-the computed report (gui.report_models), never one item per cell.
+Every report and export is desk.report_actions', run on the database thread (BackendClient.call); the
+table is a model over the computed report (gui.report_models), never one item per cell.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import time
+from functools import partial
 from pathlib import Path
 
 from PyQt5.QtCore import QDate, Qt, pyqtSignal
@@ -16,8 +17,8 @@ from PyQt5.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateEd
                              QLabel, QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget)
 
 from backend import report_export, times
-from backend.day_attendance import day_window
 from backend.reports import ReportQuery
+from desk import report_actions
 from gui import folders, i18n
 from gui.correction_dialog import CorrectionDialog, WithdrawDialog
 from gui.report_models import GridModel, TotalsModel
@@ -158,7 +159,7 @@ class ReportsTab(QWidget):
         combo.blockSignals(False)
 
     def refresh_departments(self) -> None:
-        self.client.call(lambda b: [row.department for row in b.schedules.departments()], self._fill_departments,
+        self.client.call(report_actions.departments, self._fill_departments,
                          lambda e: self.message.emit(str(e)))
 
     # -- the report --------------------------------------------------------------------
@@ -203,7 +204,7 @@ class ReportsTab(QWidget):
             self.showButton.setEnabled(True)
             self._failed(error)
 
-        self.client.call(lambda b: b.reports.build(query), done, failed)
+        self.client.call(partial(report_actions.build, query=query), done, failed)
 
     def _failed(self, error) -> None:
         text = self.tr("Report failed: {error}").format(error=error)
@@ -266,29 +267,25 @@ class ReportsTab(QWidget):
         query = self.report.query
         name = self.tr("attendance") + f"-{query.start:%Y%m%d}-{query.end:%Y%m%d}.{kind}"
         filters = self.tr("Excel workbooks (*.xlsx)") if kind == "xlsx" else self.tr("CSV files (*.csv)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), str(Path(folders.start_folder("exports")) / name), filters)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"),
+                                              str(Path(folders.start_folder("exports")) / name), filters)
         if path:
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
         """Write the report shown to ``path``: .xlsx (every sheet) or .csv (the view shown), on the database
         thread (the corrections of the report's days come from the database)."""
-        report, language = self.report, self.settings().language
         view = "totals" if self.totalsRadio.isChecked() else "days"
-        shown = i18n.shown()                 # the CSV is headed as the table on screen is
         folders.remember("exports", path)
-
-        def job(backend):
-            if path.lower().endswith(".csv"):
-                return report_export.export_csv(report, path, view, shown)
-            corrections = backend.corrections.between(report.query.start, report.query.end)
-            return report_export.export_xlsx(report, path, language, corrections)
 
         def done(_count):
             self.message.emit(self.tr("Exported to {path}").format(path=path))
             self.exported.emit(path)
 
-        self.client.call(job, done, lambda e: self.message.emit(self.tr("Export failed: {error}").format(error=e)))
+        # the workbook in the desk's language; the CSV headed as the table on screen is
+        self.client.call(partial(report_actions.export, report=self.report, path=path, view=view,
+                                 language=self.settings().language, csv_language=i18n.shown()),
+                         done, lambda e: self.message.emit(self.tr("Export failed: {error}").format(error=e)))
 
     # -- corrections -------------------------------------------------------------------
     def selected(self):
@@ -325,12 +322,6 @@ class ReportsTab(QWidget):
             return
         person = self.table.model().person(self.table.currentIndex().row())
 
-        lo, hi = day_window(day, person.schedule)      # the check-ins of that day (a night shift's: past midnight)
-
-        def job(backend):
-            rows = backend.corrections.between(lo.date(), hi.date(), person.person_id)
-            return [r for r in rows if not r.withdrawn and lo <= r.checked_in_at < hi]
-
         def found(rows):
             if not rows:
                 self.message.emit(self.tr("{name} has no correction on {day} to withdraw.").format(
@@ -341,4 +332,5 @@ class ReportsTab(QWidget):
             dialog.show()
             self.withdrawalOpened.emit(dialog)
 
-        self.client.call(job, found, lambda e: self.message.emit(str(e)))
+        self.client.call(partial(report_actions.corrections_of_day, person=person, day=day), found,
+                         lambda e: self.message.emit(str(e)))

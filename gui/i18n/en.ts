@@ -80,52 +80,52 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="38"/>
+        <location filename="../correction_dialog.py" line="41"/>
         <source>Add a correction (missed check-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="44"/>
+        <location filename="../correction_dialog.py" line="47"/>
         <source>Required, e.g. forgot to check in, camera down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="44"/>
+        <location filename="../correction_dialog.py" line="47"/>
         <source>Required: who adds it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="47"/>
+        <location filename="../correction_dialog.py" line="50"/>
         <source>Person number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="48"/>
+        <location filename="../correction_dialog.py" line="51"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="49"/>
+        <location filename="../correction_dialog.py" line="52"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="50"/>
+        <location filename="../correction_dialog.py" line="53"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="55"/>
+        <location filename="../correction_dialog.py" line="58"/>
         <source>The check-in is added as a manual one, with the reason and the operator; face check-ins are never changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="65"/>
+        <location filename="../correction_dialog.py" line="68"/>
         <source>Type the person number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="68"/>
+        <location filename="../correction_dialog.py" line="71"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -135,22 +135,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="87"/>
+        <location filename="../correction_dialog.py" line="79"/>
         <source>No person with number {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="92"/>
+        <location filename="../correction_dialog.py" line="88"/>
         <source>Not added: the check-in at {time} already covers that time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="96"/>
+        <location filename="../correction_dialog.py" line="92"/>
         <source>Correction for {name} at {time} kept on this desk: the database is unreachable, it is sent when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="99"/>
+        <location filename="../correction_dialog.py" line="95"/>
         <source>Correction added for {name} at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -548,137 +548,137 @@
 <context>
     <name>LeaveTab</name>
     <message>
-        <location filename="../leave_tab.py" line="107"/>
+        <location filename="../leave_tab.py" line="110"/>
         <source>Enter leave or a business trip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="108"/>
+        <location filename="../leave_tab.py" line="111"/>
         <source>Person number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="179"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="110"/>
+        <location filename="../leave_tab.py" line="113"/>
         <source>Covers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="179"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="179"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="177"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="177"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="115"/>
+        <location filename="../leave_tab.py" line="118"/>
         <source>Required: who enters it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="116"/>
+        <location filename="../leave_tab.py" line="119"/>
         <source>Add leave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="117"/>
+        <location filename="../leave_tab.py" line="120"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="118"/>
+        <location filename="../leave_tab.py" line="121"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="119"/>
+        <location filename="../leave_tab.py" line="122"/>
         <source>Why withdraw (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="120"/>
+        <location filename="../leave_tab.py" line="123"/>
         <source>Withdraw selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="121"/>
+        <location filename="../leave_tab.py" line="124"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="122"/>
+        <location filename="../leave_tab.py" line="125"/>
         <source>Rows person_number,type,start,end,half,reason; a file with a bad line is refused whole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="127"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Whole days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="127"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Morning (half day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="127"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Afternoon (half day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="127"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="171"/>
+        <location filename="../leave_tab.py" line="168"/>
         <source>Reading leave failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="179"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="179"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="177"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="189"/>
+        <location filename="../leave_tab.py" line="186"/>
         <source>withdrawn on {time} by {operator}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="191"/>
+        <location filename="../leave_tab.py" line="188"/>
         <source>counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../leave_tab.py" line="195"/>
+        <location filename="../leave_tab.py" line="192"/>
         <source>%n leave record(s) this month</source>
         <translation>
             <numerusform>%n leave record this month</numerusform>
@@ -686,52 +686,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="211"/>
+        <location filename="../leave_tab.py" line="208"/>
         <source>Type the person number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="220"/>
+        <location filename="../leave_tab.py" line="224"/>
         <source>no person with number {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="225"/>
+        <location filename="../leave_tab.py" line="216"/>
         <source>Leave added for {name}: {span}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="232"/>
+        <location filename="../leave_tab.py" line="225"/>
         <source>Not added: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="239"/>
+        <location filename="../leave_tab.py" line="233"/>
         <source>Select the leave to withdraw in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="245"/>
+        <location filename="../leave_tab.py" line="239"/>
         <source>Leave of {name} ({span}) withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="251"/>
+        <location filename="../leave_tab.py" line="245"/>
         <source>Not withdrawn: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="255"/>
+        <location filename="../leave_tab.py" line="249"/>
         <source>Import leave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="255"/>
+        <location filename="../leave_tab.py" line="249"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../leave_tab.py" line="266"/>
+        <location filename="../leave_tab.py" line="260"/>
         <source>%n leave record(s) imported.</source>
         <translation>
             <numerusform>%n leave record imported.</numerusform>
@@ -739,7 +739,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="270"/>
+        <location filename="../leave_tab.py" line="264"/>
         <source>Nothing imported: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1632,47 +1632,47 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../i18n.py" line="80"/>
+        <location filename="../i18n.py" line="91"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="81"/>
+        <location filename="../i18n.py" line="92"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="82"/>
+        <location filename="../i18n.py" line="93"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="83"/>
+        <location filename="../i18n.py" line="94"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="84"/>
+        <location filename="../i18n.py" line="95"/>
         <source>&amp;Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="85"/>
+        <location filename="../i18n.py" line="96"/>
         <source>&amp;No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="86"/>
+        <location filename="../i18n.py" line="97"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="87"/>
+        <location filename="../i18n.py" line="98"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="88"/>
+        <location filename="../i18n.py" line="99"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1680,117 +1680,117 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../reports_tab.py" line="110"/>
+        <location filename="../reports_tab.py" line="111"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="111"/>
+        <location filename="../reports_tab.py" line="112"/>
         <source>Dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="112"/>
+        <location filename="../reports_tab.py" line="113"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="113"/>
+        <location filename="../reports_tab.py" line="114"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="114"/>
+        <location filename="../reports_tab.py" line="115"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="115"/>
+        <location filename="../reports_tab.py" line="116"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="116"/>
+        <location filename="../reports_tab.py" line="117"/>
         <source>Totals per person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="117"/>
+        <location filename="../reports_tab.py" line="118"/>
         <source>Day grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="118"/>
+        <location filename="../reports_tab.py" line="119"/>
         <source>Add correction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="119"/>
+        <location filename="../reports_tab.py" line="120"/>
         <source>Add a check-in a person missed (补卡), with the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="123"/>
+        <location filename="../reports_tab.py" line="124"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="124"/>
+        <location filename="../reports_tab.py" line="125"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Work day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Rest day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="138"/>
         <source>No schedule: never late or absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="139"/>
         <source>Not enrolled yet, or deactivated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="153"/>
+        <location filename="../reports_tab.py" line="154"/>
         <source>All departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="154"/>
+        <location filename="../reports_tab.py" line="155"/>
         <source>(no department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="191"/>
+        <location filename="../reports_tab.py" line="192"/>
         <source>Computing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="209"/>
+        <location filename="../reports_tab.py" line="210"/>
         <source>Report failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="245"/>
+        <location filename="../reports_tab.py" line="246"/>
         <source>Choose a month or dates and press Show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="248"/>
+        <location filename="../reports_tab.py" line="249"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -1798,12 +1798,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="248"/>
+        <location filename="../reports_tab.py" line="249"/>
         <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="256"/>
+        <location filename="../reports_tab.py" line="257"/>
         <source>%n without a schedule (never counted absent)</source>
         <translation>
             <numerusform>%n without a schedule (never counted absent)</numerusform>
@@ -1811,72 +1811,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="258"/>
+        <location filename="../reports_tab.py" line="259"/>
         <source>computed in {seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="264"/>
+        <location filename="../reports_tab.py" line="265"/>
         <source>Show a report first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="267"/>
+        <location filename="../reports_tab.py" line="268"/>
         <source>attendance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="268"/>
+        <location filename="../reports_tab.py" line="269"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="268"/>
+        <location filename="../reports_tab.py" line="269"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="269"/>
+        <location filename="../reports_tab.py" line="270"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="287"/>
+        <location filename="../reports_tab.py" line="282"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="290"/>
+        <location filename="../reports_tab.py" line="286"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="120"/>
+        <location filename="../reports_tab.py" line="121"/>
         <source>Withdraw correction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="121"/>
+        <location filename="../reports_tab.py" line="122"/>
         <source>Withdraw a correction of the day selected in the grid: it stops counting and stays in the history with who and why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="139"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Not yet: days after today are not judged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>On leave or on a business trip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>In progress: judged once the shift has ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="254"/>
+        <location filename="../reports_tab.py" line="255"/>
         <source>on leave or a trip %n day(s)</source>
         <translation>
             <numerusform>on leave or a trip %n day</numerusform>
@@ -1884,12 +1884,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="323"/>
+        <location filename="../reports_tab.py" line="321"/>
         <source>Select a corrected day of a person in the day grid first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="335"/>
+        <location filename="../reports_tab.py" line="327"/>
         <source>{name} has no correction on {day} to withdraw.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2143,27 +2143,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="428"/>
+        <location filename="../schedules_tab.py" line="429"/>
         <source>Shift {name} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="459"/>
+        <location filename="../schedules_tab.py" line="460"/>
         <source>Shift {name} deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="485"/>
+        <location filename="../schedules_tab.py" line="486"/>
         <source>add a shift first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="468"/>
+        <location filename="../schedules_tab.py" line="469"/>
         <source>Schedule of {department} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="478"/>
+        <location filename="../schedules_tab.py" line="479"/>
         <source>Schedule of {department} removed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2173,52 +2173,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="488"/>
+        <location filename="../schedules_tab.py" line="489"/>
         <source>Own schedule of {number} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="493"/>
+        <location filename="../schedules_tab.py" line="494"/>
         <source>{number} follows their department&apos;s schedule again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="499"/>
+        <location filename="../schedules_tab.py" line="500"/>
         <source>{day} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="504"/>
+        <location filename="../schedules_tab.py" line="505"/>
         <source>{day} deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="508"/>
+        <location filename="../schedules_tab.py" line="509"/>
         <source>Calendar imported from {path}: {{result}} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="513"/>
+        <location filename="../schedules_tab.py" line="514"/>
         <source>Calendar exported to {path}: {{result}} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="517"/>
+        <location filename="../schedules_tab.py" line="518"/>
         <source>Import calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="524"/>
+        <location filename="../schedules_tab.py" line="525"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="523"/>
+        <location filename="../schedules_tab.py" line="524"/>
         <source>calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="524"/>
+        <location filename="../schedules_tab.py" line="525"/>
         <source>Export calendar</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2254,27 +2254,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="428"/>
+        <location filename="../schedules_tab.py" line="429"/>
         <source>Shift {name}: a new version from {day} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="435"/>
+        <location filename="../schedules_tab.py" line="436"/>
         <source>Change a shift in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="435"/>
+        <location filename="../schedules_tab.py" line="436"/>
         <source>Shift {name} was worked on earlier days. Change it for those days too (their reports change), or start a new version on {day} (the days before keep their times)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="439"/>
+        <location filename="../schedules_tab.py" line="440"/>
         <source>Change history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="440"/>
+        <location filename="../schedules_tab.py" line="441"/>
         <source>New version from {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2515,62 +2515,62 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="116"/>
+        <location filename="../correction_dialog.py" line="112"/>
         <source>Withdraw a correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="119"/>
+        <location filename="../correction_dialog.py" line="115"/>
         <source>{name} ({number}) at {time}, added by {operator}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="122"/>
+        <location filename="../correction_dialog.py" line="118"/>
         <source>Required, e.g. entered for the wrong day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="122"/>
+        <location filename="../correction_dialog.py" line="118"/>
         <source>Required: who withdraws it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="125"/>
+        <location filename="../correction_dialog.py" line="121"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="126"/>
+        <location filename="../correction_dialog.py" line="122"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="127"/>
+        <location filename="../correction_dialog.py" line="123"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="129"/>
+        <location filename="../correction_dialog.py" line="125"/>
         <source>Withdraw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="133"/>
+        <location filename="../correction_dialog.py" line="129"/>
         <source>A withdrawn correction no longer counts; it stays in the history with who withdrew it and why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="143"/>
+        <location filename="../correction_dialog.py" line="139"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="149"/>
+        <location filename="../correction_dialog.py" line="145"/>
         <source>Not withdrawn: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="154"/>
+        <location filename="../correction_dialog.py" line="150"/>
         <source>Correction of {name} at {time} withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>

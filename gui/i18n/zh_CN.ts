@@ -80,52 +80,52 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="38"/>
+        <location filename="../correction_dialog.py" line="41"/>
         <source>Add a correction (missed check-in)</source>
         <translation>补卡（补录漏打的签到）</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="44"/>
+        <location filename="../correction_dialog.py" line="47"/>
         <source>Required, e.g. forgot to check in, camera down</source>
         <translation>必填，例如：忘记打卡、摄像头故障</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="44"/>
+        <location filename="../correction_dialog.py" line="47"/>
         <source>Required: who adds it</source>
         <translation>必填：补卡的操作员</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="47"/>
+        <location filename="../correction_dialog.py" line="50"/>
         <source>Person number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="48"/>
+        <location filename="../correction_dialog.py" line="51"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="49"/>
+        <location filename="../correction_dialog.py" line="52"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="50"/>
+        <location filename="../correction_dialog.py" line="53"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="55"/>
+        <location filename="../correction_dialog.py" line="58"/>
         <source>The check-in is added as a manual one, with the reason and the operator; face check-ins are never changed.</source>
         <translation>补卡记为手工签到，并保存原因和操作员；刷脸签到记录不会被修改。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="65"/>
+        <location filename="../correction_dialog.py" line="68"/>
         <source>Type the person number.</source>
         <translation>请输入工号。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="68"/>
+        <location filename="../correction_dialog.py" line="71"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
@@ -135,22 +135,22 @@
         <translation>未添加：{error}</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="87"/>
+        <location filename="../correction_dialog.py" line="79"/>
         <source>No person with number {number}.</source>
         <translation>没有工号为 {number} 的人员。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="92"/>
+        <location filename="../correction_dialog.py" line="88"/>
         <source>Not added: the check-in at {time} already covers that time.</source>
         <translation>未添加：{time} 的签到已覆盖该时间。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="96"/>
+        <location filename="../correction_dialog.py" line="92"/>
         <source>Correction for {name} at {time} kept on this desk: the database is unreachable, it is sent when it is back.</source>
         <translation>{name} 在 {time} 的补卡已暂存在本机：数据库无法连接，恢复后自动上传。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="99"/>
+        <location filename="../correction_dialog.py" line="95"/>
         <source>Correction added for {name} at {time}.</source>
         <translation>已为 {name} 补卡：{time}。</translation>
     </message>
@@ -546,196 +546,196 @@
 <context>
     <name>LeaveTab</name>
     <message>
-        <location filename="../leave_tab.py" line="107"/>
+        <location filename="../leave_tab.py" line="110"/>
         <source>Enter leave or a business trip</source>
         <translation>登记请假或出差</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="108"/>
+        <location filename="../leave_tab.py" line="111"/>
         <source>Person number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="179"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="110"/>
+        <location filename="../leave_tab.py" line="113"/>
         <source>Covers</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="179"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="179"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="177"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="177"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="115"/>
+        <location filename="../leave_tab.py" line="118"/>
         <source>Required: who enters it</source>
         <translation>必填：登记人</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="116"/>
+        <location filename="../leave_tab.py" line="119"/>
         <source>Add leave</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="117"/>
+        <location filename="../leave_tab.py" line="120"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="118"/>
+        <location filename="../leave_tab.py" line="121"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="119"/>
+        <location filename="../leave_tab.py" line="122"/>
         <source>Why withdraw (required)</source>
         <translation>撤销原因（必填）</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="120"/>
+        <location filename="../leave_tab.py" line="123"/>
         <source>Withdraw selected</source>
         <translation>撤销所选</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="121"/>
+        <location filename="../leave_tab.py" line="124"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="122"/>
+        <location filename="../leave_tab.py" line="125"/>
         <source>Rows person_number,type,start,end,half,reason; a file with a bad line is refused whole</source>
         <translation>每行：工号,类型,开始,结束,半天,原因；文件中有一行出错则整个文件不导入</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="127"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Whole days</source>
         <translation>整天</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="127"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Morning (half day)</source>
         <translation>上午（半天）</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="127"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Afternoon (half day)</source>
         <translation>下午（半天）</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="127"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Hours</source>
         <translation>按小时</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="171"/>
+        <location filename="../leave_tab.py" line="168"/>
         <source>Reading leave failed: {error}</source>
         <translation>读取请假记录失败：{error}</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="179"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="179"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="177"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="189"/>
+        <location filename="../leave_tab.py" line="186"/>
         <source>withdrawn on {time} by {operator}: {reason}</source>
         <translation>{time} 由 {operator} 撤销：{reason}</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="191"/>
+        <location filename="../leave_tab.py" line="188"/>
         <source>counts</source>
         <translation>有效</translation>
     </message>
     <message numerus="yes">
-        <location filename="../leave_tab.py" line="195"/>
+        <location filename="../leave_tab.py" line="192"/>
         <source>%n leave record(s) this month</source>
         <translation>
             <numerusform>本月 %n 条请假记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="211"/>
+        <location filename="../leave_tab.py" line="208"/>
         <source>Type the person number.</source>
         <translation>请输入工号。</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="220"/>
+        <location filename="../leave_tab.py" line="224"/>
         <source>no person with number {number}</source>
         <translation>没有工号为 {number} 的人员</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="225"/>
+        <location filename="../leave_tab.py" line="216"/>
         <source>Leave added for {name}: {span}.</source>
         <translation>已为 {name} 登记请假：{span}。</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="232"/>
+        <location filename="../leave_tab.py" line="225"/>
         <source>Not added: {error}</source>
         <translation>未登记：{error}</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="239"/>
+        <location filename="../leave_tab.py" line="233"/>
         <source>Select the leave to withdraw in the list first.</source>
         <translation>请先在列表中选择要撤销的请假记录。</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="245"/>
+        <location filename="../leave_tab.py" line="239"/>
         <source>Leave of {name} ({span}) withdrawn.</source>
         <translation>已撤销 {name} 的请假（{span}）。</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="251"/>
+        <location filename="../leave_tab.py" line="245"/>
         <source>Not withdrawn: {error}</source>
         <translation>未撤销：{error}</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="255"/>
+        <location filename="../leave_tab.py" line="249"/>
         <source>Import leave</source>
         <translation>导入请假记录</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="255"/>
+        <location filename="../leave_tab.py" line="249"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../leave_tab.py" line="266"/>
+        <location filename="../leave_tab.py" line="260"/>
         <source>%n leave record(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 条请假记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="270"/>
+        <location filename="../leave_tab.py" line="264"/>
         <source>Nothing imported: {error}</source>
         <translation>未导入任何记录：{error}</translation>
     </message>
@@ -1623,47 +1623,47 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../i18n.py" line="80"/>
+        <location filename="../i18n.py" line="91"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="81"/>
+        <location filename="../i18n.py" line="92"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="82"/>
+        <location filename="../i18n.py" line="93"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="83"/>
+        <location filename="../i18n.py" line="94"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="84"/>
+        <location filename="../i18n.py" line="95"/>
         <source>&amp;Yes</source>
         <translation>是(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="85"/>
+        <location filename="../i18n.py" line="96"/>
         <source>&amp;No</source>
         <translation>否(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="86"/>
+        <location filename="../i18n.py" line="97"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="87"/>
+        <location filename="../i18n.py" line="98"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="88"/>
+        <location filename="../i18n.py" line="99"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
@@ -1671,213 +1671,213 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../reports_tab.py" line="110"/>
+        <location filename="../reports_tab.py" line="111"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="111"/>
+        <location filename="../reports_tab.py" line="112"/>
         <source>Dates</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="112"/>
+        <location filename="../reports_tab.py" line="113"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="113"/>
+        <location filename="../reports_tab.py" line="114"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="114"/>
+        <location filename="../reports_tab.py" line="115"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="115"/>
+        <location filename="../reports_tab.py" line="116"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="116"/>
+        <location filename="../reports_tab.py" line="117"/>
         <source>Totals per person</source>
         <translation>个人汇总</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="117"/>
+        <location filename="../reports_tab.py" line="118"/>
         <source>Day grid</source>
         <translation>每日明细</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="118"/>
+        <location filename="../reports_tab.py" line="119"/>
         <source>Add correction…</source>
         <translation>补卡…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="119"/>
+        <location filename="../reports_tab.py" line="120"/>
         <source>Add a check-in a person missed (补卡), with the reason</source>
         <translation>为漏打卡的人员补录签到（补卡），须填写原因</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="123"/>
+        <location filename="../reports_tab.py" line="124"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="124"/>
+        <location filename="../reports_tab.py" line="125"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Work day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Rest day</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="136"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="137"/>
+        <location filename="../reports_tab.py" line="138"/>
         <source>No schedule: never late or absent</source>
         <translation>无排班：不计迟到、缺勤</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="138"/>
+        <location filename="../reports_tab.py" line="139"/>
         <source>Not enrolled yet, or deactivated</source>
         <translation>尚未录入或已停用</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="153"/>
+        <location filename="../reports_tab.py" line="154"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="154"/>
+        <location filename="../reports_tab.py" line="155"/>
         <source>(no department)</source>
         <translation>（无部门）</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="191"/>
+        <location filename="../reports_tab.py" line="192"/>
         <source>Computing the report…</source>
         <translation>正在计算报表…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="209"/>
+        <location filename="../reports_tab.py" line="210"/>
         <source>Report failed: {error}</source>
         <translation>报表失败：{error}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="245"/>
+        <location filename="../reports_tab.py" line="246"/>
         <source>Choose a month or dates and press Show.</source>
         <translation>请选择月份或日期范围，然后点击“查询”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="248"/>
+        <location filename="../reports_tab.py" line="249"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="248"/>
+        <location filename="../reports_tab.py" line="249"/>
         <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
         <translation>应出勤 {work_days} 天，迟到 {late} 次（{late_minutes} 分钟），早退 {early} 次，缺勤 {absent} 天，缺卡 {missing} 次，加班 {overtime:.1f} 小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="256"/>
+        <location filename="../reports_tab.py" line="257"/>
         <source>%n without a schedule (never counted absent)</source>
         <translation>
             <numerusform>%n 人无排班（不计缺勤）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="258"/>
+        <location filename="../reports_tab.py" line="259"/>
         <source>computed in {seconds:.1f} s</source>
         <translation>用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="264"/>
+        <location filename="../reports_tab.py" line="265"/>
         <source>Show a report first.</source>
         <translation>请先查询报表。</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="267"/>
+        <location filename="../reports_tab.py" line="268"/>
         <source>attendance</source>
         <translation>考勤报表</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="268"/>
+        <location filename="../reports_tab.py" line="269"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="268"/>
+        <location filename="../reports_tab.py" line="269"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="269"/>
+        <location filename="../reports_tab.py" line="270"/>
         <source>Export report</source>
         <translation>导出考勤报表</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="287"/>
+        <location filename="../reports_tab.py" line="282"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="290"/>
+        <location filename="../reports_tab.py" line="286"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="120"/>
+        <location filename="../reports_tab.py" line="121"/>
         <source>Withdraw correction…</source>
         <translation>撤销补卡…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="121"/>
+        <location filename="../reports_tab.py" line="122"/>
         <source>Withdraw a correction of the day selected in the grid: it stops counting and stays in the history with who and why</source>
         <translation>撤销表格中所选日期的补卡：不再计入考勤，记录保留并注明撤销人和原因</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="139"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Not yet: days after today are not judged</source>
         <translation>未到：今天以后的日子不计考勤</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>On leave or on a business trip</source>
         <translation>请假或出差</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="141"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>In progress: judged once the shift has ended</source>
         <translation>进行中：班次结束后才计考勤</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="254"/>
+        <location filename="../reports_tab.py" line="255"/>
         <source>on leave or a trip %n day(s)</source>
         <translation>
             <numerusform>请假/出差 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="323"/>
+        <location filename="../reports_tab.py" line="321"/>
         <source>Select a corrected day of a person in the day grid first.</source>
         <translation>请先在每日明细中选择一个有补卡的日期。</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="335"/>
+        <location filename="../reports_tab.py" line="327"/>
         <source>{name} has no correction on {day} to withdraw.</source>
         <translation>{name} 在 {day} 没有可撤销的补卡。</translation>
     </message>
@@ -2131,27 +2131,27 @@
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="428"/>
+        <location filename="../schedules_tab.py" line="429"/>
         <source>Shift {name} saved.</source>
         <translation>班次 {name} 已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="459"/>
+        <location filename="../schedules_tab.py" line="460"/>
         <source>Shift {name} deleted.</source>
         <translation>班次 {name} 已删除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="485"/>
+        <location filename="../schedules_tab.py" line="486"/>
         <source>add a shift first</source>
         <translation>请先添加班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="468"/>
+        <location filename="../schedules_tab.py" line="469"/>
         <source>Schedule of {department} saved.</source>
         <translation>{department} 的排班已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="478"/>
+        <location filename="../schedules_tab.py" line="479"/>
         <source>Schedule of {department} removed.</source>
         <translation>{department} 的排班已移除。</translation>
     </message>
@@ -2161,52 +2161,52 @@
         <translation>没有工号为 {number} 的人员</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="488"/>
+        <location filename="../schedules_tab.py" line="489"/>
         <source>Own schedule of {number} saved.</source>
         <translation>{number} 的个人排班已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="493"/>
+        <location filename="../schedules_tab.py" line="494"/>
         <source>{number} follows their department&apos;s schedule again.</source>
         <translation>{number} 恢复按部门排班。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="499"/>
+        <location filename="../schedules_tab.py" line="500"/>
         <source>{day} saved.</source>
         <translation>{day} 已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="504"/>
+        <location filename="../schedules_tab.py" line="505"/>
         <source>{day} deleted.</source>
         <translation>{day} 已删除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="508"/>
+        <location filename="../schedules_tab.py" line="509"/>
         <source>Calendar imported from {path}: {{result}} days.</source>
         <translation>已从 {path} 导入日历：{{result}} 天。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="513"/>
+        <location filename="../schedules_tab.py" line="514"/>
         <source>Calendar exported to {path}: {{result}} days.</source>
         <translation>日历已导出到 {path}：{{result}} 天。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="517"/>
+        <location filename="../schedules_tab.py" line="518"/>
         <source>Import calendar</source>
         <translation>导入日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="524"/>
+        <location filename="../schedules_tab.py" line="525"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="523"/>
+        <location filename="../schedules_tab.py" line="524"/>
         <source>calendar</source>
         <translation>节假日日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="524"/>
+        <location filename="../schedules_tab.py" line="525"/>
         <source>Export calendar</source>
         <translation>导出日历</translation>
     </message>
@@ -2242,27 +2242,27 @@
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="428"/>
+        <location filename="../schedules_tab.py" line="429"/>
         <source>Shift {name}: a new version from {day} saved.</source>
         <translation>班次 {name}：已保存自 {day} 起的新版本。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="435"/>
+        <location filename="../schedules_tab.py" line="436"/>
         <source>Change a shift in use</source>
         <translation>修改使用中的班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="435"/>
+        <location filename="../schedules_tab.py" line="436"/>
         <source>Shift {name} was worked on earlier days. Change it for those days too (their reports change), or start a new version on {day} (the days before keep their times)?</source>
         <translation>班次 {name} 以前已在使用。是连以前的日子一起修改（以前的报表会改变），还是从 {day} 起启用新版本（以前的日子保留原时间）？</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="439"/>
+        <location filename="../schedules_tab.py" line="440"/>
         <source>Change history</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="440"/>
+        <location filename="../schedules_tab.py" line="441"/>
         <source>New version from {day}</source>
         <translation>从 {day} 起启用新版本</translation>
     </message>
@@ -2500,62 +2500,62 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="116"/>
+        <location filename="../correction_dialog.py" line="112"/>
         <source>Withdraw a correction</source>
         <translation>撤销补卡</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="119"/>
+        <location filename="../correction_dialog.py" line="115"/>
         <source>{name} ({number}) at {time}, added by {operator}: {reason}</source>
         <translation>{name}（{number}）{time}，{operator} 补卡：{reason}</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="122"/>
+        <location filename="../correction_dialog.py" line="118"/>
         <source>Required, e.g. entered for the wrong day</source>
         <translation>必填，例如：补错了日期</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="122"/>
+        <location filename="../correction_dialog.py" line="118"/>
         <source>Required: who withdraws it</source>
         <translation>必填：撤销人</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="125"/>
+        <location filename="../correction_dialog.py" line="121"/>
         <source>Correction</source>
         <translation>补卡记录</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="126"/>
+        <location filename="../correction_dialog.py" line="122"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="127"/>
+        <location filename="../correction_dialog.py" line="123"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="129"/>
+        <location filename="../correction_dialog.py" line="125"/>
         <source>Withdraw</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="133"/>
+        <location filename="../correction_dialog.py" line="129"/>
         <source>A withdrawn correction no longer counts; it stays in the history with who withdrew it and why.</source>
         <translation>撤销的补卡不再计入考勤；它仍保留在记录中，并注明撤销人和原因。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="143"/>
+        <location filename="../correction_dialog.py" line="139"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="149"/>
+        <location filename="../correction_dialog.py" line="145"/>
         <source>Not withdrawn: {error}</source>
         <translation>未撤销：{error}</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="154"/>
+        <location filename="../correction_dialog.py" line="150"/>
         <source>Correction of {name} at {time} withdrawn.</source>
         <translation>已撤销 {name} {time} 的补卡。</translation>
     </message>

@@ -1,7 +1,7 @@
-"""Fixtures of the desk layer's tests (imported by each test module: a conftest.py here would be one more module
-named "conftest" beside tests/gui's, which its tests import by that name): a fresh database of each kind, SQLite and a real MariaDB/MySQL server
+"""Fixtures of the desk layer's tests: a fresh database of each kind, SQLite and a real MariaDB/MySQL server
 (root on 127.0.0.1:3306 unless FACE_TEST_MYSQL_URL says otherwise, as tests/backend); a server that is not
-running makes the MySQL tests fail, not skip."""
+running makes the MySQL tests fail, not skip. Imported by each test module: a conftest.py here would be one
+more module named "conftest" beside tests/gui's, whose tests import theirs by that name."""
 from __future__ import annotations
 
 import os

@@ -1,0 +1,1 @@
+"""The desk layer: the use cases the screens and the commands share (no Qt)."""

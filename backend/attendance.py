@@ -1,15 +1,18 @@
-"""Check-ins (cooldown / once-per-day rule, outbox fallback for MySQL) and history queries."""
+"""Check-ins (cooldown / once-per-day rule, outbox fallback for MySQL), history queries, and the attempts the
+desk refused for liveness (recorded apart, never check-ins: backend.rejected_attempts)."""
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from datetime import datetime, timedelta
 
 from backend import csv_export, history, times, validation
+from backend import rejected_attempts as refused
 from backend.db import Database
 from backend.errors import BackendOffline, InactivePerson, IntegrityViolation, PersonNotFound, SchemaError
 from backend.outbox import Outbox
-from backend.records import CheckIn, DailySummary, Event, HistoryPage, HistoryQuery
+from backend.records import CheckIn, DailySummary, Event, HistoryPage, HistoryQuery, RejectedAttempt
 
 log = logging.getLogger(__name__)
 REPLAY_BATCH = 500
@@ -58,11 +61,16 @@ class AttendanceRepository:
     def check_in(self, person_id: int, when: datetime | None = None, desk: str = "",
                  distance: float | None = None, *, method: str = "face", operator: str | None = None,
                  reason: str | None = None, event_id: str | None = None,
-                 allow_inactive: bool = False) -> CheckIn:
+                 allow_inactive: bool = False, liveness: str | None = None) -> CheckIn:
         """Record that ``person_id`` was seen at ``when`` (default: now, local time).
 
         ``method``: "face", "confirmed" (the operator confirmed the desk's candidate),
         "number+face" or "manual"; ``operator`` and ``reason`` say who and why (schema 3).
+        ``liveness`` (schema 6): how the desk proved the face live, "passive", "challenge" or "off" (the
+        desk's liveness setting is off: the desk says so, the row then tells an audit the face was not
+        checked); None (the default) stores NULL: not stated, as for rows of before schema 6 and the only
+        value of a manual correction, which has no face. The backend cannot know the desk's setting, so it
+        never guesses "off" for it.
         ``allow_inactive``: record it although the person is inactive now (a correction of a time they
         were active, checked by backend.corrections).
         Returns a :class:`CheckIn` with status "recorded", "cooldown" or "queued". Raises
@@ -75,7 +83,8 @@ class AttendanceRepository:
                       event_id=validation.event_id(event_id) if event_id is not None else str(uuid.uuid4()),
                       method=validation.method(method),
                       operator=validation.text("operator", operator, strip=True),
-                      reason=validation.text("reason", reason, strip=True))
+                      reason=validation.text("reason", reason, strip=True),
+                      liveness=validation.liveness(liveness, method))
         with self._db.lock:
             if self._outbox is None:
                 return self._record(event, allow_inactive)
@@ -92,7 +101,8 @@ class AttendanceRepository:
     def _result(status: str, event: "Event", **extra) -> CheckIn:
         return CheckIn(status=status, person_id=event.person_id, event_id=event.event_id,
                        checked_in_at=event.when, desk=event.desk, distance=event.distance,
-                       method=event.method, operator=event.operator, reason=event.reason, **extra)
+                       method=event.method, operator=event.operator, reason=event.reason,
+                       liveness=event.liveness, **extra)
 
     def _seen(self, person_id: int, when: datetime) -> None:
         """Remember a recorded/queued check-in, for the rule while the server is unreachable."""
@@ -117,7 +127,7 @@ class AttendanceRepository:
                                    (event.person_id, db.dt(window[0]), db.dt(window[1]))).scalar()
                 if last is not None:
                     return self._result("cooldown", event, last_check_in=db.read_dt(last))
-            cur.execute(db.sql_insert_event, event.row(db))
+            cur.execute(event.sql(db), event.row(db))
             row_id = cur.execute("SELECT id FROM attendance WHERE event_id = ?", (event.event_id,)).scalar()
         self._seen(event.person_id, event.when)
         return self._result("recorded", event, attendance_id=int(row_id))
@@ -148,7 +158,7 @@ class AttendanceRepository:
             with db.transaction(write=True) as cur:
                 for ev in batch:
                     try:
-                        cur.execute(db.sql_insert_event, ev.event.row(db))
+                        cur.execute(ev.event.sql(db), ev.event.row(db))
                     except IntegrityViolation as exc:
                         if exc.kind != "foreign_key":
                             raise
@@ -158,6 +168,20 @@ class AttendanceRepository:
             self._outbox.done(batch, rejected)
             sent += len(batch) - len(rejected)
             self._sent += len(batch) - len(rejected)
+
+    def _replay_attempts(self) -> int:
+        """Write queued rejected attempts in order (to rejected_attempts only: never a check-in); raises
+        BackendOffline like _replay."""
+        written = 0
+        while True:
+            batch = self._outbox.peek_attempts(REPLAY_BATCH)
+            if not batch:
+                return written
+            with self._db.transaction(write=True) as cur:
+                for _, attempt in batch:
+                    refused.write(self._db, cur, attempt)
+            self._outbox.attempts_done([seq for seq, _ in batch])
+            written += len(batch)
 
     def flush_outbox(self) -> int:
         """Try the server now and replay the queue; returns how many events were sent (0 if offline)."""
@@ -169,6 +193,7 @@ class AttendanceRepository:
                 if not self._db.online:
                     self._db.connect()
                 self._replay()
+                self._replay_attempts()
             except (BackendOffline, SchemaError):
                 pass
             return self._sent - before
@@ -176,6 +201,68 @@ class AttendanceRepository:
     @property
     def pending(self) -> int:
         return 0 if self._outbox is None else self._outbox.pending
+
+    @property
+    def attempts_pending(self) -> int:
+        """Rejected attempts waiting in the outbox (MySQL unreachable)."""
+        return 0 if self._outbox is None else self._outbox.attempts_pending
+
+    # -- rejected attempts (schema 6; backend.rejected_attempts) ---------------------
+    def record_rejected_attempt(self, person_id: int | None = None, when: datetime | None = None, desk: str = "",
+                                *, reason: str, method: str = "face", distance: float | None = None,
+                                detail: str | None = None, thumbnail: bytes | None = None,
+                                event_id: str | None = None) -> RejectedAttempt:
+        """Record that the desk refused a check-in because the face was not shown live; nothing is checked in.
+
+        ``person_id``: the person claimed (number + face) or the enrolled face nearest to it (None: none);
+        ``when``: default now; ``method``: the check-in refused, "face", "confirmed" or "number+face";
+        ``reason``: a short code ("flat", "no_turn", "wrong_turn", "left", ...: the desk words it);
+        ``distance``: to that person, when known; ``detail``: free text (at most 512 characters);
+        ``thumbnail``: a small JPEG of the face (at most backend.rejected_attempts.MAX_THUMBNAIL_BYTES; larger is
+        refused). Returns the RejectedAttempt, status "recorded" (``id`` its row) or "queued": with MySQL
+        unreachable it waits in the outbox, as check-ins do, and is written when the server returns (an
+        attempt is evidence of a photo held up to the desk: it is kept, not dropped). No cooldown: every
+        attempt is listed. A person who does not exist is not named; the attempt is recorded all the same.
+        Raises ValueError (nothing written) for bad arguments.
+        """
+        attempt = refused.check(person_id, when, desk, method, reason, distance, detail, thumbnail, event_id)
+        with self._db.lock:
+            if self._outbox is None:
+                return self._record_attempt(attempt)
+            if not self._db.online and not self._db.retry_due():
+                return self._queue_attempt(attempt)
+            try:
+                if self._outbox.attempts_pending:
+                    self._replay_attempts()
+                return self._record_attempt(attempt)
+            except (BackendOffline, SchemaError):
+                return self._queue_attempt(attempt)
+
+    def _record_attempt(self, attempt: RejectedAttempt) -> RejectedAttempt:
+        with self._db.transaction(write=True) as cur:
+            row_id, person_id = refused.write(self._db, cur, attempt)
+        return dataclasses.replace(attempt, id=row_id, person_id=person_id, status="recorded")
+
+    def _queue_attempt(self, attempt: RejectedAttempt) -> RejectedAttempt:
+        self._outbox.put_attempt(attempt)
+        log.info("rejected attempt %s queued in the outbox (server unreachable)", attempt.event_id)
+        return dataclasses.replace(attempt, status="queued")
+
+    def rejected_attempts(self, start=None, end=None, desk: str | None = None,
+                          limit: int = refused.DEFAULT_LIMIT,
+                          thumbnails: bool = True) -> list[RejectedAttempt]:
+        """Rejected attempts from ``start`` to ``end`` (dates, datetimes or ISO text as the history's range; a
+        date ``end`` includes that day; None: unbounded), newest first, at most ``limit``, of one ``desk`` or
+        all, with the person's number and name (None when no person). ``thumbnails``: each with its JPEG
+        (else only ``has_thumbnail``; ``rejected_attempt_thumbnail(id)`` reads one)."""
+        return refused.between(self._db, start, end, desk, limit, thumbnails)
+
+    def rejected_attempt_thumbnail(self, attempt_id: int) -> bytes | None:
+        return refused.thumbnail(self._db, attempt_id)
+
+    def purge_rejected_thumbnails(self, before: datetime) -> int:
+        """Forget the thumbnails of attempts before ``before`` (the attempts stay listed); returns how many."""
+        return refused.purge_thumbnails(self._db, before)
 
     # -- history -------------------------------------------------------------------
     def count_of(self, person_id: int) -> int:

@@ -80,10 +80,14 @@ class Backend:
         message = self._db.message
         if pending:
             message += f"; {pending} check-in(s) waiting to be sent"
+        attempts = self.attendance.attempts_pending
+        if attempts:
+            message += f"; {attempts} rejected attempt(s) waiting to be sent"
         return BackendStatus(kind=self.kind, online=online, pending=pending, message=message)
 
     def flush_outbox(self) -> int:
-        """Reconnect if needed and send queued check-ins, in order; returns how many were sent."""
+        """Reconnect if needed and send queued check-ins, in order, then queued rejected attempts; returns how
+        many check-ins were sent."""
         return self.attendance.flush_outbox()
 
     def rejected_check_ins(self) -> list[tuple[str, str]]:
@@ -132,7 +136,7 @@ def open_backend(url: str = DEFAULT_URL, *, outbox_path=None, password: str | No
         outbox.close()
         raise
     backend = Backend(db, outbox)
-    if db.online and outbox.pending:
+    if db.online and (outbox.pending or outbox.attempts_pending):
         backend.flush_outbox()
     return backend
 

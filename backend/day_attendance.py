@@ -1,6 +1,6 @@
 """One person's attendance, day by day, from their check-ins and their work rules. Pure functions.
 
-The rules (README, "Attendance: schedules and reports"):
+The rules (docs/guide-hr.en.md, "How a day is counted"):
 
 - A day's check-ins are those in the window around its shift (``Shift.day_offset``): a night shift's
   check-ins after midnight belong to the day it started. Without a schedule the window is the calendar day.

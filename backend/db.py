@@ -86,6 +86,10 @@ class Database:
     sql_lock_person = ""
     #: idempotent insert of one attendance event (a known event_id inserts nothing)
     sql_insert_event = ""
+    #: the same with the check-in's liveness (schema 6)
+    sql_insert_event_liveness = ""
+    #: what makes an insert of a known event_id a no-op (appended to an INSERT)
+    sql_ignore_duplicate = ""
     #: join keyword that keeps the left table as the outer loop
     forced_join = "JOIN"
 
@@ -208,6 +212,10 @@ class SQLiteDatabase(Database):
     sql_lock_person = "SELECT active FROM people WHERE id = ?"
     sql_insert_event = ("INSERT INTO attendance (event_id, person_id, checked_in_at, desk, distance, method, "
                         "operator, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
+    sql_insert_event_liveness = ("INSERT INTO attendance (event_id, person_id, checked_in_at, desk, distance, "
+                                 "method, operator, reason, liveness) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                 "ON CONFLICT (event_id) DO NOTHING")
+    sql_ignore_duplicate = " ON CONFLICT (event_id) DO NOTHING"
 
     def __init__(self, url: DatabaseURL, sql_dir: Path | None = None):
         super().__init__(url, sql_dir)
@@ -305,6 +313,10 @@ class MySQLDatabase(Database):
     sql_lock_person = "SELECT active FROM people WHERE id = ? FOR UPDATE"
     sql_insert_event = ("INSERT INTO attendance (event_id, person_id, checked_in_at, desk, distance, method, "
                         "operator, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE id = id")
+    sql_insert_event_liveness = ("INSERT INTO attendance (event_id, person_id, checked_in_at, desk, distance, "
+                                 "method, operator, reason, liveness) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                 "ON DUPLICATE KEY UPDATE id = id")
+    sql_ignore_duplicate = " ON DUPLICATE KEY UPDATE id = id"
     connect_timeout = 5
     io_timeout = 30
     ping_after_idle_s = 30.0

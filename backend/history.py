@@ -15,13 +15,13 @@ FIELDS = {"name": "p.name", "person_number": "p.person_number", "phone": "p.phon
 #: HistoryQuery.sort -> column
 SORTS = {"time": "a.checked_in_at", "name": "p.name", "person_number": "p.person_number",
          "department": "p.department", "desk": "a.desk", "distance": "a.distance", "method": "a.method",
-         "operator": "a.operator"}
+         "operator": "a.operator", "liveness": "a.liveness"}
 PRESETS = ("day", "week", "month", "all")
 MAX_PAGE_SIZE = 1000
 
 ROW_COLUMNS = ("a.id, a.event_id, a.person_id, p.person_number, p.name, p.department, "
                "a.checked_in_at, a.desk, a.distance, a.method, a.operator, a.reason, "
-               "w.withdrawn_at, w.operator, w.reason")
+               "w.withdrawn_at, w.operator, w.reason, a.liveness")
 #: a withdrawn correction stays in the history (the audit) with who withdrew it and why
 WITHDRAWALS = " LEFT JOIN correction_withdrawals w ON w.attendance_id = a.id"
 JOIN = "attendance a JOIN people p ON p.id = a.person_id" + WITHDRAWALS
@@ -184,7 +184,7 @@ def read_row(db: Database, r) -> AttendanceRow:
                          department=r[5], checked_in_at=db.read_dt(r[6]), desk=r[7],
                          distance=None if r[8] is None else float(r[8]), method=r[9], operator=r[10],
                          reason=r[11], withdrawn_at=None if r[12] is None else db.read_dt(r[12]),
-                         withdrawn_by=r[13], withdrawn_reason=r[14])
+                         withdrawn_by=r[13], withdrawn_reason=r[14], liveness=r[15])
 
 
 def _from(db: Database) -> str:

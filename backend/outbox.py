@@ -13,15 +13,18 @@ from pathlib import Path
 
 from backend import schema, times
 from backend.errors import BackendError
-from backend.records import Event
+from backend.records import Event, RejectedAttempt
 
 #: the outbox's file name; a desk keeps it in its data folder (desk.data_root), and passes that path
 FILE_NAME = "outbox.db"
 #: where open_backend puts it when given no path (tools and benches run from the repository folder)
 DEFAULT_PATH = f"data/{FILE_NAME}"
 #: columns an outbox written by an older version lacks (added on open; outbox.sql has them all)
-_ADDED_COLUMNS = {"method": "TEXT NOT NULL DEFAULT 'face'", "operator": "TEXT NULL", "reason_given": "TEXT NULL"}
-_EVENT_COLUMNS = "event_id, person_id, checked_in_at, desk, distance, method, operator, reason_given"
+_ADDED_COLUMNS = {"method": "TEXT NOT NULL DEFAULT 'face'", "operator": "TEXT NULL", "reason_given": "TEXT NULL",
+                  "liveness": "TEXT NULL"}
+_EVENT_COLUMNS = "event_id, person_id, checked_in_at, desk, distance, method, operator, reason_given, liveness"
+_EVENT_PLACEHOLDERS = ", ".join("?" * (1 + len(_EVENT_COLUMNS.split(","))))     # target + the columns
+_ATTEMPT_COLUMNS = "event_id, attempted_at, desk, person_id, method, reason, distance, thumbnail, detail"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,6 +60,7 @@ class Outbox:
                     if column not in have:
                         self._conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {definition}")
             self._pending = self._count()
+            self._attempts_pending = self._count_attempts()
         except (OSError, sqlite3.Error) as exc:
             raise BackendError(f"cannot open the check-in outbox {self.path}: {exc}") from exc
 
@@ -71,12 +75,12 @@ class Outbox:
     @staticmethod
     def _values(event: Event) -> tuple:
         return (event.event_id, event.person_id, times.to_text(event.when), event.desk, event.distance,
-                event.method, event.operator, event.reason)
+                event.method, event.operator, event.reason, event.liveness)
 
     def put(self, event: Event) -> None:
         with self._lock:
             try:
-                self._conn.execute(f"INSERT INTO outbox (target, {_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                self._conn.execute(f"INSERT INTO outbox (target, {_EVENT_COLUMNS}) VALUES ({_EVENT_PLACEHOLDERS})",
                                    (self.target, *self._values(event)))
             except sqlite3.IntegrityError:
                 return          # the same event queued twice: once is enough
@@ -100,7 +104,8 @@ class Outbox:
             rows = self._conn.execute(f"SELECT seq, {_EVENT_COLUMNS} FROM outbox WHERE target = ? "
                                       "ORDER BY seq LIMIT ?", (self.target, limit)).fetchall()
         return [QueuedEvent(r[0], Event(person_id=r[2], when=times.from_text(r[3]), desk=r[4], distance=r[5],
-                                        event_id=r[1], method=r[6], operator=r[7], reason=r[8])) for r in rows]
+                                        event_id=r[1], method=r[6], operator=r[7], reason=r[8], liveness=r[9]))
+                for r in rows]
 
     def done(self, events: list[QueuedEvent], rejected: dict[int, str] | None = None) -> None:
         """Remove replayed events; ``rejected`` (seq -> reason) are moved to outbox_rejected."""
@@ -112,7 +117,7 @@ class Outbox:
                     if ev.seq in rejected:
                         self._conn.execute(
                             f"INSERT OR REPLACE INTO outbox_rejected (seq, target, {_EVENT_COLUMNS}, reason) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            f"VALUES (?, {_EVENT_PLACEHOLDERS}, ?)",
                             (ev.seq, self.target, *self._values(ev.event), rejected[ev.seq]))
                 self._conn.executemany("DELETE FROM outbox WHERE seq = ?", [(ev.seq,) for ev in events])
                 self._conn.execute("COMMIT")
@@ -126,6 +131,53 @@ class Outbox:
         with self._lock:
             return self._conn.execute("SELECT event_id, reason FROM outbox_rejected WHERE target = ? "
                                       "ORDER BY seq", (self.target,)).fetchall()
+
+    # -- rejected attempts (schema 6): queued apart from the check-ins, never replayed as one -------------
+    def _count_attempts(self) -> int:
+        return self._conn.execute("SELECT COUNT(*) FROM outbox_attempts WHERE target = ?",
+                                  (self.target,)).fetchone()[0]
+
+    @property
+    def attempts_pending(self) -> int:
+        """Rejected attempts waiting for this target (cached, as ``pending``)."""
+        return self._attempts_pending
+
+    def put_attempt(self, attempt: RejectedAttempt) -> None:
+        a = attempt
+        with self._lock:
+            try:
+                self._conn.execute(
+                    f"INSERT INTO outbox_attempts (target, {_ATTEMPT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (self.target, a.event_id, times.to_text(a.attempted_at), a.desk, a.person_id, a.method, a.reason,
+                     a.distance, a.thumbnail, a.detail))
+            except sqlite3.IntegrityError:
+                return          # the same attempt queued twice: once is enough
+            except sqlite3.Error as exc:
+                raise BackendError(f"the server is unreachable and the rejected attempt could not be queued "
+                                   f"in {self.path}: {exc}") from exc
+            self._attempts_pending += 1
+
+    def peek_attempts(self, limit: int) -> list[tuple[int, RejectedAttempt]]:
+        """The oldest ``limit`` queued attempts, (seq, attempt), in order."""
+        with self._lock:
+            rows = self._conn.execute(f"SELECT seq, {_ATTEMPT_COLUMNS} FROM outbox_attempts WHERE target = ? "
+                                      "ORDER BY seq LIMIT ?", (self.target, limit)).fetchall()
+        return [(r[0], RejectedAttempt(event_id=r[1], attempted_at=times.from_text(r[2]), desk=r[3], person_id=r[4],
+                                       method=r[5], reason=r[6], distance=r[7],
+                                       thumbnail=None if r[8] is None else bytes(r[8]), detail=r[9],
+                                       has_thumbnail=r[8] is not None, status="queued")) for r in rows]
+
+    def attempts_done(self, seqs: list[int]) -> None:
+        """Remove attempts written to the server."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                self._conn.executemany("DELETE FROM outbox_attempts WHERE seq = ?", [(seq,) for seq in seqs])
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._attempts_pending = self._count_attempts()
 
     def close(self) -> None:
         with self._lock:

@@ -38,6 +38,7 @@ class CheckIn:
     method: str = "face"                 # "face", "confirmed", "number+face" or "manual"
     operator: str | None = None          # who confirmed or added it
     reason: str | None = None            # why (a manual check-in's reason)
+    liveness: str | None = None          # "passive", "challenge", "off" or None (not stated; manual)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -51,11 +52,18 @@ class Event:
     method: str = "face"
     operator: str | None = None
     reason: str | None = None
+    liveness: str | None = None
+
+    def sql(self, db) -> str:
+        """The idempotent insert of this event. Without liveness, the statement of before schema 6 (the
+        column stays NULL), so an event without it is written the same way as ever."""
+        return db.sql_insert_event if self.liveness is None else db.sql_insert_event_liveness
 
     def row(self, db) -> tuple:
-        """The parameters of ``db.sql_insert_event``."""
-        return (self.event_id, self.person_id, db.dt(self.when), self.desk, self.distance, self.method,
-                self.operator, self.reason)
+        """The parameters of ``self.sql(db)``."""
+        row = (self.event_id, self.person_id, db.dt(self.when), self.desk, self.distance, self.method,
+               self.operator, self.reason)
+        return row if self.liveness is None else (*row, self.liveness)
 
 
 @dataclasses.dataclass
@@ -68,7 +76,8 @@ class HistoryQuery:
     day / Monday-based week / month; "all") or a ``start``/``end`` range (``date``, ``datetime`` or
     ISO string; a date ``end`` includes that whole day, a datetime ``end`` is inclusive), not both.
     ``now`` is the reference time of the presets (default: the current local time).
-    ``sort``: "time", "name", "person_number", "department", "desk", "distance", "method" or "operator".
+    ``sort``: "time", "name", "person_number", "department", "desk", "distance", "method", "operator" or
+    "liveness".
     """
     text: str = ""
     field: str = "any"
@@ -99,10 +108,34 @@ class AttendanceRow:
     withdrawn_at: datetime | None = None      # a withdrawn correction: when, by whom, why
     withdrawn_by: str | None = None
     withdrawn_reason: str | None = None
+    liveness: str | None = None               # "passive", "challenge", "off"; None: before schema 6, manual
 
     @property
     def withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+
+@dataclasses.dataclass(frozen=True)
+class RejectedAttempt:
+    """A check-in the desk refused because the face was not shown live (schema 6, rejected_attempts).
+
+    ``status``: "recorded" (in the database; ``id`` is its row), "queued" (the server was unreachable: in the
+    local outbox, written when it returns; ``id`` None). Nothing of it is ever a check-in.
+    """
+    event_id: str
+    attempted_at: datetime
+    desk: str
+    method: str                     # the check-in refused: "face", "confirmed" or "number+face"
+    reason: str                     # short code: "flat", "no_turn", "wrong_turn", "left", ...
+    person_id: int | None = None    # claimed, or the nearest enrolled face; None when there was none
+    distance: float | None = None   # embedding distance to that person, when known
+    detail: str | None = None
+    thumbnail: bytes | None = None  # small JPEG of the face (None: none given, purged, or not read)
+    id: int | None = None
+    person_number: str | None = None
+    name: str | None = None
+    has_thumbnail: bool = False
+    status: str = "recorded"
 
 
 @dataclasses.dataclass(frozen=True)

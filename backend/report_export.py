@@ -23,6 +23,8 @@ from backend.reports import PersonReport, Report
 from backend.work_rules import WORKDAY
 
 LANGUAGES = ("zh_CN", "en")
+#: the words of a report, one table per language: the workbook's, the CSV's and the Reports tab's (the one home
+#: of these words; the tab takes them from here for the desk's language, its other words are Qt's)
 LABELS = {
     "zh_CN": {
         "language": "zh_CN", "kind_leave": "请假", "unit_day": "天", "unit_hour": "小时", "unpaid": "无薪",
@@ -53,7 +55,7 @@ LABELS = {
         "early_minutes": "Early (min)", "absent": "Absent", "missing_punches": "Missing punches",
         "overtime_hours": "Overtime (h)", "rest_days_worked": "Rest days worked", "corrections": "Corrections",
         "status": "Status", "people": "People", "active": "active", "inactive": "deactivated",
-        "no_schedule": "no schedule",
+        "no_schedule": "No schedule",
         "sheet_totals": "Totals", "sheet_departments": "Departments", "sheet_days": "Days",
         "sheet_corrections": "Corrections",
         "weekdays": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -90,9 +92,9 @@ def labels(language: str) -> dict:
 
 
 def report_words(report: Report, language: str, words: dict | None = None) -> dict:
-    """The words of ``report`` in ``language`` (``words``: the screen's own, which win), with its leave
-    types: "leave_names" (a day's mark) and "leave_headers" (a totals column each, with its unit, and
-    "unpaid" for a type payroll deducts)."""
+    """The words of ``report`` in ``language`` (``words``: the caller's own added, e.g. the screen's tooltips),
+    with its leave types: "leave_names" (a day's mark) and "leave_headers" (a totals column each, with its
+    unit, and "unpaid" for a type payroll deducts)."""
     text = {**labels(language), **(words or {})}
     names = [t.name(language) for t in report.leave_types]
     units = [text["unit_hour" if t.unit == HOUR_UNIT else "unit_day"].strip() for t in report.leave_types]
@@ -400,11 +402,11 @@ def _corrections_sheet(workbook, report: Report, text: dict, fmt: dict, correcti
 CSV_VIEWS = ("totals", "days")
 
 
-def export_csv(report: Report, path, view: str = "totals", language: str = "zh_CN", words: dict | None = None) -> int:
+def export_csv(report: Report, path, view: str = "totals", language: str = "zh_CN") -> int:
     """``view`` "totals": one row a person; "days": one row a person-day. UTF-8 with BOM (Excel opens it
-    with the Chinese intact), written atomically; returns the rows written. ``words``: the screen's own
-    words for the keys of LABELS (the Reports tab's, so that the file is headed as the table is)."""
-    text = report_words(report, language, words)
+    with the Chinese intact), written atomically; returns the rows written. Headed with LABELS' words, as
+    the Reports tab's table is."""
+    text = report_words(report, language)
     if view not in CSV_VIEWS:
         raise ValueError(f"unknown report view {view!r}; use one of {', '.join(CSV_VIEWS)}")
     if view == "totals":

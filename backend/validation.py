@@ -20,9 +20,12 @@ MAX_LENGTH = {
     "reason": 255,
     "shift_name": 64,
     "holiday_name": 64,
+    "detail": 512,          # a rejected attempt's detail (sql/*/006_liveness_and_rejected_attempts.sql)
 }
 #: how a check-in was made (attendance.method; sql/*/003_check_in_methods_and_learning.sql)
 CHECK_IN_METHODS = ("face", "confirmed", "number+face", "manual")
+#: how the desk proved the face live (attendance.liveness; sql/*/006_liveness_and_rejected_attempts.sql)
+LIVENESS = ("passive", "challenge", "off")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CONTROL_EXCEPT_NEWLINE_TAB = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -59,6 +62,18 @@ def text(field: str, value, *, required: bool = False, strip: bool = False) -> s
 def method(value) -> str:
     if value not in CHECK_IN_METHODS:
         raise ValueError(f"check-in method must be one of {', '.join(CHECK_IN_METHODS)}, got {value!r}")
+    return value
+
+
+def liveness(value, check_in_method: str) -> str | None:
+    """A check-in's liveness evidence: None (not stated) or one of LIVENESS; a manual correction has no face,
+    so it has no liveness either."""
+    if value is None:
+        return None
+    if value not in LIVENESS:
+        raise ValueError(f"liveness must be one of {', '.join(LIVENESS)} or None, got {value!r}")
+    if check_in_method == "manual":
+        raise ValueError("a manual check-in has no face, so no liveness: give liveness=None")
     return value
 
 

@@ -2,24 +2,29 @@
 
 The backend decides whether it may be added (backend.corrections: not in the future, not before the
 person was enrolled, not while deactivated, not next to an existing check-in); the dialog shows why not
-and keeps what was typed.
+and keeps what was typed. The work is desk.report_actions', run on the database thread.
 """
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PyQt5.QtCore import QDateTime, pyqtSignal
 from PyQt5.QtWidgets import (QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                              QVBoxLayout)
+
+from backend.validation import MAX_LENGTH
+from desk import report_actions
+from desk.people_actions import UnknownPersonNumber
 
 
 def who_and_why(operator: str, reason_hint: str, operator_hint: str) -> tuple[QLineEdit, QLineEdit, QLabel]:
     """The reason and operator fields of a correction's dialog (the backend requires both; their lengths
     are its limits) and the line that says why a save was refused."""
     reason, who = QLineEdit(), QLineEdit(operator)
-    reason.setMaxLength(255)
+    reason.setMaxLength(MAX_LENGTH["reason"])
     reason.setPlaceholderText(reason_hint)
-    who.setMaxLength(128)
+    who.setMaxLength(MAX_LENGTH["operator"])
     who.setPlaceholderText(operator_hint)
     message = QLabel()
     message.setWordWrap(True)
@@ -35,7 +40,7 @@ class CorrectionDialog(QDialog):
         self.result_status: str | None = None
         self.setWindowTitle(self.tr("Add a correction (missed check-in)"))
         self.numberEdit = QLineEdit(number or "")
-        self.numberEdit.setMaxLength(64)
+        self.numberEdit.setMaxLength(MAX_LENGTH["person_number"])
         self.timeEdit = QDateTimeEdit(QDateTime(day, dt.time(9, 0)))
         self.timeEdit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.timeEdit.setCalendarPopup(True)
@@ -65,26 +70,19 @@ class CorrectionDialog(QDialog):
         self.buttons.setEnabled(False)
         self.messageLabel.setText(self.tr("Saving…"))
 
-        def job(backend):
-            person = backend.people.get_by_number(number)
-            if person is None:
-                return None, None
-            return person, backend.corrections.add(person.id, when, reason=reason, operator=operator,
-                                                   desk=self.desk)
-
-        self.client.call(job, self._saved, self._failed)
+        self.client.call(partial(report_actions.add_correction, number=number, when=when, reason=reason,
+                                 operator=operator, desk=self.desk), self._saved, self._failed)
 
     def _failed(self, error) -> None:
         self.buttons.setEnabled(True)
+        if isinstance(error, UnknownPersonNumber):
+            self.messageLabel.setText(self.tr("No person with number {number}.").format(number=error.number))
+            return
         self.messageLabel.setText(self.tr("Not added: {error}").format(error=error))
 
-    def _saved(self, outcome) -> None:
+    def _saved(self, added: report_actions.CorrectionAdded) -> None:
         self.buttons.setEnabled(True)
-        person, check_in = outcome
-        if person is None:
-            self.messageLabel.setText(self.tr("No person with number {number}.").format(
-                number=self.numberEdit.text().strip()))
-            return
+        person, check_in = added.person, added.check_in
         self.result_status = check_in.status
         if check_in.status == "cooldown":
             self.messageLabel.setText(self.tr("Not added: the check-in at {time} already covers that time.").format(
@@ -139,8 +137,8 @@ class WithdrawDialog(QDialog):
         reason, operator = self.reasonEdit.text(), self.operatorEdit.text()
         self.buttons.setEnabled(False)
         self.messageLabel.setText(self.tr("Saving…"))
-        self.client.call(lambda b: b.corrections.withdraw(attendance_id, reason=reason, operator=operator),
-                         self._saved, self._failed)
+        self.client.call(partial(report_actions.withdraw_correction, attendance_id=attendance_id, reason=reason,
+                                 operator=operator), self._saved, self._failed)
 
     def _failed(self, error) -> None:
         self.buttons.setEnabled(True)

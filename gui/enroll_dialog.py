@@ -22,6 +22,7 @@ from PyQt5.QtGui import QPixmap
 from PyQt5.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                              QLineEdit, QMessageBox, QProgressBar, QPushButton, QVBoxLayout)
 
+from backend.validation import MAX_LENGTH
 from recognition.samples import crop_face
 from recognition.stream import EnrollmentSession, enrollment, quality
 from gui.camera import to_qimage
@@ -89,9 +90,9 @@ class EnrollDialog(QDialog):
         fill_gender_combo(self.genderCombo)
         self.phoneEdit = QLineEdit()
         self.departmentEdit = QLineEdit()
-        for edit, length in ((self.numberEdit, 64), (self.nameEdit, 128), (self.phoneEdit, 32),
-                             (self.departmentEdit, 128)):
-            edit.setMaxLength(length)             # the database's column sizes
+        for edit, field in ((self.numberEdit, "person_number"), (self.nameEdit, "name"), (self.phoneEdit, "phone"),
+                            (self.departmentEdit, "department")):
+            edit.setMaxLength(MAX_LENGTH[field])  # the database's column sizes
         form = QFormLayout()
         form.addRow(self.tr("Number"), self.numberEdit)
         form.addRow(self.tr("Name"), self.nameEdit)

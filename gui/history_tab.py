@@ -5,10 +5,11 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from PyQt5.QtCore import QDate, QDir, QObject, QStandardPaths, Qt, pyqtSignal
+from PyQt5.QtCore import QDate, QObject, Qt, pyqtSignal
 from PyQt5.QtGui import QStandardItem, QStandardItemModel
 from PyQt5.QtWidgets import QFileDialog, QHeaderView
 
+from gui import folders
 from gui.sort_arrows import point_up_for_ascending
 
 log = logging.getLogger(__name__)
@@ -68,7 +69,6 @@ class HistoryTab(QObject):
         self.sort_key, self.descending = "time", True
         self.rows: list = []
         self.summary: list = []
-        self.export_dir: str | None = None     # the folder last exported to (this session)
         self.diagnostics = False               # the Distance column and the CSV's distance (Settings' switch)
         self.model = QStandardItemModel(self)
         self.model.setSortRole(Qt.UserRole)
@@ -285,19 +285,10 @@ class HistoryTab(QObject):
         ui.historyNext.setEnabled(self.page + 1 < pages)
 
     # -- export ------------------------------------------------------------------------
-    def export_folder(self) -> str:
-        """Where the export dialog opens: the folder last exported to, else the user's Documents folder
-        (the home folder if there is none), never the program's folder."""
-        documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-        for folder in (self.export_dir, documents):
-            if folder and Path(folder).is_dir():
-                return folder
-        return QDir.homePath()
-
     def _choose_export(self) -> None:
         name = f"attendance-{dt.date.today().isoformat()}.csv"
         path, _ = QFileDialog.getSaveFileName(self.ui.historyTable.window(), self.tr("Export CSV"),
-                                              str(Path(self.export_folder()) / name),
+                                              str(Path(folders.start_folder("exports")) / name),
                                               self.tr("CSV files (*.csv)"))
         if path:
             self.export_to(path)
@@ -317,7 +308,7 @@ class HistoryTab(QObject):
         view = "summary" if self.summary_view() else "rows"
         diagnostics = self.diagnostics
         labels = self.export_labels()
-        self.export_dir = str(Path(path).absolute().parent)
+        folders.remember("exports", path)
 
         def done(_result):
             text = self.tr("Exported to {path}").format(path=path)

@@ -27,6 +27,14 @@ QT_TRANSLATION_DIRS = (QLibraryInfo.location(QLibraryInfo.TranslationsPath), "/u
                        "/usr/share/qt/translations")
 
 _installed: list[QTranslator] = []
+_shown = "en"          # the language the screens show: the source language until a catalogue loads
+
+
+def shown() -> str:
+    """The language the desk's screens show now (a key of LANGUAGES): that of the catalogue installed last, or
+    English (the source language) when none loaded. Words the screens take from elsewhere (the report's,
+    backend.report_export) follow it."""
+    return _shown
 
 
 def qt_catalogues(language: str) -> list[QTranslator]:
@@ -50,9 +58,11 @@ def install(language: str) -> bool:
     """
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; known: {sorted(LANGUAGES)}")
+    global _shown
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("create the QApplication before installing translations")
+    _shown = "en"
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -71,6 +81,7 @@ def install(language: str) -> bool:
                      ", ".join(QT_TRANSLATION_DIRS))
     app.installTranslator(ours)          # installed last: searched first
     _installed.append(ours)
+    _shown = language
     return True
 
 

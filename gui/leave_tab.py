@@ -1,12 +1,12 @@
 """Leave tab (请假/出差): enter a person's leave or business trip, list a month's, withdraw one, import a CSV.
 
 What is valid is the backend's decision (backend.leave): a refused entry shows the backend's one-line reason
-and the form keeps what was typed. Every call runs on the database thread (BackendClient.call).
+and the form keeps what was typed. The work is desk.leave_actions', run on the database thread
+(BackendClient.call); the tab shows its results and asks.
 """
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
+from functools import partial
 
 from PyQt5.QtCore import QDate, QDateTime, QTime, pyqtSignal
 from PyQt5.QtGui import QStandardItem, QStandardItemModel
@@ -14,7 +14,10 @@ from PyQt5.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDateTimeE
                              QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableView,
                              QVBoxLayout, QWidget)
 
-from gui.reports_tab import export_folder
+from backend.validation import MAX_LENGTH
+from desk import leave_actions
+from desk.people_actions import UnknownPersonNumber
+from gui import folders
 
 #: the entry's modes: whole days (dates), a half day (the shift's first or second half), hours (times)
 WHOLE, AM, PM, HOURS = "whole", "am", "pm", "hours"
@@ -31,7 +34,6 @@ class LeaveTab(QWidget):
         self.client, self.settings = client, settings
         self.types: list = []
         self.records: list = []
-        self.import_dir: str | None = None
         self._build()
         self.retranslate()
 
@@ -39,7 +41,7 @@ class LeaveTab(QWidget):
     def _build(self) -> None:
         today = QDate.currentDate()
         self.numberEdit = QLineEdit()
-        self.numberEdit.setMaxLength(64)
+        self.numberEdit.setMaxLength(MAX_LENGTH["person_number"])
         self.typeCombo = QComboBox()
         self.modeCombo = QComboBox()
         self.startEdit, self.endEdit = QDateTimeEdit(QDateTime(today, QTime(9, 0))), \
@@ -47,8 +49,8 @@ class LeaveTab(QWidget):
         for edit in (self.startEdit, self.endEdit):
             edit.setCalendarPopup(True)
         self.reasonEdit, self.operatorEdit = QLineEdit(), QLineEdit(self.settings().operator)
-        self.reasonEdit.setMaxLength(255)
-        self.operatorEdit.setMaxLength(128)
+        self.reasonEdit.setMaxLength(MAX_LENGTH["reason"])
+        self.operatorEdit.setMaxLength(MAX_LENGTH["operator"])
         self.addButton = QPushButton()
         self.entryLabel = QLabel()
         self.entryLabel.setWordWrap(True)
@@ -73,7 +75,7 @@ class LeaveTab(QWidget):
         self.monthEdit.setDisplayFormat("yyyy-MM")
         self.showButton, self.withdrawButton, self.importButton = QPushButton(), QPushButton(), QPushButton()
         self.withdrawReasonEdit = QLineEdit()
-        self.withdrawReasonEdit.setMaxLength(255)
+        self.withdrawReasonEdit.setMaxLength(MAX_LENGTH["reason"])
         self.monthLabel = QLabel()
         self.model = QStandardItemModel(self)
         self.table = QTableView()
@@ -156,21 +158,15 @@ class LeaveTab(QWidget):
     def refresh(self) -> None:
         """Read the types and the month's leave on the database thread, then show them."""
         month = self.monthEdit.date()
-        first = dt.date(month.year(), month.month(), 1)
-        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
 
-        def job(backend):
-            return backend.leave.types(), backend.leave.between(first, last)
-
-        def done(result):
-            types, records = result
-            self._fill_types(types)
-            self.records = records
+        def done(loaded: leave_actions.LeaveMonth):
+            self._fill_types(loaded.types)
+            self.records = loaded.records
             self._show_records()
-            self.loaded.emit(len(records))
+            self.loaded.emit(len(loaded.records))
 
-        self.client.call(job, done, lambda e: self._say(self.listLabel, self.tr("Reading leave failed: {error}")
-                                                        .format(error=e)))
+        self.client.call(partial(leave_actions.month_of, year=month.year(), month=month.month()), done,
+                         lambda e: self._say(self.listLabel, self.tr("Reading leave failed: {error}").format(error=e)))
 
     def _say(self, label: QLabel, text: str) -> None:
         label.setText(text)
@@ -215,12 +211,6 @@ class LeaveTab(QWidget):
         reason, operator = self.reasonEdit.text(), self.operatorEdit.text()
         self.addButton.setEnabled(False)
 
-        def job(backend):
-            person = backend.people.get_by_number(number)
-            if person is None:
-                raise ValueError(self.tr("no person with number {number}").format(number=number))
-            return backend.leave.add(person.id, code or "", start, end, operator=operator, reason=reason, half=half)
-
         def done(leave):
             self.addButton.setEnabled(True)
             self._say(self.entryLabel, self.tr("Leave added for {name}: {span}.").format(name=leave.name,
@@ -230,9 +220,12 @@ class LeaveTab(QWidget):
 
         def failed(error):
             self.addButton.setEnabled(True)
+            if isinstance(error, UnknownPersonNumber):
+                error = self.tr("no person with number {number}").format(number=error.number)
             self._say(self.entryLabel, self.tr("Not added: {error}").format(error=error))
 
-        self.client.call(job, done, failed)
+        self.client.call(partial(leave_actions.add, number=number, type_code=code, start=start, end=end,
+                                 operator=operator, reason=reason, half=half), done, failed)
 
     def withdraw_selected(self) -> None:
         row = self.table.currentIndex().row()
@@ -249,18 +242,18 @@ class LeaveTab(QWidget):
             self.changed.emit()
             self.refresh()
 
-        self.client.call(lambda b: b.leave.withdraw(leave_id, reason=reason, operator=operator), done,
+        self.client.call(partial(leave_actions.withdraw, leave_id=leave_id, reason=reason, operator=operator), done,
                          lambda e: self._say(self.listLabel, self.tr("Not withdrawn: {error}").format(error=e)))
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import leave"), export_folder(self.import_dir),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import leave"), folders.start_folder("imports"),
                                               self.tr("CSV files (*.csv)"))
         if path:
             self.import_from(path)
 
     def import_from(self, path: str) -> None:
         """Enter every line of a leave CSV file, all or nothing (the backend names the first bad line)."""
-        self.import_dir = str(Path(path).absolute().parent)
+        folders.remember("imports", path)
         operator = self.operatorEdit.text()
 
         def done(added):
@@ -268,5 +261,5 @@ class LeaveTab(QWidget):
             self.changed.emit()
             self.refresh()
 
-        self.client.call(lambda b: b.leave.import_csv(path, operator=operator), done,
+        self.client.call(partial(leave_actions.import_file, path=path, operator=operator), done,
                          lambda e: self._say(self.listLabel, self.tr("Nothing imported: {error}").format(error=e)))

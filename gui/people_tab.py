@@ -1,6 +1,7 @@
-"""People tab: search, edit, add photos, forget learned samples, deactivate / reactivate, delete (through
+"""People tab: search, edit, add photos, forget learned samples, deactivate / reactivate, delete. The tab
+shows and asks; what is done, and whether a form may be saved, is desk.people_actions' (through
 backend.people_service; the desk's face cache follows each change through ``face_sync``, its
-backend.face_sync.FaceSync).
+backend.face_sync.FaceSync), run on the database thread by the BackendClient.
 
 Deactivating is the way to take someone off the desks: they are no longer recognized or checked
 in anywhere, and their details, face samples and check-in history are kept (and shown). Deleting
@@ -9,14 +10,16 @@ says what is lost and offers to deactivate instead.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
+from functools import partial
 
 from PyQt5.QtCore import QObject, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QBrush, QPalette, QStandardItem, QStandardItemModel
 from PyQt5.QtWidgets import QFileDialog, QHeaderView, QLabel, QMessageBox
 
-from backend.validation import MAX_LENGTH
-
+from desk import people_actions
+from desk.people_actions import SEARCH_LIMIT
 from gui import folders
 from gui.people_fields import fill_gender_combo, gender_label, gender_of
 from gui.sort_arrows import point_up_for_ascending
@@ -24,7 +27,6 @@ from gui.tasks import run_in_pool
 
 log = logging.getLogger(__name__)
 
-SEARCH_LIMIT = 500
 #: the table's columns (gender and note are in the form): few enough that none is cut on a desk's screen
 COLUMNS = ("number", "name", "department", "phone", "enrolled", "learned", "status")
 STATUS_COLUMN = COLUMNS.index("status")
@@ -128,8 +130,7 @@ class PeopleTab(QObject):
     # -- listing -----------------------------------------------------------------------
     def refresh(self) -> None:
         text = self.ui.peopleSearch.text().strip()
-        self.client.call(lambda b: (b.people.search(text, limit=SEARCH_LIMIT), b.faces.kind_counts()),
-                         self._fill, self._error)
+        self.client.call(partial(people_actions.search, text=text, limit=SEARCH_LIMIT), self._fill, self._error)
 
     def _status_text(self, person) -> str:
         return self.tr("Active") if person.active else self.tr("Inactive")
@@ -138,8 +139,8 @@ class PeopleTab(QObject):
         person_id = self.model.item(row, 0).data(Qt.UserRole)
         return next((p for p in self.people if p.id == person_id), None)
 
-    def _fill(self, found) -> None:
-        people, self.sample_counts = found
+    def _fill(self, found: people_actions.PeopleList) -> None:
+        people, self.sample_counts = found.people, found.sample_counts
         selected = self.current.id if self.current is not None else None
         self.people = list(people)
         table = self.ui.peopleTable
@@ -230,43 +231,28 @@ class PeopleTab(QObject):
         if person is None:
             return
         ui = self.ui
-        fields = {
-            "person_number": ui.personNumber.text().strip(),
-            "name": ui.personName.text().strip(),
-            "gender": gender_of(ui.personGender),
-            "phone": ui.personPhone.text().strip() or None,
-            "department": ui.personDepartment.text().strip() or None,
-            "note": ui.personNote.text().strip() or None,
-        }
+        fields = people_actions.form_fields(ui.personNumber.text(), ui.personName.text(), gender_of(ui.personGender),
+                                            ui.personPhone.text(), ui.personDepartment.text(), ui.personNote.text())
         self._clear_errors()
         self._message("")
-        problems = {}
-        for field in ("person_number", "name"):
-            if not fields[field]:
-                problems[field] = self.tr("Required.")
-        for field in FIELDS:
-            if fields[field] and len(fields[field]) > MAX_LENGTH[field]:
-                problems[field] = self.tr("Too long: {length} characters, at most {limit}.").format(
-                    length=len(fields[field]), limit=MAX_LENGTH[field])
-        for field, text in problems.items():
-            self.field_error(field, text)
+        problems = people_actions.check_fields(fields)
+        for problem in problems:
+            self.field_error(problem.field, self.tr("Required.") if problem.kind == "required" else
+                             self.tr("Too long: {length} characters, at most {limit}.").format(
+                                 length=problem.length, limit=problem.limit))
         if problems:
             return
         if not self.confirm_changes(person, fields):
             return
-        face_sync = self.face_sync
 
-        def job(backend):
-            from backend import people_service
-
-            return people_service.update_person(backend, face_sync, person.id, **fields)
-
-        def done(updated):
+        def done(_updated):
             self._message(self.tr("Saved."))
             self.changed.emit()
             self.refresh()
 
-        self.client.call(job, done, lambda error: self._save_failed(error, fields["person_number"]))
+        self.client.call(partial(people_actions.update_person, face_sync=self.face_sync, person_id=person.id,
+                                 fields=fields),
+                         done, lambda error: self._save_failed(error, fields["person_number"]))
 
     def field_names(self) -> dict:
         return {"person_number": self.tr("Number"), "name": self.tr("Name"), "gender": self.tr("Gender"),
@@ -274,9 +260,7 @@ class PeopleTab(QObject):
 
     def confirm_changes(self, person, fields) -> bool:
         """Show what changes and ask before writing it (a changed number or name is seen at every desk)."""
-        before = {"person_number": person.person_number, "name": person.name, "gender": person.gender or None,
-                  "phone": person.phone or None, "department": person.department or None, "note": person.note or None}
-        changes = [field for field, value in fields.items() if value != before[field]]
+        changes = people_actions.changes(person, fields)
         if not changes:
             self._message(self.tr("Nothing changed."))
             return False
@@ -284,7 +268,7 @@ class PeopleTab(QObject):
 
         def shown(field, value):
             return (gender_label(value) if field == "gender" else value) or self.tr("(empty)")
-        lines = [f"{names[f]}: {shown(f, before[f])} → {shown(f, fields[f])}" for f in changes]
+        lines = [f"{names[c.field]}: {shown(c.field, c.before)} → {shown(c.field, c.after)}" for c in changes]
         box = QMessageBox(QMessageBox.Question, self.tr("Save changes"),
                           self.tr("Save these changes to {name}?").format(name=person.name),
                           QMessageBox.Save | QMessageBox.Cancel, self.ui.peopleTable.window())
@@ -314,12 +298,6 @@ class PeopleTab(QObject):
                         "samples stay.").format(samples=self.tr("%n face samples", "", learned), name=person.name)
         ) != QMessageBox.Yes:
             return
-        face_sync = self.face_sync
-
-        def job(backend):
-            from backend import people_service
-
-            return people_service.forget_learned(backend, face_sync, person.id)
 
         def done(count):
             log.info("forgot %d learned samples of %s (%s)", count, person.name, person.person_number)
@@ -328,7 +306,8 @@ class PeopleTab(QObject):
             self.changed.emit()
             self.refresh()
 
-        self.client.call(job, done, self._error)
+        self.client.call(partial(people_actions.forget_learned, face_sync=self.face_sync, person_id=person.id),
+                         done, self._error)
 
     # -- deactivating ------------------------------------------------------------------
     def toggle_active(self) -> None:
@@ -338,13 +317,6 @@ class PeopleTab(QObject):
 
     def set_active(self, person, active: bool) -> None:
         """Deactivate (kept, with history and samples; recognized and checked in nowhere) or reactivate."""
-        face_sync = self.face_sync
-
-        def job(backend):
-            from backend import people_service
-
-            return people_service.set_active(backend, face_sync, person.id, active)
-
         def done(updated):
             log.info("%s %s (%s)", "reactivated" if active else "deactivated", updated.name, updated.person_number)
             self.current = updated
@@ -358,23 +330,24 @@ class PeopleTab(QObject):
             self.changed.emit()
             self.refresh()
 
-        self.client.call(job, done, self._error)
+        self.client.call(partial(people_actions.set_active, face_sync=self.face_sync, person_id=person.id,
+                                 active=active), done, self._error)
 
     # -- deleting ----------------------------------------------------------------------
-    def confirm_delete(self, person, check_ins: int, samples: int) -> str:
-        """Ask; "delete", "deactivate" (offered, and the default, while the person is active) or ""."""
+    def confirm_delete(self, person, cost: people_actions.DeletionCost) -> str:
+        """Ask; "delete", "deactivate" (offered, and the default, when ``cost`` offers it) or ""."""
         box = QMessageBox(QMessageBox.Warning, self.tr("Delete person"),
                           self.tr("Delete {name} ({number}) for good?").format(name=person.name,
                                                                              number=person.person_number),
                           QMessageBox.NoButton, self.ui.peopleTable.window())
         lost = self.tr("Their {check_ins} and {samples} are removed for good and cannot be restored.").format(
-            check_ins=self.tr("%n check-ins", "", check_ins), samples=self.tr("%n face samples", "", samples))
+            check_ins=self.tr("%n check-ins", "", cost.check_ins), samples=self.tr("%n face samples", "", cost.samples))
         delete = box.addButton(QMessageBox.Yes)
         delete.setText(self.tr("Delete for good"))
         cancel = box.addButton(QMessageBox.Cancel)
         cancel.setText(self.tr("Cancel"))
         deactivate = None
-        if person.active:
+        if cost.offer_deactivate:
             deactivate = box.addButton(self.tr("Deactivate instead"), QMessageBox.AcceptRole)
             box.setDefaultButton(deactivate)
             lost += "\n\n" + self.tr("To keep their history, deactivate them instead: they are no longer "
@@ -395,11 +368,11 @@ class PeopleTab(QObject):
         person = self.current
         if person is None:
             return
-        self.client.call(lambda b: (b.attendance.count_of(person.id), b.faces.sample_counts().get(person.id, 0)),
-                         lambda counts: self._delete_confirmed(person, *counts), self._error)
+        self.client.call(partial(people_actions.deletion_cost, person=person),
+                         lambda cost: self._delete_confirmed(person, cost), self._error)
 
-    def _delete_confirmed(self, person, check_ins: int, samples: int) -> None:
-        choice = self.confirm_delete(person, check_ins, samples)
+    def _delete_confirmed(self, person, cost: people_actions.DeletionCost) -> None:
+        choice = self.confirm_delete(person, cost)
         if choice == "deactivate":
             self.set_active(person, False)
         elif choice == "delete":
@@ -407,22 +380,15 @@ class PeopleTab(QObject):
 
     def delete(self, person) -> None:
         """Delete ``person`` with their check-ins and face samples, for good."""
-        face_sync = self.face_sync
-
-        def job(backend):
-            from backend import people_service
-
-            people_service.delete_person(backend, face_sync, person.id)
-            return person
-
-        def done(_person):
+        def done(_none):
             log.info("deleted %s (%s)", person.name, person.person_number)
             self.current = None
             self._message(self.tr("Deleted {name}.").format(name=person.name))
             self.changed.emit()
             self.refresh()
 
-        self.client.call(job, done, self._error)
+        self.client.call(partial(people_actions.delete_person, face_sync=self.face_sync, person_id=person.id),
+                         done, self._error)
 
     # -- photos ------------------------------------------------------------------------
     def _choose_photos(self) -> None:
@@ -440,42 +406,21 @@ class PeopleTab(QObject):
         person = self.current
         if person is None:
             return
-        recognizer, face_sync, desk = self.recognizer, self.face_sync, self.desk
-        number = person.person_number
         self._message(self.tr("Reading %n photos…", "", len(paths)))
         self.ui.personAddPhotos.setEnabled(False)
 
-        def embed():
-            from backend.face_store import samples_from_photos
-            from recognition.photos import embed_photos
+        def embedded(reading: people_actions.PhotoReading):
+            self.client.call(partial(people_actions.add_photos, face_sync=self.face_sync, person=person,
+                                     reading=reading, desk=self.desk), stored, failed)
 
-            found = embed_photos(recognizer, paths)
-            good = [r for r in found if r.embedding is not None]
-            return found, good, samples_from_photos(good)
-
-        def store(backend):
-            from backend import people_service
-
-            if backend.people.get(person.id) is None:
-                raise LookupError(f"{number} is no longer in the database")
-            if samples:           # the photos' face crops are kept in the face store
-                people_service.add_samples(backend, face_sync, person.id, samples, desk=desk)
-            return {"added": len(good), "problems": [(str(r.path), r.error) for r in results if r.error]}
-
-        results, good, samples = [], [], []
-
-        def embedded(outcome):
-            results[:], good[:], samples[:] = outcome
-            self.client.call(store, stored, failed)
-
-        def stored(report):
+        def stored(added: people_actions.PhotosAdded):
             self.ui.personAddPhotos.setEnabled(True)
-            lines = [self.tr("Added %n face samples.", "", report["added"])]
-            if report["problems"]:
+            lines = [self.tr("Added %n face samples.", "", added.added)]
+            if added.problems:
                 lines.append(self.tr("Not used:"))
-                lines += [f"• {path}: {error}" for path, error in report["problems"]]
+                lines += [f"• {path}: {error}" for path, error in added.problems]
             self._message("\n".join(lines))
-            self.photosAdded.emit(report)
+            self.photosAdded.emit(dataclasses.asdict(added))
             self.changed.emit()
             self.refresh()
 
@@ -483,4 +428,4 @@ class PeopleTab(QObject):
             self.ui.personAddPhotos.setEnabled(True)
             self._error(error)
 
-        run_in_pool(embed, embedded, failed)
+        run_in_pool(partial(people_actions.read_photos, self.recognizer, paths), embedded, failed)

@@ -1,37 +1,30 @@
 """Reports tab: a month or a date range, one department or all; per person totals or the day grid;
 export to Excel (.xlsx) or CSV; corrections (补卡) of missed punches.
 
-Every report and export runs on the database thread (BackendClient.call); the table is a model over
-the computed report (gui.report_models), never one item per cell.
+Every report and export is desk.report_actions', run on the database thread (BackendClient.call); the
+table is a model over the computed report (gui.report_models), never one item per cell.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
 import time
+from functools import partial
 from pathlib import Path
 
-from PyQt5.QtCore import QDate, QDir, QStandardPaths, Qt, pyqtSignal
+from PyQt5.QtCore import QDate, Qt, pyqtSignal
 from PyQt5.QtWidgets import (QAbstractItemView, QButtonGroup, QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QHeaderView,
                              QLabel, QPushButton, QRadioButton, QTableView, QVBoxLayout, QWidget)
 
 from backend import report_export, times
-from backend.day_attendance import day_window
 from backend.reports import ReportQuery
+from desk import report_actions
+from gui import folders, i18n
 from gui.correction_dialog import CorrectionDialog, WithdrawDialog
 from gui.report_models import GridModel, TotalsModel
 
 log = logging.getLogger(__name__)
 ALL, NO_DEPARTMENT = "\x00all", ""      # department combo data: everyone / people without a department
-
-
-def export_folder(last: str | None) -> str:
-    """Where an export dialog opens: the folder last exported to, else Documents (else home)."""
-    documents = QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-    for folder in (last, documents):
-        if folder and Path(folder).is_dir():
-            return folder
-    return QDir.homePath()
 
 
 class ReportsTab(QWidget):
@@ -45,7 +38,6 @@ class ReportsTab(QWidget):
         super().__init__(parent)
         self.client, self.settings = client, settings
         self.report = None
-        self.export_dir: str | None = None
         self.operator = ""                  # the last operator named in a correction (this session)
         self.clock = times.now_local        # what "now" is: days not over by then are not judged
         self._busy = False
@@ -135,32 +127,19 @@ class ReportsTab(QWidget):
         self._show_report()
 
     def texts(self) -> dict:
-        """The words of the report, translated (backend.report_export uses the same keys)."""
-        return {
-            "number": self.tr("Number"), "name": self.tr("Name"), "department": self.tr("Department"),
-            "shift": self.tr("Shift"), "work_days": self.tr("Work days"), "present": self.tr("Present"),
-            "late": self.tr("Late"), "late_minutes": self.tr("Late (min)"), "early": self.tr("Left early"),
-            "early_minutes": self.tr("Early (min)"), "absent": self.tr("Absent"),
-            "missing_punches": self.tr("Missing punches"), "overtime_hours": self.tr("Overtime (h)"),
-            "rest_days_worked": self.tr("Rest days worked"), "corrections": self.tr("Corrections"),
-            "status": self.tr("Status"), "active": self.tr("active"), "inactive": self.tr("deactivated"),
-            "no_schedule": self.tr("No schedule"),
-            "weekdays": (self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
-                         self.tr("Sat"), self.tr("Sun")),
-            "mark_late": self.tr("late {0} min"), "mark_early": self.tr("early {0} min"),
-            "mark_absent": self.tr("absent"), "mark_missing": self.tr("missing punch"),
-            "mark_overtime": self.tr("overtime {0}"), "mark_corrected": self.tr("corrected"),
-            "mark_rest": self.tr("rest"), "mark_holiday": self.tr("holiday"), "mark_out": "—",
-            "mark_pending": self.tr("in progress"), "kind_leave": self.tr("on leave"),
-            "unit_day": self.tr(" d", "leave counted in days"), "unit_hour": self.tr(" h", "leave counted in hours"),
-            "unpaid": self.tr("unpaid", "leave payroll deducts"),
-            "kinds": {"work": self.tr("Work day"), "rest": self.tr("Rest day"), "holiday": self.tr("Holiday"),
-                      "none": self.tr("No schedule: never late or absent"),
-                      "out": self.tr("Not enrolled yet, or deactivated"),
-                      "future": self.tr("Not yet: days after today are not judged"),
-                      "leave": self.tr("On leave or on a business trip"),
-                      "pending": self.tr("In progress: judged once the shift has ended")},
-        }
+        """The words of the report in the desk's language: backend.report_export's table (one per language: the
+        workbook, the CSV and this table say the same words), and the screen's own explanation of each kind of
+        day (the grid's tooltips)."""
+        return {**report_export.labels(i18n.shown()), "kinds": self.day_kinds()}
+
+    def day_kinds(self) -> dict:
+        """What each kind of day in the grid is (a tooltip: the screen's own words, not the report's)."""
+        return {"work": self.tr("Work day"), "rest": self.tr("Rest day"), "holiday": self.tr("Holiday"),
+                "none": self.tr("No schedule: never late or absent"),
+                "out": self.tr("Not enrolled yet, or deactivated"),
+                "future": self.tr("Not yet: days after today are not judged"),
+                "leave": self.tr("On leave or on a business trip"),
+                "pending": self.tr("In progress: judged once the shift has ended")}
 
     # -- departments -------------------------------------------------------------------
     def _department_names(self) -> list[str]:
@@ -180,7 +159,7 @@ class ReportsTab(QWidget):
         combo.blockSignals(False)
 
     def refresh_departments(self) -> None:
-        self.client.call(lambda b: [row.department for row in b.schedules.departments()], self._fill_departments,
+        self.client.call(report_actions.departments, self._fill_departments,
                          lambda e: self.message.emit(str(e)))
 
     # -- the report --------------------------------------------------------------------
@@ -225,7 +204,7 @@ class ReportsTab(QWidget):
             self.showButton.setEnabled(True)
             self._failed(error)
 
-        self.client.call(lambda b: b.reports.build(query), done, failed)
+        self.client.call(partial(report_actions.build, query=query), done, failed)
 
     def _failed(self, error) -> None:
         text = self.tr("Report failed: {error}").format(error=error)
@@ -251,7 +230,7 @@ class ReportsTab(QWidget):
     def _show_report(self, seconds: float | None = None) -> None:
         texts = self.texts()
         if self.report is not None:         # the report's leave types, named in the desk's language
-            texts = report_export.report_words(self.report, self.settings().language, texts)
+            texts = report_export.report_words(self.report, i18n.shown(), {"kinds": texts["kinds"]})
         headers = {k: v for k, v in texts.items() if isinstance(v, str)}
         for model in (self.totals_model, self.grid_model):
             model.set_report(self.report, headers, texts)
@@ -288,30 +267,25 @@ class ReportsTab(QWidget):
         query = self.report.query
         name = self.tr("attendance") + f"-{query.start:%Y%m%d}-{query.end:%Y%m%d}.{kind}"
         filters = self.tr("Excel workbooks (*.xlsx)") if kind == "xlsx" else self.tr("CSV files (*.csv)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"), str(Path(export_folder(self.export_dir))
-                                                                              / name), filters)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export report"),
+                                              str(Path(folders.start_folder("exports")) / name), filters)
         if path:
             self.export_to(path)
 
     def export_to(self, path: str) -> None:
         """Write the report shown to ``path``: .xlsx (every sheet) or .csv (the view shown), on the database
         thread (the corrections of the report's days come from the database)."""
-        report, language = self.report, self.settings().language
         view = "totals" if self.totalsRadio.isChecked() else "days"
-        words = self.texts()                 # the CSV is headed with the table's words
-        self.export_dir = str(Path(path).absolute().parent)
-
-        def job(backend):
-            if path.lower().endswith(".csv"):
-                return report_export.export_csv(report, path, view, language, words)
-            corrections = backend.corrections.between(report.query.start, report.query.end)
-            return report_export.export_xlsx(report, path, language, corrections)
+        folders.remember("exports", path)
 
         def done(_count):
             self.message.emit(self.tr("Exported to {path}").format(path=path))
             self.exported.emit(path)
 
-        self.client.call(job, done, lambda e: self.message.emit(self.tr("Export failed: {error}").format(error=e)))
+        # the workbook in the desk's language; the CSV headed as the table on screen is
+        self.client.call(partial(report_actions.export, report=self.report, path=path, view=view,
+                                 language=self.settings().language, csv_language=i18n.shown()),
+                         done, lambda e: self.message.emit(self.tr("Export failed: {error}").format(error=e)))
 
     # -- corrections -------------------------------------------------------------------
     def selected(self):
@@ -348,12 +322,6 @@ class ReportsTab(QWidget):
             return
         person = self.table.model().person(self.table.currentIndex().row())
 
-        lo, hi = day_window(day, person.schedule)      # the check-ins of that day (a night shift's: past midnight)
-
-        def job(backend):
-            rows = backend.corrections.between(lo.date(), hi.date(), person.person_id)
-            return [r for r in rows if not r.withdrawn and lo <= r.checked_in_at < hi]
-
         def found(rows):
             if not rows:
                 self.message.emit(self.tr("{name} has no correction on {day} to withdraw.").format(
@@ -364,4 +332,5 @@ class ReportsTab(QWidget):
             dialog.show()
             self.withdrawalOpened.emit(dialog)
 
-        self.client.call(job, found, lambda e: self.message.emit(str(e)))
+        self.client.call(partial(report_actions.corrections_of_day, person=person, day=day), found,
+                         lambda e: self.message.emit(str(e)))

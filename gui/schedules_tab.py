@@ -2,12 +2,14 @@
 of holidays and make-up work days (import from / export to CSV).
 
 What is valid is the backend's decision (backend.work_rules, backend.schedules): a refused change shows
-the backend's one-line reason and the form keeps what was typed. Every call runs on the database thread.
+the backend's one-line reason and the form keeps what was typed. The work is desk.schedule_actions', run on
+the database thread; the tab shows its results and asks.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from functools import partial
 from pathlib import Path
 
 from PyQt5.QtCore import QDate, QTime, pyqtSignal
@@ -17,8 +19,10 @@ from PyQt5.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit,
                              QSpinBox, QTableView, QTimeEdit, QVBoxLayout, QWidget)
 
 from backend.schedules import BEGINNING
+from backend.validation import MAX_LENGTH
 from backend.work_rules import DEFAULT_WORK_DAYS, HOLIDAY, MAX_GRACE_MINUTES, WORKDAY, format_minute
-from gui.reports_tab import export_folder
+from desk import schedule_actions
+from gui import folders
 
 log = logging.getLogger(__name__)
 NO_SHIFT = -1                      # the person-schedule combo's "no schedule at all"
@@ -77,7 +81,6 @@ class SchedulesTab(QWidget):
         self.overrides: list = []
         self.calendar: list = []
         self.shift_versions: dict = {}          # shift id -> [(valid_from, Shift)]: its later versions
-        self.export_dir: str | None = None
         self._build()
         self.retranslate()
 
@@ -89,7 +92,7 @@ class SchedulesTab(QWidget):
         self.overrideTable, self.calendarTable = _table(self.overrideModel), _table(self.calendarModel)
 
         self.shiftName = QLineEdit()
-        self.shiftName.setMaxLength(64)
+        self.shiftName.setMaxLength(MAX_LENGTH["shift_name"])
         self.shiftStart, self.shiftEnd = QTimeEdit(QTime(9, 0)), QTimeEdit(QTime(18, 0))
         for edit in (self.shiftStart, self.shiftEnd):
             edit.setDisplayFormat("HH:mm")
@@ -132,7 +135,7 @@ class SchedulesTab(QWidget):
             self.departmentFromCheck, self.departmentFrom))
 
         self.overrideNumber = QLineEdit()
-        self.overrideNumber.setMaxLength(64)
+        self.overrideNumber.setMaxLength(MAX_LENGTH["person_number"])
         self.overrideShift = QComboBox()
         self.overrideDays = WeekdayBoxes()
         self.overrideSet, self.overrideRemove = QPushButton(), QPushButton()
@@ -146,7 +149,7 @@ class SchedulesTab(QWidget):
         self.calendarDate.setCalendarPopup(True)
         self.calendarKind = QComboBox()
         self.calendarName = QLineEdit()
-        self.calendarName.setMaxLength(64)
+        self.calendarName.setMaxLength(MAX_LENGTH["holiday_name"])
         self.calendarAdd, self.calendarDelete = QPushButton(), QPushButton()
         self.calendarImport, self.calendarExport = QPushButton(), QPushButton()
         calendar_form = QHBoxLayout()
@@ -271,13 +274,11 @@ class SchedulesTab(QWidget):
 
     # -- loading -----------------------------------------------------------------------
     def refresh(self) -> None:
-        def job(backend):
-            s = backend.schedules
-            return s.shifts(), s.departments(), s.person_overrides(), s.calendar(), s.shift_versions()
-        self.client.call(job, self._loaded, self._failed)
+        self.client.call(schedule_actions.load, self._loaded, self._failed)
 
-    def _loaded(self, loaded) -> None:
-        self.shifts, self.departments, self.overrides, self.calendar, self.shift_versions = loaded
+    def _loaded(self, loaded: schedule_actions.Schedules) -> None:
+        self.shifts, self.departments, self.overrides = loaded.shifts, loaded.departments, loaded.overrides
+        self.calendar, self.shift_versions = loaded.calendar, loaded.shift_versions
         self._show()
 
     def _days_text(self, pattern: str) -> str:
@@ -384,14 +385,12 @@ class SchedulesTab(QWidget):
 
     # -- changes -----------------------------------------------------------------------
     def _change(self, job, done_text: str) -> None:
-        """Run a change on the database thread; then say so (or why not) and load everything again."""
-        def done(result):
-            # a job returns nothing, notes (a list), a count, or (count, notes)
-            count, notes = result if isinstance(result, tuple) else (result, result if isinstance(result, list)
-                                                                     else [])
-            text = done_text.replace("{result}", str(count))
-            if notes:
-                text += " " + self.tr("Note: {notes}").format(notes="; ".join(notes))
+        """Run ``job`` (a desk.schedule_actions change) on the database thread; then say so (or why not) and
+        load everything again."""
+        def done(change: schedule_actions.Change):
+            text = done_text.replace("{result}", str(change.count))
+            if change.notes:
+                text += " " + self.tr("Note: {notes}").format(notes="; ".join(change.notes))
             self.messageLabel.setText(text)
             self.message.emit(text)
             self.changed.emit()
@@ -399,6 +398,8 @@ class SchedulesTab(QWidget):
         self.client.call(job, done, self._failed)
 
     def _failed(self, error) -> None:
+        if isinstance(error, schedule_actions.UnknownPersonNumber):
+            error = self.tr("no person with number {number}").format(number=error.number)
         text = self.tr("Not saved: {error}").format(error=error)
         self.messageLabel.setText(text)
         self.message.emit(text)
@@ -407,8 +408,9 @@ class SchedulesTab(QWidget):
         """Add a shift, or save the changes of the one selected: if earlier days worked it, ask first whether
         to change it for those days too (history) or to start a new version on the chosen day."""
         shift = None if new else self._current(self.shiftTable, self.shifts)
-        values = (self.shiftName.text(), self.shiftStart.time().toString("HH:mm"), self.shiftEnd.time().toString("HH:mm"),
-                  self.lateGrace.value(), self.earlyGrace.value(), self.breakMinutes.value())
+        values = {"name": self.shiftName.text(), "start": self.shiftStart.time().toString("HH:mm"),
+                  "end": self.shiftEnd.time().toString("HH:mm"), "late_grace": self.lateGrace.value(),
+                  "early_grace": self.earlyGrace.value(), "break_minutes": self.breakMinutes.value()}
         if shift is None:
             self._save_shift(values, None, None)
             return
@@ -420,13 +422,14 @@ class SchedulesTab(QWidget):
             else:
                 self._save_shift(values, shift.id, None)
 
-        self.client.call(lambda b: b.schedules.shift_used_before(shift.id, today), asked, self._failed)
+        self.client.call(partial(schedule_actions.shift_used_before, shift_id=shift.id, day=today), asked,
+                         self._failed)
 
     def _save_shift(self, values, shift_id, since) -> None:
         done = (self.tr("Shift {name} saved.") if since is None else
                 self.tr("Shift {name}: a new version from {day} saved.")).format(
-            name=values[0].strip(), day=since.isoformat() if since else "")
-        self._change(lambda b: b.schedules.save_shift(*values, shift_id=shift_id, valid_from=since) and None, done)
+            name=values["name"].strip(), day=since.isoformat() if since else "")
+        self._change(partial(schedule_actions.save_shift, **values, shift_id=shift_id, valid_from=since), done)
 
     def _ask_version(self, shift, values) -> QMessageBox:
         since = self.shiftFrom.date().toPyDate()
@@ -454,7 +457,7 @@ class SchedulesTab(QWidget):
     def delete_shift(self) -> None:
         shift = self._current(self.shiftTable, self.shifts)
         if shift is not None:
-            self._change(lambda b: b.schedules.delete_shift(shift.id) and None,
+            self._change(partial(schedule_actions.delete_shift, shift_id=shift.id),
                          self.tr("Shift {name} deleted.").format(name=shift.name))
 
     def set_department(self) -> None:
@@ -463,7 +466,8 @@ class SchedulesTab(QWidget):
         if shift_id is None:
             self._failed(self.tr("add a shift first"))
             return
-        self._change(lambda b: b.schedules.set_department_schedule(department, shift_id, pattern, since),
+        self._change(partial(schedule_actions.set_department_schedule, department=department, shift_id=shift_id,
+                             work_days=pattern, valid_from=since),
                      self.tr("Schedule of {department} saved.").format(department=department.strip()))
 
     @staticmethod
@@ -472,18 +476,8 @@ class SchedulesTab(QWidget):
 
     def remove_department(self) -> None:
         department = self.departmentCombo.currentText()
-        self._change(lambda b: b.schedules.remove_department_schedule(department) and None,
+        self._change(partial(schedule_actions.remove_department_schedule, department=department),
                      self.tr("Schedule of {department} removed.").format(department=department.strip()))
-
-    def _person_job(self, action):
-        number = self.overrideNumber.text().strip()
-
-        def job(backend):
-            person = backend.people.get_by_number(number)
-            if person is None:
-                raise LookupError(self.tr("no person with number {number}").format(number=number))
-            return action(backend, person.id)
-        return job
 
     def set_override(self) -> None:
         shift_id, pattern = self.overrideShift.currentData(), self.overrideDays.pattern()
@@ -492,35 +486,36 @@ class SchedulesTab(QWidget):
             self._failed(self.tr("add a shift first"))
             return
         shift_id = None if shift_id == NO_SHIFT else shift_id
-        self._change(self._person_job(lambda b, pid: b.schedules.set_person_schedule(pid, shift_id, pattern, since)),
+        self._change(partial(schedule_actions.set_person_schedule, number=self.overrideNumber.text(),
+                             shift_id=shift_id, work_days=pattern, valid_from=since),
                      self.tr("Own schedule of {number} saved.").format(number=self.overrideNumber.text().strip()))
 
     def remove_override(self) -> None:
-        self._change(self._person_job(lambda b, pid: b.schedules.remove_person_schedule(pid) and None),
+        self._change(partial(schedule_actions.remove_person_schedule, number=self.overrideNumber.text()),
                      self.tr("{number} follows their department's schedule again.").format(
                          number=self.overrideNumber.text().strip()))
 
     def set_calendar_day(self) -> None:
         day, kind, name = self.calendarDate.date().toPyDate(), self.calendarKind.currentData(), self.calendarName.text()
-        self._change(lambda b: b.schedules.set_calendar_day(day, kind, name),
+        self._change(partial(schedule_actions.set_calendar_day, day=day, kind=kind, name=name),
                      self.tr("{day} saved.").format(day=day.isoformat()))
 
     def delete_calendar_day(self) -> None:
         day = self.calendarDate.date().toPyDate()
-        self._change(lambda b: b.schedules.delete_calendar_day(day) and None,
+        self._change(partial(schedule_actions.delete_calendar_day, day=day),
                      self.tr("{day} deleted.").format(day=day.isoformat()))
 
     def import_calendar(self, path: str) -> None:
-        self._change(lambda b: b.schedules.import_calendar_csv(path),
+        self._change(partial(schedule_actions.import_calendar, path=path),
                      self.tr("Calendar imported from {path}: {{result}} days.").format(path=path))
 
     def export_calendar(self, path: str) -> None:
-        self.export_dir = str(Path(path).absolute().parent)
-        self._change(lambda b: b.schedules.export_calendar_csv(path),
+        folders.remember("exports", path)
+        self._change(partial(schedule_actions.export_calendar, path=path),
                      self.tr("Calendar exported to {path}: {{result}} days.").format(path=path))
 
     def _choose_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import calendar"), export_folder(self.export_dir),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import calendar"), folders.start_folder("exports"),
                                               self.tr("CSV files (*.csv)"))
         if path:
             self.import_calendar(path)
@@ -528,7 +523,7 @@ class SchedulesTab(QWidget):
     def _choose_export(self) -> None:
         name = self.tr("calendar") + f"-{dt.date.today().year}.csv"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export calendar"),
-                                              str(Path(export_folder(self.export_dir)) / name),
+                                              str(Path(folders.start_folder("exports")) / name),
                                               self.tr("CSV files (*.csv)"))
         if path:
             self.export_calendar(path)

@@ -45,6 +45,18 @@ FORMAT_VERSION = 1
 #: it in its pictures folder before the face store (``python main.py import-faces`` reads it from there)
 LEGACY_GALLERY_FILE = "embeddings.h5"
 _STR = h5py.string_dtype("utf-8")
+#: a desk's cache of the face store: backend/face_sync.py's cache_path names it faces-<fingerprint[:16]>.h5.
+#: The offline gallery tool (recognition.run.embeddings) refuses to write one, and the advice for a
+#: damaged file differs: the desk fills its cache from the database again, the tool would lose its sync state.
+DESK_CACHE_NAME = re.compile(r"faces-[0-9a-f]+\.h5", re.IGNORECASE)
+
+
+def _remedy(path: Path, verb: str) -> str:
+    if DESK_CACHE_NAME.fullmatch(path.name):
+        return (f"It is a desk's cache of the face store: delete it, and the desk reads its faces from the "
+                f"database again at its next start")
+    return (f"{verb} with: python -m recognition.run.embeddings --pictures-dir {path.parent} --output {path} "
+            f"--rebuild")
 #: a temp file of a save is left alone this long if its process cannot be shown to be gone
 STALE_TEMP_AGE_S = 15 * 60
 _TEMP_NAME = re.compile(r"\.gallery-(?P<gallery>.+)-(?P<pid>\d+)-[a-z0-9_]+\.h5")
@@ -138,9 +150,7 @@ class Gallery:
             with h5py.File(path, "r") as f:
                 stored_gallery = read_checked(f)
         except InvalidGalleryFile as exc:
-            raise GalleryError(f"{path}: not a usable gallery file: {exc}. Rebuild it with: python -m "
-                               f"recognition.run.embeddings --pictures-dir {path.parent} --output {path} "
-                               f"--rebuild") from None
+            raise GalleryError(f"{path}: not a usable gallery file: {exc}. {_remedy(path, 'Rebuild it')}") from None
         except (OSError, KeyError, ValueError, TypeError) as exc:
             raise GalleryError(f"{path}: not a readable gallery file ({exc})") from exc
         embeddings, keys = stored_gallery.embeddings, stored_gallery.keys
@@ -149,9 +159,8 @@ class Gallery:
         if fingerprint and stored and stored != fingerprint and len(keys):
             raise GalleryModelMismatch(
                 f"{path} was embedded with another model ({stored_name or stored[:12]}) than the one in "
-                f"use ({model_name or fingerprint[:12]}); its embeddings cannot be compared. Re-embed the "
-                f"enrolled photos with: python -m recognition.run.embeddings --pictures-dir "
-                f"{path.parent} --output {path} --rebuild")
+                f"use ({model_name or fingerprint[:12]}); its embeddings cannot be compared. "
+                f"{_remedy(path, 'Re-embed the enrolled photos')}")
         if fingerprint and stored != fingerprint:
             stored, stored_name, meta = fingerprint, model_name, {}
         gallery = cls(path, embeddings, keys, stored, stored_name, stored_gallery.learned,

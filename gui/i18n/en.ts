@@ -80,77 +80,77 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="36"/>
+        <location filename="../correction_dialog.py" line="41"/>
         <source>Add a correction (missed check-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="42"/>
+        <location filename="../correction_dialog.py" line="47"/>
         <source>Required, e.g. forgot to check in, camera down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="42"/>
+        <location filename="../correction_dialog.py" line="47"/>
         <source>Required: who adds it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="45"/>
+        <location filename="../correction_dialog.py" line="50"/>
         <source>Person number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="46"/>
+        <location filename="../correction_dialog.py" line="51"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="47"/>
+        <location filename="../correction_dialog.py" line="52"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="48"/>
+        <location filename="../correction_dialog.py" line="53"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="53"/>
+        <location filename="../correction_dialog.py" line="58"/>
         <source>The check-in is added as a manual one, with the reason and the operator; face check-ins are never changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="63"/>
+        <location filename="../correction_dialog.py" line="68"/>
         <source>Type the person number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="66"/>
+        <location filename="../correction_dialog.py" line="71"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="79"/>
+        <location filename="../correction_dialog.py" line="81"/>
         <source>Not added: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="85"/>
+        <location filename="../correction_dialog.py" line="79"/>
         <source>No person with number {number}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="90"/>
+        <location filename="../correction_dialog.py" line="88"/>
         <source>Not added: the check-in at {time} already covers that time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="94"/>
+        <location filename="../correction_dialog.py" line="92"/>
         <source>Correction for {name} at {time} kept on this desk: the database is unreachable, it is sent when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="97"/>
+        <location filename="../correction_dialog.py" line="95"/>
         <source>Correction added for {name} at {time}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -158,172 +158,172 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../enroll_dialog.py" line="54"/>
+        <location filename="../enroll_dialog.py" line="55"/>
         <source>Enroll a new person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="180"/>
+        <location filename="../enroll_dialog.py" line="181"/>
         <source>Look at the camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="65"/>
+        <location filename="../enroll_dialog.py" line="66"/>
         <source>%v of %m samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="66"/>
+        <location filename="../enroll_dialog.py" line="67"/>
         <source>Retake samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="85"/>
+        <location filename="../enroll_dialog.py" line="86"/>
         <source>Unique person number (employee or student number)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="87"/>
+        <location filename="../enroll_dialog.py" line="88"/>
         <source>Required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="96"/>
+        <location filename="../enroll_dialog.py" line="97"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="97"/>
+        <location filename="../enroll_dialog.py" line="98"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="98"/>
+        <location filename="../enroll_dialog.py" line="99"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="99"/>
+        <location filename="../enroll_dialog.py" line="100"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="100"/>
+        <location filename="../enroll_dialog.py" line="101"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="188"/>
+        <location filename="../enroll_dialog.py" line="189"/>
         <source>The samples do not look like one person; retake them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="232"/>
+        <location filename="../enroll_dialog.py" line="233"/>
         <source>The name is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="235"/>
+        <location filename="../enroll_dialog.py" line="236"/>
         <source>The person number is required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="238"/>
+        <location filename="../enroll_dialog.py" line="239"/>
         <source>Still collecting face samples.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="241"/>
+        <location filename="../enroll_dialog.py" line="242"/>
         <source>Already enrolled?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="257"/>
+        <location filename="../enroll_dialog.py" line="258"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="273"/>
+        <location filename="../enroll_dialog.py" line="274"/>
         <source>The person number {number} is already used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="277"/>
+        <location filename="../enroll_dialog.py" line="278"/>
         <source>Could not save: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="185"/>
+        <location filename="../enroll_dialog.py" line="186"/>
         <source>This face looks like {name} ({number}): the two could be taken for each other.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="241"/>
+        <location filename="../enroll_dialog.py" line="242"/>
         <source>This face looks like {name} ({number}). Enroll it as a new person anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="199"/>
+        <location filename="../enroll_dialog.py" line="200"/>
         <source>Looking for a face… ask the person to look at the camera.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="201"/>
+        <location filename="../enroll_dialog.py" line="202"/>
         <source>All {n} samples taken. Type the name, then press Save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="203"/>
+        <location filename="../enroll_dialog.py" line="204"/>
         <source>Face lost: ask the person to step back in front of the camera. Taking samples goes on when they are back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="206"/>
+        <location filename="../enroll_dialog.py" line="207"/>
         <source>Ask the person to look straight at the camera.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="207"/>
+        <location filename="../enroll_dialog.py" line="208"/>
         <source>Ask the person to turn their head a little to the left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="208"/>
+        <location filename="../enroll_dialog.py" line="209"/>
         <source>Ask the person to turn their head a little to the right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="209"/>
+        <location filename="../enroll_dialog.py" line="210"/>
         <source>Ask the person to come closer to the camera.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="210"/>
+        <location filename="../enroll_dialog.py" line="211"/>
         <source>Ask the person to face the camera.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="211"/>
+        <location filename="../enroll_dialog.py" line="212"/>
         <source>Ask the person to hold their head straight.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="212"/>
+        <location filename="../enroll_dialog.py" line="213"/>
         <source>Ask the person to hold still.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="213"/>
+        <location filename="../enroll_dialog.py" line="214"/>
         <source>The face is too dark: turn on more light.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="214"/>
+        <location filename="../enroll_dialog.py" line="215"/>
         <source>The face is too bright: avoid a lamp or window behind the camera.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="215"/>
+        <location filename="../enroll_dialog.py" line="216"/>
         <source>The face is not clear: ask the person to look at the camera.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,22 +480,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="299"/>
+        <location filename="../history_tab.py" line="290"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="299"/>
+        <location filename="../history_tab.py" line="290"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="323"/>
+        <location filename="../history_tab.py" line="314"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="327"/>
+        <location filename="../history_tab.py" line="318"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -530,7 +530,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="310"/>
+        <location filename="../history_tab.py" line="301"/>
         <source>Manual (withdrawn)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -540,7 +540,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="310"/>
+        <location filename="../history_tab.py" line="301"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
@@ -548,137 +548,137 @@
 <context>
     <name>LeaveTab</name>
     <message>
-        <location filename="../leave_tab.py" line="108"/>
+        <location filename="../leave_tab.py" line="110"/>
         <source>Enter leave or a business trip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="109"/>
+        <location filename="../leave_tab.py" line="111"/>
         <source>Person number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>Type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="111"/>
+        <location filename="../leave_tab.py" line="113"/>
         <source>Covers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="181"/>
+        <location filename="../leave_tab.py" line="177"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="181"/>
+        <location filename="../leave_tab.py" line="177"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="116"/>
+        <location filename="../leave_tab.py" line="118"/>
         <source>Required: who enters it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="117"/>
+        <location filename="../leave_tab.py" line="119"/>
         <source>Add leave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="118"/>
+        <location filename="../leave_tab.py" line="120"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="119"/>
+        <location filename="../leave_tab.py" line="121"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="120"/>
+        <location filename="../leave_tab.py" line="122"/>
         <source>Why withdraw (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="121"/>
+        <location filename="../leave_tab.py" line="123"/>
         <source>Withdraw selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="122"/>
+        <location filename="../leave_tab.py" line="124"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="123"/>
+        <location filename="../leave_tab.py" line="125"/>
         <source>Rows person_number,type,start,end,half,reason; a file with a bad line is refused whole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="128"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Whole days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="128"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Morning (half day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="128"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Afternoon (half day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="128"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="172"/>
+        <location filename="../leave_tab.py" line="168"/>
         <source>Reading leave failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="181"/>
+        <location filename="../leave_tab.py" line="177"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="190"/>
+        <location filename="../leave_tab.py" line="186"/>
         <source>withdrawn on {time} by {operator}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="192"/>
+        <location filename="../leave_tab.py" line="188"/>
         <source>counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../leave_tab.py" line="196"/>
+        <location filename="../leave_tab.py" line="192"/>
         <source>%n leave record(s) this month</source>
         <translation>
             <numerusform>%n leave record this month</numerusform>
@@ -686,52 +686,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="212"/>
+        <location filename="../leave_tab.py" line="208"/>
         <source>Type the person number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="221"/>
+        <location filename="../leave_tab.py" line="224"/>
         <source>no person with number {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="226"/>
+        <location filename="../leave_tab.py" line="216"/>
         <source>Leave added for {name}: {span}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="233"/>
+        <location filename="../leave_tab.py" line="225"/>
         <source>Not added: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="240"/>
+        <location filename="../leave_tab.py" line="233"/>
         <source>Select the leave to withdraw in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="246"/>
+        <location filename="../leave_tab.py" line="239"/>
         <source>Leave of {name} ({span}) withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="252"/>
+        <location filename="../leave_tab.py" line="245"/>
         <source>Not withdrawn: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="256"/>
+        <location filename="../leave_tab.py" line="249"/>
         <source>Import leave</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="256"/>
+        <location filename="../leave_tab.py" line="249"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../leave_tab.py" line="267"/>
+        <location filename="../leave_tab.py" line="260"/>
         <source>%n leave record(s) imported.</source>
         <translation>
             <numerusform>%n leave record imported.</numerusform>
@@ -739,7 +739,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="271"/>
+        <location filename="../leave_tab.py" line="264"/>
         <source>Nothing imported: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,37 +1364,37 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../people_tab.py" line="267"/>
+        <location filename="../people_tab.py" line="253"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="267"/>
+        <location filename="../people_tab.py" line="253"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="267"/>
+        <location filename="../people_tab.py" line="253"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="268"/>
+        <location filename="../people_tab.py" line="254"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="268"/>
+        <location filename="../people_tab.py" line="254"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="106"/>
+        <location filename="../people_tab.py" line="108"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="121"/>
+        <location filename="../people_tab.py" line="123"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -1402,87 +1402,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="130"/>
+        <location filename="../people_tab.py" line="131"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="130"/>
+        <location filename="../people_tab.py" line="131"/>
         <source>Inactive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="208"/>
+        <location filename="../people_tab.py" line="209"/>
         <source>Reactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="208"/>
+        <location filename="../people_tab.py" line="209"/>
         <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="209"/>
+        <location filename="../people_tab.py" line="210"/>
         <source>Recognize and check in this person again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="209"/>
+        <location filename="../people_tab.py" line="210"/>
         <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="213"/>
+        <location filename="../people_tab.py" line="214"/>
         <source>Person (inactive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="213"/>
+        <location filename="../people_tab.py" line="214"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="220"/>
+        <location filename="../people_tab.py" line="221"/>
         <source>Error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="260"/>
+        <location filename="../people_tab.py" line="244"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="296"/>
+        <location filename="../people_tab.py" line="280"/>
         <source>The person number {number} is already used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="348"/>
+        <location filename="../people_tab.py" line="320"/>
         <source>Reactivated {name}: recognized and checked in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="350"/>
+        <location filename="../people_tab.py" line="322"/>
         <source>Deactivated {name}: no longer recognized or checked in at any desk. Their details, face samples and check-in history are kept; &quot;Reactivate&quot; undoes this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="361"/>
+        <location filename="../people_tab.py" line="334"/>
         <source>Delete person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="361"/>
+        <location filename="../people_tab.py" line="334"/>
         <source>Delete {name} ({number}) for good?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="365"/>
+        <location filename="../people_tab.py" line="338"/>
         <source>Their {check_ins} and {samples} are removed for good and cannot be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="365"/>
+        <location filename="../people_tab.py" line="338"/>
         <source>%n check-ins</source>
         <translation>
             <numerusform>%n check-in</numerusform>
@@ -1490,7 +1490,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="365"/>
+        <location filename="../people_tab.py" line="338"/>
         <source>%n face samples</source>
         <translation>
             <numerusform>%n face sample</numerusform>
@@ -1498,42 +1498,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="368"/>
+        <location filename="../people_tab.py" line="341"/>
         <source>Delete for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="370"/>
+        <location filename="../people_tab.py" line="343"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="373"/>
+        <location filename="../people_tab.py" line="346"/>
         <source>Deactivate instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="375"/>
+        <location filename="../people_tab.py" line="348"/>
         <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="416"/>
+        <location filename="../people_tab.py" line="381"/>
         <source>Deleted {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="426"/>
+        <location filename="../people_tab.py" line="392"/>
         <source>Add photos of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="426"/>
+        <location filename="../people_tab.py" line="392"/>
         <source>Images ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="440"/>
+        <location filename="../people_tab.py" line="404"/>
         <source>Reading %n photos…</source>
         <translation>
             <numerusform>Reading %n photo…</numerusform>
@@ -1541,7 +1541,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="468"/>
+        <location filename="../people_tab.py" line="413"/>
         <source>Added %n face samples.</source>
         <translation>
             <numerusform>Added %n face sample.</numerusform>
@@ -1549,82 +1549,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="470"/>
+        <location filename="../people_tab.py" line="415"/>
         <source>Not used:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="196"/>
+        <location filename="../people_tab.py" line="197"/>
         <source>{enrolled} enrolled, {learned} learned from check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="306"/>
+        <location filename="../people_tab.py" line="290"/>
         <source>Forget learned samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="306"/>
+        <location filename="../people_tab.py" line="290"/>
         <source>Forget the {samples} the desks learned from the check-ins of {name}? Their enrolled samples stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="321"/>
+        <location filename="../people_tab.py" line="299"/>
         <source>Forgot {samples} of {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="106"/>
+        <location filename="../people_tab.py" line="108"/>
         <source>Enrolled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="106"/>
+        <location filename="../people_tab.py" line="108"/>
         <source>Learned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="109"/>
+        <location filename="../people_tab.py" line="111"/>
         <source>Face samples taken at enrolment or from photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="109"/>
+        <location filename="../people_tab.py" line="111"/>
         <source>Face samples the desks learned from check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="241"/>
+        <location filename="../people_tab.py" line="235"/>
         <source>Required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="244"/>
+        <location filename="../people_tab.py" line="235"/>
         <source>Too long: {length} characters, at most {limit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="268"/>
+        <location filename="../people_tab.py" line="254"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="276"/>
+        <location filename="../people_tab.py" line="260"/>
         <source>Nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="281"/>
+        <location filename="../people_tab.py" line="265"/>
         <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="283"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="283"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Save these changes to {name}?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1632,47 +1632,47 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../i18n.py" line="80"/>
+        <location filename="../i18n.py" line="91"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="81"/>
+        <location filename="../i18n.py" line="92"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="82"/>
+        <location filename="../i18n.py" line="93"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="83"/>
+        <location filename="../i18n.py" line="94"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="84"/>
+        <location filename="../i18n.py" line="95"/>
         <source>&amp;Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="85"/>
+        <location filename="../i18n.py" line="96"/>
         <source>&amp;No</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="86"/>
+        <location filename="../i18n.py" line="97"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="87"/>
+        <location filename="../i18n.py" line="98"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="88"/>
+        <location filename="../i18n.py" line="99"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1680,282 +1680,117 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../reports_tab.py" line="119"/>
+        <location filename="../reports_tab.py" line="111"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="120"/>
+        <location filename="../reports_tab.py" line="112"/>
         <source>Dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="121"/>
+        <location filename="../reports_tab.py" line="113"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="122"/>
+        <location filename="../reports_tab.py" line="114"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="115"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="124"/>
+        <location filename="../reports_tab.py" line="116"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="125"/>
+        <location filename="../reports_tab.py" line="117"/>
         <source>Totals per person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="126"/>
+        <location filename="../reports_tab.py" line="118"/>
         <source>Day grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="127"/>
+        <location filename="../reports_tab.py" line="119"/>
         <source>Add correction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="128"/>
+        <location filename="../reports_tab.py" line="120"/>
         <source>Add a check-in a person missed (补卡), with the reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="124"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="125"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
-        <source>Number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="140"/>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="141"/>
-        <source>Shift</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="141"/>
-        <source>Work days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="141"/>
-        <source>Present</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="142"/>
-        <source>Late</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="142"/>
-        <source>Late (min)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="142"/>
-        <source>Left early</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="143"/>
-        <source>Early (min)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="143"/>
-        <source>Absent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="144"/>
-        <source>Missing punches</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="144"/>
-        <source>Overtime (h)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="145"/>
-        <source>Rest days worked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="145"/>
-        <source>Corrections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="146"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="146"/>
-        <source>active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="146"/>
-        <source>deactivated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="147"/>
-        <source>No schedule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Mon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Tue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Wed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Thu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Fri</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Sat</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Sun</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="150"/>
-        <source>late {0} min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="150"/>
-        <source>early {0} min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="151"/>
-        <source>absent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="151"/>
-        <source>missing punch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="152"/>
-        <source>overtime {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="152"/>
-        <source>corrected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="153"/>
-        <source>rest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="153"/>
-        <source>holiday</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="157"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Work day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="157"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Rest day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="157"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="158"/>
+        <location filename="../reports_tab.py" line="138"/>
         <source>No schedule: never late or absent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="159"/>
+        <location filename="../reports_tab.py" line="139"/>
         <source>Not enrolled yet, or deactivated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="175"/>
+        <location filename="../reports_tab.py" line="154"/>
         <source>All departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="176"/>
+        <location filename="../reports_tab.py" line="155"/>
         <source>(no department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="213"/>
+        <location filename="../reports_tab.py" line="192"/>
         <source>Computing the report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="231"/>
+        <location filename="../reports_tab.py" line="210"/>
         <source>Report failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="267"/>
+        <location filename="../reports_tab.py" line="246"/>
         <source>Choose a month or dates and press Show.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="270"/>
+        <location filename="../reports_tab.py" line="249"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -1963,12 +1798,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="270"/>
+        <location filename="../reports_tab.py" line="249"/>
         <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="278"/>
+        <location filename="../reports_tab.py" line="257"/>
         <source>%n without a schedule (never counted absent)</source>
         <translation>
             <numerusform>%n without a schedule (never counted absent)</numerusform>
@@ -1976,100 +1811,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="280"/>
+        <location filename="../reports_tab.py" line="259"/>
         <source>computed in {seconds:.1f} s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="286"/>
+        <location filename="../reports_tab.py" line="265"/>
         <source>Show a report first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="289"/>
+        <location filename="../reports_tab.py" line="268"/>
         <source>attendance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="290"/>
+        <location filename="../reports_tab.py" line="269"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="290"/>
+        <location filename="../reports_tab.py" line="269"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="291"/>
+        <location filename="../reports_tab.py" line="270"/>
         <source>Export report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="311"/>
+        <location filename="../reports_tab.py" line="282"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="314"/>
+        <location filename="../reports_tab.py" line="286"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="129"/>
+        <location filename="../reports_tab.py" line="121"/>
         <source>Withdraw correction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="130"/>
+        <location filename="../reports_tab.py" line="122"/>
         <source>Withdraw a correction of the day selected in the grid: it stops counting and stays in the history with who and why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="154"/>
-        <source>in progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="154"/>
-        <source>on leave</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="155"/>
-        <source> d</source>
-        <comment>leave counted in days</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="155"/>
-        <source> h</source>
-        <comment>leave counted in hours</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="156"/>
-        <source>unpaid</source>
-        <comment>leave payroll deducts</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="160"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Not yet: days after today are not judged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="161"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>On leave or on a business trip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="162"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>In progress: judged once the shift has ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="276"/>
+        <location filename="../reports_tab.py" line="255"/>
         <source>on leave or a trip %n day(s)</source>
         <translation>
             <numerusform>on leave or a trip %n day</numerusform>
@@ -2077,12 +1884,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="347"/>
+        <location filename="../reports_tab.py" line="321"/>
         <source>Select a corrected day of a person in the day grid first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="359"/>
+        <location filename="../reports_tab.py" line="327"/>
         <source>{name} has no correction on {day} to withdraw.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2090,384 +1897,384 @@
 <context>
     <name>SchedulesTab</name>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Mon</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Tue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Wed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Thu</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Fri</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Sat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="227"/>
+        <location filename="../schedules_tab.py" line="230"/>
         <source>Sun</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="230"/>
+        <location filename="../schedules_tab.py" line="233"/>
         <source>Shifts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="231"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Department schedules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="232"/>
+        <location filename="../schedules_tab.py" line="235"/>
         <source>People with their own schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="233"/>
+        <location filename="../schedules_tab.py" line="236"/>
         <source>Holidays and make-up work days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="234"/>
+        <location filename="../schedules_tab.py" line="237"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="234"/>
+        <location filename="../schedules_tab.py" line="237"/>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="234"/>
+        <location filename="../schedules_tab.py" line="237"/>
         <source>Late grace (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="234"/>
+        <location filename="../schedules_tab.py" line="237"/>
         <source>Early grace (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="234"/>
+        <location filename="../schedules_tab.py" line="237"/>
         <source>Unpaid break (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="239"/>
+        <location filename="../schedules_tab.py" line="242"/>
         <source>An end before the start ends the next day (a night shift, counted on the day it starts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="241"/>
+        <location filename="../schedules_tab.py" line="244"/>
         <source>e.g. Day shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="242"/>
+        <location filename="../schedules_tab.py" line="245"/>
         <source>Add shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="243"/>
+        <location filename="../schedules_tab.py" line="246"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="258"/>
+        <location filename="../schedules_tab.py" line="261"/>
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="307"/>
+        <location filename="../schedules_tab.py" line="308"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="250"/>
+        <location filename="../schedules_tab.py" line="253"/>
         <source>Set schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="251"/>
+        <location filename="../schedules_tab.py" line="254"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="249"/>
+        <location filename="../schedules_tab.py" line="252"/>
         <source>Person number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="256"/>
+        <location filename="../schedules_tab.py" line="259"/>
         <source>Name, e.g. National Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="257"/>
+        <location filename="../schedules_tab.py" line="260"/>
         <source>Add / change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="259"/>
+        <location filename="../schedules_tab.py" line="262"/>
         <source>Import CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="260"/>
+        <location filename="../schedules_tab.py" line="263"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="264"/>
         <source>Rows date,kind,name (kind: holiday or workday); a file with a bad row is refused whole</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="325"/>
+        <location filename="../schedules_tab.py" line="326"/>
         <source>Holiday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="325"/>
+        <location filename="../schedules_tab.py" line="326"/>
         <source>Make-up work day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="311"/>
+        <location filename="../schedules_tab.py" line="312"/>
         <source>No schedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="297"/>
+        <location filename="../schedules_tab.py" line="298"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="297"/>
+        <location filename="../schedules_tab.py" line="298"/>
         <source>Late grace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="297"/>
+        <location filename="../schedules_tab.py" line="298"/>
         <source>Early grace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="297"/>
+        <location filename="../schedules_tab.py" line="298"/>
         <source>Break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="301"/>
+        <location filename="../schedules_tab.py" line="302"/>
         <source>(ends the next day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="307"/>
+        <location filename="../schedules_tab.py" line="308"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="317"/>
+        <location filename="../schedules_tab.py" line="318"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="317"/>
+        <location filename="../schedules_tab.py" line="318"/>
         <source>Work days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="317"/>
+        <location filename="../schedules_tab.py" line="318"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="317"/>
+        <location filename="../schedules_tab.py" line="318"/>
         <source>Name</source>
         <comment>of a person</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="323"/>
+        <location filename="../schedules_tab.py" line="324"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="323"/>
+        <location filename="../schedules_tab.py" line="324"/>
         <source>Weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="323"/>
+        <location filename="../schedules_tab.py" line="324"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="329"/>
+        <location filename="../schedules_tab.py" line="330"/>
         <source>No schedule (never counted late or absent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="394"/>
+        <location filename="../schedules_tab.py" line="393"/>
         <source>Note: {notes}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="402"/>
+        <location filename="../schedules_tab.py" line="403"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="426"/>
+        <location filename="../schedules_tab.py" line="429"/>
         <source>Shift {name} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="457"/>
+        <location filename="../schedules_tab.py" line="460"/>
         <source>Shift {name} deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="492"/>
+        <location filename="../schedules_tab.py" line="486"/>
         <source>add a shift first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="466"/>
+        <location filename="../schedules_tab.py" line="469"/>
         <source>Schedule of {department} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="475"/>
+        <location filename="../schedules_tab.py" line="479"/>
         <source>Schedule of {department} removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="484"/>
+        <location filename="../schedules_tab.py" line="402"/>
         <source>no person with number {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="495"/>
+        <location filename="../schedules_tab.py" line="489"/>
         <source>Own schedule of {number} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="499"/>
+        <location filename="../schedules_tab.py" line="494"/>
         <source>{number} follows their department&apos;s schedule again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="505"/>
+        <location filename="../schedules_tab.py" line="500"/>
         <source>{day} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="510"/>
+        <location filename="../schedules_tab.py" line="505"/>
         <source>{day} deleted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="514"/>
+        <location filename="../schedules_tab.py" line="509"/>
         <source>Calendar imported from {path}: {{result}} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="519"/>
+        <location filename="../schedules_tab.py" line="514"/>
         <source>Calendar exported to {path}: {{result}} days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="523"/>
+        <location filename="../schedules_tab.py" line="518"/>
         <source>Import calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="530"/>
+        <location filename="../schedules_tab.py" line="525"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="529"/>
+        <location filename="../schedules_tab.py" line="524"/>
         <source>calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="530"/>
+        <location filename="../schedules_tab.py" line="525"/>
         <source>Export calendar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="323"/>
+        <location filename="../schedules_tab.py" line="324"/>
         <source>Name</source>
         <comment>of a shift or holiday</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="244"/>
+        <location filename="../schedules_tab.py" line="247"/>
         <source>A new version starts on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="253"/>
+        <location filename="../schedules_tab.py" line="256"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="254"/>
+        <location filename="../schedules_tab.py" line="257"/>
         <source>Unchecked: the schedule applies always (earlier months are computed again). Checked: from that day on; earlier days keep the schedule they had</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="302"/>
+        <location filename="../schedules_tab.py" line="303"/>
         <source>from {day}: {shift}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="307"/>
+        <location filename="../schedules_tab.py" line="308"/>
         <source>Versions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="426"/>
+        <location filename="../schedules_tab.py" line="429"/>
         <source>Shift {name}: a new version from {day} saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="433"/>
+        <location filename="../schedules_tab.py" line="436"/>
         <source>Change a shift in use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="433"/>
+        <location filename="../schedules_tab.py" line="436"/>
         <source>Shift {name} was worked on earlier days. Change it for those days too (their reports change), or start a new version on {day} (the days before keep their times)?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="437"/>
+        <location filename="../schedules_tab.py" line="440"/>
         <source>Change history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="438"/>
+        <location filename="../schedules_tab.py" line="441"/>
         <source>New version from {day}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2708,62 +2515,62 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="114"/>
+        <location filename="../correction_dialog.py" line="112"/>
         <source>Withdraw a correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="117"/>
+        <location filename="../correction_dialog.py" line="115"/>
         <source>{name} ({number}) at {time}, added by {operator}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="120"/>
+        <location filename="../correction_dialog.py" line="118"/>
         <source>Required, e.g. entered for the wrong day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="120"/>
+        <location filename="../correction_dialog.py" line="118"/>
         <source>Required: who withdraws it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="123"/>
+        <location filename="../correction_dialog.py" line="121"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="124"/>
+        <location filename="../correction_dialog.py" line="122"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="125"/>
+        <location filename="../correction_dialog.py" line="123"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="127"/>
+        <location filename="../correction_dialog.py" line="125"/>
         <source>Withdraw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="131"/>
+        <location filename="../correction_dialog.py" line="129"/>
         <source>A withdrawn correction no longer counts; it stays in the history with who withdrew it and why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="141"/>
+        <location filename="../correction_dialog.py" line="139"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="147"/>
+        <location filename="../correction_dialog.py" line="145"/>
         <source>Not withdrawn: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="152"/>
+        <location filename="../correction_dialog.py" line="150"/>
         <source>Correction of {name} at {time} withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>

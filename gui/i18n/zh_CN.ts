@@ -80,77 +80,77 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="36"/>
+        <location filename="../correction_dialog.py" line="41"/>
         <source>Add a correction (missed check-in)</source>
         <translation>补卡（补录漏打的签到）</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="42"/>
+        <location filename="../correction_dialog.py" line="47"/>
         <source>Required, e.g. forgot to check in, camera down</source>
         <translation>必填，例如：忘记打卡、摄像头故障</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="42"/>
+        <location filename="../correction_dialog.py" line="47"/>
         <source>Required: who adds it</source>
         <translation>必填：补卡的操作员</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="45"/>
+        <location filename="../correction_dialog.py" line="50"/>
         <source>Person number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="46"/>
+        <location filename="../correction_dialog.py" line="51"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="47"/>
+        <location filename="../correction_dialog.py" line="52"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="48"/>
+        <location filename="../correction_dialog.py" line="53"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="53"/>
+        <location filename="../correction_dialog.py" line="58"/>
         <source>The check-in is added as a manual one, with the reason and the operator; face check-ins are never changed.</source>
         <translation>补卡记为手工签到，并保存原因和操作员；刷脸签到记录不会被修改。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="63"/>
+        <location filename="../correction_dialog.py" line="68"/>
         <source>Type the person number.</source>
         <translation>请输入工号。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="66"/>
+        <location filename="../correction_dialog.py" line="71"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="79"/>
+        <location filename="../correction_dialog.py" line="81"/>
         <source>Not added: {error}</source>
         <translation>未添加：{error}</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="85"/>
+        <location filename="../correction_dialog.py" line="79"/>
         <source>No person with number {number}.</source>
         <translation>没有工号为 {number} 的人员。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="90"/>
+        <location filename="../correction_dialog.py" line="88"/>
         <source>Not added: the check-in at {time} already covers that time.</source>
         <translation>未添加：{time} 的签到已覆盖该时间。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="94"/>
+        <location filename="../correction_dialog.py" line="92"/>
         <source>Correction for {name} at {time} kept on this desk: the database is unreachable, it is sent when it is back.</source>
         <translation>{name} 在 {time} 的补卡已暂存在本机：数据库无法连接，恢复后自动上传。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="97"/>
+        <location filename="../correction_dialog.py" line="95"/>
         <source>Correction added for {name} at {time}.</source>
         <translation>已为 {name} 补卡：{time}。</translation>
     </message>
@@ -158,172 +158,172 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../enroll_dialog.py" line="54"/>
+        <location filename="../enroll_dialog.py" line="55"/>
         <source>Enroll a new person</source>
         <translation>登记新人员</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="180"/>
+        <location filename="../enroll_dialog.py" line="181"/>
         <source>Look at the camera</source>
         <translation>请看摄像头</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="65"/>
+        <location filename="../enroll_dialog.py" line="66"/>
         <source>%v of %m samples</source>
         <translation>已采集 %v / %m 个样本</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="66"/>
+        <location filename="../enroll_dialog.py" line="67"/>
         <source>Retake samples</source>
         <translation>重新采集</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="85"/>
+        <location filename="../enroll_dialog.py" line="86"/>
         <source>Unique person number (employee or student number)</source>
         <translation>每人唯一的工号（学生可填学号）</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="87"/>
+        <location filename="../enroll_dialog.py" line="88"/>
         <source>Required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="96"/>
+        <location filename="../enroll_dialog.py" line="97"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="97"/>
+        <location filename="../enroll_dialog.py" line="98"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="98"/>
+        <location filename="../enroll_dialog.py" line="99"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="99"/>
+        <location filename="../enroll_dialog.py" line="100"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="100"/>
+        <location filename="../enroll_dialog.py" line="101"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="188"/>
+        <location filename="../enroll_dialog.py" line="189"/>
         <source>The samples do not look like one person; retake them.</source>
         <translation>样本看起来不是同一个人，请重新采集。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="232"/>
+        <location filename="../enroll_dialog.py" line="233"/>
         <source>The name is required.</source>
         <translation>姓名为必填项。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="235"/>
+        <location filename="../enroll_dialog.py" line="236"/>
         <source>The person number is required.</source>
         <translation>工号为必填项。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="238"/>
+        <location filename="../enroll_dialog.py" line="239"/>
         <source>Still collecting face samples.</source>
         <translation>仍在采集人脸样本。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="241"/>
+        <location filename="../enroll_dialog.py" line="242"/>
         <source>Already enrolled?</source>
         <translation>已登记过？</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="257"/>
+        <location filename="../enroll_dialog.py" line="258"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="273"/>
+        <location filename="../enroll_dialog.py" line="274"/>
         <source>The person number {number} is already used.</source>
         <translation>工号 {number} 已被使用。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="277"/>
+        <location filename="../enroll_dialog.py" line="278"/>
         <source>Could not save: {error}</source>
         <translation>无法保存：{error}</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="185"/>
+        <location filename="../enroll_dialog.py" line="186"/>
         <source>This face looks like {name} ({number}): the two could be taken for each other.</source>
         <translation>这张脸很像 {name}（{number}）：两人可能会被互相认错。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="241"/>
+        <location filename="../enroll_dialog.py" line="242"/>
         <source>This face looks like {name} ({number}). Enroll it as a new person anyway?</source>
         <translation>这张脸很像 {name}（{number}）。仍要作为新人员登记吗？</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="199"/>
+        <location filename="../enroll_dialog.py" line="200"/>
         <source>Looking for a face… ask the person to look at the camera.</source>
         <translation>正在寻找人脸…请对方看向摄像头。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="201"/>
+        <location filename="../enroll_dialog.py" line="202"/>
         <source>All {n} samples taken. Type the name, then press Save.</source>
         <translation>{n} 张样本已全部采集。请填写姓名，然后点“保存”。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="203"/>
+        <location filename="../enroll_dialog.py" line="204"/>
         <source>Face lost: ask the person to step back in front of the camera. Taking samples goes on when they are back.</source>
         <translation>人脸丢失：请对方回到摄像头前。回来后会继续采集样本。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="206"/>
+        <location filename="../enroll_dialog.py" line="207"/>
         <source>Ask the person to look straight at the camera.</source>
         <translation>请对方正视摄像头。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="207"/>
+        <location filename="../enroll_dialog.py" line="208"/>
         <source>Ask the person to turn their head a little to the left.</source>
         <translation>请对方把头稍微向左转。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="208"/>
+        <location filename="../enroll_dialog.py" line="209"/>
         <source>Ask the person to turn their head a little to the right.</source>
         <translation>请对方把头稍微向右转。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="209"/>
+        <location filename="../enroll_dialog.py" line="210"/>
         <source>Ask the person to come closer to the camera.</source>
         <translation>请对方靠近摄像头。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="210"/>
+        <location filename="../enroll_dialog.py" line="211"/>
         <source>Ask the person to face the camera.</source>
         <translation>请对方正对摄像头。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="211"/>
+        <location filename="../enroll_dialog.py" line="212"/>
         <source>Ask the person to hold their head straight.</source>
         <translation>请对方保持头部端正。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="212"/>
+        <location filename="../enroll_dialog.py" line="213"/>
         <source>Ask the person to hold still.</source>
         <translation>请对方保持不动。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="213"/>
+        <location filename="../enroll_dialog.py" line="214"/>
         <source>The face is too dark: turn on more light.</source>
         <translation>人脸太暗：请打开更多灯光。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="214"/>
+        <location filename="../enroll_dialog.py" line="215"/>
         <source>The face is too bright: avoid a lamp or window behind the camera.</source>
         <translation>人脸太亮：请避免摄像头对面有灯或窗户直射。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="215"/>
+        <location filename="../enroll_dialog.py" line="216"/>
         <source>The face is not clear: ask the person to look at the camera.</source>
         <translation>人脸不清楚：请对方看向摄像头。</translation>
     </message>
@@ -399,22 +399,22 @@
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="299"/>
+        <location filename="../history_tab.py" line="290"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="299"/>
+        <location filename="../history_tab.py" line="290"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="323"/>
+        <location filename="../history_tab.py" line="314"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="327"/>
+        <location filename="../history_tab.py" line="318"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
@@ -528,7 +528,7 @@
         <translation>补卡</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="310"/>
+        <location filename="../history_tab.py" line="301"/>
         <source>Manual (withdrawn)</source>
         <translation>补卡（已撤销）</translation>
     </message>
@@ -538,7 +538,7 @@
         <translation>{time} 由 {operator} 撤销：{reason}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="310"/>
+        <location filename="../history_tab.py" line="301"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -546,196 +546,196 @@
 <context>
     <name>LeaveTab</name>
     <message>
-        <location filename="../leave_tab.py" line="108"/>
+        <location filename="../leave_tab.py" line="110"/>
         <source>Enter leave or a business trip</source>
         <translation>登记请假或出差</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="109"/>
+        <location filename="../leave_tab.py" line="111"/>
         <source>Person number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="111"/>
+        <location filename="../leave_tab.py" line="113"/>
         <source>Covers</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="181"/>
+        <location filename="../leave_tab.py" line="177"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="181"/>
+        <location filename="../leave_tab.py" line="177"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="116"/>
+        <location filename="../leave_tab.py" line="118"/>
         <source>Required: who enters it</source>
         <translation>必填：登记人</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="117"/>
+        <location filename="../leave_tab.py" line="119"/>
         <source>Add leave</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="118"/>
+        <location filename="../leave_tab.py" line="120"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="119"/>
+        <location filename="../leave_tab.py" line="121"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="120"/>
+        <location filename="../leave_tab.py" line="122"/>
         <source>Why withdraw (required)</source>
         <translation>撤销原因（必填）</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="121"/>
+        <location filename="../leave_tab.py" line="123"/>
         <source>Withdraw selected</source>
         <translation>撤销所选</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="122"/>
+        <location filename="../leave_tab.py" line="124"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="123"/>
+        <location filename="../leave_tab.py" line="125"/>
         <source>Rows person_number,type,start,end,half,reason; a file with a bad line is refused whole</source>
         <translation>每行：工号,类型,开始,结束,半天,原因；文件中有一行出错则整个文件不导入</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="128"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Whole days</source>
         <translation>整天</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="128"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Morning (half day)</source>
         <translation>上午（半天）</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="128"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Afternoon (half day)</source>
         <translation>下午（半天）</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="128"/>
+        <location filename="../leave_tab.py" line="130"/>
         <source>Hours</source>
         <translation>按小时</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="172"/>
+        <location filename="../leave_tab.py" line="168"/>
         <source>Reading leave failed: {error}</source>
         <translation>读取请假记录失败：{error}</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="180"/>
+        <location filename="../leave_tab.py" line="176"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="181"/>
+        <location filename="../leave_tab.py" line="177"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="190"/>
+        <location filename="../leave_tab.py" line="186"/>
         <source>withdrawn on {time} by {operator}: {reason}</source>
         <translation>{time} 由 {operator} 撤销：{reason}</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="192"/>
+        <location filename="../leave_tab.py" line="188"/>
         <source>counts</source>
         <translation>有效</translation>
     </message>
     <message numerus="yes">
-        <location filename="../leave_tab.py" line="196"/>
+        <location filename="../leave_tab.py" line="192"/>
         <source>%n leave record(s) this month</source>
         <translation>
             <numerusform>本月 %n 条请假记录</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="212"/>
+        <location filename="../leave_tab.py" line="208"/>
         <source>Type the person number.</source>
         <translation>请输入工号。</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="221"/>
+        <location filename="../leave_tab.py" line="224"/>
         <source>no person with number {number}</source>
         <translation>没有工号为 {number} 的人员</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="226"/>
+        <location filename="../leave_tab.py" line="216"/>
         <source>Leave added for {name}: {span}.</source>
         <translation>已为 {name} 登记请假：{span}。</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="233"/>
+        <location filename="../leave_tab.py" line="225"/>
         <source>Not added: {error}</source>
         <translation>未登记：{error}</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="240"/>
+        <location filename="../leave_tab.py" line="233"/>
         <source>Select the leave to withdraw in the list first.</source>
         <translation>请先在列表中选择要撤销的请假记录。</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="246"/>
+        <location filename="../leave_tab.py" line="239"/>
         <source>Leave of {name} ({span}) withdrawn.</source>
         <translation>已撤销 {name} 的请假（{span}）。</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="252"/>
+        <location filename="../leave_tab.py" line="245"/>
         <source>Not withdrawn: {error}</source>
         <translation>未撤销：{error}</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="256"/>
+        <location filename="../leave_tab.py" line="249"/>
         <source>Import leave</source>
         <translation>导入请假记录</translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="256"/>
+        <location filename="../leave_tab.py" line="249"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../leave_tab.py" line="267"/>
+        <location filename="../leave_tab.py" line="260"/>
         <source>%n leave record(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 条请假记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../leave_tab.py" line="271"/>
+        <location filename="../leave_tab.py" line="264"/>
         <source>Nothing imported: {error}</source>
         <translation>未导入任何记录：{error}</translation>
     </message>
@@ -1360,262 +1360,262 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../people_tab.py" line="267"/>
+        <location filename="../people_tab.py" line="253"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="267"/>
+        <location filename="../people_tab.py" line="253"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="267"/>
+        <location filename="../people_tab.py" line="253"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="268"/>
+        <location filename="../people_tab.py" line="254"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="268"/>
+        <location filename="../people_tab.py" line="254"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="220"/>
+        <location filename="../people_tab.py" line="221"/>
         <source>Error: {error}</source>
         <translation>错误：{error}</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="260"/>
+        <location filename="../people_tab.py" line="244"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="296"/>
+        <location filename="../people_tab.py" line="280"/>
         <source>The person number {number} is already used.</source>
         <translation>工号 {number} 已被使用。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="361"/>
+        <location filename="../people_tab.py" line="334"/>
         <source>Delete person</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="416"/>
+        <location filename="../people_tab.py" line="381"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="426"/>
+        <location filename="../people_tab.py" line="392"/>
         <source>Add photos of {name}</source>
         <translation>为 {name} 添加照片</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="426"/>
+        <location filename="../people_tab.py" line="392"/>
         <source>Images ({patterns})</source>
         <translation>图片 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="470"/>
+        <location filename="../people_tab.py" line="415"/>
         <source>Not used:</source>
         <translation>未使用：</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="106"/>
+        <location filename="../people_tab.py" line="108"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="130"/>
+        <location filename="../people_tab.py" line="131"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="130"/>
+        <location filename="../people_tab.py" line="131"/>
         <source>Inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="208"/>
+        <location filename="../people_tab.py" line="209"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="208"/>
+        <location filename="../people_tab.py" line="209"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="209"/>
+        <location filename="../people_tab.py" line="210"/>
         <source>Recognize and check in this person again</source>
         <translation>重新识别此人并允许签到</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="209"/>
+        <location filename="../people_tab.py" line="210"/>
         <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
         <translation>停用：任何考勤点都不再识别或签到此人；保留其资料、人脸样本和签到记录</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="213"/>
+        <location filename="../people_tab.py" line="214"/>
         <source>Person (inactive)</source>
         <translation>人员（已停用）</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="213"/>
+        <location filename="../people_tab.py" line="214"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="348"/>
+        <location filename="../people_tab.py" line="320"/>
         <source>Reactivated {name}: recognized and checked in again.</source>
         <translation>已重新启用 {name}：将再次被识别并签到。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="350"/>
+        <location filename="../people_tab.py" line="322"/>
         <source>Deactivated {name}: no longer recognized or checked in at any desk. Their details, face samples and check-in history are kept; &quot;Reactivate&quot; undoes this.</source>
         <translation>已停用 {name}：任何考勤点都不再识别或签到此人。其资料、人脸样本和签到记录均已保留；点击“重新启用”可撤销。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="361"/>
+        <location filename="../people_tab.py" line="334"/>
         <source>Delete {name} ({number}) for good?</source>
         <translation>永久删除 {name}（{number}）？</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="365"/>
+        <location filename="../people_tab.py" line="338"/>
         <source>Their {check_ins} and {samples} are removed for good and cannot be restored.</source>
         <translation>其{check_ins}和{samples}将被永久删除，无法恢复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="365"/>
+        <location filename="../people_tab.py" line="338"/>
         <source>%n check-ins</source>
         <translation>
             <numerusform>%n 条签到记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="365"/>
+        <location filename="../people_tab.py" line="338"/>
         <source>%n face samples</source>
         <translation>
             <numerusform>%n 个人脸样本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="368"/>
+        <location filename="../people_tab.py" line="341"/>
         <source>Delete for good</source>
         <translation>永久删除</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="370"/>
+        <location filename="../people_tab.py" line="343"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="373"/>
+        <location filename="../people_tab.py" line="346"/>
         <source>Deactivate instead</source>
         <translation>改为停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="375"/>
+        <location filename="../people_tab.py" line="348"/>
         <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
         <translation>如需保留其签到记录，请改为停用：此人将不再被识别或签到，之后可重新启用。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="121"/>
+        <location filename="../people_tab.py" line="123"/>
         <source>%n people</source>
         <translation>
             <numerusform>共 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="440"/>
+        <location filename="../people_tab.py" line="404"/>
         <source>Reading %n photos…</source>
         <translation>
             <numerusform>正在读取 %n 张照片…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="468"/>
+        <location filename="../people_tab.py" line="413"/>
         <source>Added %n face samples.</source>
         <translation>
             <numerusform>已添加 %n 个人脸样本。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="196"/>
+        <location filename="../people_tab.py" line="197"/>
         <source>{enrolled} enrolled, {learned} learned from check-ins</source>
         <translation>登记 {enrolled} 个，从签到中学习 {learned} 个</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="306"/>
+        <location filename="../people_tab.py" line="290"/>
         <source>Forget learned samples</source>
         <translation>清除学习样本</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="306"/>
+        <location filename="../people_tab.py" line="290"/>
         <source>Forget the {samples} the desks learned from the check-ins of {name}? Their enrolled samples stay.</source>
         <translation>清除各终端从{name}的签到中学习到的{samples}吗？登记时采集的样本保留。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="321"/>
+        <location filename="../people_tab.py" line="299"/>
         <source>Forgot {samples} of {name}.</source>
         <translation>已清除{name}的{samples}。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="106"/>
+        <location filename="../people_tab.py" line="108"/>
         <source>Enrolled</source>
         <translation>登记样本</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="106"/>
+        <location filename="../people_tab.py" line="108"/>
         <source>Learned</source>
         <translation>学习样本</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="109"/>
+        <location filename="../people_tab.py" line="111"/>
         <source>Face samples taken at enrolment or from photos</source>
         <translation>登记时或从照片采集的人脸样本</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="109"/>
+        <location filename="../people_tab.py" line="111"/>
         <source>Face samples the desks learned from check-ins</source>
         <translation>各前台从签到中学习到的人脸样本</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="241"/>
+        <location filename="../people_tab.py" line="235"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="244"/>
+        <location filename="../people_tab.py" line="235"/>
         <source>Too long: {length} characters, at most {limit}.</source>
         <translation>太长：{length} 个字符，最多 {limit} 个。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="268"/>
+        <location filename="../people_tab.py" line="254"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="276"/>
+        <location filename="../people_tab.py" line="260"/>
         <source>Nothing changed.</source>
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="281"/>
+        <location filename="../people_tab.py" line="265"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="283"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="283"/>
+        <location filename="../people_tab.py" line="267"/>
         <source>Save these changes to {name}?</source>
         <translation>保存对 {name} 的以下修改吗？</translation>
     </message>
@@ -1623,47 +1623,47 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../i18n.py" line="80"/>
+        <location filename="../i18n.py" line="91"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="81"/>
+        <location filename="../i18n.py" line="92"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="82"/>
+        <location filename="../i18n.py" line="93"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="83"/>
+        <location filename="../i18n.py" line="94"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="84"/>
+        <location filename="../i18n.py" line="95"/>
         <source>&amp;Yes</source>
         <translation>是(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="85"/>
+        <location filename="../i18n.py" line="96"/>
         <source>&amp;No</source>
         <translation>否(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="86"/>
+        <location filename="../i18n.py" line="97"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="87"/>
+        <location filename="../i18n.py" line="98"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="88"/>
+        <location filename="../i18n.py" line="99"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
@@ -1671,406 +1671,213 @@
 <context>
     <name>ReportsTab</name>
     <message>
-        <location filename="../reports_tab.py" line="119"/>
+        <location filename="../reports_tab.py" line="111"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="120"/>
+        <location filename="../reports_tab.py" line="112"/>
         <source>Dates</source>
         <translation>日期范围</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="121"/>
+        <location filename="../reports_tab.py" line="113"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="122"/>
+        <location filename="../reports_tab.py" line="114"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
+        <location filename="../reports_tab.py" line="115"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="124"/>
+        <location filename="../reports_tab.py" line="116"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="125"/>
+        <location filename="../reports_tab.py" line="117"/>
         <source>Totals per person</source>
         <translation>个人汇总</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="126"/>
+        <location filename="../reports_tab.py" line="118"/>
         <source>Day grid</source>
         <translation>每日明细</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="127"/>
+        <location filename="../reports_tab.py" line="119"/>
         <source>Add correction…</source>
         <translation>补卡…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="128"/>
+        <location filename="../reports_tab.py" line="120"/>
         <source>Add a check-in a person missed (补卡), with the reason</source>
         <translation>为漏打卡的人员补录签到（补卡），须填写原因</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="132"/>
+        <location filename="../reports_tab.py" line="124"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="133"/>
+        <location filename="../reports_tab.py" line="125"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="140"/>
-        <source>Number</source>
-        <translation>工号</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="140"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="141"/>
-        <source>Shift</source>
-        <translation>班次</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="141"/>
-        <source>Work days</source>
-        <translation>应出勤天数</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="141"/>
-        <source>Present</source>
-        <translation>实际出勤天数</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="142"/>
-        <source>Late</source>
-        <translation>迟到次数</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="142"/>
-        <source>Late (min)</source>
-        <translation>迟到分钟</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="142"/>
-        <source>Left early</source>
-        <translation>早退次数</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="143"/>
-        <source>Early (min)</source>
-        <translation>早退分钟</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="143"/>
-        <source>Absent</source>
-        <translation>缺勤天数</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="144"/>
-        <source>Missing punches</source>
-        <translation>缺卡次数</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="144"/>
-        <source>Overtime (h)</source>
-        <translation>加班小时</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="145"/>
-        <source>Rest days worked</source>
-        <translation>休息日/节假日出勤天数</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="145"/>
-        <source>Corrections</source>
-        <translation>补卡次数</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="146"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="146"/>
-        <source>active</source>
-        <translation>在职</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="146"/>
-        <source>deactivated</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="147"/>
-        <source>No schedule</source>
-        <translation>无排班</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Mon</source>
-        <translation>周一</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Tue</source>
-        <translation>周二</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Wed</source>
-        <translation>周三</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Thu</source>
-        <translation>周四</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Fri</source>
-        <translation>周五</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Sat</source>
-        <translation>周六</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="148"/>
-        <source>Sun</source>
-        <translation>周日</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="150"/>
-        <source>late {0} min</source>
-        <translation>迟到{0}分</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="150"/>
-        <source>early {0} min</source>
-        <translation>早退{0}分</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="151"/>
-        <source>absent</source>
-        <translation>缺勤</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="151"/>
-        <source>missing punch</source>
-        <translation>缺卡</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="152"/>
-        <source>overtime {0}</source>
-        <translation>加班{0}</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="152"/>
-        <source>corrected</source>
-        <translation>补卡</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="153"/>
-        <source>rest</source>
-        <translation>休</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="153"/>
-        <source>holiday</source>
-        <translation>节假日</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="157"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Work day</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="157"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Rest day</source>
         <translation>休息日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="157"/>
+        <location filename="../reports_tab.py" line="137"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="158"/>
+        <location filename="../reports_tab.py" line="138"/>
         <source>No schedule: never late or absent</source>
         <translation>无排班：不计迟到、缺勤</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="159"/>
+        <location filename="../reports_tab.py" line="139"/>
         <source>Not enrolled yet, or deactivated</source>
         <translation>尚未录入或已停用</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="175"/>
+        <location filename="../reports_tab.py" line="154"/>
         <source>All departments</source>
         <translation>全部部门</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="176"/>
+        <location filename="../reports_tab.py" line="155"/>
         <source>(no department)</source>
         <translation>（无部门）</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="213"/>
+        <location filename="../reports_tab.py" line="192"/>
         <source>Computing the report…</source>
         <translation>正在计算报表…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="231"/>
+        <location filename="../reports_tab.py" line="210"/>
         <source>Report failed: {error}</source>
         <translation>报表失败：{error}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="267"/>
+        <location filename="../reports_tab.py" line="246"/>
         <source>Choose a month or dates and press Show.</source>
         <translation>请选择月份或日期范围，然后点击“查询”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="270"/>
+        <location filename="../reports_tab.py" line="249"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="270"/>
+        <location filename="../reports_tab.py" line="249"/>
         <source>work days {work_days}, late {late} ({late_minutes} min), left early {early}, absent {absent}, missing punches {missing}, overtime {overtime:.1f} h</source>
         <translation>应出勤 {work_days} 天，迟到 {late} 次（{late_minutes} 分钟），早退 {early} 次，缺勤 {absent} 天，缺卡 {missing} 次，加班 {overtime:.1f} 小时</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="278"/>
+        <location filename="../reports_tab.py" line="257"/>
         <source>%n without a schedule (never counted absent)</source>
         <translation>
             <numerusform>%n 人无排班（不计缺勤）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="280"/>
+        <location filename="../reports_tab.py" line="259"/>
         <source>computed in {seconds:.1f} s</source>
         <translation>用时 {seconds:.1f} 秒</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="286"/>
+        <location filename="../reports_tab.py" line="265"/>
         <source>Show a report first.</source>
         <translation>请先查询报表。</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="289"/>
+        <location filename="../reports_tab.py" line="268"/>
         <source>attendance</source>
         <translation>考勤报表</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="290"/>
+        <location filename="../reports_tab.py" line="269"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="290"/>
+        <location filename="../reports_tab.py" line="269"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="291"/>
+        <location filename="../reports_tab.py" line="270"/>
         <source>Export report</source>
         <translation>导出考勤报表</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="311"/>
+        <location filename="../reports_tab.py" line="282"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="314"/>
+        <location filename="../reports_tab.py" line="286"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="129"/>
+        <location filename="../reports_tab.py" line="121"/>
         <source>Withdraw correction…</source>
         <translation>撤销补卡…</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="130"/>
+        <location filename="../reports_tab.py" line="122"/>
         <source>Withdraw a correction of the day selected in the grid: it stops counting and stays in the history with who and why</source>
         <translation>撤销表格中所选日期的补卡：不再计入考勤，记录保留并注明撤销人和原因</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="154"/>
-        <source>in progress</source>
-        <translation>进行中</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="154"/>
-        <source>on leave</source>
-        <translation>请假</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="155"/>
-        <source> d</source>
-        <comment>leave counted in days</comment>
-        <translation>天</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="155"/>
-        <source> h</source>
-        <comment>leave counted in hours</comment>
-        <translation>小时</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="156"/>
-        <source>unpaid</source>
-        <comment>leave payroll deducts</comment>
-        <translation>无薪</translation>
-    </message>
-    <message>
-        <location filename="../reports_tab.py" line="160"/>
+        <location filename="../reports_tab.py" line="140"/>
         <source>Not yet: days after today are not judged</source>
         <translation>未到：今天以后的日子不计考勤</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="161"/>
+        <location filename="../reports_tab.py" line="141"/>
         <source>On leave or on a business trip</source>
         <translation>请假或出差</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="162"/>
+        <location filename="../reports_tab.py" line="142"/>
         <source>In progress: judged once the shift has ended</source>
         <translation>进行中：班次结束后才计考勤</translation>
     </message>
     <message numerus="yes">
-        <location filename="../reports_tab.py" line="276"/>
+        <location filename="../reports_tab.py" line="255"/>
         <source>on leave or a trip %n day(s)</source>
         <translation>
             <numerusform>请假/出差 %n 天</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="347"/>
+        <location filename="../reports_tab.py" line="321"/>
         <source>Select a corrected day of a person in the day grid first.</source>
         <translation>请先在每日明细中选择一个有补卡的日期。</translation>
     </message>
     <message>
-        <location filename="../reports_tab.py" line="359"/>
+        <location filename="../reports_tab.py" line="327"/>
         <source>{name} has no correction on {day} to withdraw.</source>
         <translation>{name} 在 {day} 没有可撤销的补卡。</translation>
     </message>
@@ -2078,384 +1885,384 @@
 <context>
     <name>SchedulesTab</name>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Mon</source>
         <translation>周一</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Tue</source>
         <translation>周二</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Wed</source>
         <translation>周三</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Thu</source>
         <translation>周四</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Fri</source>
         <translation>周五</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="226"/>
+        <location filename="../schedules_tab.py" line="229"/>
         <source>Sat</source>
         <translation>周六</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="227"/>
+        <location filename="../schedules_tab.py" line="230"/>
         <source>Sun</source>
         <translation>周日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="230"/>
+        <location filename="../schedules_tab.py" line="233"/>
         <source>Shifts</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="231"/>
+        <location filename="../schedules_tab.py" line="234"/>
         <source>Department schedules</source>
         <translation>部门排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="232"/>
+        <location filename="../schedules_tab.py" line="235"/>
         <source>People with their own schedule</source>
         <translation>个人排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="233"/>
+        <location filename="../schedules_tab.py" line="236"/>
         <source>Holidays and make-up work days</source>
         <translation>节假日与调休</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="234"/>
+        <location filename="../schedules_tab.py" line="237"/>
         <source>Start</source>
         <translation>上班时间</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="234"/>
+        <location filename="../schedules_tab.py" line="237"/>
         <source>End</source>
         <translation>下班时间</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="234"/>
+        <location filename="../schedules_tab.py" line="237"/>
         <source>Late grace (min)</source>
         <translation>迟到宽限（分钟）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="234"/>
+        <location filename="../schedules_tab.py" line="237"/>
         <source>Early grace (min)</source>
         <translation>早退宽限（分钟）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="234"/>
+        <location filename="../schedules_tab.py" line="237"/>
         <source>Unpaid break (min)</source>
         <translation>休息（分钟，不计工时）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="239"/>
+        <location filename="../schedules_tab.py" line="242"/>
         <source>An end before the start ends the next day (a night shift, counted on the day it starts)</source>
         <translation>下班时间早于上班时间表示次日下班（夜班，计入上班当天）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="241"/>
+        <location filename="../schedules_tab.py" line="244"/>
         <source>e.g. Day shift</source>
         <translation>例如：白班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="242"/>
+        <location filename="../schedules_tab.py" line="245"/>
         <source>Add shift</source>
         <translation>添加班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="243"/>
+        <location filename="../schedules_tab.py" line="246"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="258"/>
+        <location filename="../schedules_tab.py" line="261"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="307"/>
+        <location filename="../schedules_tab.py" line="308"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="250"/>
+        <location filename="../schedules_tab.py" line="253"/>
         <source>Set schedule</source>
         <translation>设置排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="251"/>
+        <location filename="../schedules_tab.py" line="254"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="249"/>
+        <location filename="../schedules_tab.py" line="252"/>
         <source>Person number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="256"/>
+        <location filename="../schedules_tab.py" line="259"/>
         <source>Name, e.g. National Day</source>
         <translation>名称，例如：国庆节</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="257"/>
+        <location filename="../schedules_tab.py" line="260"/>
         <source>Add / change</source>
         <translation>添加/修改</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="259"/>
+        <location filename="../schedules_tab.py" line="262"/>
         <source>Import CSV…</source>
         <translation>导入 CSV…</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="260"/>
+        <location filename="../schedules_tab.py" line="263"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="261"/>
+        <location filename="../schedules_tab.py" line="264"/>
         <source>Rows date,kind,name (kind: holiday or workday); a file with a bad row is refused whole</source>
         <translation>每行：日期,类型,名称（类型：holiday 节假日 或 workday 调休上班）；文件中有任何错误行，整个文件都不导入</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="325"/>
+        <location filename="../schedules_tab.py" line="326"/>
         <source>Holiday</source>
         <translation>节假日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="325"/>
+        <location filename="../schedules_tab.py" line="326"/>
         <source>Make-up work day</source>
         <translation>调休上班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="311"/>
+        <location filename="../schedules_tab.py" line="312"/>
         <source>No schedule</source>
         <translation>无排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="297"/>
+        <location filename="../schedules_tab.py" line="298"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="297"/>
+        <location filename="../schedules_tab.py" line="298"/>
         <source>Late grace</source>
         <translation>迟到宽限</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="297"/>
+        <location filename="../schedules_tab.py" line="298"/>
         <source>Early grace</source>
         <translation>早退宽限</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="297"/>
+        <location filename="../schedules_tab.py" line="298"/>
         <source>Break</source>
         <translation>休息</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="301"/>
+        <location filename="../schedules_tab.py" line="302"/>
         <source>(ends the next day)</source>
         <translation>（次日下班）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="307"/>
+        <location filename="../schedules_tab.py" line="308"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="317"/>
+        <location filename="../schedules_tab.py" line="318"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="317"/>
+        <location filename="../schedules_tab.py" line="318"/>
         <source>Work days</source>
         <translation>工作日</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="317"/>
+        <location filename="../schedules_tab.py" line="318"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="317"/>
+        <location filename="../schedules_tab.py" line="318"/>
         <source>Name</source>
         <comment>of a person</comment>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="323"/>
+        <location filename="../schedules_tab.py" line="324"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="323"/>
+        <location filename="../schedules_tab.py" line="324"/>
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="323"/>
+        <location filename="../schedules_tab.py" line="324"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="329"/>
+        <location filename="../schedules_tab.py" line="330"/>
         <source>No schedule (never counted late or absent)</source>
         <translation>无排班（不计迟到、缺勤）</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="394"/>
+        <location filename="../schedules_tab.py" line="393"/>
         <source>Note: {notes}</source>
         <translation>提示：{notes}</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="402"/>
+        <location filename="../schedules_tab.py" line="403"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="426"/>
+        <location filename="../schedules_tab.py" line="429"/>
         <source>Shift {name} saved.</source>
         <translation>班次 {name} 已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="457"/>
+        <location filename="../schedules_tab.py" line="460"/>
         <source>Shift {name} deleted.</source>
         <translation>班次 {name} 已删除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="492"/>
+        <location filename="../schedules_tab.py" line="486"/>
         <source>add a shift first</source>
         <translation>请先添加班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="466"/>
+        <location filename="../schedules_tab.py" line="469"/>
         <source>Schedule of {department} saved.</source>
         <translation>{department} 的排班已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="475"/>
+        <location filename="../schedules_tab.py" line="479"/>
         <source>Schedule of {department} removed.</source>
         <translation>{department} 的排班已移除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="484"/>
+        <location filename="../schedules_tab.py" line="402"/>
         <source>no person with number {number}</source>
         <translation>没有工号为 {number} 的人员</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="495"/>
+        <location filename="../schedules_tab.py" line="489"/>
         <source>Own schedule of {number} saved.</source>
         <translation>{number} 的个人排班已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="499"/>
+        <location filename="../schedules_tab.py" line="494"/>
         <source>{number} follows their department&apos;s schedule again.</source>
         <translation>{number} 恢复按部门排班。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="505"/>
+        <location filename="../schedules_tab.py" line="500"/>
         <source>{day} saved.</source>
         <translation>{day} 已保存。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="510"/>
+        <location filename="../schedules_tab.py" line="505"/>
         <source>{day} deleted.</source>
         <translation>{day} 已删除。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="514"/>
+        <location filename="../schedules_tab.py" line="509"/>
         <source>Calendar imported from {path}: {{result}} days.</source>
         <translation>已从 {path} 导入日历：{{result}} 天。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="519"/>
+        <location filename="../schedules_tab.py" line="514"/>
         <source>Calendar exported to {path}: {{result}} days.</source>
         <translation>日历已导出到 {path}：{{result}} 天。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="523"/>
+        <location filename="../schedules_tab.py" line="518"/>
         <source>Import calendar</source>
         <translation>导入日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="530"/>
+        <location filename="../schedules_tab.py" line="525"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="529"/>
+        <location filename="../schedules_tab.py" line="524"/>
         <source>calendar</source>
         <translation>节假日日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="530"/>
+        <location filename="../schedules_tab.py" line="525"/>
         <source>Export calendar</source>
         <translation>导出日历</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="323"/>
+        <location filename="../schedules_tab.py" line="324"/>
         <source>Name</source>
         <comment>of a shift or holiday</comment>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="244"/>
+        <location filename="../schedules_tab.py" line="247"/>
         <source>A new version starts on</source>
         <translation>新版本生效日期</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="253"/>
+        <location filename="../schedules_tab.py" line="256"/>
         <source>from</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="254"/>
+        <location filename="../schedules_tab.py" line="257"/>
         <source>Unchecked: the schedule applies always (earlier months are computed again). Checked: from that day on; earlier days keep the schedule they had</source>
         <translation>不勾选：排班一直适用（以前的月份会重新计算）。勾选：从该日起适用，以前的日子保留原排班</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="302"/>
+        <location filename="../schedules_tab.py" line="303"/>
         <source>from {day}: {shift}</source>
         <translation>{day} 起：{shift}</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="307"/>
+        <location filename="../schedules_tab.py" line="308"/>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="426"/>
+        <location filename="../schedules_tab.py" line="429"/>
         <source>Shift {name}: a new version from {day} saved.</source>
         <translation>班次 {name}：已保存自 {day} 起的新版本。</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="433"/>
+        <location filename="../schedules_tab.py" line="436"/>
         <source>Change a shift in use</source>
         <translation>修改使用中的班次</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="433"/>
+        <location filename="../schedules_tab.py" line="436"/>
         <source>Shift {name} was worked on earlier days. Change it for those days too (their reports change), or start a new version on {day} (the days before keep their times)?</source>
         <translation>班次 {name} 以前已在使用。是连以前的日子一起修改（以前的报表会改变），还是从 {day} 起启用新版本（以前的日子保留原时间）？</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="437"/>
+        <location filename="../schedules_tab.py" line="440"/>
         <source>Change history</source>
         <translation>修改历史</translation>
     </message>
     <message>
-        <location filename="../schedules_tab.py" line="438"/>
+        <location filename="../schedules_tab.py" line="441"/>
         <source>New version from {day}</source>
         <translation>从 {day} 起启用新版本</translation>
     </message>
@@ -2693,62 +2500,62 @@
 <context>
     <name>WithdrawDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="114"/>
+        <location filename="../correction_dialog.py" line="112"/>
         <source>Withdraw a correction</source>
         <translation>撤销补卡</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="117"/>
+        <location filename="../correction_dialog.py" line="115"/>
         <source>{name} ({number}) at {time}, added by {operator}: {reason}</source>
         <translation>{name}（{number}）{time}，{operator} 补卡：{reason}</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="120"/>
+        <location filename="../correction_dialog.py" line="118"/>
         <source>Required, e.g. entered for the wrong day</source>
         <translation>必填，例如：补错了日期</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="120"/>
+        <location filename="../correction_dialog.py" line="118"/>
         <source>Required: who withdraws it</source>
         <translation>必填：撤销人</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="123"/>
+        <location filename="../correction_dialog.py" line="121"/>
         <source>Correction</source>
         <translation>补卡记录</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="124"/>
+        <location filename="../correction_dialog.py" line="122"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="125"/>
+        <location filename="../correction_dialog.py" line="123"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="127"/>
+        <location filename="../correction_dialog.py" line="125"/>
         <source>Withdraw</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="131"/>
+        <location filename="../correction_dialog.py" line="129"/>
         <source>A withdrawn correction no longer counts; it stays in the history with who withdrew it and why.</source>
         <translation>撤销的补卡不再计入考勤；它仍保留在记录中，并注明撤销人和原因。</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="141"/>
+        <location filename="../correction_dialog.py" line="139"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="147"/>
+        <location filename="../correction_dialog.py" line="145"/>
         <source>Not withdrawn: {error}</source>
         <translation>未撤销：{error}</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="152"/>
+        <location filename="../correction_dialog.py" line="150"/>
         <source>Correction of {name} at {time} withdrawn.</source>
         <translation>已撤销 {name} {time} 的补卡。</translation>
     </message>

@@ -219,6 +219,7 @@ def main(argv=None) -> int:
     parser.add_argument("--min-face-size", type=int, default=20, help="MTCNN minimum face size in px (default 20)")
     parser.add_argument("--workers", type=int, default=None, help="processes (default: one per CPU core)")
     parser.add_argument("--retry-failed", action="store_true", help="try the files in the report again")
+    parser.add_argument("--json", help="write the counts (aligned, already done, no face, ...) to this JSON file")
     return cli.run(_main, parser.parse_args(argv))
 
 
@@ -230,6 +231,8 @@ def _main(args) -> int:
     print(f"aligned {summary.aligned}, already done {summary.already_done}, no face {summary.no_face}, "
           f"unreadable {summary.unreadable}, failed before {summary.previously_failed} "
           f"(report: {Path(args.out_dir) / REPORT_FILE})")
+    if args.json:
+        Path(args.json).write_text(json.dumps(dataclasses.asdict(summary), indent=2), encoding="utf-8")
     return 0
 
 

@@ -23,7 +23,6 @@ CelebA is the default data (not LFW, whose View 2 pairs are the test set).
 """
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import sys
@@ -31,6 +30,8 @@ from pathlib import Path
 
 import cv2
 import numpy as np
+
+from recognition import cli
 
 CHIP_SIZE = 150
 CHIP_PADDING = 0.25
@@ -225,18 +226,21 @@ def image_paths(data_dir: Path, limit: int | None) -> list[Path]:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = cli.argument_parser(__doc__)
     parser.add_argument("--data-dir", "--lfw-dir", type=Path, default=DEFAULT_DATA,
                         help=f"folder of face images, searched recursively (default: {DEFAULT_DATA})")
     parser.add_argument("--limit", type=int, default=2000,
                         help="use this many evenly spaced images (0 = all; default 2000)")
     parser.add_argument("--json", help="write the template, its spread and counts to this JSON file")
-    args = parser.parse_args(argv)
+    return cli.run(_main, parser.parse_args(argv))
+
+
+def _main(args) -> int:
     if not args.data_dir.is_dir():
-        parser.error(f"{args.data_dir}: not a directory")
+        raise cli.UserError(f"{args.data_dir}: no such folder")
     paths = image_paths(args.data_dir, args.limit)
     if not paths:
-        parser.error(f"{args.data_dir}: no images found")
+        raise cli.UserError(f"{args.data_dir}: no images found", cli.EXIT_NOTHING_DONE)
     result = derive(paths)
     result["data_dir"] = str(args.data_dir)
     print(f"{result['faces_used']} faces of {result['images']} images (skipped: {result['skipped']})")

@@ -21,7 +21,6 @@ alignment template. The threshold written is a placeholder until
 """
 from __future__ import annotations
 
-import argparse
 import logging
 import re
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
+from recognition import cli
 from recognition.models import model_dir as model_dirs
 
 log = logging.getLogger(__name__)
@@ -179,7 +179,7 @@ def import_facenet(source, out_dir, *, normalisation: str | None = None, image_s
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = cli.argument_parser(__doc__)
     parser.add_argument("source", help="facenet model directory, checkpoint prefix or frozen .pb")
     parser.add_argument("out_dir", help="model directory to write")
     parser.add_argument("--normalisation", choices=("fixed_standardization", "prewhiten"),
@@ -190,15 +190,14 @@ def main(argv=None) -> int:
     parser.add_argument("--name", help="model name in model.json (default facenet-<release>)")
     parser.add_argument("--use-moving-averages", action="store_true",
                         help="take the ExponentialMovingAverage shadow variables where the checkpoint has them")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-    try:
+    return cli.run(_main, parser.parse_args(argv))
+
+
+def _main(args) -> int:
+    with cli.user_errors(FacenetImportError):
         spec = import_facenet(args.source, args.out_dir, normalisation=args.normalisation,
                               image_size=args.image_size, margin=args.margin, name=args.name,
                               use_moving_averages=args.use_moving_averages)
-    except FacenetImportError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     print(f"wrote {spec.name} ({spec.embedding_size}-d, {spec.normalisation}) to {args.out_dir}")
     return 0
 

@@ -26,7 +26,9 @@ from recognition.video import open_source
 def main(argv=None) -> int:
     parser = cli.argument_parser(__doc__)
     parser.add_argument("--source", default="0", help="camera index, video file or stream URL")
-    parser.add_argument("--gallery", default=f"data/pictures/{LEGACY_GALLERY_FILE}")
+    parser.add_argument("--gallery", default=f"data/pictures/{LEGACY_GALLERY_FILE}",
+                        help="gallery to match against, read only: an offline one made by "
+                             "recognition.run.embeddings, or a desk's face cache (default: %(default)s)")
     parser.add_argument("--model-dir", help="model directory (default: the pretrained dlib port)")
     parser.add_argument("--false-checkin-rate", type=float, default=DEFAULT_FALSE_CHECKIN_RATE,
                         help="share of stranger visits allowed to be taken for someone (default: %(default)s)")

@@ -17,8 +17,8 @@ default ``OUT_images`` beside OUT.txt) and the evaluate CLI reads that:
 """
 from __future__ import annotations
 
-import argparse
 import dataclasses
+import json
 import logging
 import os
 import shutil
@@ -26,6 +26,8 @@ import sys
 from pathlib import Path
 
 import numpy as np
+
+from recognition import cli
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +176,7 @@ def _link_lfw_names(people: list[Person], images_dir: Path, copy: bool) -> None:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = cli.argument_parser(__doc__)
     parser.add_argument("data_dir", help="dataset: one folder of images per person")
     parser.add_argument("out", help="pairs file to write (LFW pairs.txt format)")
     parser.add_argument("--folds", type=int, default=10, help="number of folds (default 10, as LFW)")
@@ -184,14 +186,16 @@ def main(argv=None) -> int:
     parser.add_argument("--images-dir", help="where to make LFW-named links when the dataset is not named "
                                              "like LFW (default: OUT_images beside OUT)")
     parser.add_argument("--copy", action="store_true", help="copy the images instead of linking them")
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
-    try:
+    parser.add_argument("--json", help="write the summary (folds, pairs, people, files) to this JSON file")
+    return cli.run(_main, parser.parse_args(argv))
+
+
+def _main(args) -> int:
+    with cli.user_errors(PairsError):
         summary = create_pairs(args.data_dir, args.out, folds=args.folds, pairs_per_fold=args.pairs_per_fold,
                                seed=args.seed, images_dir=args.images_dir, copy=args.copy)
-    except PairsError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
+    if args.json:
+        Path(args.json).write_text(json.dumps(summary, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
     print(f"wrote {summary['folds']} folds x {summary['pairs_per_fold']} same + "
           f"{summary['pairs_per_fold']} different pairs of {summary['people']} people to {summary['pairs_file']}")
     print(f"evaluate: python -m recognition.run.evaluate --lfw-dir {summary['images_dir']} "

@@ -18,11 +18,12 @@ recognition.align.align_dataset``), a little larger than the network input
 """
 from __future__ import annotations
 
+import argparse
 import json
-import logging
 import os
 import sys
 
+from recognition import cli
 from recognition.train.config import parse_args
 
 
@@ -31,23 +32,19 @@ def main(argv=None) -> int:
     # TensorFlow 2.21 leaves oneDNN off on AMD CPUs; on a 2-core EPYC it trains Inception-ResNet-v1
     # ~1.4x faster with it (bench/train_step_speed.py). Set TF_ENABLE_ONEDNN_OPTS=0 to compare.
     os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "1")
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    from recognition.models.model_dir import ModelDirError
+    return cli.run(_main, argparse.Namespace(config=config),
+                   log_format="%(asctime)s %(levelname)s %(message)s")
+
+
+def _main(args) -> int:
     from recognition.train.data import DatasetError
     from recognition.train.trainer import CheckpointMismatch, Trainer
 
-    try:
-        trainer = Trainer(config)
-    except (DatasetError, FileNotFoundError, ModelDirError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    try:
+    # a dataset that cannot be read, a missing file, a bad model directory, a checkpoint of another
+    # run in OUT_DIR: one line and exit 2 (cli.run); ctrl+C exits 130 after the trainer's own checkpoint
+    with cli.user_errors(DatasetError, FileNotFoundError, CheckpointMismatch):
+        trainer = Trainer(args.config)
         summary = trainer.fit()
-    except CheckpointMismatch as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
     print(json.dumps(summary, indent=2))
     return 0
 

@@ -14,6 +14,7 @@ CREATE TABLE IF NOT EXISTS outbox (
     method         TEXT    NOT NULL DEFAULT 'face',     -- as attendance.method (schema 3)
     operator       TEXT    NULL,
     reason_given   TEXT    NULL,
+    liveness       TEXT    NULL,                        -- as attendance.liveness (schema 6)
     queued_at      TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now', 'localtime'))
 );
 CREATE INDEX IF NOT EXISTS idx_outbox_target_person ON outbox (target, person_id, checked_in_at);
@@ -30,6 +31,25 @@ CREATE TABLE IF NOT EXISTS outbox_rejected (
     method         TEXT    NOT NULL DEFAULT 'face',
     operator       TEXT    NULL,
     reason_given   TEXT    NULL,
+    liveness       TEXT    NULL,
     reason         TEXT    NOT NULL,
     rejected_at    TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now', 'localtime'))
+);
+
+-- Rejected attempts (schema 6's rejected_attempts) made while the server was unreachable: written to it, in
+-- seq order, with the check-ins' replay; never check-ins. One whose person was deleted meanwhile is written
+-- without the person.
+CREATE TABLE IF NOT EXISTS outbox_attempts (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    target         TEXT    NOT NULL,
+    event_id       TEXT    NOT NULL UNIQUE,
+    attempted_at   TEXT    NOT NULL,
+    desk           TEXT    NOT NULL,
+    person_id      INTEGER NULL,
+    method         TEXT    NOT NULL,
+    reason         TEXT    NOT NULL,
+    distance       REAL    NULL,
+    thumbnail      BLOB    NULL,
+    detail         TEXT    NULL,
+    queued_at      TEXT    NOT NULL DEFAULT (strftime('%Y-%m-%d %H:%M:%f', 'now', 'localtime'))
 );

@@ -68,7 +68,7 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
                                "face_embed_failures", "face_models", "face_changes", "face_change_counter",
                                "shifts", "department_schedules", "person_schedules", "calendar_days",
                                "person_inactive_periods", "correction_withdrawals", "leave_types", "leave_records",
-                               "leave_audit", "shift_versions"}
+                               "leave_audit", "shift_versions", "rejected_attempts"}
         assert all(v == "InnoDB utf8mb4_unicode_520_ci" for v in tables.values()), tables
         cols = {(t, c): (dtype, length, prec, coll) for t, c, dtype, length, prec, coll in _query(
             conn, "SELECT table_name, column_name, data_type, character_maximum_length, "
@@ -76,7 +76,7 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
                   "WHERE table_schema = DATABASE()")}
         columns = {"desk": ("attendance", "desk"), "operator": ("attendance", "operator"),
                    "reason": ("attendance", "reason"), "shift_name": ("shifts", "name"),
-                   "holiday_name": ("calendar_days", "name")}
+                   "holiday_name": ("calendar_days", "name"), "detail": ("rejected_attempts", "detail")}
         for field, limit in MAX_LENGTH.items():
             dtype, length, _, _ = cols[columns.get(field, ("people", field))]
             # the app's limit must fit the column (TEXT holds 65,535 bytes = the note's 10,000 x 4)
@@ -91,11 +91,12 @@ def test_fresh_database_gets_the_latest_schema(kind, backend, raw):
                        ("person_schedules", "people", "CASCADE"), ("person_inactive_periods", "people", "CASCADE"),
                        ("correction_withdrawals", "attendance", "CASCADE"), ("leave_records", "people", "CASCADE"),
                        ("leave_records", "leave_types", "RESTRICT"), ("leave_audit", "leave_records", "CASCADE"),
-                       ("shift_versions", "shifts", "CASCADE"),
+                       ("shift_versions", "shifts", "CASCADE"), ("rejected_attempts", "people", "CASCADE"),
                        # a shift in use cannot be deleted (backend.schedules says by whom)
                        ("person_schedules", "shifts", "RESTRICT"), ("department_schedules", "shifts", "RESTRICT")}
         assert cols[("department_schedules", "department")][3] == "utf8mb4_bin"    # exact, as on SQLite
         assert cols[("face_samples", "image")][0] == "mediumblob"
+        assert cols[("rejected_attempts", "thumbnail")][:2] == ("blob", 65535)    # bounds a thumbnail (64 KiB)
     else:
         assert _query(conn, "PRAGMA journal_mode") == [("wal",)]
         fks = _query(conn, "PRAGMA foreign_key_list(attendance)")
@@ -323,5 +324,41 @@ def test_a_version_4_database_gets_withdrawable_corrections_and_leave(kind, open
         sql(upgraded, "INSERT INTO leave_records (person_id, type_id, starts_at, ends_at, operator, created_at) "
                       "VALUES (?, 1, '2026-12-05 00:00:00.000', '2026-12-04 00:00:00.000', 'x', "
                       "'2026-12-01 00:00:00.000')", (person.id,))
+    upgraded.close()
+    assert open_db().schema_version == latest_version(kind)
+
+
+def test_a_version_5_database_gets_liveness_and_rejected_attempts(kind, open_db, tmp_path):
+    """Version 5 -> 6: check-ins (face and manual, a withdrawal) kept with liveness NULL; new check-ins record
+    theirs; rejected attempts are recorded and listed."""
+    old = open_db(sql_dir=_sql_up_to(tmp_path, 5))
+    assert old.schema_version == 5
+    person = old.people.create("E1", "张三", department="研发部")
+    sql(old, "UPDATE people SET created_at = ?", ("2026-11-01 08:00:00.000",))
+    face = old.attendance.check_in(person.id, datetime(2026, 12, 1, 9, 0), desk="front", distance=0.3)
+    fix = old.corrections.add(person.id, datetime(2026, 12, 1, 18, 0), reason="忘记打卡", operator="王芳",
+                              now=datetime(2026, 12, 2, 9, 0))
+    # withdrawn as version 5 did (today's withdraw reads the liveness column, not there yet)
+    sql(old, "INSERT INTO correction_withdrawals (attendance_id, withdrawn_at, operator, reason) "
+             "VALUES (?, '2026-12-03 09:00:00.000', '李经理', '录错了')", (fix.attendance_id,))
+    with pytest.raises(Exception):           # version 5 has no liveness column
+        old.attendance.check_in(person.id, datetime(2026, 12, 2, 9, 0), liveness="passive")
+    old.close()
+
+    upgraded = open_db()
+    assert upgraded.schema_version == latest_version(kind) >= 6
+    rows = upgraded.attendance.search(HistoryQuery(preset="all", sort="time", descending=False)).rows
+    assert [(r.id, r.method, r.liveness, r.withdrawn, r.distance) for r in rows] == [
+        (face.attendance_id, "face", None, False, 0.3), (fix.attendance_id, "manual", None, True, None)]
+    new = upgraded.attendance.check_in(person.id, datetime(2026, 12, 2, 9, 0), desk="front", liveness="challenge")
+    assert new.status == "recorded"
+    assert [r.liveness for r in upgraded.attendance.search(HistoryQuery(preset="all")).rows] == \
+        ["challenge", None, None]
+    assert upgraded.attendance.rejected_attempts() == []
+    attempt = upgraded.attendance.record_rejected_attempt(person.id, datetime(2026, 12, 2, 9, 5), "front",
+                                                          reason="flat")
+    assert [(a.id, a.name) for a in upgraded.attendance.rejected_attempts()] == [(attempt.id, "张三")]
+    report = upgraded.reports.build(ReportQuery(date(2026, 12, 1), date(2026, 12, 2), now=datetime(2027, 1, 1)))
+    assert [d.arrival for d in report.people[0].days] == [datetime(2026, 12, 1, 9, 0), datetime(2026, 12, 2, 9, 0)]
     upgraded.close()
     assert open_db().schema_version == latest_version(kind)

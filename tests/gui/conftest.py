@@ -186,3 +186,12 @@ def tcp_relay(mysql_server):
     relay = TCPProxy(MYSQL["host"], MYSQL["port"])
     yield relay
     relay.close()
+
+
+@pytest.fixture(autouse=True)
+def file_dialogs_start_afresh():
+    """gui.folders remembers the folders chosen for the rest of the run (the desk's process): each test starts
+    as a new run of the desk does."""
+    from gui import folders
+
+    folders._last.clear()

@@ -11,6 +11,7 @@ import pytest
 from PyQt5.QtCore import QDate, QDateTime, Qt, QTime
 from PyQt5.QtWidgets import QTabWidget, QWidget
 
+from gui import folders
 from gui.attendance_tabs import AttendancePages
 from gui.backend_client import BackendClient
 from desk.settings import AppConfig
@@ -148,6 +149,7 @@ def test_export_the_workbook_and_csv(qtbot, pages, db_url, checker, tmp_path):
         tab.export_to(str(path))
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Totals", "Departments", "Days", "Corrections"]          # the app's language
+    assert folders.start_folder("exports") == str(tmp_path)   # every export dialog (History, Schedules) opens there
     assert [r[0] for r in book["Totals"].iter_rows(min_row=3, max_row=5, values_only=True)] == ["E3", "E1", "E2"]
     with qtbot.waitSignal(tab.exported, timeout=20000):
         tab.export_to(str(tmp_path / "totals.csv"))               # headed as the table on screen is

@@ -260,3 +260,116 @@ def test_align_dataset_and_train_with_a_missing_model_or_config_are_one_line(tmp
                   "--config", tmp_path / "recipe.toml")
     assert out.returncode == 2 and "Traceback" not in out.stderr, out.stderr[-3000:]
     assert "recipe.toml" in out.stderr.strip().splitlines()[-1]
+
+
+# -- issue 25 item 3: one way to write a command -------------------------------------------------------
+# Every entry point of recognition/ answers --help, ends a user's mistake in one error: line and exit 2
+# (1 when the input gave nothing), through recognition/cli.py.
+ENTRY_POINTS = ["recognition.run.compare", "recognition.run.embeddings", "recognition.run.evaluate",
+                "recognition.run.test", "recognition.align.align_dataset", "recognition.train.train",
+                "recognition.train.create_pairs", "recognition.models.import_facenet",
+                "recognition.models.derive_dlib_template", "recognition.models.mobilefacenet"]
+
+
+@pytest.mark.parametrize("module", ENTRY_POINTS)
+def test_every_entry_point_uses_the_cli_conventions(module):
+    """--help answers (exit 0, with --verbose listed, as cli.argument_parser adds it), and the
+    module's main runs its body through cli.run (read from the source, no process needed)."""
+    import importlib.util
+    import re
+
+    out = run_cli(module, "--help")
+    assert out.returncode == 0 and "usage" in out.stdout, out.stderr[-2000:]
+    source = Path(importlib.util.find_spec(module).origin).read_text(encoding="utf-8")
+    assert "cli.run(" in source and "argparse.ArgumentParser(" not in source, module
+    if module != "recognition.train.train":          # train's flags come from its recipe (train/config.py)
+        assert "--verbose" in out.stdout
+    assert not re.search(r'print\(f?"error:', source), f"{module} prints its own error line; raise cli.UserError"
+
+
+def test_create_pairs_errors_are_one_line_and_it_writes_json(tmp_path, shared_data):
+    out = run_cli("recognition.train.create_pairs", tmp_path / "没有", tmp_path / "pairs.txt")
+    assert_one_line_error(out, 2, "没有", "no such directory")
+    assert not (tmp_path / "pairs.txt").exists()
+    people = tmp_path / "people"
+    for name in ("Colin_Powell", "George_W_Bush", "Tony_Blair", "Donald_Rumsfeld"):
+        shutil.copytree(shared_data / "lfw" / "images" / name, people / name)
+    from recognition.train.create_pairs import main as create_pairs_main
+
+    summary = tmp_path / "summary.json"
+    assert create_pairs_main([str(people), str(tmp_path / "pairs.txt"), "--folds", "2",
+                              "--pairs-per-fold", "3", "--json", str(summary)]) == 0
+    figures = json.loads(summary.read_text(encoding="utf-8"))
+    assert figures["folds"] == 2 and figures["pairs_per_fold"] == 3 and figures["people"] == 4
+
+
+def test_import_facenet_and_derive_template_errors_are_one_line(tmp_path):
+    out = run_cli("recognition.models.import_facenet", tmp_path / "no_release", tmp_path / "out")
+    assert_one_line_error(out, 2, "no_release")
+    assert not (tmp_path / "out").exists()
+    out = run_cli("recognition.models.derive_dlib_template", "--data-dir", tmp_path / "没有")
+    assert_one_line_error(out, 2, "没有", "no such folder")
+    (tmp_path / "empty").mkdir()
+    out = run_cli("recognition.models.derive_dlib_template", "--data-dir", tmp_path / "empty")
+    assert_one_line_error(out, 1, "no images found")
+
+
+def test_embeddings_refuses_to_write_a_desks_face_cache(tmp_path, lfw_image):
+    """The offline gallery tool never writes a desk's face cache: by its name (the one backend's
+    cache_path gives) or by the face store's sync state inside it, --rebuild or not; the one line names
+    the command that does bring photos into a desk. Refused before any model loads (no --model-dir)."""
+    from backend.face_sync import META_KEY, cache_path
+
+    pictures = tmp_path / "pictures"
+    (pictures / "张三").mkdir(parents=True)
+    shutil.copy(lfw_image("Colin_Powell"), pictures / "张三" / "1.jpg")
+    named = cache_path(pictures, "0123456789abcdef" * 4)
+    out = run_cli("recognition.run.embeddings", "--pictures-dir", pictures, "--output", named)
+    assert_one_line_error(out, 2, named.name, "python main.py import-faces")
+    assert not named.exists()
+
+    renamed = tmp_path / "copy-of-the-cache.h5"
+    gallery = Gallery.open(renamed, fingerprint="f" * 64, model_name="dlib")
+    gallery.add("A001", np.random.default_rng(0).normal(size=(1, 128)).astype(np.float32))
+    gallery.meta = {META_KEY: {"store_id": "s", "last_change_id": 7}}
+    gallery.save()
+    before = renamed.read_bytes()
+    for extra in ([], ["--rebuild"]):
+        out = run_cli("recognition.run.embeddings", "--pictures-dir", pictures, "--output", renamed, *extra)
+        assert_one_line_error(out, 2, "face cache", "import-faces")
+        assert renamed.read_bytes() == before
+
+
+def test_a_damaged_desk_cache_is_not_sent_to_the_offline_tool(tmp_path):
+    """Gallery.open's advice for a broken file: an offline gallery is rebuilt with the tool, a desk's
+    cache (backend's cache_path name) is deleted and filled from the database again: never --rebuild."""
+    from backend.face_sync import cache_path
+    from recognition.gallery import GalleryError
+
+    for path, advice, not_advice in ((cache_path(tmp_path, "ab" * 32), "delete it", "--rebuild"),
+                                     (tmp_path / "embeddings.h5", "--rebuild", "delete it")):
+        path.write_bytes(b"not hdf5 at all" * 10)
+        with h5py_file(path) as f:
+            f.create_dataset("embeddings", data=np.zeros((1, 4), np.float32))   # no person_ids: unusable
+        with pytest.raises(GalleryError) as err:
+            Gallery.open(path, fingerprint="f")
+        assert advice in str(err.value) and not_advice not in str(err.value), str(err.value)
+
+
+def h5py_file(path):
+    import h5py
+
+    return h5py.File(path, "w")
+
+
+def test_align_dataset_writes_its_counts_as_json(tmp_path, lfw_image):
+    from recognition.align.align_dataset import main as align_main
+
+    images = tmp_path / "in" / "Colin_Powell"
+    images.mkdir(parents=True)
+    shutil.copy(lfw_image("Colin_Powell"), images / "1.jpg")
+    (images / "notes.txt").write_text("not an image")
+    out = tmp_path / "counts.json"
+    assert align_main([str(tmp_path / "in"), str(tmp_path / "out"), "--workers", "1", "--json", str(out)]) == 0
+    counts = json.loads(out.read_text(encoding="utf-8"))
+    assert counts["aligned"] == 1 and counts["no_face"] == 0

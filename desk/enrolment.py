@@ -23,3 +23,11 @@ def learned_sample(learn) -> NewSample:
 def enrolment_samples(taken) -> list[NewSample]:
     """The samples the enrolment dialog took of a new person."""
     return [from_stream(sample) for sample in taken]
+
+
+def enroll(backend, face_sync, taken, desk: str = "", **fields):
+    """A new person with the samples the stream took of them (the enrolment dialog's Save), in one
+    transaction (backend.people_service.enroll_person); ``fields``: person_number, name and the others."""
+    from backend import people_service
+
+    return people_service.enroll_person(backend, face_sync, enrolment_samples(taken), desk=desk, **fields)

@@ -65,6 +65,27 @@ class ModelTools:
 
 
 
+def migrate(model_dir, load_tools, open_backend, on_batch=None):
+    """Re-embed the face store's samples for the model in ``model_dir`` (Settings' model switch; what
+    ``python main.py reembed`` does) on a connection of its own, whose outbox is a temporary one (never the
+    desk's); returns backend.face_migration's report. ``load_tools(model_dir)`` -> ModelTools,
+    ``open_backend(outbox_path)`` opens the desk's database, ``on_batch(done, total)`` follows the work."""
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    from backend.face_migration import reembed
+
+    tools = load_tools(model_dir)
+    folder = Path(tempfile.mkdtemp(prefix="face-migration-"))
+    backend = open_backend(folder / "outbox.db")
+    try:
+        return reembed(backend, tools.model, tools.embed_images, progress=False, on_batch=on_batch)
+    finally:
+        backend.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def face_model_tools(recognizer) -> ModelTools:
     """The model-side functions the face store's commands are given: embed stored crops, read photos."""
     from recognition import photos, samples

@@ -249,6 +249,15 @@ def load(path: str | os.PathLike | None = None, environ=None,
         raise ConfigError(f"{path}: {exc}") from None
 
 
+def test_database(settings: AppConfig, url: str) -> tuple[bool, str]:
+    """Can this desk open the database at ``url`` (as typed in Settings: a relative sqlite:/// file is in the
+    data folder, as when the URL is applied), with the desk's password? (ok, what the backend said)."""
+    from backend import test_connection
+
+    return test_connection(data_root_mod.resolve_db_url(settings.data_root, url.strip()),
+                           password=settings.effective_db_password)
+
+
 def system_language(environ=None, platform_locale: Callable[[], str] | None = None) -> str:
     """The UI language of the system: "zh_CN" for any Chinese locale (zh_CN, zh_TW, zh_SG...), else "en".
 

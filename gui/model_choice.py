@@ -1,5 +1,5 @@
 """Settings: which face model the desk uses (the default model or MobileFaceNet), switched by re-embedding the
-face store's samples for it (backend.face_migration.reembed, what ``python main.py reembed`` does).
+face store's samples for it (desk.models.migrate, what ``python main.py reembed`` does).
 
 The desk's model changes (``[recognition] model_dir`` written) only when every stored sample has an
 embedding for the new model or a recorded reason why not (a face too small for its chip, no face): a
@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import shutil
-import tempfile
-from pathlib import Path
 
 from PyQt5.QtCore import QObject, pyqtSignal
 from PyQt5.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton
@@ -106,17 +103,9 @@ class ModelChoice(QObject):
         load_tools, open_backend, progress = self.load_tools, self.open_backend, self.progress
 
         def job():
-            from backend.face_migration import reembed
+            from desk.models import migrate
 
-            tools = load_tools(model_dir)
-            folder = Path(tempfile.mkdtemp(prefix="face-migration-"))
-            backend = open_backend(folder / "outbox.db")     # its own connection; never the desk's outbox
-            try:
-                return reembed(backend, tools.model, tools.embed_images, progress=False,
-                               on_batch=lambda done, total: progress.emit(done, total))
-            finally:
-                backend.close()
-                shutil.rmtree(folder, ignore_errors=True)
+            return migrate(model_dir, load_tools, open_backend, lambda done, total: progress.emit(done, total))
 
         run_in_pool(job, lambda report: self._done(chosen, report), self._failed)
 

@@ -17,7 +17,6 @@ from PyQt5.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHB
                              QWidget)
 
 from backend.url import redact
-from desk import data_root
 from desk import settings as config_mod
 from gui import folders
 from gui.tasks import run_in_pool
@@ -349,16 +348,12 @@ class SettingsTab(QObject):
             self.ui.settingsSource.setCurrentText(path)
 
     def test_connection(self) -> None:
-        # a relative sqlite:/// file is in the data folder, as when the URL is applied
-        url = data_root.resolve_db_url(self.config.data_root, self.ui.settingsDbUrl.text().strip())
-        password = self.config.effective_db_password
+        settings, url = self.config, self.ui.settingsDbUrl.text()
         self.ui.settingsDbResult.setText(self.tr("Testing…"))
         self.ui.settingsTestDb.setEnabled(False)
 
         def job():
-            from backend import test_connection
-
-            return test_connection(url, password=password)
+            return config_mod.test_database(settings, url)
 
         def done(outcome):
             ok, message = outcome

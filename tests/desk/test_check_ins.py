@@ -3,9 +3,10 @@ teaches the desk; an unknown number is no check-in; with the server away a perso
 in from the cache into the outbox, and nothing is learned from a queued check-in."""
 from __future__ import annotations
 
-import uuid
+from urllib.parse import urlsplit
 
 import pytest
+from desk_db import mysql_admin  # noqa: F401  (fixture)
 from tcp_proxy import TCPProxy
 
 from backend import BackendError, open_backend, people_service
@@ -20,27 +21,6 @@ from recognition.stream.enrollment import EnrollmentSample
 from recognition.stream.learning import LearnedSample
 from recognition.stream.quality import ENROLLMENT_LIMITS, assess
 from recognition.stream.recognizer import Decision
-
-MYSQL = dict(host="127.0.0.1", port=3306, user="root", password="")
-
-
-@pytest.fixture
-def database():
-    import pymysql
-
-    name = f"desk_check_ins_{uuid.uuid4().hex[:10]}"
-    try:
-        connection = pymysql.connect(connect_timeout=5, **MYSQL)
-    except pymysql.MySQLError as exc:
-        pytest.fail(f"MariaDB is required at 127.0.0.1:3306 (root, empty password): {exc}")
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
-        yield name
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
-        connection.close()
 
 
 def stream_samples(recognizer, lfw_image, name, indices):
@@ -58,11 +38,13 @@ def decision(key, sample, learn=None, track_id=1):
     return Decision(track_id, key, 1.0, 0.5, 3, 0.3, 0.2, 0.5, key, tuple(sample.box), learn=learn)
 
 
-def test_check_ins_learn_only_what_the_database_recorded(recognizer, lfw_image, database, tmp_path):
+def test_check_ins_learn_only_what_the_database_recorded(recognizer, lfw_image, mysql_admin, tmp_path):
     samples = stream_samples(recognizer, lfw_image, "Colin_Powell", range(1, 6))
     model = FaceModel(recognizer.spec.fingerprint, recognizer.spec.name)
-    relay = TCPProxy(MYSQL["host"], MYSQL["port"])
-    backend = open_backend(f"mysql://root@127.0.0.1:{relay.port}/{database}", outbox_path=tmp_path / "outbox.db")
+    url = urlsplit(mysql_admin())
+    relay = TCPProxy(url.hostname, url.port)                 # the server, behind a relay the test can cut
+    backend = open_backend(url._replace(netloc=f"{url.username}@127.0.0.1:{relay.port}").geturl(),
+                           password=mysql_admin.password, outbox_path=tmp_path / "outbox.db")
     backend.attendance.cooldown_seconds = 0        # two visits a minute apart are two check-ins here
     try:
         sync = FaceSync(Gallery.open(tmp_path / "faces.h5", model.fingerprint, model.name), model)

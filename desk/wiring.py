@@ -138,9 +138,6 @@ class Desk:
         return stream_policy(self.settings)
 
     @property
-    def desk_name(self) -> str:
-        return self.settings.desk
-
-    @property
     def model_dir(self) -> str:
+        """The folder of the model this run loaded (what ``python main.py reembed --model-dir`` is told)."""
         return str(self.recognizer.model_path)

@@ -18,7 +18,7 @@ import signal
 import sys
 from pathlib import Path
 
-from gui import data_root
+from desk import data_root, wiring
 
 __version__ = "0.1.0"     # the project's version (pyproject.toml reads it from here)
 
@@ -121,114 +121,23 @@ def close_on_signals(window) -> None:
 def load_config(args, root):
     """The settings file of the data folder ``root`` (or ``--config``) with this run's options applied
     (never written back to the file)."""
-    from gui import config as app_config
-
-    config = app_config.load(Path(args.config).absolute() if args.config else None, data_root=root)
-    config.cli_db_url = args.db_url or None
-    return config
+    return wiring.load_settings(root, args.config, args.db_url, platform_locale=platform_locale)
 
 
-def warm_up(recognizer) -> None:
-    """Trace the embedding network and the detector's first stage before the camera starts."""
-    import numpy as np
+def platform_locale() -> str:
+    """The platform's locale through Qt (Windows and macOS keep it outside the environment): the language
+    of a desk's first start when the environment names none."""
+    from PyQt5.QtCore import QLocale
 
-    size = recognizer.spec.input_size
-    recognizer.embed_chips(np.zeros((1, size, size, 3), np.uint8))
-    recognizer.detect(np.zeros((480, 640, 3), np.uint8))
-
-
-# -- the face store's commands (backend.face_cli); the model is wired in here ----------------------
-def face_command(argv) -> int:
-    from backend import face_cli
-
-    return face_cli.run(argv, _face_context)
-
-
-def _face_context(args):
-    from backend import face_cli
-    from gui import config as app_config
-
-    config = app_config.load(Path(args.config).absolute() if args.config else None,
-                             data_root=data_root.choose(args.data_dir))
-
-    def read_gallery(path):
-        from recognition.gallery import Gallery
-
-        gallery = Gallery.open(path)
-        return gallery.fingerprint, {key: gallery.embeddings_of(key) for key in gallery.ids}
-
-    def read_pictures(folder):
-        from recognition.photos import pictures_by_person
-
-        return pictures_by_person(folder)
-
-    def load_model(model_dir):
-        return load_face_model_tools(model_dir or config.model_path)
-
-    return face_cli.Context(config.database_url, config.effective_db_password, config.desk,
-                            config.pictures_dir, config.legacy_gallery_file, load_model, read_pictures,
-                            read_gallery)
-
-
-def face_model_tools(recognizer):
-    """The model-side functions the face store's commands are given: embed stored crops, read photos."""
-    from backend.face_cli import ModelTools
-    from backend.face_store import FaceModel
-    from recognition import photos, samples
-    from recognition.imageio import ImageReadError, read_image
-
-    def analyse(path):
-        try:
-            image = read_image(path)
-        except ImageReadError:
-            return "not a readable picture"
-        face = photos.largest_face(recognizer, image)
-        if face is None:
-            return "no face found"
-        sample = samples.photo_sample(recognizer, image, face.box, face.landmarks, face.score, face.chip)
-        return sample, face.embedding
-
-    def embed_stored(images, landmarks=None):
-        decoded = [samples.decode_image(data) for data in images]
-        readable = [i for i, image in enumerate(decoded) if image is not None]
-        points = landmarks or [None] * len(images)
-        vectors = photos.embed_crops(recognizer, [decoded[i] for i in readable], [points[i] for i in readable])
-        out = ["the stored image is not a readable picture"] * len(images)
-        for i, vector in zip(readable, vectors):
-            out[i] = "no face found in the stored image" if vector is None else vector
-        return out
-
-    return ModelTools(FaceModel(recognizer.spec.fingerprint, recognizer.spec.name), str(recognizer.model_path),
-                      embed_stored, analyse)
-
-
-def load_face_model_tools(model_dir):
-    """The face store's tools for the model in ``model_dir`` (None: the default), as for enrolment photos."""
-    from recognition import FaceRecognizer
-    from recognition.photos import PHOTO_MIN_FACE_SIZE
-
-    return face_model_tools(FaceRecognizer.load(model_dir, min_face_size=PHOTO_MIN_FACE_SIZE))
-
-
-def open_face_cache(config, spec):
-    """This desk's cache of the face store for its model (one file per model in the pictures folder);
-    the gallery of a desk from before the face store is left for ``python main.py import-faces``."""
-    from backend.face_sync import cache_path
-    from recognition.gallery import Gallery
-
-    path, legacy = cache_path(config.pictures_dir, spec.fingerprint), config.legacy_gallery_file
-    if not path.exists() and legacy.exists():
-        log.warning("%s holds faces enrolled at this desk before the shared face store; move them into "
-                    "the database once with: python main.py import-faces", legacy)
-    return Gallery.open(path, spec.fingerprint, spec.name)
+    return QLocale.system().name()
 
 
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    from backend.face_cli import COMMANDS
+    from desk.face_commands import COMMANDS
 
     if argv[:1] and argv[0] in COMMANDS:
-        return face_command(argv)
+        return wiring.face_command(argv)
     args = parse_args(argv)
     root = data_root.choose(args.data_dir)
     # leave a core to the display: TensorFlow's kernels use the others (read when TF starts)
@@ -266,15 +175,15 @@ def main(argv=None) -> int:
         exposed = splash.show_now()
         log.info("start screen shown (%s)", "on screen" if exposed else "not exposed by the window system")
         splash.say(app.translate("main", "Loading the face model… (this takes up to half a minute)"))
+        from desk.models import load_face_model_tools
         from gui.main_window import MainWindow
-        from recognition import FaceRecognizer
 
         log.info("loading the face model")
-        recognizer = FaceRecognizer.load(args.model_dir or config.model_path, min_face_size=config.min_face_size)
+        recognizer = wiring.load_recognizer(config, args.model_dir)
         splash.say(app.translate("main", "Preparing face recognition…"))
-        warm_up(recognizer)
+        wiring.warm_up(recognizer)
         splash.say(app.translate("main", "Opening the database and the faces of the people enrolled…"))
-        gallery = open_face_cache(config, recognizer.spec)
+        gallery = wiring.open_face_cache(config, recognizer.spec)
         window = MainWindow(config, recognizer, gallery, source=args.source, loop=args.loop,
                             model_tools=load_face_model_tools)
     except Exception as exc:

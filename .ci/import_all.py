@@ -1,4 +1,4 @@
-"""Import every module of the app (main, mainUI and the gui, backend and recognition packages).
+"""Import every module of the app (main, mainUI and the gui, desk, backend and recognition packages).
 
 Run by .ci/check_install in a fresh venv, from outside the checkout: a dependency missing from
 pyproject.toml, or a module the package configuration leaves out, fails here.
@@ -13,7 +13,7 @@ import traceback
 
 def main() -> int:
     names = ["main", "mainUI"]
-    for package in ("gui", "backend", "recognition"):
+    for package in ("gui", "desk", "backend", "recognition"):
         names += [package] + [m.name for m in pkgutil.walk_packages(importlib.import_module(package).__path__,
                                                                      package + ".")]
     failed = []

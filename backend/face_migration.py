@@ -6,7 +6,7 @@ one (``python main.py reembed ...`` / ``python main.py import-faces ...``).
 ``reembed`` is resumable: it only embeds samples that have neither an embedding nor a recorded
 failure for the model, and commits each batch (with one change per person, for the desks already
 on that model). Desks on the old model keep working meanwhile; a desk switches when its model
-covers every sample (``FaceStore.coverage`` / ``backend.face_cli.model_state``).
+covers every sample (``FaceStore.coverage`` / ``desk.models.model_state``).
 """
 from __future__ import annotations
 

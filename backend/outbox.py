@@ -15,7 +15,10 @@ from backend import schema, times
 from backend.errors import BackendError
 from backend.records import Event, RejectedAttempt
 
-DEFAULT_PATH = "data/outbox.db"
+#: the outbox's file name; a desk keeps it in its data folder (desk.data_root), and passes that path
+FILE_NAME = "outbox.db"
+#: where open_backend puts it when given no path (tools and benches run from the repository folder)
+DEFAULT_PATH = f"data/{FILE_NAME}"
 #: columns an outbox written by an older version lacks (added on open; outbox.sql has them all)
 _ADDED_COLUMNS = {"method": "TEXT NOT NULL DEFAULT 'face'", "operator": "TEXT NULL", "reason_given": "TEXT NULL",
                   "liveness": "TEXT NULL"}

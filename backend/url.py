@@ -15,7 +15,10 @@ from urllib.parse import unquote, urlsplit
 
 from backend.errors import BackendError
 
-DEFAULT_URL = "sqlite:///data/attendance.db"
+#: the SQLite database's file name; a desk's default URL is this file in its data folder (desk.settings)
+DATABASE_FILE = "attendance.db"
+#: the example (relative to the working directory) messages give
+DEFAULT_URL = f"sqlite:///data/{DATABASE_FILE}"
 PASSWORD_ENV = "FACE_DB_PASSWORD"
 _MYSQL_SCHEMES = ("mysql", "mysql+pymysql", "mariadb")
 _SCHEME = re.compile(r"(?:([A-Za-z][A-Za-z0-9+.-]*):)?(/{0,2})(.*)", re.DOTALL)

@@ -347,7 +347,7 @@ def reembedding(args, server: Server, recognizer, tmp: Path) -> dict:
     """Re-embed real LFW crops with the real default model; bytes per person with real crops."""
     import cv2
 
-    import main as app_main
+    from desk import models as desk_models
     from backend import people_service
     from backend.face_migration import reembed
 
@@ -364,7 +364,7 @@ def reembedding(args, server: Server, recognizer, tmp: Path) -> dict:
             people += 1
     coverage = backend.faces.coverage()
     payload = _payload(server, database, model.fingerprint)
-    tools = app_main.face_model_tools(recognizer)
+    tools = desk_models.face_model_tools(recognizer)
     # trace the detector canvas once; embed_images takes stored images, i.e. encoded bytes (an array
     # here made the whole part crash since the face store's refactor)
     tools.embed_images([cv2.imencode(".jpg", np.zeros((200, 200, 3), np.uint8))[1].tobytes()], [None])

@@ -89,7 +89,7 @@ def run(args) -> dict:
     from backend import open_backend, people_service
     from backend.face_store import FaceModel, samples_from_photos
     from backend.face_sync import cache_path
-    from gui.config import AppConfig
+    from desk.settings import AppConfig
     from gui.main_window import MainWindow
     from recognition import FaceRecognizer
     from recognition.gallery import Gallery

@@ -8,12 +8,43 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PyQt5.QtCore import QObject, pyqtSignal
+from PyQt5.QtCore import QObject, pyqtSignal, pyqtSlot
 
 from gui.camera import CameraSession, source_kind
 from gui.elide import elide
 
 log = logging.getLogger(__name__)
+
+
+class _SessionSignals(QObject):
+    """One camera session's signals, delivered to the panel together with that session.
+
+    Each signal has a slot of its own arity here (declared with pyqtSlot), not a lambda made per session:
+    PyQt calls a plain Python callable with the signal's arguments and, on a TypeError, again with fewer, so
+    a lambda's arity is guessed at each call; an error was seen (``<lambda>() missing 1 required positional
+    argument``) when a new source started while the previous session still retried an absent camera. The
+    relay is deleted with its session: Qt drops the signals the old session's threads send after that.
+    """
+
+    def __init__(self, panel: "CameraPanel", session: CameraSession):
+        super().__init__(panel)
+        self.panel, self.session = panel, session
+        session.camera.frameAvailable.connect(self.frame)
+        session.camera.stateChanged.connect(self.state)
+        session.recognition.resultReady.connect(self.result)
+        session.recognition.failed.connect(panel.failed)
+
+    @pyqtSlot()
+    def frame(self) -> None:
+        self.panel._on_frame(self.session)
+
+    @pyqtSlot(str, str)
+    def state(self, state: str, detail: str) -> None:
+        self.panel._on_state(self.session, state, detail)
+
+    @pyqtSlot(object)
+    def result(self, result) -> None:
+        self.panel._on_result(self.session, result)
 
 
 class CameraPanel(QObject):
@@ -28,6 +59,7 @@ class CameraPanel(QObject):
         self.policy = policy
         self.loop = loop                       # replay a video file when it ends
         self.session: CameraSession | None = None
+        self._signals: _SessionSignals | None = None     # the running session's relay
         self.state = ("stopped", "")
         self.closing = False
         self.diagnostics = False               # the running camera's size and frame rate in its message
@@ -58,15 +90,13 @@ class CameraPanel(QObject):
         self.session = session
         view = self.ui.videoView
         session.camera.display_size = (view.width(), view.height())
-        session.camera.frameAvailable.connect(lambda s=session: self._on_frame(s))
-        session.camera.stateChanged.connect(lambda state, detail, s=session: self._on_state(s, state, detail))
-        session.recognition.resultReady.connect(lambda r, s=session: self._on_result(s, r))
-        session.recognition.failed.connect(self.failed)
+        self._signals = _SessionSignals(self, session)
         self.ui.cameraButton.setText(self.tr("Stop camera"))
         session.start()
 
     def stop(self, timeout_ms: int = 1000) -> bool:
         session, self.session = self.session, None
+        self._drop_signals()
         ok = session.stop(timeout_ms) if session is not None else True
         self.ui.videoView.clear()
         self.ui.cameraButton.setText(self.tr("Start camera"))
@@ -124,8 +154,14 @@ class CameraPanel(QObject):
         if state in ("ended", "failed"):
             # the capture thread ended by itself: stop recognition too, keep the message
             self.session = None
+            self._drop_signals()
             session.stop(1000)
             self.ui.cameraButton.setText(self.tr("Start camera"))
+
+    def _drop_signals(self) -> None:
+        if self._signals is not None:
+            self._signals.deleteLater()        # after the slot that may be running now
+            self._signals = None
 
     # -- text ---------------------------------------------------------------------------------
     def show_state(self, state: str, detail: str) -> None:

@@ -7,7 +7,7 @@ face marked (the dialog may cover the main window's video), how far the samples 
 of the person next in the operator's words (also "face lost" while the face is away: collecting
 resumes when the same person is back), and warns when the face is too close to someone already
 enrolled. Saving does not check the person in: enrolling at 14:00 is not arriving at 14:00. Saving
-runs ``backend.people_service.enroll_person`` on the database thread: the person row, the face
+runs ``desk.enrolment.enroll`` on the database thread: the person row, the face
 samples (crops with their embeddings) and the change other desks read are written together.
 """
 from __future__ import annotations
@@ -247,12 +247,9 @@ class EnrollDialog(QDialog):
         taken, face_sync, desk = list(self.samples), self.face_sync, self.desk
 
         def job(backend):
-            from backend import people_service
-            from backend.face_store import NewSample
-            from recognition.samples import stream_sample
+            from desk.enrolment import enroll
 
-            samples = [NewSample.of(stream_sample(s), s.embedding, source="live") for s in taken]
-            return people_service.enroll_person(backend, face_sync, samples, desk=desk, **fields)
+            return enroll(backend, face_sync, taken, desk=desk, **fields)
 
         self._saving = True
         self.errorLabel.setText(self.tr("Saving…"))

@@ -17,14 +17,14 @@ DIRECTORY_PAGE = 5000
 class FaceDirectory(QObject):
     refreshed = pyqtSignal()                # names reloaded
     facesChanged = pyqtSignal(object)       # backend.face_sync.SyncReport with changes
-    modelState = pyqtSignal(object, str)    # backend.face_cli.ModelState, its message
+    modelState = pyqtSignal(object, str)    # desk.models.ModelState, its message
 
     def __init__(self, client, face_sync, check_ins, model_dir: str, interval_s: float, parent=None):
         super().__init__(parent)
         self.client, self.face_sync, self.check_ins = client, face_sync, check_ins
         self.model_dir = model_dir
         self.names: dict[str, str] = {}          # person_number -> name
-        self.model_state = None                  # backend.face_cli.ModelState once known
+        self.model_state = None                  # desk.models.ModelState once known
         self._busy = False
         self._error = ""
         self.timer = QTimer(self, interval=max(200, int(1000 * interval_s)), timeout=self.sync)
@@ -87,7 +87,7 @@ class FaceDirectory(QObject):
         face_sync, model_dir = self.face_sync, self.model_dir
 
         def job(backend):
-            from backend.face_cli import model_state
+            from desk.models import model_state
 
             return model_state(backend.faces.coverage(), face_sync.model)
 

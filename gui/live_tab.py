@@ -41,11 +41,12 @@ class LiveTab(QObject):
     _claimReply = pyqtSignal(str, str, object)   # from the recognition thread: outcome kind, number, track id / Decision
     _confirmReply = pyqtSignal(object, bool)     # from the recognition thread: the Decision, its face still in front
 
-    def __init__(self, ui, camera, client, directory, enroll_context, parent=None):
-        """``enroll_context()`` -> (the face store cache, the desk) an enrollment is saved with."""
+    def __init__(self, ui, camera, client, directory, desk, parent=None):
+        """``desk``: the desk's context (desk.wiring.Desk): an enrollment is saved through its face sync,
+        with its desk name."""
         super().__init__(parent)
         self.ui, self.camera, self.client, self.directory = ui, camera, client, directory
-        self._enroll_context = enroll_context
+        self.desk = desk
         self.last_result = None
         self._last_result_at = 0.0
         self.today_rows: list = []
@@ -100,6 +101,7 @@ class LiveTab(QObject):
             box = next((tuple(f.box) for f in result.faces if f.track_id == enrolling), None)
             self.enroll_dialog.show_enrollment(result.enrollment, result.frame, box)
         self.resultReceived.emit(result)
+        self.show_decisions(result.decisions)      # the prompts ask from the next frame's drawing on
 
     def clear_faces(self) -> None:
         self.last_result = None
@@ -145,8 +147,8 @@ class LiveTab(QObject):
         if self.enroll_dialog is not None:
             self.enroll_dialog.raise_()
             return self.enroll_dialog
-        face_sync, desk = self._enroll_context()
-        dialog = EnrollDialog(self.client, face_sync, desk, self.directory.names, parent=self.ui)
+        dialog = EnrollDialog(self.client, self.desk.face_sync, self.desk.settings.desk, self.directory.names,
+                              parent=self.ui)
         self.enroll_dialog = dialog
         dialog.retakeRequested.connect(lambda: self.camera.request(lambda s: s.start_enrollment(None)))
         dialog.enrolled.connect(self.enrolled)

@@ -3,20 +3,19 @@
 Threads: the camera and recognition workers (gui.camera) never run on the GUI thread, and neither
 does any database call (gui.backend_client). The parts: gui.camera_panel (the source), gui.live_tab
 (faces, card, today, enrollment), gui.face_directory (names and the face store), gui.check_ins
-(decisions -> check-ins), the People, History and Settings tabs, gui.status_bar.
+(decisions -> check-ins, decided in desk.check_ins), the People, History and Settings tabs, gui.status_bar.
+Each part is given the desk's context (desk.wiring.Desk: settings, recognizer, gallery, face sync, database
+opener), not this window.
 """
 from __future__ import annotations
 
-import dataclasses
-import functools
 import logging
 import time
 
 from PyQt5.QtCore import QEvent, Qt, QTimer, pyqtSignal
 from PyQt5.QtWidgets import QMainWindow, QMessageBox
 
-from backend.face_store import FaceModel
-from backend.face_sync import FaceSync
+from desk.wiring import Desk, camera_source
 from gui import i18n, tasks
 from gui.attendance_tabs import AttendancePages
 from gui.backend_client import BackendClient
@@ -30,7 +29,6 @@ from gui.people_tab import PeopleTab
 from gui.settings_tab import SettingsTab
 from gui.status_bar import StatusBar
 from mainUI import Ui_MainWindow
-from recognition.stream import StreamPolicy
 
 log = logging.getLogger(__name__)
 
@@ -41,38 +39,28 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     def __init__(self, config, recognizer, gallery, open_backend=None, source=None, loop=False, parent=None,
                  model_tools=None):
-        """``model_tools(model_dir)``: the face store's model tools for another model (main.py's
-        face_model_tools), for Settings' model switch; None: the switch is not offered."""
+        """``model_tools(model_dir)``: the face store's model tools for another model
+        (desk.models.load_face_model_tools), for Settings' model switch; None: the switch is not offered."""
         super().__init__(parent)
         self.setupUi(self)
-        self.config = config
-        self.recognizer = recognizer
-        self.gallery = gallery                   # shared by the recognition and database threads
-        if open_backend is None:
-            from backend import open_backend
-            open_backend = functools.partial(open_backend, outbox_path=config.outbox_file)
-        self._open_backend = open_backend
+        # the one context the parts are given: settings, recognizer, gallery, face sync, database opener
+        self.desk = Desk(config, recognizer, gallery, open_backend, model_tools)
         self._operating_point = None             # the stream's, as last shown in Settings
 
-        self.client = BackendClient(self._backend_factory(config), self)
-        # the gallery is this desk's cache of the face store; FaceSync keeps it in step
-        self.face_sync = FaceSync(self.gallery, FaceModel(recognizer.spec.fingerprint, recognizer.spec.name))
+        self.client = BackendClient(self.desk.backend_factory(), self)
         self.status = StatusBar(self.statusBar(), recognizer.spec.name, self)
-        policy = self._policy(config)
-        self.check_ins = CheckInController(self.client, config.desk, self, face_sync=self.face_sync,
-                                               max_learned=policy.max_learned, operator=config.operator)
-        self.directory = FaceDirectory(self.client, self.face_sync, self.check_ins, str(recognizer.model_path),
+        policy = self.desk.policy()
+        self.check_ins = CheckInController(self.client, self.desk, self, max_learned=policy.max_learned)
+        self.directory = FaceDirectory(self.client, self.face_sync, self.check_ins, self.desk.model_dir,
                                        config.face_sync_interval, self)
-        self.camera = CameraPanel(self, recognizer, self.gallery, str(source) if source is not None else config.camera,
-                                  policy, loop, self)
-        self.live = LiveTab(self, self.camera, self.client, self.directory,
-                            lambda: (self.face_sync, self.config.desk), self)
-        self.people_tab = PeopleTab(self, self.client, recognizer, self, face_sync=self.face_sync, desk=config.desk)
+        self.camera = CameraPanel(self, recognizer, self.gallery, camera_source(config, source), policy, loop, self)
+        self.live = LiveTab(self, self.camera, self.client, self.directory, self.desk, self)
+        self.people_tab = PeopleTab(self, self.client, self.desk, self)
         self.history_tab = HistoryTab(self, self.client, self)
-        self.attendance_pages = AttendancePages(self.tabs, self.client, lambda: self.config, self)   # reports, schedules
-        self.settings_tab = SettingsTab(self, config, self, run_source=None if source is None else self.camera.source)
-        self.model_choice = ModelChoice(self, self.settingsForm, self.settingsForm.rowCount(), config,
-                                        self._open_migration_backend, model_tools, self)
+        # reports, leave, schedules
+        self.attendance_pages = AttendancePages(self.tabs, self.client, self.desk.current_settings, self)
+        self.settings_tab = SettingsTab(self, self.desk, self, run_source=None if source is None else self.camera.source)
+        self.model_choice = ModelChoice(self, self.settingsForm, self.settingsForm.rowCount(), self.desk, self)
 
         self.camera.resultReady.connect(self._on_result)
         self.camera.failed.connect(lambda msg: self.status.message(
@@ -114,20 +102,25 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self._every_second()
         self._show_title()
 
-    # -- wiring -------------------------------------------------------------------------------
-    def _backend_factory(self, config):
-        opener, url, password = self._open_backend, config.database_url, config.effective_db_password
-        return lambda: opener(url, password=password)
+    # -- the desk's parts -----------------------------------------------------------------------
+    @property
+    def config(self):
+        """The desk's settings (one copy: the Desk's; Settings and the model switch replace it)."""
+        return self.desk.settings
 
-    def _open_migration_backend(self, outbox_path):
-        """A connection of its own to the desk's database, for the model switch's migration."""
-        return self._open_backend(self.config.database_url, password=self.config.effective_db_password,
-                                  outbox_path=outbox_path)
+    @property
+    def recognizer(self):
+        return self.desk.recognizer
 
-    def _on_model_switched(self, config) -> None:
-        # model_dir's one home is the config file: the window's copies follow it
-        self.config = dataclasses.replace(self.config, model_dir=config.model_dir)
-        self.settings_tab.config = dataclasses.replace(self.settings_tab.config, model_dir=config.model_dir)
+    @property
+    def gallery(self):
+        return self.desk.gallery
+
+    @property
+    def face_sync(self):
+        return self.desk.face_sync
+
+    def _on_model_switched(self, _config) -> None:
         self.status.message(self.tr("Face model switched: restart the app to use it."), 30000)
 
     def _apply_backend_rules(self) -> None:
@@ -139,15 +132,9 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             backend.attendance.once_per_day = once
         self.client.call(job)
 
-    @staticmethod
-    def _policy(config) -> StreamPolicy:
-        return StreamPolicy(false_checkin_rate=config.false_checkin_rate,
-                            claim_false_accept_rate=config.claim_false_accept_rate)
-
     def _on_result(self, result) -> None:
-        # the live tab draws the result itself (it listens to the camera panel)
+        # the live tab shows the result (faces and the decisions' prompts) itself: it listens to the camera panel
         self.check_ins.handle_decisions(result.decisions)
-        self.live.show_decisions(result.decisions)
         if result.operating_point is not self._operating_point:
             self._operating_point = result.operating_point
             self.settings_tab.show_operating_point(result.operating_point)
@@ -191,21 +178,18 @@ class MainWindow(QMainWindow, Ui_MainWindow):
 
     # -- settings and language --------------------------------------------------------------------
     def apply_settings(self, config, changed) -> None:
-        self.config = config
+        """Settings applied ``config`` (now the Desk's settings): the parts that keep state follow it; the
+        others (check-ins' desk and operator, the People tab's desk, reports) read the Desk's settings."""
+        self.desk.settings = config
         if "language" in changed:
             i18n.install(config.language)          # LanguageChange -> retranslate()
         if changed & {"false_checkin_rate", "claim_false_accept_rate"}:
-            self.camera.set_policy(self._policy(config))
-        if "operator" in changed:
-            self.check_ins.operator = config.operator
+            self.camera.set_policy(self.desk.policy())
         if changed & {"cooldown", "once_per_day"}:
             self._apply_backend_rules()
-        if "desk" in changed:
-            self.check_ins.desk = config.desk
-            self.people_tab.desk = config.desk
         if "db_url" in changed and not config.run_db_url:
             self.status.show_database(None)
-            self.client.reopen(self._backend_factory(config),
+            self.client.reopen(self.desk.backend_factory(),
                                lambda _b: (self._apply_backend_rules(), self.directory.start(),
                                            self.live.refresh_today(), self.people_tab.refresh()),
                                lambda e: self.status.message(str(e)))

@@ -1,5 +1,5 @@
 """Settings: which face model the desk uses (the default model or MobileFaceNet), switched by re-embedding the
-face store's samples for it (backend.face_migration.reembed, what ``python main.py reembed`` does).
+face store's samples for it (desk.models.migrate, what ``python main.py reembed`` does).
 
 The desk's model changes (``[recognition] model_dir`` written) only when every stored sample has an
 embedding for the new model or a recorded reason why not (a face too small for its chip, no face): a
@@ -8,20 +8,17 @@ the next try. The new model is used from the next start of the app. Going back i
 other way (the old model's embeddings are still in the store: only samples added since are embedded).
 
 No model is loaded here (gui/ has no TensorFlow): ``load_tools(model_dir)`` comes from main.py
-(``main.face_model_tools``); the migration runs on Qt's thread pool with a connection of its own.
+(``desk.models.load_face_model_tools``); the migration runs on Qt's thread pool with a connection of its own.
 """
 from __future__ import annotations
 
 import dataclasses
 import logging
-import shutil
-import tempfile
-from pathlib import Path
 
 from PyQt5.QtCore import QObject, pyqtSignal
 from PyQt5.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton
 
-from gui import config as config_mod
+from desk import settings as config_mod
 from gui.tasks import run_in_pool
 
 log = logging.getLogger(__name__)
@@ -35,12 +32,13 @@ class ModelChoice(QObject):
     switched = pyqtSignal(object)            # the new AppConfig, its model_dir saved: used from the next start
     finished = pyqtSignal(bool, str)         # switched or not, the message shown
 
-    def __init__(self, ui, form, row: int, config, open_backend, load_tools=None, parent=None):
-        """``form``: the Settings form layout, the row is inserted at ``row``; ``open_backend(outbox_path)``
-        opens the desk's database; ``load_tools(model_dir)`` -> backend.face_cli.ModelTools (None: the
-        choice is shown but cannot be switched, e.g. a window without main.py's model tools)."""
+    def __init__(self, ui, form, row: int, desk, parent=None):
+        """``form``: the Settings form layout, the row is inserted at ``row``; ``desk``: the desk's context
+        (desk.wiring.Desk): its settings, ``open_backend(outbox_path)`` (the desk's database) and
+        ``model_tools(model_dir)`` -> desk.models.ModelTools (None: the choice is shown but cannot be
+        switched, e.g. a window without main.py's model tools)."""
         super().__init__(parent)
-        self.config, self.open_backend, self.load_tools = config, open_backend, load_tools
+        self.desk, self.open_backend, self.load_tools = desk, desk.open_backend, desk.model_tools
         self.busy = False
         parent_widget = ui.settingsSource.parentWidget()
         self.label = QLabel(parent_widget)
@@ -79,11 +77,7 @@ class ModelChoice(QObject):
 
     @property
     def current(self) -> str:
-        return self.config.model_dir or ""
-
-    def set_config(self, config) -> None:
-        self.config = config
-        self.retranslate()
+        return self.desk.settings.model_dir or ""
 
     def _on_progress(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(1, total))
@@ -105,21 +99,13 @@ class ModelChoice(QObject):
         self.bar.setRange(0, 0)             # busy until the first batch reports
         self.bar.setVisible(True)
         self.message.setText(self.tr("Loading the model and reading the face store…"))
-        model_dir = dataclasses.replace(self.config, model_dir=chosen or None).model_path
+        model_dir = dataclasses.replace(self.desk.settings, model_dir=chosen or None).model_path
         load_tools, open_backend, progress = self.load_tools, self.open_backend, self.progress
 
         def job():
-            from backend.face_migration import reembed
+            from desk.models import migrate
 
-            tools = load_tools(model_dir)
-            folder = Path(tempfile.mkdtemp(prefix="face-migration-"))
-            backend = open_backend(folder / "outbox.db")     # its own connection; never the desk's outbox
-            try:
-                return reembed(backend, tools.model, tools.embed_images, progress=False,
-                               on_batch=lambda done, total: progress.emit(done, total))
-            finally:
-                backend.close()
-                shutil.rmtree(folder, ignore_errors=True)
+            return migrate(model_dir, load_tools, open_backend, lambda done, total: progress.emit(done, total))
 
         run_in_pool(job, lambda report: self._done(chosen, report), self._failed)
 
@@ -132,13 +118,13 @@ class ModelChoice(QObject):
                            "current model; the samples embedded so far are kept for the next try.").format(
                                error=report.interrupted or self.tr("{n} samples left").format(n=report.remaining))
             return self._finish(False, text)
-        new = dataclasses.replace(self.config, model_dir=chosen or None)
+        new = dataclasses.replace(self.desk.settings, model_dir=chosen or None)
         try:
             config_mod.save(new)
         except (config_mod.ConfigError, OSError) as exc:
             return self._finish(False, self.tr("Not switched: the settings could not be saved: {error}").format(
                 error=exc))
-        self.config = new
+        self.desk.settings = new           # the desk's one copy: Settings and the window read it
         log.info("face model switched to %s (%d samples embedded, %d could not be)", report.model,
                  report.embedded, len(report.failed))
         text = self.tr("Switched to {model}: {embedded} face samples embedded for it. Restart the app to use "

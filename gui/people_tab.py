@@ -45,11 +45,16 @@ class PeopleTab(QObject):
     photosAdded = pyqtSignal(object)  # report dict of the last add_photos
     loaded = pyqtSignal(int)          # rows shown after a search
 
-    def __init__(self, ui, client, recognizer, parent=None, face_sync=None, desk=""):
+    @property
+    def desk(self) -> str:
+        """The desk's name as Settings has it now (recorded with the samples added here)."""
+        return self.context.settings.desk
+
+    def __init__(self, ui, client, desk, parent=None):
+        """``desk``: the desk's context (desk.wiring.Desk): its recognizer (photos), face sync and settings."""
         super().__init__(parent)
-        self.ui, self.client = ui, client
-        self.face_sync, self.desk = face_sync, desk
-        self.recognizer = recognizer
+        self.ui, self.client, self.context = ui, client, desk
+        self.face_sync, self.recognizer = desk.face_sync, desk.recognizer
         self.people: list = []
         # person id -> (enrolled, learned) face samples stored (kept when inactive)
         self.sample_counts: dict[int, tuple[int, int]] = {}

@@ -17,8 +17,8 @@ from PyQt5.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHB
                              QWidget)
 
 from backend.url import redact
-from gui import config as config_mod
-from gui import data_root, folders
+from desk import settings as config_mod
+from gui import folders
 from gui.tasks import run_in_pool
 from recognition.stream.policy import CLAIM_FALSE_ACCEPT_RATE_RANGE, FALSE_CHECKIN_RATE_RANGE
 
@@ -42,13 +42,24 @@ class SettingsTab(QObject):
     applied = pyqtSignal(object, object)      # new AppConfig, set of changed field names
     tested = pyqtSignal(bool, str)            # test connection result
 
-    def __init__(self, ui, config, parent=None, run_source: str | None = None):
-        """``run_source``: the camera source this run was started with (main.py --source), shown
+    @property
+    def config(self):
+        """The settings shown: the desk's (one copy, shared with the window and the model switch)."""
+        return self.desk.settings
+
+    @config.setter
+    def config(self, value) -> None:
+        self.desk.settings = value
+
+    def __init__(self, ui, desk, parent=None, run_source: str | None = None):
+        """``desk``: the desk's context (desk.wiring.Desk); Settings shows and replaces its settings.
+        ``run_source``: the camera source this run was started with (main.py --source), shown
         instead of the saved one and never written to the file; None when the run uses the setting."""
         super().__init__(parent)
-        self.ui, self.config = ui, config
+        self.ui, self.desk = ui, desk
+        config = desk.settings
         self.run_source = run_source if run_source not in (None, config.camera_source, config.camera) else None
-        self.model_state = None            # backend.face_cli.ModelState: the face model and its migration state
+        self.model_state = None            # desk.models.ModelState: the face model and its migration state
         self.model_dir = ""
         self.point = None                  # recognition.stream.OperatingPoint: the thresholds in effect now
         self.known = None                  # (people, face samples) this desk recognizes
@@ -207,14 +218,14 @@ class SettingsTab(QObject):
         self._note()
 
     def show_model_state(self, state, model_dir: str = "") -> None:
-        """The desk's face model and how far the store is embedded with it (backend.face_cli.ModelState)."""
+        """The desk's face model and how far the store is embedded with it (desk.models.ModelState)."""
         self.model_state, self.model_dir = state, model_dir
         self._note()
 
     def model_state_text(self) -> str:
-        """The model state in the user's language (backend.face_cli.ModelState.message says it in English
+        """The model state in the user's language (desk.models.ModelState.message says it in English
         for the command line)."""
-        from backend.face_cli import IMPORT_COMMAND, REEMBED_COMMAND
+        from desk.models import IMPORT_COMMAND, REEMBED_COMMAND
         from backend.face_store import FaceModel
 
         state = self.model_state
@@ -337,16 +348,12 @@ class SettingsTab(QObject):
             self.ui.settingsSource.setCurrentText(path)
 
     def test_connection(self) -> None:
-        # a relative sqlite:/// file is in the data folder, as when the URL is applied
-        url = data_root.resolve_db_url(self.config.data_root, self.ui.settingsDbUrl.text().strip())
-        password = self.config.effective_db_password
+        settings, url = self.config, self.ui.settingsDbUrl.text()
         self.ui.settingsDbResult.setText(self.tr("Testing…"))
         self.ui.settingsTestDb.setEnabled(False)
 
         def job():
-            from backend import test_connection
-
-            return test_connection(url, password=password)
+            return config_mod.test_database(settings, url)
 
         def done(outcome):
             ok, message = outcome

@@ -41,6 +41,9 @@ import h5py
 import numpy as np
 
 FORMAT_VERSION = 1
+#: the gallery file a folder of person folders is embedded into (recognition.run.embeddings), as a desk kept
+#: it in its pictures folder before the face store (``python main.py import-faces`` reads it from there)
+LEGACY_GALLERY_FILE = "embeddings.h5"
 _STR = h5py.string_dtype("utf-8")
 #: a desk's cache of the face store: backend/face_sync.py's cache_path names it faces-<fingerprint[:16]>.h5.
 #: The offline gallery tool (recognition.run.embeddings) refuses to write one, and the advice for a

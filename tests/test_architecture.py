@@ -60,12 +60,6 @@ GUI_GOES_THROUGH_DESK = {
 # two branches as they stood on 2026-12-07 (desk25: settings, wiring, check-ins, model tools; tabs25: people
 # and schedule actions); the coordinator removes what the merge moved into desk/.
 KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {
-    ("gui.enroll_dialog", "backend.people_service"): "enrolling a person is not yet a desk use case",
-    ("gui.enroll_dialog", "recognition.samples.stream_sample"): "desk.enrolment exists; the dialog's call not yet moved",
-    ("gui.main_window", "backend.face_sync"): "the window still builds FaceSync instead of taking desk.wiring.Desk's",
-    ("gui.main_window", "backend.open_backend"): "the window still opens the backend instead of Desk.backend_factory",
-    ("gui.model_choice", "backend.face_migration"): "the model switch's re-embedding is not yet in desk.models",
-    ("gui.settings_tab", "backend.test_connection"): "Settings' 'Test connection' is not yet a desk.settings call",
 }
 
 # Outside the four packages: who may import gui.

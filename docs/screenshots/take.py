@@ -77,7 +77,7 @@ def main() -> int:
     from backend.face_sync import cache_path
     from backend.face_store import FaceModel, samples_from_photos
     from gui import i18n
-    from gui.config import AppConfig
+    from desk.settings import AppConfig
     from gui.main_window import MainWindow
     from recognition import FaceRecognizer
     from recognition.gallery import Gallery

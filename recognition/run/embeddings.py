@@ -26,7 +26,7 @@ import numpy as np
 from tqdm import tqdm
 
 from recognition import cli
-from recognition.gallery import DESK_CACHE_NAME, Gallery
+from recognition.gallery import DESK_CACHE_NAME, LEGACY_GALLERY_FILE, Gallery
 from recognition.photos import embed_photos, scan_pictures
 
 DEFAULT_PICTURES = Path("data/pictures")
@@ -108,7 +108,7 @@ def main(argv=None) -> int:
 def _main(args) -> int:
     if not Path(args.pictures_dir).is_dir():                # before the model takes seconds to load
         raise cli.UserError(f"{args.pictures_dir}: no such folder")
-    output = args.output or str(Path(args.pictures_dir) / "embeddings.h5")
+    output = args.output or str(Path(args.pictures_dir) / LEGACY_GALLERY_FILE)
     refuse_desk_cache(output)                                # before anything is loaded or written
     from recognition.recognizer import FaceRecognizer
 

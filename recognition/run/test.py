@@ -18,7 +18,7 @@ from tqdm import tqdm
 
 from recognition import cli
 from recognition.draw import draw_faces
-from recognition.gallery import Gallery
+from recognition.gallery import LEGACY_GALLERY_FILE, Gallery
 from recognition.stream.policy import DEFAULT_FALSE_CHECKIN_RATE
 from recognition.video import open_source
 
@@ -26,7 +26,7 @@ from recognition.video import open_source
 def main(argv=None) -> int:
     parser = cli.argument_parser(__doc__)
     parser.add_argument("--source", default="0", help="camera index, video file or stream URL")
-    parser.add_argument("--gallery", default="data/pictures/embeddings.h5",
+    parser.add_argument("--gallery", default=f"data/pictures/{LEGACY_GALLERY_FILE}",
                         help="gallery to match against, read only: an offline one made by "
                              "recognition.run.embeddings, or a desk's face cache (default: %(default)s)")
     parser.add_argument("--model-dir", help="model directory (default: the pretrained dlib port)")

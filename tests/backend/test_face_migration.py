@@ -11,12 +11,12 @@ import pytest
 from face_helpers import Desk
 
 import main as app_main
-from backend.face_cli import model_state
 from backend import open_backend
 from backend.face_migration import import_faces, reembed
 from backend.face_store import FaceModel, NewSample
 from recognition.samples import encode_jpeg, photo_sample
 from backend.people_service import enroll_person
+from desk.models import face_model_tools, model_state
 from recognition.gallery import Gallery
 
 PEOPLE = {"A001": "Colin_Powell", "B002": "Tony_Blair"}
@@ -24,7 +24,7 @@ PEOPLE = {"A001": "Colin_Powell", "B002": "Tony_Blair"}
 
 @pytest.fixture(scope="module")
 def tools(recognizer):
-    return app_main.face_model_tools(recognizer)
+    return face_model_tools(recognizer)
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from face_helpers import Desk
 
-import main as app_main
+from desk import models as desk_models
 from backend.face_migration import reembed
 from backend.face_store import NewSample
 from backend.people_service import enroll_person
@@ -47,8 +47,8 @@ def shrunk(sample: NewSample, factor: float) -> NewSample:
 
 
 def test_reembed_for_mobilefacenet_and_back(backend, recognizer, mobilefacenet, samples, tmp_path):
-    old_tools = app_main.face_model_tools(recognizer)
-    new_tools = app_main.face_model_tools(mobilefacenet)
+    old_tools = desk_models.face_model_tools(recognizer)
+    new_tools = desk_models.face_model_tools(mobilefacenet)
     for number, (stored, _probe) in samples.items():
         enroll_person(backend, None, stored, model=old_tools.model, person_number=number, name=PEOPLE[number])
     person = backend.people.get_by_number("A001")

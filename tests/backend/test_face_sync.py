@@ -18,7 +18,7 @@ from face_helpers import MODEL, Desk, samples, same, store_contents, unit
 
 from backend import BackendOffline
 from backend.face_store import FaceModel
-from backend.face_cli import model_state
+from desk.models import model_state
 from backend.face_sync import FaceSync
 from backend.people_service import delete_person, enroll_person, set_active, update_person
 from recognition.gallery import Gallery

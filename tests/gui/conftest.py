@@ -152,7 +152,7 @@ def checker(open_test_backend):
 @pytest.fixture
 def make_window(qtbot, recognizer, tmp_path, open_test_backend):
     """Build the real main window on a database URL and a camera source."""
-    from gui.config import AppConfig
+    from desk.settings import AppConfig
     from gui.main_window import MainWindow
     from recognition.gallery import Gallery
 

@@ -1,4 +1,4 @@
-"""The data folder (gui.data_root): where config, database, faces and logs live."""
+"""The data folder (desk.data_root): where config, database, faces and logs live."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from backend.url import parse_url
-from gui import data_root
+from desk import data_root
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -6,7 +6,7 @@ import tomllib
 
 from PyQt5.QtCore import Qt
 
-import main as app_main
+from desk import models as desk_models
 from backend import people_service
 from backend.face_store import FaceModel, samples_from_photos
 from recognition.models.mobilefacenet import PRETRAINED_DIR
@@ -41,7 +41,7 @@ def test_switch_to_mobilefacenet_and_back(qtbot, make_window, sqlite_url, checke
     direct = checker(sqlite_url)
     enroll(direct, recognizer, shared_data, "A001", "Colin_Powell")
     enroll(direct, recognizer, shared_data, "B002", "Tony_Blair")
-    window = make_window(sqlite_url, source="0", model_tools=app_main.load_face_model_tools)
+    window = make_window(sqlite_url, source="0", model_tools=desk_models.load_face_model_tools)
     choice = window.model_choice
     assert choice.combo.currentData() == "" and choice.button.isEnabled()
 
@@ -52,7 +52,7 @@ def test_switch_to_mobilefacenet_and_back(qtbot, make_window, sqlite_url, checke
     assert saved_model_dir(window) == "mobilefacenet" and window.config.model_dir == "mobilefacenet"
     assert window.settings_tab.config.model_dir == "mobilefacenet"
     assert window.config.model_path == PRETRAINED_DIR
-    fingerprint = app_main.load_face_model_tools(PRETRAINED_DIR).model.fingerprint
+    fingerprint = desk_models.load_face_model_tools(PRETRAINED_DIR).model.fingerprint
     assert direct.faces.coverage().complete(fingerprint)
     # saving other settings keeps the choice (one home: the config file)
     window.settingsCooldown.setValue(30)
@@ -70,12 +70,12 @@ def test_switching_with_the_database_down_switches_nothing(qtbot, make_window, t
     direct = checker(f"mysql://root@127.0.0.1:3306/{mysql_database}")
     enroll(direct, recognizer, shared_data, "A001", "Colin_Powell")
     window = make_window(f"mysql://root@127.0.0.1:{tcp_relay.port}/{mysql_database}", source="0",
-                         model_tools=app_main.load_face_model_tools)
+                         model_tools=desk_models.load_face_model_tools)
     qtbot.waitUntil(lambda: window.status.dbLabel.text() == "MySQL online", timeout=15000)
     tcp_relay.cut()
     (ok, text), _ = switch(qtbot, window, "mobilefacenet")
     assert not ok and text.startswith("Not switched") and "keeps its current model" in text
     assert saved_model_dir(window) is None and window.config.model_dir is None
     assert window.model_choice.combo.currentData() == "" and window.model_choice.button.isEnabled()
-    fingerprint = app_main.load_face_model_tools(PRETRAINED_DIR).model.fingerprint
+    fingerprint = desk_models.load_face_model_tools(PRETRAINED_DIR).model.fingerprint
     assert direct.faces.coverage().of(fingerprint) is None or not direct.faces.coverage().complete(fingerprint)

@@ -14,7 +14,7 @@ from PyQt5.QtWidgets import QTabWidget, QWidget
 from gui import folders
 from gui.attendance_tabs import AttendancePages
 from gui.backend_client import BackendClient
-from gui.config import AppConfig
+from desk.settings import AppConfig
 from gui.report_models import GridModel
 
 

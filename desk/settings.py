@@ -1,10 +1,11 @@
-"""The application's configuration: one TOML file (``config.toml`` in the data folder) + environment overrides.
+"""The desk's settings: one TOML file (``config.toml`` in the data folder) + environment overrides; each
+setting declared once (an AppConfig field: its type, default, ``[section] key`` and allowed values).
 
 Read with :mod:`tomllib`; written by :func:`save` with a small writer for the flat
 ``[section] key = value`` shape used here (strings, numbers, booleans; ``None``
 means "unset" and is left out of the file). Relative paths in it (model
 directory, ``sqlite:///attendance.db``) are relative to the data folder
-(:mod:`gui.data_root`), never to the working directory; the file keeps them as written
+(:mod:`desk.data_root`), never to the working directory; the file keeps them as written
 and the ``*_file`` / ``database_url`` properties resolve them.
 
 Secrets: ``FACE_DB_PASSWORD`` is read from the environment and never written; a
@@ -22,12 +23,14 @@ import math
 import os
 import tempfile
 import tomllib
+import typing
 from pathlib import Path
+from typing import Callable
 
 from backend import validation
 from backend.attendance import DEFAULT_COOLDOWN_SECONDS
 from backend.face_sync import DEFAULT_POLL_SECONDS
-from gui import data_root as data_root_mod
+from desk import data_root as data_root_mod
 from recognition.stream.policy import (CLAIM_FALSE_ACCEPT_RATE_RANGE, DEFAULT_CLAIM_FALSE_ACCEPT_RATE,
                                       DEFAULT_FALSE_CHECKIN_RATE, DESK_MIN_FACE_SIZE, FALSE_CHECKIN_RATE_RANGE)
 
@@ -45,26 +48,61 @@ class ConfigError(ValueError):
     """The configuration file cannot be read or holds an invalid value."""
 
 
+def _setting(default, section: str, key: str, *, check=None, must_be: str = "", limits=None, choices=None):
+    """The one declaration of a setting besides its name and type (the AppConfig field's annotation):
+    its default, where the file stores it (``[section] key``) and what values it takes.
+
+    ``limits`` (low, high) or ``choices`` are the values allowed, ``must_be`` the words of the error
+    ("an integer in {low}..{high}"); ``check(value)`` raises ValueError with the backend's own words.
+    """
+    return dataclasses.field(default=default, metadata={"home": (section, key), "check": check,
+                                                        "must_be": must_be, "limits": limits, "choices": choices})
+
+
+def _not_empty(what: str):
+    def check(value):
+        if not str(value).strip():
+            raise ValueError(f"{what} is empty")
+    return check
+
+
+def _backend_text(field: str):
+    # the backend's own checks: a desk (or operator) it would refuse would make every check-in fail
+    return lambda value: validation.text(field, value)
+
+
 @dataclasses.dataclass
 class AppConfig:
-    camera_source: str = "0"
-    min_face_size: int = DESK_MIN_FACE_SIZE
-    false_checkin_rate: float = DEFAULT_FALSE_CHECKIN_RATE   # share of stranger visits that may check in
+    camera_source: str = _setting("0", "camera", "source", check=_not_empty("camera source"))
+    min_face_size: int = _setting(DESK_MIN_FACE_SIZE, "camera", "min_face_size", limits=(12, 1000),
+                                  must_be="an integer in {low}..{high}")
+    # share of stranger visits that may check in
+    false_checkin_rate: float = _setting(DEFAULT_FALSE_CHECKIN_RATE, "recognition", "false_checkin_rate",
+                                         limits=FALSE_CHECKIN_RATE_RANGE,
+                                         must_be="a share of stranger visits between {low} and {high}")
     # number + face: share of claims with somebody else's number that may be accepted
-    claim_false_accept_rate: float = DEFAULT_CLAIM_FALSE_ACCEPT_RATE
-    model_dir: str | None = None            # None: the default model (recognition.recognizer)
-    desk: str = "Front desk"
-    cooldown: int = DEFAULT_COOLDOWN_SECONDS  # seconds between two check-ins of a person
-    operator: str = ""                      # who works at the desk (recorded with confirmed check-ins)
-    once_per_day: bool = False
-    db_url: str = "sqlite:///attendance.db"
-    db_password: str | None = None          # from the file only if typed there by hand
+    claim_false_accept_rate: float = _setting(DEFAULT_CLAIM_FALSE_ACCEPT_RATE, "recognition",
+                                              "claim_false_accept_rate", limits=CLAIM_FALSE_ACCEPT_RATE_RANGE,
+                                              must_be="a share of claims with a wrong number between {low} "
+                                                      "and {high}")
+    # None: the default model (recognition.recognizer); a built-in's name or a folder (relative: data folder)
+    model_dir: str | None = _setting(None, "recognition", "model_dir")
+    desk: str = _setting("Front desk", "attendance", "desk", check=_backend_text("desk"))
+    cooldown: int = _setting(DEFAULT_COOLDOWN_SECONDS, "attendance", "cooldown", limits=(0, 86400),
+                             must_be="an integer number of seconds in {low}..{high}")  # between two check-ins
+    # who works at the desk (recorded with confirmed check-ins)
+    operator: str = _setting("", "attendance", "operator", check=_backend_text("operator"))
+    once_per_day: bool = _setting(False, "attendance", "once_per_day", must_be="true or false")
+    db_url: str = _setting("sqlite:///" + data_root_mod.DATABASE_FILE, "database", "url", check=_not_empty("database url"))
+    db_password: str | None = _setting(None, "database", "password")   # from the file only if typed there by hand
     # "en" is the source language; load() gives a file without a language the system's (first start)
-    language: str = "en"
+    language: str = _setting("en", "ui", "language", choices=LANGUAGES, must_be="one of {choices}")
     # engineer's figures on screen (distances on the face boxes, frame rates, the History's distances,
     # Settings' Diagnostics page); off: the operator sees names and plain words only
-    diagnostics: bool = False
-    face_sync_interval: float = DEFAULT_POLL_SECONDS   # s between two reads of the face store's changes
+    diagnostics: bool = _setting(False, "ui", "diagnostics", must_be="true or false")
+    # s between two reads of the face store's changes
+    face_sync_interval: float = _setting(DEFAULT_POLL_SECONDS, "database", "face_sync_interval",
+                                         limits=(0.2, 3600), must_be="a number of seconds in {low}..{high}")
 
     # filled by load(): where the values came from
     data_root: Path = dataclasses.field(default=data_root_mod.DEFAULT, compare=False, repr=False)
@@ -107,7 +145,9 @@ class AppConfig:
     @property
     def legacy_gallery_file(self) -> Path:
         """The gallery of a desk from before the face store (``python main.py import-faces`` reads it)."""
-        return self.pictures_dir / "embeddings.h5"
+        from recognition.gallery import LEGACY_GALLERY_FILE    # h5py: not at start
+
+        return self.pictures_dir / LEGACY_GALLERY_FILE
 
     @property
     def model_path(self) -> Path | None:
@@ -125,67 +165,52 @@ class AppConfig:
         return Path(self.data_root) / data_root_mod.OUTBOX_FILE
 
     def validate(self) -> "AppConfig":
-        if not str(self.camera_source).strip():
-            raise ConfigError("camera source is empty")
-        if not isinstance(self.min_face_size, int) or not 12 <= self.min_face_size <= 1000:
-            raise ConfigError(f"min_face_size must be an integer in 12..1000, got {self.min_face_size!r}")
-        for field, (low, high), what in (
-                ("false_checkin_rate", FALSE_CHECKIN_RATE_RANGE, "stranger visits"),
-                ("claim_false_accept_rate", CLAIM_FALSE_ACCEPT_RATE_RANGE, "claims with a wrong number")):
-            value = getattr(self, field)
-            if not (isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high):
-                raise ConfigError(f"{field} must be a share of {what} between {low} and {high}, got {value!r}")
-        if not isinstance(self.cooldown, int) or not 0 <= self.cooldown <= 86400:
-            raise ConfigError(f"cooldown must be an integer number of seconds in 0..86400, "
-                              f"got {self.cooldown!r}")
-        if not isinstance(self.once_per_day, bool):
-            raise ConfigError(f"once_per_day must be true or false, got {self.once_per_day!r}")
-        if not isinstance(self.diagnostics, bool):
-            raise ConfigError(f"diagnostics must be true or false, got {self.diagnostics!r}")
-        try:
-            validation.text("desk", self.desk)  # the backend's own checks: a desk it would refuse
-            validation.text("operator", self.operator)    # would make every check-in fail
-        except ValueError as exc:
-            raise ConfigError(str(exc)) from None
-        if not str(self.db_url).strip():
-            raise ConfigError("database url is empty")
-        if not (isinstance(self.face_sync_interval, (int, float)) and not isinstance(self.face_sync_interval, bool)
-                and 0.2 <= self.face_sync_interval <= 3600):
-            raise ConfigError(f"face_sync_interval must be a number of seconds in 0.2..3600, "
-                              f"got {self.face_sync_interval!r}")
-        if self.language not in LANGUAGES:
-            raise ConfigError(f"language must be one of {LANGUAGES}, got {self.language!r}")
+        """Each setting against its declaration (the first one wrong raises ConfigError)."""
+        for field in _SETTINGS:
+            value, meta = getattr(self, field.name), field.metadata
+            kind = _KINDS[field.name]
+            if meta["check"] is not None:
+                try:
+                    meta["check"](value)
+                except ValueError as exc:
+                    raise ConfigError(str(exc)) from None
+            if not meta["must_be"]:
+                continue
+            ok = isinstance(value, kind) and (kind is bool or not isinstance(value, bool))
+            if kind is float:
+                ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            if ok and meta["limits"] is not None:
+                ok = meta["limits"][0] <= value <= meta["limits"][1]
+            if ok and meta["choices"] is not None:
+                ok = value in meta["choices"]
+            if not ok:
+                low, high = meta["limits"] or (None, None)
+                raise ConfigError(f"{field.name} must be "
+                                  f"{meta['must_be'].format(low=low, high=high, choices=meta['choices'])}, "
+                                  f"got {value!r}")
         return self
 
 
+def _kind(hint) -> type:
+    """str for ``str | None``: the type a value in the file must have."""
+    args = [a for a in typing.get_args(hint) if a is not type(None)]
+    return args[0] if args else hint
+
+
+#: the declared settings (AppConfig's fields with a home in the file), in the file's order
+_SETTINGS = [f for f in dataclasses.fields(AppConfig) if "home" in f.metadata]
+_KINDS = {name: _kind(hint) for name, hint in typing.get_type_hints(AppConfig).items()}
 #: field -> (section, key) in the TOML file
-_LAYOUT = {
-    "camera_source": ("camera", "source"),
-    "min_face_size": ("camera", "min_face_size"),
-    "false_checkin_rate": ("recognition", "false_checkin_rate"),
-    "claim_false_accept_rate": ("recognition", "claim_false_accept_rate"),
-    "model_dir": ("recognition", "model_dir"),
-    "desk": ("attendance", "desk"),
-    "cooldown": ("attendance", "cooldown"),
-    "operator": ("attendance", "operator"),
-    "once_per_day": ("attendance", "once_per_day"),
-    "db_url": ("database", "url"),
-    "db_password": ("database", "password"),
-    "language": ("ui", "language"),
-    "diagnostics": ("ui", "diagnostics"),
-    "face_sync_interval": ("database", "face_sync_interval"),
-}
-_TYPES = {"camera_source": str, "min_face_size": int, "false_checkin_rate": float, "model_dir": str,
-          "desk": str, "cooldown": int, "once_per_day": bool, "db_url": str,
-          "db_password": str, "language": str, "face_sync_interval": float, "claim_false_accept_rate": float,
-          "operator": str, "diagnostics": bool}
+_LAYOUT = {f.name: f.metadata["home"] for f in _SETTINGS}
+_TYPES = {f.name: _KINDS[f.name] for f in _SETTINGS}
 
 
 def load(path: str | os.PathLike | None = None, environ=None,
-         data_root: str | os.PathLike | None = None) -> AppConfig:
+         data_root: str | os.PathLike | None = None, platform_locale: Callable[[], str] | None = None) -> AppConfig:
     """Read ``path`` (default: config.toml in ``data_root``); a missing file gives the defaults.
 
-    ``data_root`` (default: the data folder beside main.py) is where relative paths in it point.
+    ``data_root`` (default: the data folder beside main.py) is where relative paths in it point;
+    ``platform_locale``: see :func:`system_language` (first start only).
     """
     root = Path(data_root) if data_root is not None else data_root_mod.DEFAULT
     path = Path(path) if path is not None else root / data_root_mod.CONFIG_FILE
@@ -212,7 +237,7 @@ def load(path: str | os.PathLike | None = None, environ=None,
             values[field] = value
     if "language" not in values:
         # first start (no file, or a file without a language): the desk speaks the system's language
-        values["language"] = system_language(environ)
+        values["language"] = system_language(environ, platform_locale)
     config = AppConfig(**values)
     config.data_root = root
     config.path = path
@@ -224,19 +249,27 @@ def load(path: str | os.PathLike | None = None, environ=None,
         raise ConfigError(f"{path}: {exc}") from None
 
 
-def system_language(environ=None) -> str:
+def test_database(settings: AppConfig, url: str) -> tuple[bool, str]:
+    """Can this desk open the database at ``url`` (as typed in Settings: a relative sqlite:/// file is in the
+    data folder, as when the URL is applied), with the desk's password? (ok, what the backend said)."""
+    from backend import test_connection
+
+    return test_connection(data_root_mod.resolve_db_url(settings.data_root, url.strip()),
+                           password=settings.effective_db_password)
+
+
+def system_language(environ=None, platform_locale: Callable[[], str] | None = None) -> str:
     """The UI language of the system: "zh_CN" for any Chinese locale (zh_CN, zh_TW, zh_SG...), else "en".
 
     POSIX order (LC_ALL, LC_MESSAGES, LANG) of ``environ``; with the process's own environment (None),
-    then the platform's setting through Qt (Windows and macOS keep it outside the environment).
+    then ``platform_locale()`` (the platform's setting through Qt: Windows and macOS keep it outside the
+    environment; gui.i18n gives it, this layer has no Qt).
     """
     given = environ is not None
     environ = os.environ if environ is None else environ
     name = next((environ[var] for var in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(var)), "")
-    if not name and not given:
-        from PyQt5.QtCore import QLocale
-
-        name = QLocale.system().name()
+    if not name and not given and platform_locale is not None:
+        name = platform_locale()
     return "zh_CN" if name.lower().startswith("zh") else "en"
 
 

@@ -12,6 +12,9 @@ import os
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from backend import outbox as backend_outbox
+from backend import url as backend_url
+
 ENV_VAR = "FACE_DATA_DIR"
 DEFAULT = Path(__file__).resolve().parents[1] / "data"
 CONFIG_FILE = "config.toml"
@@ -19,7 +22,9 @@ LOGS_DIR = "logs"
 #: the desk's face cache (one file per model, faces-<model>.h5) and a pre-store desk's photos and
 #: embeddings.h5 (what ``python main.py import-faces`` reads)
 PICTURES_DIR = "pictures"
-OUTBOX_FILE = "outbox.db"
+OUTBOX_FILE = backend_outbox.FILE_NAME
+#: the desk's own SQLite database (the settings' default URL, sqlite:///attendance.db)
+DATABASE_FILE = backend_url.DATABASE_FILE
 _SQLITE = "sqlite:///"
 
 # Config files written before the data folder existed hold paths relative to the repository

@@ -1,4 +1,4 @@
-"""gui.config: the TOML settings file with environment overrides (no Qt)."""
+"""desk.settings: the TOML settings file with environment overrides (no Qt)."""
 from __future__ import annotations
 
 import tomllib
@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from backend.url import parse_url
-from gui import config, data_root
+from desk import data_root
+from desk import settings as config
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -95,7 +96,7 @@ def test_integer_camera_source_and_a_retired_threshold_key(tmp_path, caplog):
 
     path = tmp_path / "config.toml"
     path.write_text("[camera]\nsource = 1\n[recognition]\nthreshold = 0.45\n", encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="gui.config"):
+    with caplog.at_level(logging.WARNING, logger="desk.settings"):
         cfg = config.load(path, environ={})
     assert cfg.camera_source == "1" and cfg.false_checkin_rate == 0.001
     assert "[recognition] threshold is no longer used" in caplog.text and "false_checkin_rate" in caplog.text
@@ -171,7 +172,7 @@ def test_unknown_or_misspelt_keys_are_warned_about_with_the_nearest_known_one(tm
                     '[camera]\nsource = 0\nmin_face = 40\ncooldown = 30\n'
                     '[recogniton]\nthreshold = 0.5\n'
                     '[plugins]\nenabled = true\n', encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="gui.config"):
+    with caplog.at_level(logging.WARNING, logger="desk.settings"):
         cfg = config.load(path, environ={})
     assert cfg.desk == "Lobby" and cfg.cooldown == 60 and cfg.false_checkin_rate == 0.001  # the rest loads
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
@@ -197,7 +198,7 @@ def test_a_clean_file_gives_no_warning(tmp_path, caplog):
 
     path = tmp_path / "config.toml"
     config.save(config.AppConfig(false_checkin_rate=0.0001, model_dir="m"), path)
-    with caplog.at_level(logging.WARNING, logger="gui.config"):
+    with caplog.at_level(logging.WARNING, logger="desk.settings"):
         config.load(path, environ={})
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 

@@ -5,7 +5,8 @@
     python main.py import-faces [--pictures-dir DIR]   # a desk's photos + embeddings.h5 -> the store
 
 Each takes ``--db-url`` (default: the desk's configured database; password from FACE_DB_PASSWORD)
-and ``--json PATH`` for the report. Thin shells over backend.face_migration.
+and ``--json PATH`` for the report. Thin shells over backend.face_migration; the model comes from desk.models, the settings from
+desk.wiring.face_context.
 """
 from __future__ import annotations
 
@@ -18,74 +19,22 @@ from pathlib import Path
 from typing import Callable
 
 from backend.errors import BackendError
-from backend.face_migration import REEMBED_BATCH, AnalysePhoto, EmbedImages, import_faces, reembed
-from backend.face_store import Coverage, FaceModel, ModelCoverage
+from backend.face_migration import REEMBED_BATCH, import_faces, reembed
+from backend.face_store import FaceModel
+from desk.models import ModelTools, model_state
 
 COMMANDS = ("faces-status", "reembed", "import-faces")
-REEMBED_COMMAND = "python main.py reembed --model-dir {model_dir}"
-IMPORT_COMMAND = "python main.py import-faces"
-
-
-@dataclasses.dataclass(frozen=True)
-class ModelState:
-    """Where the desk's model stands in the store (Settings shows ``message``)."""
-    model: FaceModel
-    samples: int                         # samples in the store
-    embedded: int                        # of which have an embedding for the desk's model
-    failed: int                          # of which the model could not embed (reported)
-    others: tuple[ModelCoverage, ...]    # other models with embeddings, most complete first
-
-    @property
-    def missing(self) -> int:
-        return max(0, self.samples - self.embedded - self.failed)
-
-    @property
-    def complete(self) -> bool:
-        return self.missing == 0
-
-    def message(self, model_dir: str = "<this desk's model directory>") -> str:
-        me = self.model.label
-        if self.samples == 0:
-            return (f"Model {me}. The face store has no samples yet: enroll people, or move a desk's "
-                    f"photos into it with: {IMPORT_COMMAND}")
-        failed = f"; {self.failed} could not be embedded (see the reembed report)" if self.failed else ""
-        if self.complete:
-            return f"Model {me}: all {self.samples} face samples embedded{failed}."
-        command = REEMBED_COMMAND.format(model_dir=model_dir)
-        best = self.others[0] if self.others else None
-        if best is not None and best.embedded > self.embedded:
-            return (f"This desk's model {me} has embeddings for {self.embedded} of the {self.samples} "
-                    f"face samples; the store's faces are embedded with model "
-                    f"{FaceModel(best.fingerprint, best.name).label} ({best.embedded}). Only people with "
-                    f"embeddings for {me} are recognized here. Migrate the store with: {command}")
-        return (f"Model {me}: {self.embedded} of {self.samples} face samples embedded, {self.missing} "
-                f"still to do{failed}. Run: {command}")
-
-
-def model_state(coverage: Coverage, model: FaceModel) -> ModelState:
-    mine = coverage.of(model.fingerprint)
-    others = sorted((m for fp, m in coverage.models.items() if fp != model.fingerprint and m.embedded),
-                    key=lambda m: -m.embedded)
-    return ModelState(model, coverage.samples, mine.embedded if mine else 0, mine.failed if mine else 0,
-                      tuple(others))
-
-
-@dataclasses.dataclass
-class ModelTools:
-    model: FaceModel
-    model_dir: str
-    embed_images: EmbedImages           # stored crops (+ their landmarks) -> embeddings
-    analyse: AnalysePhoto               # a photo -> its largest face
 
 
 @dataclasses.dataclass
 class Context:
-    """What main.py knows: the desk's settings and how to load a model."""
+    """What the commands are given: the desk's settings and how to load a model (desk.wiring.face_context)."""
     db_url: str
     password: str | None
     desk: str
     pictures_dir: Path
     legacy_gallery: Path                 # a pre-store desk's embeddings.h5
+    outbox_file: Path                    # the desk's outbox (a MySQL store's check-ins while it is away)
     load_model: Callable[[str | None], ModelTools]
     read_pictures: Callable[[Path], dict]            # pictures folder -> {person number: [files]}
     read_gallery: Callable[[Path], tuple[str, dict]]  # gallery file -> (fingerprint, {key: embeddings})
@@ -131,7 +80,8 @@ def run(argv, make_context: Callable[[argparse.Namespace], Context]) -> int:
     from backend import open_backend
 
     try:
-        backend = open_backend(args.db_url or context.db_url, password=context.password)
+        backend = open_backend(args.db_url or context.db_url, password=context.password,
+                               outbox_path=context.outbox_file)
     except BackendError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

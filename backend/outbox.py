@@ -78,16 +78,22 @@ class Outbox:
                 event.method, event.operator, event.reason, event.liveness)
 
     def put(self, event: Event) -> None:
+        with self._lock:        # re-entrant: the count moves with the row
+            if self._queue(f"INSERT INTO outbox (target, {_EVENT_COLUMNS}) VALUES ({_EVENT_PLACEHOLDERS})",
+                           (self.target, *self._values(event)), "check-in"):
+                self._pending += 1
+
+    def _queue(self, sql: str, values: tuple, what: str) -> bool:
+        """One row into the queue; False when the same event is queued already (once is enough)."""
         with self._lock:
             try:
-                self._conn.execute(f"INSERT INTO outbox (target, {_EVENT_COLUMNS}) VALUES ({_EVENT_PLACEHOLDERS})",
-                                   (self.target, *self._values(event)))
+                self._conn.execute(sql, values)
             except sqlite3.IntegrityError:
-                return          # the same event queued twice: once is enough
+                return False
             except sqlite3.Error as exc:
-                raise BackendError(f"the server is unreachable and the check-in could not be queued "
+                raise BackendError(f"the server is unreachable and the {what} could not be queued "
                                    f"in {self.path}: {exc}") from exc
-            self._pending += 1
+            return True
 
     def latest_between(self, person_id: int, lo: datetime, hi: datetime) -> datetime | None:
         """The latest queued check-in of ``person_id`` in [lo, hi), for the cooldown rule offline."""
@@ -145,17 +151,11 @@ class Outbox:
     def put_attempt(self, attempt: RejectedAttempt) -> None:
         a = attempt
         with self._lock:
-            try:
-                self._conn.execute(
-                    f"INSERT INTO outbox_attempts (target, {_ATTEMPT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (self.target, a.event_id, times.to_text(a.attempted_at), a.desk, a.person_id, a.method, a.reason,
-                     a.distance, a.thumbnail, a.detail))
-            except sqlite3.IntegrityError:
-                return          # the same attempt queued twice: once is enough
-            except sqlite3.Error as exc:
-                raise BackendError(f"the server is unreachable and the rejected attempt could not be queued "
-                                   f"in {self.path}: {exc}") from exc
-            self._attempts_pending += 1
+            if self._queue(f"INSERT INTO outbox_attempts (target, {_ATTEMPT_COLUMNS}) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                           (self.target, a.event_id, times.to_text(a.attempted_at), a.desk, a.person_id, a.method,
+                            a.reason, a.distance, a.thumbnail, a.detail), "rejected attempt"):
+                self._attempts_pending += 1
 
     def peek_attempts(self, limit: int) -> list[tuple[int, RejectedAttempt]]:
         """The oldest ``limit`` queued attempts, (seq, attempt), in order."""

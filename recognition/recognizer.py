@@ -19,7 +19,9 @@ from recognition.stream.policy import DESK_MIN_FACE_SIZE
 log = logging.getLogger(__name__)
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-#: The default model: the dlib ResNet port, converted here on first use.
+#: The default model: the dlib ResNet port, converted here on first use. It belongs to the installation,
+#: not to a data folder (--data-dir): every desk folder on a PC shares one conversion (~1 min, 90 MB) instead
+#: of converting again per folder; FACE_MODEL_DIR moves it, a desk's [recognition] model_dir picks another.
 DEFAULT_MODEL_DIR = Path(os.environ.get("FACE_MODEL_DIR", REPO_ROOT / "data" / "model_origin"))
 
 

@@ -446,8 +446,9 @@ def convert(out_dir, dat_path=None, landmark_template=DLIB_MTCNN_TEMPLATE) -> mo
     return model_dirs.save(out_dir, spec, network)
 
 
-def ensure_default_model(model_dir="data/model_origin") -> Path:
+def ensure_default_model(model_dir) -> Path:
     """Convert the default model into ``model_dir`` unless it is already there; returns the path.
+    (No default here: the app's one home for it is recognition.recognizer.DEFAULT_MODEL_DIR.)
 
     Conversion happens in a temporary directory beside it that is then renamed, so a
     concurrent process sees either no model or a complete one. A directory that exists

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from recognition.stream.liveness import MODES as LIVENESS_MODES, LivenessLimits
 from recognition.stream.quality import QualityLimits
 
 #: the smallest face a desk camera searches for (px); the desk's setting ([camera] min_face_size)
@@ -80,6 +81,14 @@ class StreamPolicy:
     #: a learned sample closer than this to one the person has adds nothing
     learn_min_novelty: float = 0.1
 
+    # -- liveness (recognition.stream.liveness) -------------------------------------------------
+    #: "off": any face that matches checks in; "when_unsure": a face must be proven live, passively
+    #: (it moved like a head, not like a photo) or, when that is not clear, by turning its head to the side
+    #: asked; "always": every check-in answers a challenge. Off by default here (the walk-by benches and
+    #: tests play flat photos as visits); the desk's setting chooses.
+    liveness: str = "off"
+    liveness_limits: LivenessLimits = dataclasses.field(default_factory=LivenessLimits)
+
     #: the distance knobs are in units of this many REFERENCE_PRIOR_STDs of the dlib port (for_model)
     distance_unit: float = 1.0
 
@@ -96,5 +105,7 @@ class StreamPolicy:
             raise ValueError(f"claim_false_accept_rate must be in (0, 0.5), got {self.claim_false_accept_rate!r}")
         if not 0 < self.candidate_rate < 1 or not 0 < self.learn_rate_factor <= 1:
             raise ValueError("candidate_rate and learn_rate_factor must be in (0, 1)")
+        if self.liveness not in LIVENESS_MODES:
+            raise ValueError(f"liveness must be one of {LIVENESS_MODES}, got {self.liveness!r}")
         if not 1 <= self.min_frames <= self.max_frames:
             raise ValueError("need 1 <= min_frames <= max_frames")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from recognition.stream.liveness import MODES as LIVENESS_MODES, LivenessLimits
+from recognition.stream.liveness import MODES as LIVENESS_MODES, WHEN_UNSURE, LivenessLimits
 from recognition.stream.quality import QualityLimits
 
 #: the smallest face a desk camera searches for (px); the desk's setting ([camera] min_face_size)
@@ -25,6 +25,8 @@ DISTANCE_KNOBS = ("min_margin", "early_tightening", "clearly_unknown_by", "learn
 #: number + face: the share of claims with somebody else's number that may be accepted (1:1)
 DEFAULT_CLAIM_FALSE_ACCEPT_RATE = 0.001
 CLAIM_FALSE_ACCEPT_RATE_RANGE = (1e-5, 0.05)
+#: a face must be shown live to check in; asked to turn only when its movement did not prove it
+DEFAULT_LIVENESS = WHEN_UNSURE
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,9 +86,9 @@ class StreamPolicy:
     # -- liveness (recognition.stream.liveness) -------------------------------------------------
     #: "off": any face that matches checks in; "when_unsure": a face must be proven live, passively
     #: (it moved like a head, not like a photo) or, when that is not clear, by turning its head to the side
-    #: asked; "always": every check-in answers a challenge. Off by default here (the walk-by benches and
-    #: tests play flat photos as visits); the desk's setting chooses.
-    liveness: str = "off"
+    #: asked; "always": every check-in answers a challenge. The desk's setting ([recognition] liveness)
+    #: defaults to this; the walk-by benches and tests play flat photos as visits and say liveness="off".
+    liveness: str = DEFAULT_LIVENESS
     liveness_limits: LivenessLimits = dataclasses.field(default_factory=LivenessLimits)
 
     #: the distance knobs are in units of this many REFERENCE_PRIOR_STDs of the dlib port (for_model)

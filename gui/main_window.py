@@ -183,7 +183,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.desk.settings = config
         if "language" in changed:
             i18n.install(config.language)          # LanguageChange -> retranslate()
-        if changed & {"false_checkin_rate", "claim_false_accept_rate"}:
+        if changed & {"false_checkin_rate", "claim_false_accept_rate", "liveness"}:
             self.camera.set_policy(self.desk.policy())
         if changed & {"cooldown", "once_per_day"}:
             self._apply_backend_rules()

@@ -18,11 +18,12 @@ import time
 
 from PyQt5.QtCore import QObject, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QImage, QPixmap
-from PyQt5.QtWidgets import QHeaderView, QTableWidgetItem
+from PyQt5.QtWidgets import QHeaderView, QPushButton, QTableWidgetItem
 
 from gui.camera import to_qimage
 from gui.enroll_dialog import EnrollDialog
 from gui.hints import challenge_text, hint_text, refusal_text
+from gui.rejected_attempts import RejectedAttemptsDialog
 from gui.video_widget import Overlay
 from recognition.stream import TrackState
 
@@ -71,6 +72,13 @@ class LiveTab(QObject):
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
         ui.enrollButton.clicked.connect(lambda: self.open_enroll_dialog())
+        # the check-ins refused for liveness (a photo, a phone...), for the operator to look at
+        self.rejectedButton = QPushButton(ui.enrollButton.parentWidget())
+        self.rejectedButton.setObjectName("rejectedButton")
+        ui.liveControls.insertWidget(ui.liveControls.indexOf(ui.enrollButton) + 1, self.rejectedButton)
+        self.rejectedButton.clicked.connect(lambda: self.open_rejected_attempts())
+        self.rejected_dialog: RejectedAttemptsDialog | None = None
+        self._name_rejected_button()
         ui.videoView.faceClicked.connect(self._face_clicked)
         ui.recognitionCheck.toggled.connect(lambda on: None if on else self.clear_faces())
         ui.candidateConfirm.clicked.connect(self.confirm_candidate)
@@ -406,7 +414,29 @@ class LiveTab(QObject):
         for column, text in enumerate((when.strftime("%H:%M:%S"), name, number)):
             table.setItem(row, column, QTableWidgetItem(text))
 
+    # -- rejected attempts ---------------------------------------------------------------------------
+    def open_rejected_attempts(self) -> RejectedAttemptsDialog:
+        """The list of check-ins refused because the face was not shown live (every desk's)."""
+        if self.rejected_dialog is None:
+            self.rejected_dialog = RejectedAttemptsDialog(self.client, self.desk.settings.desk, parent=self.ui)
+        self.rejected_dialog.show()
+        self.rejected_dialog.raise_()
+        self.rejected_dialog.refresh()
+        return self.rejected_dialog
+
+    def attempt_rejected(self, attempt) -> None:
+        """The desk logged a rejected attempt (gui.check_ins): an open list shows it."""
+        if self.rejected_dialog is not None and self.rejected_dialog.isVisible():
+            self.rejected_dialog.refresh()
+
+    def _name_rejected_button(self) -> None:
+        self.rejectedButton.setText(self.tr("Rejected attempts…"))
+        self.rejectedButton.setToolTip(self.tr("Check-ins refused because the face was not shown live"))
+
     def retranslate(self) -> None:
+        self._name_rejected_button()
+        if self.rejected_dialog is not None:
+            self.rejected_dialog.retranslate()
         self.ui.todayCount.setText(self.tr("Check-ins today: {n}").format(n=len(self.today_rows)))
         self.ui.numberMessage.setText(self._number_text())
         if self.candidate is not None:

@@ -6,7 +6,7 @@ actor sees the prompt drawn on its face in the newest result (a person at the de
 A print of an enrolled person is refused: the reason in words on that face, a rejected attempt logged with
 its thumbnail and listed for the operator, nothing checked in. A live head asked to turn (in Chinese, on its
 face) turns and is checked in with liveness "challenge" recorded. Settings' liveness "off" checks the print
-in, with "off" recorded.
+in, with "off" recorded. A print's number typed (number + face) is refused in words, logged, not checked in.
 """
 from __future__ import annotations
 
@@ -205,3 +205,25 @@ def test_the_setting_off_checks_a_print_in_and_says_so(qtbot, make_window, sqlit
     [row] = db.attendance.search(HistoryQuery(preset="all")).rows
     assert row.person_number == NUMBER and row.liveness == "off"
     assert db.attendance.rejected_attempts() == []
+
+
+def test_number_and_face_is_refused_for_a_print(qtbot, make_window, sqlite_url, checker, recognizer, lfw_image,
+                                                photo, chinese):
+    from PyQt5.QtCore import Qt
+
+    db, window = desk(qtbot, make_window, sqlite_url, checker, recognizer, lfw_image, liveness="when_unsure")
+    rejected = []
+    window.check_ins.rejected.connect(rejected.append)
+    still, points = photo
+    actor = FlatActor(Surface.card(still, points, seed=6), seed=7, max_deg=15.0, **LIT)
+    feed = Feed(qtbot, window)
+    feed.one(actor.frame(0.0))                                     # the print in front, then its number typed
+    window.numberEdit.setFocus()
+    qtbot.keyClicks(window.numberEdit, NUMBER)
+    qtbot.keyClick(window.numberEdit, Qt.Key_Return)
+    feed.show(actor, 8.0, until=lambda r: any(f.refused for f in r.faces))
+    qtbot.waitUntil(lambda: len(rejected) == 1, timeout=10000)
+    assert window.numberMessage.text() == f"工号 {NUMBER}：未签到，未通过活体检测。请本人到场。"
+    [attempt] = db.attendance.rejected_attempts()
+    assert (attempt.person_number, attempt.method) == (NUMBER, "number+face")
+    assert db.attendance.search(HistoryQuery(preset="all")).rows == []

@@ -149,7 +149,8 @@ def test_a_print_is_refused_shown_on_its_face_and_listed(qtbot, make_window, sql
 
 def test_a_live_head_turns_as_asked_in_chinese_and_is_checked_in(qtbot, make_window, sqlite_url, checker,
                                                                   recognizer, lfw_image, photo, chinese):
-    db, window = desk(qtbot, make_window, sqlite_url, checker, recognizer, lfw_image, liveness="always")
+    db, window = desk(qtbot, make_window, sqlite_url, checker, recognizer, lfw_image, liveness="always",
+                      diagnostics=True)
     events = []
     window.checkedIn.connect(events.append)
     still, points = photo
@@ -161,7 +162,8 @@ def test_a_live_head_turns_as_asked_in_chinese_and_is_checked_in(qtbot, make_win
         if challenge is not None and not asked:
             asked.append((challenge, [o.label for o in overlays(feed, result, "challenge")]))
         return bool(events)
-    feed.show(HeadActor(still, points, seed=21), 8.0, until=prompted)
+    actor = HeadActor(still, points, seed=21)
+    shown = feed.show(actor, 8.0, until=prompted)
     assert asked, "no challenge was asked"
     (challenge, labels), = asked
     # the person's own side: the desk's picture is not mirrored, the words say "your left / right"
@@ -173,6 +175,11 @@ def test_a_live_head_turns_as_asked_in_chinese_and_is_checked_in(qtbot, make_win
     [row] = db.attendance.search(HistoryQuery(preset="all")).rows
     assert row.person_number == NUMBER and row.liveness == "challenge"
     assert db.attendance.rejected_attempts() == []
+    # the engineer's view: the evidence on the box of the face checked in
+    after = feed.one(actor.frame(len(shown) / FPS))
+    [known] = overlays(feed, after, "known")
+    caption = window.videoView.caption(known)
+    assert known.label == NAME and "challenge p" in caption and " turn+" in caption, caption
     feed.leave()
     assert not any(f.challenge for f in feed.one(feed.wall).faces)     # the prompt went with the face
 
@@ -221,9 +228,15 @@ def test_number_and_face_is_refused_for_a_print(qtbot, make_window, sqlite_url, 
     window.numberEdit.setFocus()
     qtbot.keyClicks(window.numberEdit, NUMBER)
     qtbot.keyClick(window.numberEdit, Qt.Key_Return)
-    feed.show(actor, 8.0, until=lambda r: any(f.refused for f in r.faces))
+    said = []          # the number field's message as the refusal is shown (it goes with the face, later)
+
+    def refused(result):
+        if any(f.refused for f in result.faces):
+            said.append(window.numberMessage.text())
+        return bool(said)
+    feed.show(actor, 8.0, until=refused)
+    assert said == [f"工号 {NUMBER}：未签到，未通过活体检测。请本人到场。"]
     qtbot.waitUntil(lambda: len(rejected) == 1, timeout=10000)
-    assert window.numberMessage.text() == f"工号 {NUMBER}：未签到，未通过活体检测。请本人到场。"
     [attempt] = db.attendance.rejected_attempts()
     assert (attempt.person_number, attempt.method) == (NUMBER, "number+face")
     assert db.attendance.search(HistoryQuery(preset="all")).rows == []

@@ -32,7 +32,8 @@ from backend.attendance import DEFAULT_COOLDOWN_SECONDS
 from backend.face_sync import DEFAULT_POLL_SECONDS
 from desk import data_root as data_root_mod
 from recognition.stream.policy import (CLAIM_FALSE_ACCEPT_RATE_RANGE, DEFAULT_CLAIM_FALSE_ACCEPT_RATE,
-                                      DEFAULT_FALSE_CHECKIN_RATE, DESK_MIN_FACE_SIZE, FALSE_CHECKIN_RATE_RANGE)
+                                      DEFAULT_FALSE_CHECKIN_RATE, DEFAULT_LIVENESS, DESK_MIN_FACE_SIZE,
+                                      FALSE_CHECKIN_RATE_RANGE, LIVENESS_MODES)
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,10 @@ class AppConfig:
                                               "claim_false_accept_rate", limits=CLAIM_FALSE_ACCEPT_RATE_RANGE,
                                               must_be="a share of claims with a wrong number between {low} "
                                                       "and {high}")
+    # is the face a live head, not a photo or a phone: "off", "when_unsure" (asked to turn only when its
+    # movement did not prove it), "always" (every check-in asked to turn); recognition.stream.liveness
+    liveness: str = _setting(DEFAULT_LIVENESS, "recognition", "liveness", choices=LIVENESS_MODES,
+                             must_be="one of {choices}")
     # None: the default model (recognition.recognizer); a built-in's name or a folder (relative: data folder)
     model_dir: str | None = _setting(None, "recognition", "model_dir")
     desk: str = _setting("Front desk", "attendance", "desk", check=_backend_text("desk"))

@@ -54,11 +54,12 @@ def open_face_cache(settings, spec):
 
 
 def stream_policy(settings):
-    """The stream's operating point as the settings ask (the shares of strangers and of wrong numbers)."""
+    """The stream's operating point as the settings ask (the shares of strangers and of wrong numbers) and
+    its liveness mode."""
     from recognition.stream import StreamPolicy
 
     return StreamPolicy(false_checkin_rate=settings.false_checkin_rate,
-                        claim_false_accept_rate=settings.claim_false_accept_rate)
+                        claim_false_accept_rate=settings.claim_false_accept_rate, liveness=settings.liveness)
 
 
 def camera_source(settings, override=None) -> str:

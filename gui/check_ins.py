@@ -10,7 +10,7 @@ import logging
 
 from PyQt5.QtCore import QObject, pyqtSignal
 
-from desk.check_ins import CheckInEvent, CheckIns, attempts, confirmed
+from desk.check_ins import CheckInEvent, CheckIns, attempts, confirmed, rejections
 
 __all__ = ["CheckInController", "CheckInEvent"]
 
@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 class CheckInController(QObject):
     checkedIn = pyqtSignal(object)       # desk.check_ins.CheckInEvent
     failed = pyqtSignal(str, str)        # person_number, message
+    rejected = pyqtSignal(object)        # backend RejectedAttempt: a check-in refused (the face not shown live)
 
     def __init__(self, client, desk, parent=None, *, max_learned: int = 20):
         """``desk``: the desk's context (desk.wiring.Desk): its name and operator are read from its settings
@@ -47,12 +48,31 @@ class CheckInController(QObject):
     def handle_decisions(self, decisions) -> None:
         if not self.enabled:
             return
-        for attempt in attempts(decisions):
+        settings = self.context.settings
+        for attempt in attempts(decisions, settings.liveness, settings.operator):
             self._submit(attempt)
+        for rejection in rejections(decisions):
+            self._reject(rejection)
 
     def confirm(self, decision) -> None:
-        """The operator confirmed a missed visit's candidate: check them in ("confirmed") and learn."""
-        self._submit(confirmed(decision, self.context.settings.operator))
+        """The operator confirmed a missed visit's candidate: check them in ("confirmed") and learn; a
+        confirmation the stream refused (the face not shown live) is a rejected attempt."""
+        if getattr(decision, "refused", None):
+            self.handle_decisions([decision])
+            return
+        settings = self.context.settings
+        self._submit(confirmed(decision, settings.operator, settings.liveness))
+
+    def _reject(self, rejection) -> None:
+        core, desk = self.core, self.desk
+
+        def done(attempt):
+            log.info("rejected attempt (%s, %s) of %s: %s", rejection.method, rejection.reason,
+                     rejection.number or "nobody enrolled", attempt.status)
+            self.rejected.emit(attempt)
+
+        self.client.call(lambda backend: core.reject(backend, rejection, desk), done,
+                         lambda error: log.error("a rejected attempt was not logged: %s", error))
 
     def _submit(self, attempt) -> None:
         core, number, desk = self.core, attempt.number, self.desk

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PyQt5.QtCore import QCoreApplication
 
-from recognition.stream import enrollment, quality
+from recognition.stream import enrollment, liveness, quality
 
 
 def _texts() -> dict[str, str]:
@@ -31,3 +31,27 @@ def _texts() -> dict[str, str]:
 def hint_text(hint: str) -> str:
     """The translated text of a hint key ("" for none; an unknown key is shown as it is)."""
     return _texts().get(hint, hint) if hint else ""
+
+
+def challenge_text(prompt) -> str:
+    """A liveness challenge drawn on the face (recognition.stream.liveness.ChallengePrompt): the side is the
+    person's own (the words say "your left", whichever way the picture is shown), with the seconds left."""
+    translate = QCoreApplication.translate
+    if prompt.direction == liveness.LEFT:
+        text = translate("Hints", "Please turn your head a little to your left")
+    else:
+        text = translate("Hints", "Please turn your head a little to your right")
+    seconds = max(0, int(round(prompt.seconds_left)))
+    return translate("Hints", "{prompt} ({seconds} s)").format(prompt=text, seconds=seconds)
+
+
+def refusal_text(reason: str) -> str:
+    """Why a check-in was refused for liveness (recognition.stream.liveness.REASONS), in plain words."""
+    translate = QCoreApplication.translate
+    texts = {
+        liveness.REFUSED_FLAT: translate("Hints", "Not checked in: not shown live (the person must be here)"),
+        liveness.WRONG_DIRECTION: translate("Hints", "Not checked in: turned the wrong way, please try again"),
+        liveness.NO_TURN: translate("Hints", "Not checked in: no head turn seen, please try again"),
+        liveness.LEFT_EARLY: translate("Hints", "Not checked in: the face left before the check"),
+    }
+    return texts.get(reason) or translate("Hints", "Not checked in: the face was not shown live")

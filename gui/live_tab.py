@@ -18,15 +18,22 @@ import time
 
 from PyQt5.QtCore import QObject, Qt, QTimer, pyqtSignal
 from PyQt5.QtGui import QImage, QPixmap
-from PyQt5.QtWidgets import QHeaderView, QTableWidgetItem
+from PyQt5.QtWidgets import QHeaderView, QPushButton, QTableWidgetItem
 
 from gui.camera import to_qimage
 from gui.enroll_dialog import EnrollDialog
-from gui.hints import hint_text
+from gui.hints import challenge_text, hint_text, refusal_text
+from gui.rejected_attempts import RejectedAttemptsDialog
 from gui.video_widget import Overlay
 from recognition.stream import TrackState
 
 log = logging.getLogger(__name__)
+
+
+def liveness_figures(evidence) -> str:
+    """A check-in's liveness evidence in the engineer's figures (eye distances), e.g. "passive p0.14 n0.12"."""
+    text = f"{evidence.kind} p{evidence.parallax:.2f} n{evidence.landmark:.2f}"
+    return text + (f" turn{evidence.turn:+.2f}" if evidence.kind == "challenge" else "")
 
 RESULT_TTL = 1.0        # seconds the boxes stay without a newer recognition result
 TODAY_LIMIT = 500
@@ -37,9 +44,12 @@ class LiveTab(QObject):
     resultReceived = pyqtSignal(object)      # every RecognitionResult shown
     enrollDialogOpened = pyqtSignal(object)
     enrolled = pyqtSignal(object)            # backend Person
-    candidateConfirmed = pyqtSignal(object)  # the recognition.stream.Decision whose candidate was confirmed
+    # the operator confirmed a candidate: StreamRecognizer.confirm's check-in (or refusal) Decision; a face
+    # asked to turn first gives its outcome out of process() like any decision
+    candidateConfirmed = pyqtSignal(object)
     _claimReply = pyqtSignal(str, str, object)   # from the recognition thread: outcome kind, number, track id / Decision
-    _confirmReply = pyqtSignal(object, bool)     # from the recognition thread: the Decision, its face still in front
+    _confirmReply = pyqtSignal(object, bool, object)   # from the recognition thread: the Decision asked about,
+    #                                                    its face still in front, StreamRecognizer.confirm's outcome
 
     def __init__(self, ui, camera, client, directory, desk, parent=None):
         """``desk``: the desk's context (desk.wiring.Desk): an enrollment is saved through its face sync,
@@ -54,6 +64,7 @@ class LiveTab(QObject):
         self._card = None                    # the CheckInEvent on the card
         self.candidate = None                # the Decision whose candidate is asked about
         self._number_note = None             # (kind, number, seconds, track id or None): the number field's message
+        self._liveness: dict = {}            # track id -> its check-in's LivenessEvidence (diagnostics' figures)
         self._candidate_timer = QTimer(self, singleShot=True, interval=CANDIDATE_TTL_MS,
                                        timeout=self.clear_candidate)
         header = ui.todayTable.horizontalHeader()
@@ -61,6 +72,13 @@ class LiveTab(QObject):
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
         ui.enrollButton.clicked.connect(lambda: self.open_enroll_dialog())
+        # the check-ins refused for liveness (a photo, a phone...), for the operator to look at
+        self.rejectedButton = QPushButton(ui.enrollButton.parentWidget())
+        self.rejectedButton.setObjectName("rejectedButton")
+        ui.liveControls.insertWidget(ui.liveControls.indexOf(ui.enrollButton) + 1, self.rejectedButton)
+        self.rejectedButton.clicked.connect(lambda: self.open_rejected_attempts())
+        self.rejected_dialog: RejectedAttemptsDialog | None = None
+        self._name_rejected_button()
         ui.videoView.faceClicked.connect(self._face_clicked)
         ui.recognitionCheck.toggled.connect(lambda on: None if on else self.clear_faces())
         ui.candidateConfirm.clicked.connect(self.confirm_candidate)
@@ -87,6 +105,10 @@ class LiveTab(QObject):
                 label, state = self.tr("Enrolling"), "enrolling"
             elif face.track_id == asked:
                 label, state = self._candidate_label(self.candidate.candidate_key), "candidate"
+            elif getattr(face, "challenge", None) is not None:      # asked to turn: the check-in waits
+                label, state = challenge_text(face.challenge), "challenge"
+            elif getattr(face, "refused", None):                    # not shown live: nobody checked in
+                label, state = refusal_text(face.refused), "refused"
             elif face.state == TrackState.KNOWN:
                 label, state = self.directory.name_of(face.key), "known"
             elif face.state == TrackState.UNKNOWN:
@@ -94,6 +116,9 @@ class LiveTab(QObject):
             else:
                 label, state = hint_text(face.hint) or "…", "deciding"
             detail = "" if face.distance is None or face.distance == float("inf") else f"{face.distance:.2f}"
+            evidence = self._liveness.get(face.track_id)
+            if evidence is not None:        # the engineer's figures (painted with diagnostics on only)
+                detail = f"{detail} {liveness_figures(evidence)}".strip()
             overlays.append(Overlay(tuple(face.box), label, detail, state))
         self.ui.videoView.set_overlays(overlays)
         self.ui.enrollButton.setEnabled(any(f.state != TrackState.KNOWN for f in result.faces))
@@ -121,6 +146,7 @@ class LiveTab(QObject):
 
     def _forget_prompts_of_gone_faces(self, front: set) -> None:
         """A candidate or a claim's message whose face is no longer in front goes with it."""
+        self._liveness = {k: v for k, v in self._liveness.items() if k in front}
         if self.candidate is not None and self.candidate.track_id not in front:
             self.clear_candidate()
         note = self._number_note
@@ -169,9 +195,13 @@ class LiveTab(QObject):
         """Claim verdicts and candidates of this result, for faces still in front (a visit that ended
         because its face left asks nothing: nobody is there to confirm)."""
         for decision in decisions:
+            if getattr(decision, "liveness", None) is not None and decision.key is not None:
+                self._liveness[decision.track_id] = decision.liveness
             if not self.visiting(decision.track_id):
                 continue
-            if decision.method == "number+face" and decision.key is None:
+            if decision.method == "number+face" and getattr(decision, "refused", None):
+                self._set_number_note("not_live", decision.claimed_key, track_id=decision.track_id)
+            elif decision.method == "number+face" and decision.key is None:
                 self._set_number_note("refused", decision.claimed_key, track_id=decision.track_id)
             elif decision.key is None and decision.candidate_key is not None:
                 self.show_candidate(decision)
@@ -211,19 +241,31 @@ class LiveTab(QObject):
         if decision is None or not self.in_front(decision.track_id):
             return                   # (a face missed in a frame: the question stays, Enter again)
         reply = self._confirmReply
-        if not self.camera.request(lambda stream: reply.emit(decision, stream.in_front(decision.track_id))):
+
+        def job(stream):
+            from recognition.stream import NobodyInFront
+
+            if not stream.in_front(decision.track_id):
+                reply.emit(decision, False, None)
+                return
+            try:         # a check-in now (the face shown live), a refusal, or None: the face is asked to turn
+                reply.emit(decision, True, stream.confirm(decision.candidate_key, decision.track_id))
+            except NobodyInFront:
+                reply.emit(decision, False, None)
+        if not self.camera.request(job):
             self.clear_candidate()   # the camera stopped: nobody is in front
 
-    def _confirm_replied(self, decision, in_front: bool) -> None:
+    def _confirm_replied(self, decision, in_front: bool, outcome) -> None:
         if self.candidate is not decision:
             return                   # answered meanwhile (Esc, a second Enter), or its face left
         if not in_front:
             log.info("candidate %s not confirmed: the face was not in the newest frame", decision.candidate_key)
             return
         self.clear_candidate()
-        log.info("operator confirmed %s for a missed visit (distance %.3f)", decision.candidate_key,
-                 decision.candidate_distance)
-        self.candidateConfirmed.emit(decision)
+        log.info("operator confirmed %s for a missed visit (distance %.3f)%s", decision.candidate_key,
+                 decision.candidate_distance, "" if outcome is not None else ": the face is asked to turn first")
+        if outcome is not None:
+            self.candidateConfirmed.emit(outcome)
 
     def clear_candidate(self) -> None:
         """Not them (Esc), unanswered, or the face left: nothing is recorded."""
@@ -296,6 +338,8 @@ class LiveTab(QObject):
             "operator": self.tr("Number {number} is the person shown: the operator checks the photo and "
                                 "confirms (Enter)."),
             "verified": self.tr("Number {number}: face verified."),
+            "not_live": self.tr("Number {number}: not checked in, the face was not shown live. The person "
+                                "must be here in person."),
         }[kind]
         return text.format(number=number, seconds=seconds)
 
@@ -370,7 +414,29 @@ class LiveTab(QObject):
         for column, text in enumerate((when.strftime("%H:%M:%S"), name, number)):
             table.setItem(row, column, QTableWidgetItem(text))
 
+    # -- rejected attempts ---------------------------------------------------------------------------
+    def open_rejected_attempts(self) -> RejectedAttemptsDialog:
+        """The list of check-ins refused because the face was not shown live (every desk's)."""
+        if self.rejected_dialog is None:
+            self.rejected_dialog = RejectedAttemptsDialog(self.client, self.desk.settings.desk, parent=self.ui)
+        self.rejected_dialog.show()
+        self.rejected_dialog.raise_()
+        self.rejected_dialog.refresh()
+        return self.rejected_dialog
+
+    def attempt_rejected(self, attempt) -> None:
+        """The desk logged a rejected attempt (gui.check_ins): an open list shows it."""
+        if self.rejected_dialog is not None and self.rejected_dialog.isVisible():
+            self.rejected_dialog.refresh()
+
+    def _name_rejected_button(self) -> None:
+        self.rejectedButton.setText(self.tr("Rejected attempts…"))
+        self.rejectedButton.setToolTip(self.tr("Check-ins refused because the face was not shown live"))
+
     def retranslate(self) -> None:
+        self._name_rejected_button()
+        if self.rejected_dialog is not None:
+            self.rejected_dialog.retranslate()
         self.ui.todayCount.setText(self.tr("Check-ins today: {n}").format(n=len(self.today_rows)))
         self.ui.numberMessage.setText(self._number_text())
         if self.candidate is not None:

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
             self.tr("Check-in of {number} failed: {error}").format(number=number, error=msg), 5000))
         self.live.enrolled.connect(self._on_enrolled)
         self.live.candidateConfirmed.connect(self.check_ins.confirm)
+        self.check_ins.rejected.connect(self.live.attempt_rejected)
         self.directory.refreshed.connect(self.live.people_changed)
         self.directory.facesChanged.connect(lambda _report: self.people_tab.refresh())
         # the store's counts in Settings follow each change (they were read once, at start)
@@ -183,7 +184,7 @@ class MainWindow(QMainWindow, Ui_MainWindow):
         self.desk.settings = config
         if "language" in changed:
             i18n.install(config.language)          # LanguageChange -> retranslate()
-        if changed & {"false_checkin_rate", "claim_false_accept_rate"}:
+        if changed & {"false_checkin_rate", "claim_false_accept_rate", "liveness"}:
             self.camera.set_policy(self.desk.policy())
         if changed & {"cooldown", "once_per_day"}:
             self._apply_backend_rules()

@@ -13,20 +13,22 @@ import logging
 import math
 
 from PyQt5.QtCore import QObject, Qt, QTime, pyqtSignal
-from PyQt5.QtWidgets import (QCheckBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QSizePolicy, QSlider,
-                             QWidget)
+from PyQt5.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                             QSizePolicy, QSlider, QWidget)
 
 from backend.url import redact
 from desk import settings as config_mod
 from gui import folders
 from gui.tasks import run_in_pool
-from recognition.stream.policy import CLAIM_FALSE_ACCEPT_RATE_RANGE, FALSE_CHECKIN_RATE_RANGE
+from recognition.stream.policy import CLAIM_FALSE_ACCEPT_RATE_RANGE, FALSE_CHECKIN_RATE_RANGE, LIVENESS_MODES
 
 log = logging.getLogger(__name__)
 
 LANGUAGE_CODES = list(config_mod.LANGUAGES)       # index in the language combo -> code
 EDITABLE = ("camera_source", "false_checkin_rate", "cooldown", "once_per_day", "desk", "operator",
-            "claim_false_accept_rate", "db_url", "language", "diagnostics")
+            "claim_false_accept_rate", "db_url", "language", "diagnostics", "liveness")
+#: index in the liveness combo -> the setting's value (AppConfig.liveness: recognition.stream.liveness.MODES)
+LIVENESS_CODES = list(LIVENESS_MODES)
 #: the "how strict" slider's positions, most lenient (fewest second looks) first: shares of stranger visits
 #: that may check in, a log scale over FALSE_CHECKIN_RATE_RANGE
 STRICTNESS_RATES = (0.05, 0.02, 0.01, 0.005, 0.002, 0.001, 0.0005, 0.0002, 0.0001, 0.00005, 0.00002, 0.00001)
@@ -103,6 +105,12 @@ class SettingsTab(QObject):
         box_layout.addRow(strict_row)
         box_layout.addRow(self.strictHint)
         form.insertRow(row, self.strictLabel, strict_box)
+        # is the face a live head (not a photo or a phone): the three modes in the operator's words
+        self.livenessLabel = QLabel()
+        self.livenessCombo = QComboBox()
+        self.livenessCombo.setObjectName("settingsLiveness")
+        self.livenessCombo.addItems([""] * len(LIVENESS_CODES))
+        form.insertRow(row + 1, self.livenessLabel, self.livenessCombo)
         self.knownLabel, self.knownText = QLabel(), QLabel()
         self.knownText.setObjectName("settingsKnown")
         form.addRow(self.knownLabel, self.knownText)
@@ -170,6 +178,14 @@ class SettingsTab(QObject):
         self.strictStrict.setText(self.tr("Fewer false check-ins"))
         self.strictSlider.setToolTip(self.tr("Right: fewer false check-ins. Left: fewer people asked to look at "
                                              "the camera again."))
+        self.livenessLabel.setText(self.tr("Liveness check"))
+        words = {"off": self.tr("Off (a photo of a person checks them in)"),
+                 "when_unsure": self.tr("Ask the visitor to turn their head when unsure (recommended)"),
+                 "always": self.tr("Ask the visitor to turn their head every time")}
+        for index, code in enumerate(LIVENESS_CODES):
+            self.livenessCombo.setItemText(index, words[code])
+        self.livenessCombo.setToolTip(self.tr("Whether the desk checks that the face is a live person in front "
+                                              "of the camera, not a photo or a phone screen"))
         self.knownLabel.setText(self.tr("This desk knows"))
         self.diagnosticsLabel.setText(self.tr("Diagnostics"))
         self.diagnosticsCheck.setText(self.tr("Show technical details (for engineers)"))
@@ -298,6 +314,7 @@ class SettingsTab(QObject):
         ui.settingsClaimRate.setValue(100.0 * config.claim_false_accept_rate)
         ui.settingsDbUrl.setText(config.db_url)
         ui.settingsLanguage.setCurrentIndex(LANGUAGE_CODES.index(config.language))
+        self.livenessCombo.setCurrentIndex(LIVENESS_CODES.index(config.liveness))
         self.set_diagnostics(config.diagnostics)
         ui.settingsDbResult.setText("")
 
@@ -318,6 +335,7 @@ class SettingsTab(QObject):
             db_url=ui.settingsDbUrl.text().strip(),
             language=LANGUAGE_CODES[ui.settingsLanguage.currentIndex()],
             diagnostics=self.diagnosticsCheck.isChecked(),
+            liveness=LIVENESS_CODES[self.livenessCombo.currentIndex()],
         )
 
     def save(self) -> bool:

@@ -10,9 +10,11 @@ from PyQt5.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 from PyQt5.QtWidgets import QWidget
 
 #: box colour of each state of a tracked face (recognition.stream), of the face being enrolled and of
-#: the face whose candidate the operator is asked to confirm
+#: the face whose candidate the operator is asked to confirm, of a liveness challenge and of a refusal
 COLOURS = {"known": QColor(40, 200, 90), "unknown": QColor(235, 70, 60), "deciding": QColor(150, 150, 150),
-           "enrolling": QColor(40, 120, 235), "candidate": QColor(230, 150, 20)}
+           "enrolling": QColor(40, 120, 235), "candidate": QColor(230, 150, 20),
+           # liveness: a face asked to turn its head, a check-in refused (the face not shown live)
+           "challenge": QColor(0, 170, 200), "refused": QColor(180, 40, 160)}
 
 
 @dataclasses.dataclass

@@ -100,7 +100,8 @@ def main() -> int:
             people_service.enroll_person(db, None, samples, model=FaceModel(recognizer.spec.fingerprint),
                                          person_number="1001", name=name, department=department)
         i18n.install(language)
-        config = AppConfig(camera_source=str(video), db_url=url, desk=desk, language=language)
+        config = AppConfig(camera_source=str(video), db_url=url, desk=desk, language=language,
+                           liveness="off")    # the video is flat photos
         config.data_root, config.path = data, data / "config.toml"
         gallery = Gallery.open(cache_path(config.pictures_dir, recognizer.spec.fingerprint),
                                recognizer.spec.fingerprint, recognizer.spec.name)

@@ -22,57 +22,57 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../camera_panel.py" line="162"/>
+        <location filename="../camera_panel.py" line="198"/>
         <source>Stop camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="162"/>
+        <location filename="../camera_panel.py" line="198"/>
         <source>Start camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="137"/>
+        <location filename="../camera_panel.py" line="173"/>
         <source>Opening camera {source}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="138"/>
+        <location filename="../camera_panel.py" line="174"/>
         <source>Camera {source}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="140"/>
+        <location filename="../camera_panel.py" line="176"/>
         <source>Camera {source} is not available ({detail}). Check the cable; retrying every 2 s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="143"/>
+        <location filename="../camera_panel.py" line="179"/>
         <source>End of the video {source}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="144"/>
+        <location filename="../camera_panel.py" line="180"/>
         <source>Cannot use camera source {source}: {detail}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="146"/>
+        <location filename="../camera_panel.py" line="182"/>
         <source>Camera stopped. Press &quot;Start camera&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="138"/>
+        <location filename="../camera_panel.py" line="174"/>
         <source>Camera {source} is on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="142"/>
+        <location filename="../camera_panel.py" line="178"/>
         <source>Camera {source} is not available. Check the cable; retrying every 2 s…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="145"/>
+        <location filename="../camera_panel.py" line="181"/>
         <source>Cannot use camera source {path}. Check it in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -238,17 +238,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="258"/>
+        <location filename="../enroll_dialog.py" line="255"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="274"/>
+        <location filename="../enroll_dialog.py" line="271"/>
         <source>The person number {number} is already used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="278"/>
+        <location filename="../enroll_dialog.py" line="275"/>
         <source>Could not save: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -388,6 +388,46 @@
     <message>
         <location filename="../hints.py" line="27"/>
         <source>Face lost: step back in front of the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="41"/>
+        <source>Please turn your head a little to your left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="43"/>
+        <source>Please turn your head a little to your right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="45"/>
+        <source>{prompt} ({seconds} s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="52"/>
+        <source>Not checked in: not shown live (the person must be here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="53"/>
+        <source>Not checked in: turned the wrong way, please try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="54"/>
+        <source>Not checked in: no head turn seen, please try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="55"/>
+        <source>Not checked in: the face left before the check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="57"/>
+        <source>Not checked in: the face was not shown live</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -747,103 +787,118 @@
 <context>
     <name>LiveTab</name>
     <message>
-        <location filename="../live_tab.py" line="86"/>
+        <location filename="../live_tab.py" line="105"/>
         <source>Enrolling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="92"/>
+        <location filename="../live_tab.py" line="115"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="309"/>
+        <location filename="../live_tab.py" line="355"/>
         <source>(pending)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="318"/>
+        <location filename="../live_tab.py" line="364"/>
         <source>No. {number}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="322"/>
+        <location filename="../live_tab.py" line="368"/>
         <source>Checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="323"/>
+        <location filename="../live_tab.py" line="369"/>
         <source>Already checked in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="324"/>
+        <location filename="../live_tab.py" line="370"/>
         <source>Saved offline; it will be sent when the database is back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="372"/>
+        <location filename="../live_tab.py" line="440"/>
         <source>Check-ins today: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="293"/>
+        <location filename="../live_tab.py" line="337"/>
         <source>The face does not match number {number}. Try again, or ask at the desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="198"/>
+        <location filename="../live_tab.py" line="230"/>
         <source>{name} ({number})?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="287"/>
+        <location filename="../live_tab.py" line="331"/>
         <source>Type your person number, then press Enter.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="288"/>
+        <location filename="../live_tab.py" line="332"/>
         <source>The camera is off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="289"/>
+        <location filename="../live_tab.py" line="333"/>
         <source>Checking your face against number {number}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="290"/>
+        <location filename="../live_tab.py" line="334"/>
         <source>Nobody with number {number} is enrolled here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="291"/>
+        <location filename="../live_tab.py" line="335"/>
         <source>Please stand in front of the camera, then type your number again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="292"/>
+        <location filename="../live_tab.py" line="336"/>
         <source>Too many failed attempts for number {number}: try again in {seconds} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="296"/>
+        <location filename="../live_tab.py" line="340"/>
         <source>Number {number}: face verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="326"/>
+        <location filename="../live_tab.py" line="372"/>
         <source>confirmed by the operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="326"/>
+        <location filename="../live_tab.py" line="372"/>
         <source>by number + face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="294"/>
+        <location filename="../live_tab.py" line="338"/>
         <source>Number {number} is the person shown: the operator checks the photo and confirms (Enter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="341"/>
+        <source>Number {number}: not checked in, the face was not shown live. The person must be here in person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="433"/>
+        <source>Rejected attempts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="434"/>
+        <source>Check-ins refused because the face was not shown live</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1130,22 +1185,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="73"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="66"/>
         <source>Recognition error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="144"/>
         <source>Enrolled {name} ({number}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="178"/>
         <source>Face Attendance — {folder}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1245,22 +1300,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Close Face Attendance?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="230"/>
         <source>The camera is running. Closing stops attendance: nobody is checked in until the program is started again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Stop and close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="125"/>
         <source>Face model switched: restart the app to use it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1268,72 +1323,72 @@
 <context>
     <name>ModelChoice</name>
     <message>
-        <location filename="../model_choice.py" line="65"/>
+        <location filename="../model_choice.py" line="63"/>
         <source>Face model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="66"/>
+        <location filename="../model_choice.py" line="64"/>
         <source>Switch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="67"/>
+        <location filename="../model_choice.py" line="65"/>
         <source>Embed every stored face sample with the chosen model, then use it from the next start of the app</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="69"/>
+        <location filename="../model_choice.py" line="67"/>
         <source>Default model (dlib ResNet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="70"/>
+        <location filename="../model_choice.py" line="68"/>
         <source>MobileFaceNet (better for East Asian faces)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="91"/>
+        <location filename="../model_choice.py" line="85"/>
         <source>Embedding the stored face samples for the new model: {done} of {total}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="100"/>
+        <location filename="../model_choice.py" line="94"/>
         <source>This desk uses this model already.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="107"/>
+        <location filename="../model_choice.py" line="101"/>
         <source>Loading the model and reading the face store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="131"/>
+        <location filename="../model_choice.py" line="117"/>
         <source>Not switched: the database could not be reached ({error}). This desk keeps its current model; the samples embedded so far are kept for the next try.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="132"/>
+        <location filename="../model_choice.py" line="118"/>
         <source>{n} samples left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="139"/>
+        <location filename="../model_choice.py" line="125"/>
         <source>Not switched: the settings could not be saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="144"/>
+        <location filename="../model_choice.py" line="130"/>
         <source>Switched to {model}: {embedded} face samples embedded for it. Restart the app to use it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="147"/>
+        <location filename="../model_choice.py" line="133"/>
         <source>{failed} samples could not be embedded (a face too small for the model or not found); those people may need a new photo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="157"/>
+        <location filename="../model_choice.py" line="143"/>
         <source>Not switched: {error}. This desk keeps its current model.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,37 +1419,37 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../people_tab.py" line="253"/>
+        <location filename="../people_tab.py" line="258"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="253"/>
+        <location filename="../people_tab.py" line="258"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="253"/>
+        <location filename="../people_tab.py" line="258"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="254"/>
+        <location filename="../people_tab.py" line="259"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="254"/>
+        <location filename="../people_tab.py" line="259"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="108"/>
+        <location filename="../people_tab.py" line="113"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="123"/>
+        <location filename="../people_tab.py" line="128"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -1402,87 +1457,87 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="131"/>
+        <location filename="../people_tab.py" line="136"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="131"/>
+        <location filename="../people_tab.py" line="136"/>
         <source>Inactive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="209"/>
+        <location filename="../people_tab.py" line="214"/>
         <source>Reactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="209"/>
+        <location filename="../people_tab.py" line="214"/>
         <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="210"/>
+        <location filename="../people_tab.py" line="215"/>
         <source>Recognize and check in this person again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="210"/>
+        <location filename="../people_tab.py" line="215"/>
         <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="214"/>
+        <location filename="../people_tab.py" line="219"/>
         <source>Person (inactive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="214"/>
+        <location filename="../people_tab.py" line="219"/>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="221"/>
+        <location filename="../people_tab.py" line="226"/>
         <source>Error: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="244"/>
+        <location filename="../people_tab.py" line="249"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="280"/>
+        <location filename="../people_tab.py" line="285"/>
         <source>The person number {number} is already used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="320"/>
+        <location filename="../people_tab.py" line="325"/>
         <source>Reactivated {name}: recognized and checked in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="322"/>
+        <location filename="../people_tab.py" line="327"/>
         <source>Deactivated {name}: no longer recognized or checked in at any desk. Their details, face samples and check-in history are kept; &quot;Reactivate&quot; undoes this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="334"/>
+        <location filename="../people_tab.py" line="339"/>
         <source>Delete person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="334"/>
+        <location filename="../people_tab.py" line="339"/>
         <source>Delete {name} ({number}) for good?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="338"/>
+        <location filename="../people_tab.py" line="343"/>
         <source>Their {check_ins} and {samples} are removed for good and cannot be restored.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="338"/>
+        <location filename="../people_tab.py" line="343"/>
         <source>%n check-ins</source>
         <translation>
             <numerusform>%n check-in</numerusform>
@@ -1490,7 +1545,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="338"/>
+        <location filename="../people_tab.py" line="343"/>
         <source>%n face samples</source>
         <translation>
             <numerusform>%n face sample</numerusform>
@@ -1498,42 +1553,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="341"/>
+        <location filename="../people_tab.py" line="346"/>
         <source>Delete for good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="343"/>
+        <location filename="../people_tab.py" line="348"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="346"/>
+        <location filename="../people_tab.py" line="351"/>
         <source>Deactivate instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="348"/>
+        <location filename="../people_tab.py" line="353"/>
         <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="381"/>
+        <location filename="../people_tab.py" line="386"/>
         <source>Deleted {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="392"/>
+        <location filename="../people_tab.py" line="397"/>
         <source>Add photos of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="392"/>
+        <location filename="../people_tab.py" line="397"/>
         <source>Images ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="404"/>
+        <location filename="../people_tab.py" line="409"/>
         <source>Reading %n photos…</source>
         <translation>
             <numerusform>Reading %n photo…</numerusform>
@@ -1541,7 +1596,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="413"/>
+        <location filename="../people_tab.py" line="418"/>
         <source>Added %n face samples.</source>
         <translation>
             <numerusform>Added %n face sample.</numerusform>
@@ -1549,82 +1604,82 @@
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="415"/>
+        <location filename="../people_tab.py" line="420"/>
         <source>Not used:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="197"/>
+        <location filename="../people_tab.py" line="202"/>
         <source>{enrolled} enrolled, {learned} learned from check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="290"/>
+        <location filename="../people_tab.py" line="295"/>
         <source>Forget learned samples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="290"/>
+        <location filename="../people_tab.py" line="295"/>
         <source>Forget the {samples} the desks learned from the check-ins of {name}? Their enrolled samples stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="299"/>
+        <location filename="../people_tab.py" line="304"/>
         <source>Forgot {samples} of {name}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="108"/>
+        <location filename="../people_tab.py" line="113"/>
         <source>Enrolled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="108"/>
+        <location filename="../people_tab.py" line="113"/>
         <source>Learned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="111"/>
+        <location filename="../people_tab.py" line="116"/>
         <source>Face samples taken at enrolment or from photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="111"/>
+        <location filename="../people_tab.py" line="116"/>
         <source>Face samples the desks learned from check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="235"/>
+        <location filename="../people_tab.py" line="240"/>
         <source>Required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="235"/>
+        <location filename="../people_tab.py" line="240"/>
         <source>Too long: {length} characters, at most {limit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="254"/>
+        <location filename="../people_tab.py" line="259"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="260"/>
+        <location filename="../people_tab.py" line="265"/>
         <source>Nothing changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="265"/>
+        <location filename="../people_tab.py" line="270"/>
         <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="267"/>
+        <location filename="../people_tab.py" line="272"/>
         <source>Save changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="267"/>
+        <location filename="../people_tab.py" line="272"/>
         <source>Save these changes to {name}?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1675,6 +1730,97 @@
         <location filename="../i18n.py" line="99"/>
         <source>Discard</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RejectedAttemptsDialog</name>
+    <message>
+        <location filename="../rejected_attempts.py" line="69"/>
+        <source>Rejected attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="70"/>
+        <source>Check-ins refused because the face was not shown live (a photo, a phone screen, or the head did not turn as asked). Nobody was checked in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="72"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="72"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="72"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="74"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="74"/>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="74"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="74"/>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="74"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="74"/>
+        <source>Face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="81"/>
+        <source>Cannot read the rejected attempts: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="91"/>
+        <source>face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="91"/>
+        <source>number + face</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="92"/>
+        <source>confirmed by the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="101"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../rejected_attempts.py" line="112"/>
+        <source>%n rejected attempts</source>
+        <translation>
+            <numerusform>%n rejected attempt</numerusform>
+            <numerusform>%n rejected attempts</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2282,112 +2428,112 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../settings_tab.py" line="177"/>
+        <location filename="../settings_tab.py" line="204"/>
         <source>This run uses the database {url}, given with --db-url on the command line; the URL above is the saved setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="180"/>
+        <location filename="../settings_tab.py" line="207"/>
         <source>This run uses the database {url}, from the environment variable FACE_DB_URL; the URL above is the saved setting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="183"/>
+        <location filename="../settings_tab.py" line="210"/>
         <source>This run uses the camera source {source}, given with --source on the command line; the saved setting is {saved}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="201"/>
+        <location filename="../settings_tab.py" line="228"/>
         <source>Settings file: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="262"/>
+        <location filename="../settings_tab.py" line="289"/>
         <source>Not saved: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="332"/>
+        <location filename="../settings_tab.py" line="361"/>
         <source>Video file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="332"/>
+        <location filename="../settings_tab.py" line="361"/>
         <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="343"/>
+        <location filename="../settings_tab.py" line="370"/>
         <source>Testing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="354"/>
+        <location filename="../settings_tab.py" line="379"/>
         <source>Connected: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="354"/>
+        <location filename="../settings_tab.py" line="379"/>
         <source>Failed: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="145"/>
+        <location filename="../settings_tab.py" line="164"/>
         <source>More lenient than usual: fewer people are asked to look again, and a stranger is more likely to be checked in as somebody else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="148"/>
+        <location filename="../settings_tab.py" line="167"/>
         <source>The usual setting: strangers are almost never checked in, and few people are asked to look again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="157"/>
+        <location filename="../settings_tab.py" line="176"/>
         <source>How strict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="158"/>
+        <location filename="../settings_tab.py" line="177"/>
         <source>Fewer second looks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="159"/>
+        <location filename="../settings_tab.py" line="178"/>
         <source>Fewer false check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="160"/>
+        <location filename="../settings_tab.py" line="179"/>
         <source>Right: fewer false check-ins. Left: fewer people asked to look at the camera again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="162"/>
+        <location filename="../settings_tab.py" line="189"/>
         <source>This desk knows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="167"/>
+        <location filename="../settings_tab.py" line="194"/>
         <source>Diagnostics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="164"/>
+        <location filename="../settings_tab.py" line="191"/>
         <source>Show technical details (for engineers)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="165"/>
+        <location filename="../settings_tab.py" line="192"/>
         <source>Distances on the face boxes, frame rates in the status bar, the Distance column in History and the figures below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="191"/>
+        <location filename="../settings_tab.py" line="218"/>
         <source>Match threshold now {threshold:.3f} for {people} (the model&apos;s 1:1 verification threshold: {verification:.3f}); number + face within {claim:.3f}; a missed visit shows a candidate within {candidate:.3f}; a check-in teaches the desk within {strict:.3f}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../settings_tab.py" line="191"/>
+        <location filename="../settings_tab.py" line="218"/>
         <source>%n people enrolled</source>
         <translation>
             <numerusform>%n person enrolled</numerusform>
@@ -2395,22 +2541,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="223"/>
+        <location filename="../settings_tab.py" line="250"/>
         <source>Model {model}. The face store has no samples yet: enroll people, or move a desk&apos;s photos into it with: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="225"/>
+        <location filename="../settings_tab.py" line="252"/>
         <source>; {failed} could not be embedded (see the reembed report)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="228"/>
+        <location filename="../settings_tab.py" line="255"/>
         <source>Model {model}: all {samples} embedded{failed}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../settings_tab.py" line="256"/>
+        <location filename="../settings_tab.py" line="283"/>
         <source>%n face samples</source>
         <translation>
             <numerusform>%n face sample</numerusform>
@@ -2418,27 +2564,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="233"/>
+        <location filename="../settings_tab.py" line="260"/>
         <source>This desk&apos;s model {model} has embeddings for {embedded} of the {samples} face samples; the store&apos;s faces are embedded with model {other} ({other_embedded}). Only people with embeddings for {model} are recognized here. Migrate the store with: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="238"/>
+        <location filename="../settings_tab.py" line="265"/>
         <source>Model {model}: {embedded} of {samples} face samples embedded, {missing} still to do{failed}. Run: {command}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="252"/>
+        <location filename="../settings_tab.py" line="279"/>
         <source>Nobody yet: enroll people on the Live tab (&quot;Enroll…&quot;) or add their photos on the People tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="256"/>
+        <location filename="../settings_tab.py" line="283"/>
         <source>{people}, from {samples}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../settings_tab.py" line="256"/>
+        <location filename="../settings_tab.py" line="283"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n person</numerusform>
@@ -2446,13 +2592,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="265"/>
+        <location filename="../settings_tab.py" line="292"/>
         <source>✓ Saved at {time}; in effect now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="142"/>
+        <location filename="../settings_tab.py" line="161"/>
         <source>Stricter than usual: a stranger is even less likely to be checked in as somebody, and more people are asked to look at the camera again or to type their person number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="181"/>
+        <source>Liveness check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="182"/>
+        <source>Off (a photo of a person checks them in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="183"/>
+        <source>Ask the visitor to turn their head when unsure (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="184"/>
+        <source>Ask the visitor to turn their head every time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="187"/>
+        <source>Whether the desk checks that the face is a live person in front of the camera, not a photo or a phone screen</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2578,27 +2749,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="284"/>
+        <location filename="../../main.py" line="193"/>
         <source>Face Attendance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="265"/>
+        <location filename="../../main.py" line="174"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="268"/>
+        <location filename="../../main.py" line="177"/>
         <source>Loading the face model… (this takes up to half a minute)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="274"/>
+        <location filename="../../main.py" line="183"/>
         <source>Preparing face recognition…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../main.py" line="276"/>
+        <location filename="../../main.py" line="185"/>
         <source>Opening the database and the faces of the people enrolled…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -22,57 +22,57 @@
 <context>
     <name>CameraPanel</name>
     <message>
-        <location filename="../camera_panel.py" line="162"/>
+        <location filename="../camera_panel.py" line="198"/>
         <source>Stop camera</source>
         <translation>停止摄像头</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="162"/>
+        <location filename="../camera_panel.py" line="198"/>
         <source>Start camera</source>
         <translation>启动摄像头</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="137"/>
+        <location filename="../camera_panel.py" line="173"/>
         <source>Opening camera {source}…</source>
         <translation>正在打开摄像头 {source}…</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="138"/>
+        <location filename="../camera_panel.py" line="174"/>
         <source>Camera {source}: {detail}</source>
         <translation>摄像头 {source}：{detail}</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="140"/>
+        <location filename="../camera_panel.py" line="176"/>
         <source>Camera {source} is not available ({detail}). Check the cable; retrying every 2 s…</source>
         <translation>摄像头 {source} 不可用（{detail}）。请检查连接线；每 2 秒重试一次…</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="143"/>
+        <location filename="../camera_panel.py" line="179"/>
         <source>End of the video {source}.</source>
         <translation>视频 {source} 已播放完毕。</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="144"/>
+        <location filename="../camera_panel.py" line="180"/>
         <source>Cannot use camera source {source}: {detail}</source>
         <translation>无法使用摄像头来源 {source}：{detail}</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="146"/>
+        <location filename="../camera_panel.py" line="182"/>
         <source>Camera stopped. Press &quot;Start camera&quot;.</source>
         <translation>摄像头已停止。请按“启动摄像头”。</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="138"/>
+        <location filename="../camera_panel.py" line="174"/>
         <source>Camera {source} is on.</source>
         <translation>摄像头 {source} 已开启。</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="142"/>
+        <location filename="../camera_panel.py" line="178"/>
         <source>Camera {source} is not available. Check the cable; retrying every 2 s…</source>
         <translation>摄像头 {source} 不可用。请检查连接线；每 2 秒重试一次…</translation>
     </message>
     <message>
-        <location filename="../camera_panel.py" line="145"/>
+        <location filename="../camera_panel.py" line="181"/>
         <source>Cannot use camera source {path}. Check it in Settings.</source>
         <translation>无法使用摄像头来源 {path}。请在“设置”中检查。</translation>
     </message>
@@ -238,17 +238,17 @@
         <translation>已登记过？</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="258"/>
+        <location filename="../enroll_dialog.py" line="255"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="274"/>
+        <location filename="../enroll_dialog.py" line="271"/>
         <source>The person number {number} is already used.</source>
         <translation>工号 {number} 已被使用。</translation>
     </message>
     <message>
-        <location filename="../enroll_dialog.py" line="278"/>
+        <location filename="../enroll_dialog.py" line="275"/>
         <source>Could not save: {error}</source>
         <translation>无法保存：{error}</translation>
     </message>
@@ -389,6 +389,46 @@
         <location filename="../hints.py" line="27"/>
         <source>Face lost: step back in front of the camera</source>
         <translation>人脸丢失：请回到摄像头前</translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="41"/>
+        <source>Please turn your head a little to your left</source>
+        <translation>请向左轻轻转头</translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="43"/>
+        <source>Please turn your head a little to your right</source>
+        <translation>请向右轻轻转头</translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="45"/>
+        <source>{prompt} ({seconds} s)</source>
+        <translation>{prompt}（{seconds} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="52"/>
+        <source>Not checked in: not shown live (the person must be here)</source>
+        <translation>未通过活体检测：请本人到场</translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="53"/>
+        <source>Not checked in: turned the wrong way, please try again</source>
+        <translation>未签到：转头方向不对，请重试</translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="54"/>
+        <source>Not checked in: no head turn seen, please try again</source>
+        <translation>未签到：没有看到转头，请重试</translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="55"/>
+        <source>Not checked in: the face left before the check</source>
+        <translation>未签到：检测完成前人已离开</translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="57"/>
+        <source>Not checked in: the face was not shown live</source>
+        <translation>未签到：未通过活体检测</translation>
     </message>
 </context>
 <context>
@@ -743,104 +783,119 @@
 <context>
     <name>LiveTab</name>
     <message>
-        <location filename="../live_tab.py" line="86"/>
+        <location filename="../live_tab.py" line="105"/>
         <source>Enrolling</source>
         <translation>正在登记</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="92"/>
+        <location filename="../live_tab.py" line="115"/>
         <source>Unknown</source>
         <translation>未识别</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="309"/>
+        <location filename="../live_tab.py" line="355"/>
         <source>(pending)</source>
         <translation>（待上传）</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="318"/>
+        <location filename="../live_tab.py" line="364"/>
         <source>No. {number}</source>
         <translation>工号 {number}</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="322"/>
+        <location filename="../live_tab.py" line="368"/>
         <source>Checked in</source>
         <translation>签到成功</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="323"/>
+        <location filename="../live_tab.py" line="369"/>
         <source>Already checked in</source>
         <translation>已签到过</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="324"/>
+        <location filename="../live_tab.py" line="370"/>
         <source>Saved offline; it will be sent when the database is back</source>
         <translation>已离线保存；数据库恢复后将自动上传</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="372"/>
+        <location filename="../live_tab.py" line="440"/>
         <source>Check-ins today: {n}</source>
         <translation>今日签到：{n}</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="293"/>
+        <location filename="../live_tab.py" line="337"/>
         <source>The face does not match number {number}. Try again, or ask at the desk.</source>
         <translation>人脸与工号 {number} 不符。请重试，或到前台咨询。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="198"/>
+        <location filename="../live_tab.py" line="230"/>
         <source>{name} ({number})?</source>
         <translation>是{name}（{number}）吗？</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="287"/>
+        <location filename="../live_tab.py" line="331"/>
         <source>Type your person number, then press Enter.</source>
         <translation>请输入工号，然后按回车键。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="288"/>
+        <location filename="../live_tab.py" line="332"/>
         <source>The camera is off.</source>
         <translation>摄像头未开启。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="289"/>
+        <location filename="../live_tab.py" line="333"/>
         <source>Checking your face against number {number}…</source>
         <translation>正在核对您的人脸与工号 {number}……</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="290"/>
+        <location filename="../live_tab.py" line="334"/>
         <source>Nobody with number {number} is enrolled here.</source>
         <translation>本系统没有登记工号为 {number} 的人员。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="291"/>
+        <location filename="../live_tab.py" line="335"/>
         <source>Please stand in front of the camera, then type your number again.</source>
         <translation>请站到摄像头前，然后重新输入工号。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="292"/>
+        <location filename="../live_tab.py" line="336"/>
         <source>Too many failed attempts for number {number}: try again in {seconds} s.</source>
         <translation>工号 {number} 核验失败次数过多：请 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="296"/>
+        <location filename="../live_tab.py" line="340"/>
         <source>Number {number}: face verified.</source>
         <translation>工号 {number}：人脸核验通过。</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="326"/>
+        <location filename="../live_tab.py" line="372"/>
         <source>confirmed by the operator</source>
         <translation>操作员确认</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="326"/>
+        <location filename="../live_tab.py" line="372"/>
         <source>by number + face</source>
         <translation>工号 + 刷脸</translation>
     </message>
     <message>
-        <location filename="../live_tab.py" line="294"/>
+        <location filename="../live_tab.py" line="338"/>
         <source>Number {number} is the person shown: the operator checks the photo and confirms (Enter).</source>
         <translation>工号 {number} 就是屏幕上显示的人：请值班人员核对照片后确认（回车）。</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="341"/>
+        <source>Number {number}: not checked in, the face was not shown live. The person must be here in person.</source>
+        <translation>工号 {number}：未签到，未通过活体检测。请本人到场。</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="433"/>
+        <source>Rejected attempts…</source>
+        <translation>被拒绝的签到…</translation>
+    </message>
+    <message>
+        <location filename="../live_tab.py" line="434"/>
+        <source>Check-ins refused because the face was not shown live</source>
+        <translation>因未通过活体检测而被拒绝的签到</translation>
     </message>
 </context>
 <context>
@@ -1111,22 +1166,22 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85"/>
+        <location filename="../main_window.py" line="73"/>
         <source>Check-in of {number} failed: {error}</source>
         <translation>{number} 签到失败：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78"/>
+        <location filename="../main_window.py" line="66"/>
         <source>Recognition error: {error}</source>
         <translation>识别错误：{error}</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156"/>
+        <location filename="../main_window.py" line="144"/>
         <source>Enrolled {name} ({number}).</source>
         <translation>已登记 {name}（{number}）。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="190"/>
+        <location filename="../main_window.py" line="178"/>
         <source>Face Attendance — {folder}</source>
         <translation>人脸考勤 — {folder}</translation>
     </message>
@@ -1241,22 +1296,22 @@
         <translation>为此人签到（回车）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="230"/>
         <source>Close Face Attendance?</source>
         <translation>关闭人脸考勤？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="245"/>
+        <location filename="../main_window.py" line="230"/>
         <source>The camera is running. Closing stops attendance: nobody is checked in until the program is started again.</source>
         <translation>摄像头正在运行。关闭后考勤随之停止：在重新启动程序之前，不会有任何人签到。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="248"/>
+        <location filename="../main_window.py" line="233"/>
         <source>Stop and close</source>
         <translation>停止并关闭</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="131"/>
+        <location filename="../main_window.py" line="125"/>
         <source>Face model switched: restart the app to use it.</source>
         <translation>人脸模型已切换：重新启动程序后生效。</translation>
     </message>
@@ -1264,72 +1319,72 @@
 <context>
     <name>ModelChoice</name>
     <message>
-        <location filename="../model_choice.py" line="65"/>
+        <location filename="../model_choice.py" line="63"/>
         <source>Face model</source>
         <translation>人脸模型</translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="66"/>
+        <location filename="../model_choice.py" line="64"/>
         <source>Switch</source>
         <translation>切换</translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="67"/>
+        <location filename="../model_choice.py" line="65"/>
         <source>Embed every stored face sample with the chosen model, then use it from the next start of the app</source>
         <translation>用所选模型重新计算人脸库中的每个人脸样本，下次启动程序时使用该模型</translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="69"/>
+        <location filename="../model_choice.py" line="67"/>
         <source>Default model (dlib ResNet)</source>
         <translation>默认模型</translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="70"/>
+        <location filename="../model_choice.py" line="68"/>
         <source>MobileFaceNet (better for East Asian faces)</source>
         <translation>东亚人脸模型（更善于区分东亚人脸）</translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="91"/>
+        <location filename="../model_choice.py" line="85"/>
         <source>Embedding the stored face samples for the new model: {done} of {total}…</source>
         <translation>正在为新模型计算人脸样本：{done} / {total}…</translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="100"/>
+        <location filename="../model_choice.py" line="94"/>
         <source>This desk uses this model already.</source>
         <translation>本前台已在使用该模型。</translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="107"/>
+        <location filename="../model_choice.py" line="101"/>
         <source>Loading the model and reading the face store…</source>
         <translation>正在加载模型并读取人脸库…</translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="131"/>
+        <location filename="../model_choice.py" line="117"/>
         <source>Not switched: the database could not be reached ({error}). This desk keeps its current model; the samples embedded so far are kept for the next try.</source>
         <translation>未切换：无法连接数据库（{error}）。本前台继续使用当前模型；已计算的样本会保留，下次重试时继续。</translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="132"/>
+        <location filename="../model_choice.py" line="118"/>
         <source>{n} samples left</source>
         <translation>还剩 {n} 个样本</translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="139"/>
+        <location filename="../model_choice.py" line="125"/>
         <source>Not switched: the settings could not be saved: {error}</source>
         <translation>未切换：无法保存设置：{error}</translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="144"/>
+        <location filename="../model_choice.py" line="130"/>
         <source>Switched to {model}: {embedded} face samples embedded for it. Restart the app to use it.</source>
         <translation>已切换到 {model}：为其计算了 {embedded} 个人脸样本。重新启动程序后生效。</translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="147"/>
+        <location filename="../model_choice.py" line="133"/>
         <source>{failed} samples could not be embedded (a face too small for the model or not found); those people may need a new photo.</source>
         <translation>有 {failed} 个样本无法计算（人脸对该模型太小或未找到人脸）；这些人可能需要重新拍照。</translation>
     </message>
     <message>
-        <location filename="../model_choice.py" line="157"/>
+        <location filename="../model_choice.py" line="143"/>
         <source>Not switched: {error}. This desk keeps its current model.</source>
         <translation>未切换：{error}。本前台继续使用当前模型。</translation>
     </message>
@@ -1360,262 +1415,262 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../people_tab.py" line="253"/>
+        <location filename="../people_tab.py" line="258"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="253"/>
+        <location filename="../people_tab.py" line="258"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="253"/>
+        <location filename="../people_tab.py" line="258"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="254"/>
+        <location filename="../people_tab.py" line="259"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="254"/>
+        <location filename="../people_tab.py" line="259"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="221"/>
+        <location filename="../people_tab.py" line="226"/>
         <source>Error: {error}</source>
         <translation>错误：{error}</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="244"/>
+        <location filename="../people_tab.py" line="249"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="280"/>
+        <location filename="../people_tab.py" line="285"/>
         <source>The person number {number} is already used.</source>
         <translation>工号 {number} 已被使用。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="334"/>
+        <location filename="../people_tab.py" line="339"/>
         <source>Delete person</source>
         <translation>删除人员</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="381"/>
+        <location filename="../people_tab.py" line="386"/>
         <source>Deleted {name}.</source>
         <translation>已删除 {name}。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="392"/>
+        <location filename="../people_tab.py" line="397"/>
         <source>Add photos of {name}</source>
         <translation>为 {name} 添加照片</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="392"/>
+        <location filename="../people_tab.py" line="397"/>
         <source>Images ({patterns})</source>
         <translation>图片 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="415"/>
+        <location filename="../people_tab.py" line="420"/>
         <source>Not used:</source>
         <translation>未使用：</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="108"/>
+        <location filename="../people_tab.py" line="113"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="131"/>
+        <location filename="../people_tab.py" line="136"/>
         <source>Active</source>
         <translation>在用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="131"/>
+        <location filename="../people_tab.py" line="136"/>
         <source>Inactive</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="209"/>
+        <location filename="../people_tab.py" line="214"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="209"/>
+        <location filename="../people_tab.py" line="214"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="210"/>
+        <location filename="../people_tab.py" line="215"/>
         <source>Recognize and check in this person again</source>
         <translation>重新识别此人并允许签到</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="210"/>
+        <location filename="../people_tab.py" line="215"/>
         <source>Deactivate: no longer recognized or checked in at any desk; details, face samples and check-in history are kept</source>
         <translation>停用：任何考勤点都不再识别或签到此人；保留其资料、人脸样本和签到记录</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="214"/>
+        <location filename="../people_tab.py" line="219"/>
         <source>Person (inactive)</source>
         <translation>人员（已停用）</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="214"/>
+        <location filename="../people_tab.py" line="219"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="320"/>
+        <location filename="../people_tab.py" line="325"/>
         <source>Reactivated {name}: recognized and checked in again.</source>
         <translation>已重新启用 {name}：将再次被识别并签到。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="322"/>
+        <location filename="../people_tab.py" line="327"/>
         <source>Deactivated {name}: no longer recognized or checked in at any desk. Their details, face samples and check-in history are kept; &quot;Reactivate&quot; undoes this.</source>
         <translation>已停用 {name}：任何考勤点都不再识别或签到此人。其资料、人脸样本和签到记录均已保留；点击“重新启用”可撤销。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="334"/>
+        <location filename="../people_tab.py" line="339"/>
         <source>Delete {name} ({number}) for good?</source>
         <translation>永久删除 {name}（{number}）？</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="338"/>
+        <location filename="../people_tab.py" line="343"/>
         <source>Their {check_ins} and {samples} are removed for good and cannot be restored.</source>
         <translation>其{check_ins}和{samples}将被永久删除，无法恢复。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="338"/>
+        <location filename="../people_tab.py" line="343"/>
         <source>%n check-ins</source>
         <translation>
             <numerusform>%n 条签到记录</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="338"/>
+        <location filename="../people_tab.py" line="343"/>
         <source>%n face samples</source>
         <translation>
             <numerusform>%n 个人脸样本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="341"/>
+        <location filename="../people_tab.py" line="346"/>
         <source>Delete for good</source>
         <translation>永久删除</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="343"/>
+        <location filename="../people_tab.py" line="348"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="346"/>
+        <location filename="../people_tab.py" line="351"/>
         <source>Deactivate instead</source>
         <translation>改为停用</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="348"/>
+        <location filename="../people_tab.py" line="353"/>
         <source>To keep their history, deactivate them instead: they are no longer recognized or checked in, and can be reactivated.</source>
         <translation>如需保留其签到记录，请改为停用：此人将不再被识别或签到，之后可重新启用。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="123"/>
+        <location filename="../people_tab.py" line="128"/>
         <source>%n people</source>
         <translation>
             <numerusform>共 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="404"/>
+        <location filename="../people_tab.py" line="409"/>
         <source>Reading %n photos…</source>
         <translation>
             <numerusform>正在读取 %n 张照片…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../people_tab.py" line="413"/>
+        <location filename="../people_tab.py" line="418"/>
         <source>Added %n face samples.</source>
         <translation>
             <numerusform>已添加 %n 个人脸样本。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="197"/>
+        <location filename="../people_tab.py" line="202"/>
         <source>{enrolled} enrolled, {learned} learned from check-ins</source>
         <translation>登记 {enrolled} 个，从签到中学习 {learned} 个</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="290"/>
+        <location filename="../people_tab.py" line="295"/>
         <source>Forget learned samples</source>
         <translation>清除学习样本</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="290"/>
+        <location filename="../people_tab.py" line="295"/>
         <source>Forget the {samples} the desks learned from the check-ins of {name}? Their enrolled samples stay.</source>
         <translation>清除各终端从{name}的签到中学习到的{samples}吗？登记时采集的样本保留。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="299"/>
+        <location filename="../people_tab.py" line="304"/>
         <source>Forgot {samples} of {name}.</source>
         <translation>已清除{name}的{samples}。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="108"/>
+        <location filename="../people_tab.py" line="113"/>
         <source>Enrolled</source>
         <translation>登记样本</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="108"/>
+        <location filename="../people_tab.py" line="113"/>
         <source>Learned</source>
         <translation>学习样本</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="111"/>
+        <location filename="../people_tab.py" line="116"/>
         <source>Face samples taken at enrolment or from photos</source>
         <translation>登记时或从照片采集的人脸样本</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="111"/>
+        <location filename="../people_tab.py" line="116"/>
         <source>Face samples the desks learned from check-ins</source>
         <translation>各前台从签到中学习到的人脸样本</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="235"/>
+        <location filename="../people_tab.py" line="240"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="235"/>
+        <location filename="../people_tab.py" line="240"/>
         <source>Too long: {length} characters, at most {limit}.</source>
         <translation>太长：{length} 个字符，最多 {limit} 个。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="254"/>
+        <location filename="../people_tab.py" line="259"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="260"/>
+        <location filename="../people_tab.py" line="265"/>
         <source>Nothing changed.</source>
         <translation>没有修改。</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="265"/>
+        <location filename="../people_tab.py" line="270"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="267"/>
+        <location filename="../people_tab.py" line="272"/>
         <source>Save changes</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../people_tab.py" line="267"/>
+        <location filename="../people_tab.py" line="272"/>
         <source>Save these changes to {name}?</source>
         <translation>保存对 {name} 的以下修改吗？</translation>
     </message>
@@ -1666,6 +1721,96 @@
         <location filename="../i18n.py" line="99"/>
         <source>Discard</source>
         <translation>放弃</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedAttemptsDialog</name>
+    <message>
+        <location filename="../rejected_attempts.py" line="69"/>
+        <source>Rejected attempts</source>
+        <translation>被拒绝的签到</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="70"/>
+        <source>Check-ins refused because the face was not shown live (a photo, a phone screen, or the head did not turn as asked). Nobody was checked in.</source>
+        <translation>因未通过活体检测而被拒绝的签到（照片、手机屏幕，或没有按提示转头）。这些都没有签到。</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="72"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="72"/>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="72"/>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="74"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="74"/>
+        <source>Number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="74"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="74"/>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="74"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="74"/>
+        <source>Face</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="81"/>
+        <source>Cannot read the rejected attempts: {error}</source>
+        <translation>无法读取被拒绝的签到：{error}</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="91"/>
+        <source>face</source>
+        <translation>刷脸</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="91"/>
+        <source>number + face</source>
+        <translation>工号 + 刷脸</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="92"/>
+        <source>confirmed by the operator</source>
+        <translation>操作员确认</translation>
+    </message>
+    <message>
+        <location filename="../rejected_attempts.py" line="101"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../rejected_attempts.py" line="112"/>
+        <source>%n rejected attempts</source>
+        <translation>
+            <numerusform>%n 次被拒绝的签到</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2270,175 +2415,200 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <location filename="../settings_tab.py" line="201"/>
+        <location filename="../settings_tab.py" line="228"/>
         <source>Settings file: {path}</source>
         <translation>设置文件：{path}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="262"/>
+        <location filename="../settings_tab.py" line="289"/>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="332"/>
+        <location filename="../settings_tab.py" line="361"/>
         <source>Video file</source>
         <translation>视频文件</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="332"/>
+        <location filename="../settings_tab.py" line="361"/>
         <source>Videos (*.mp4 *.avi *.mkv *.mov);;All files (*)</source>
         <translation>视频 (*.mp4 *.avi *.mkv *.mov);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="343"/>
+        <location filename="../settings_tab.py" line="370"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="354"/>
+        <location filename="../settings_tab.py" line="379"/>
         <source>Connected: {message}</source>
         <translation>连接成功：{message}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="354"/>
+        <location filename="../settings_tab.py" line="379"/>
         <source>Failed: {message}</source>
         <translation>连接失败：{message}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="177"/>
+        <location filename="../settings_tab.py" line="204"/>
         <source>This run uses the database {url}, given with --db-url on the command line; the URL above is the saved setting.</source>
         <translation>本次运行使用命令行 --db-url 指定的数据库 {url}；上方的地址是已保存的设置。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="180"/>
+        <location filename="../settings_tab.py" line="207"/>
         <source>This run uses the database {url}, from the environment variable FACE_DB_URL; the URL above is the saved setting.</source>
         <translation>本次运行使用环境变量 FACE_DB_URL 指定的数据库 {url}；上方的地址是已保存的设置。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="183"/>
+        <location filename="../settings_tab.py" line="210"/>
         <source>This run uses the camera source {source}, given with --source on the command line; the saved setting is {saved}.</source>
         <translation>本次运行使用命令行 --source 指定的摄像头来源 {source}；已保存的设置为 {saved}。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="145"/>
+        <location filename="../settings_tab.py" line="164"/>
         <source>More lenient than usual: fewer people are asked to look again, and a stranger is more likely to be checked in as somebody else.</source>
         <translation>比常规更宽松：被要求再看一次的人更少，但陌生人更容易被误签为他人。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="148"/>
+        <location filename="../settings_tab.py" line="167"/>
         <source>The usual setting: strangers are almost never checked in, and few people are asked to look again.</source>
         <translation>常规设置：陌生人几乎不会被误签，需要再看一次的人也很少。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="157"/>
+        <location filename="../settings_tab.py" line="176"/>
         <source>How strict</source>
         <translation>严格程度</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="158"/>
+        <location filename="../settings_tab.py" line="177"/>
         <source>Fewer second looks</source>
         <translation>少让人再看一次</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="159"/>
+        <location filename="../settings_tab.py" line="178"/>
         <source>Fewer false check-ins</source>
         <translation>少误签</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="160"/>
+        <location filename="../settings_tab.py" line="179"/>
         <source>Right: fewer false check-ins. Left: fewer people asked to look at the camera again.</source>
         <translation>向右：误签更少。向左：被要求再看一次摄像头的人更少。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="162"/>
+        <location filename="../settings_tab.py" line="189"/>
         <source>This desk knows</source>
         <translation>本前台可识别</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="167"/>
+        <location filename="../settings_tab.py" line="194"/>
         <source>Diagnostics</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="164"/>
+        <location filename="../settings_tab.py" line="191"/>
         <source>Show technical details (for engineers)</source>
         <translation>显示技术细节（供工程师使用）</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="165"/>
+        <location filename="../settings_tab.py" line="192"/>
         <source>Distances on the face boxes, frame rates in the status bar, the Distance column in History and the figures below</source>
         <translation>人脸框上的距离、状态栏中的帧率、历史记录中的“距离”列，以及下方的各项数值</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="191"/>
+        <location filename="../settings_tab.py" line="218"/>
         <source>Match threshold now {threshold:.3f} for {people} (the model&apos;s 1:1 verification threshold: {verification:.3f}); number + face within {claim:.3f}; a missed visit shows a candidate within {candidate:.3f}; a check-in teaches the desk within {strict:.3f}.</source>
         <translation>当前匹配阈值 {threshold:.3f}，{people}（模型的 1:1 验证阈值：{verification:.3f}）；工号 + 人脸在 {claim:.3f} 以内通过；未识别的来访在 {candidate:.3f} 以内显示候选人；签到在 {strict:.3f} 以内时供本前台学习。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../settings_tab.py" line="191"/>
+        <location filename="../settings_tab.py" line="218"/>
         <source>%n people enrolled</source>
         <translation>
             <numerusform>已登记 %n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="223"/>
+        <location filename="../settings_tab.py" line="250"/>
         <source>Model {model}. The face store has no samples yet: enroll people, or move a desk&apos;s photos into it with: {command}</source>
         <translation>模型 {model}。人脸库中还没有样本：请登记人员，或用以下命令导入前台的照片：{command}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="225"/>
+        <location filename="../settings_tab.py" line="252"/>
         <source>; {failed} could not be embedded (see the reembed report)</source>
         <translation>；{failed} 个无法提取特征（见 reembed 报告）</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="228"/>
+        <location filename="../settings_tab.py" line="255"/>
         <source>Model {model}: all {samples} embedded{failed}.</source>
         <translation>模型 {model}：全部 {samples}均已提取特征{failed}。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../settings_tab.py" line="256"/>
+        <location filename="../settings_tab.py" line="283"/>
         <source>%n face samples</source>
         <translation>
             <numerusform>%n 个人脸样本</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="233"/>
+        <location filename="../settings_tab.py" line="260"/>
         <source>This desk&apos;s model {model} has embeddings for {embedded} of the {samples} face samples; the store&apos;s faces are embedded with model {other} ({other_embedded}). Only people with embeddings for {model} are recognized here. Migrate the store with: {command}</source>
         <translation>本前台的模型 {model} 只为 {samples} 个人脸样本中的 {embedded} 个提取了特征；人脸库的样本是用模型 {other}（{other_embedded} 个）提取的。本前台只能识别有 {model} 特征的人员。请用以下命令迁移人脸库：{command}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="238"/>
+        <location filename="../settings_tab.py" line="265"/>
         <source>Model {model}: {embedded} of {samples} face samples embedded, {missing} still to do{failed}. Run: {command}</source>
         <translation>模型 {model}：{samples} 个人脸样本中已提取 {embedded} 个，还剩 {missing} 个{failed}。请运行：{command}</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="252"/>
+        <location filename="../settings_tab.py" line="279"/>
         <source>Nobody yet: enroll people on the Live tab (&quot;Enroll…&quot;) or add their photos on the People tab.</source>
         <translation>还没有人：请在“实时”页登记人员（“登记…”），或在“人员”页添加他们的照片。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="256"/>
+        <location filename="../settings_tab.py" line="283"/>
         <source>{people}, from {samples}</source>
         <translation>{people}，共 {samples}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../settings_tab.py" line="256"/>
+        <location filename="../settings_tab.py" line="283"/>
         <source>%n people</source>
         <translation>
             <numerusform>%n 人</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="265"/>
+        <location filename="../settings_tab.py" line="292"/>
         <source>✓ Saved at {time}; in effect now.</source>
         <translation>✓ 已于 {time} 保存，立即生效。</translation>
     </message>
     <message>
-        <location filename="../settings_tab.py" line="142"/>
+        <location filename="../settings_tab.py" line="161"/>
         <source>Stricter than usual: a stranger is even less likely to be checked in as somebody, and more people are asked to look at the camera again or to type their person number.</source>
         <translation>比常规更严格：陌生人被误签为他人的可能更小，但会有更多人被要求再看一次摄像头或输入工号。</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="181"/>
+        <source>Liveness check</source>
+        <translation>活体检测</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="182"/>
+        <source>Off (a photo of a person checks them in)</source>
+        <translation>关闭（照片也能签到）</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="183"/>
+        <source>Ask the visitor to turn their head when unsure (recommended)</source>
+        <translation>不确定时请访客转头（推荐）</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="184"/>
+        <source>Ask the visitor to turn their head every time</source>
+        <translation>每次都请访客转头</translation>
+    </message>
+    <message>
+        <location filename="../settings_tab.py" line="187"/>
+        <source>Whether the desk checks that the face is a live person in front of the camera, not a photo or a phone screen</source>
+        <translation>检查镜头前是真人本人，而不是照片或手机屏幕</translation>
     </message>
 </context>
 <context>
@@ -2563,27 +2733,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../main.py" line="284"/>
+        <location filename="../../main.py" line="193"/>
         <source>Face Attendance</source>
         <translation>人脸考勤</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="265"/>
+        <location filename="../../main.py" line="174"/>
         <source>Starting…</source>
         <translation>正在启动……</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="268"/>
+        <location filename="../../main.py" line="177"/>
         <source>Loading the face model… (this takes up to half a minute)</source>
         <translation>正在加载人脸模型……（最多需要半分钟）</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="274"/>
+        <location filename="../../main.py" line="183"/>
         <source>Preparing face recognition…</source>
         <translation>正在准备人脸识别……</translation>
     </message>
     <message>
-        <location filename="../../main.py" line="276"/>
+        <location filename="../../main.py" line="185"/>
         <source>Opening the database and the faces of the people enrolled…</source>
         <translation>正在打开数据库和已登记人员的人脸……</translation>
     </message>

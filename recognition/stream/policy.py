@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from recognition.stream.liveness import MODES as LIVENESS_MODES, WHEN_UNSURE, LivenessLimits
 from recognition.stream.quality import QualityLimits
 
 #: the smallest face a desk camera searches for (px); the desk's setting ([camera] min_face_size)
@@ -24,6 +25,8 @@ DISTANCE_KNOBS = ("min_margin", "early_tightening", "clearly_unknown_by", "learn
 #: number + face: the share of claims with somebody else's number that may be accepted (1:1)
 DEFAULT_CLAIM_FALSE_ACCEPT_RATE = 0.001
 CLAIM_FALSE_ACCEPT_RATE_RANGE = (1e-5, 0.05)
+#: a face must be shown live to check in; asked to turn only when its movement did not prove it
+DEFAULT_LIVENESS = WHEN_UNSURE
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,6 +83,14 @@ class StreamPolicy:
     #: a learned sample closer than this to one the person has adds nothing
     learn_min_novelty: float = 0.1
 
+    # -- liveness (recognition.stream.liveness) -------------------------------------------------
+    #: "off": any face that matches checks in; "when_unsure": a face must be proven live, passively
+    #: (it moved like a head, not like a photo) or, when that is not clear, by turning its head to the side
+    #: asked; "always": every check-in answers a challenge. The desk's setting ([recognition] liveness)
+    #: defaults to this; the walk-by benches and tests play flat photos as visits and say liveness="off".
+    liveness: str = DEFAULT_LIVENESS
+    liveness_limits: LivenessLimits = dataclasses.field(default_factory=LivenessLimits)
+
     #: the distance knobs are in units of this many REFERENCE_PRIOR_STDs of the dlib port (for_model)
     distance_unit: float = 1.0
 
@@ -96,5 +107,7 @@ class StreamPolicy:
             raise ValueError(f"claim_false_accept_rate must be in (0, 0.5), got {self.claim_false_accept_rate!r}")
         if not 0 < self.candidate_rate < 1 or not 0 < self.learn_rate_factor <= 1:
             raise ValueError("candidate_rate and learn_rate_factor must be in (0, 1)")
+        if self.liveness not in LIVENESS_MODES:
+            raise ValueError(f"liveness must be one of {LIVENESS_MODES}, got {self.liveness!r}")
         if not 1 <= self.min_frames <= self.max_frames:
             raise ValueError("need 1 <= min_frames <= max_frames")

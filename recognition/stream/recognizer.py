@@ -27,7 +27,20 @@ Besides "this person" and "unknown", a decision can carry:
 * ``candidate_key``: for a visit that ends unknown, the nearest person when they are close enough to
   ask the operator ("Zhang San? Confirm / Not them");
 * ``method == "number+face"``: the outcome of :meth:`StreamRecognizer.claim` (the visitor typed a
-  person number; the face is verified against that person alone, 1:1).
+  person number; the face is verified against that person alone, 1:1);
+* ``method == "confirmed"``: the operator confirmed a candidate (:meth:`StreamRecognizer.confirm`);
+* ``liveness``: what proved the face live (recognition.stream.liveness.LivenessEvidence: kind
+  "passive", "challenge" or "off");
+* ``refused``: a reason code (recognition.stream.liveness.REASONS) when a check-in (1:N, number +
+  face or confirmed) was refused because the face was not proven live: ``key`` is None, nothing is
+  checked in, ``nearest_key`` / ``claimed_key`` say who it would have been and ``chip`` shows the face
+  (the desk lists it as a rejected attempt).
+
+Liveness (``StreamPolicy.liveness`` "when_unsure" or "always"): a check-in waits until the face is
+proven live. In "when_unsure" a visit the passive planar test finds ``live`` checks in at once, one it
+finds ``flat`` is refused, and an ``unsure`` one is asked to turn its head (``TrackedFace.challenge``:
+the side and the seconds left, drawn on that face) while the decision is held; the challenge's outcome
+comes out of :meth:`process` as the check-in or as a refusal. In "always" every check-in is challenged.
 """
 from __future__ import annotations
 
@@ -42,6 +55,8 @@ from recognition.imageio import as_bgr
 from recognition.stream import learning
 from recognition.stream.claims import Claim, ClaimGuard, ClaimNeedsOperator, NobodyInFront, NotEnrolled
 from recognition.stream.enrollment import EnrollmentSample, EnrollmentSession, EnrollmentState
+from recognition.stream.liveness import (FLAT, LEFT_EARLY, NO_TURN, OFF, PASSED, REFUSED_FLAT, WHEN_UNSURE,
+                                         ChallengePrompt, LivenessEvidence, LivenessGuard)
 from recognition.stream.operating_point import (OperatingPoint, Verdict, distance_unit, operating_point,
                                                 prior_for)
 from recognition.stream.policy import StreamPolicy
@@ -68,11 +83,13 @@ class Decision:
     nearest_key: str | None   # the nearest person, also for an unknown
     box: tuple[float, float, float, float]
     chip: np.ndarray | None = dataclasses.field(default=None, repr=False)   # best good frame, aligned
-    method: str = "face"      # "face" (1:N) or "number+face" (a claim's verdict)
+    method: str = "face"      # "face" (1:N), "number+face" (a claim's verdict) or "confirmed" (operator)
     claimed_key: str | None = None        # number + face: the person claimed (also when refused)
     candidate_key: str | None = None      # an unknown's nearest person, close enough to ask about
     candidate_distance: float | None = None
     learn: learning.LearnedSample | None = dataclasses.field(default=None, repr=False)
+    liveness: LivenessEvidence | None = None   # what proved the face live (a check-in; None: not proven)
+    refused: str | None = None                 # a liveness reason code: nobody checked in (see above)
 
     @property
     def latency(self) -> float:
@@ -93,6 +110,8 @@ class TrackedFace:
     quality: Quality | None          # this frame's quality gate
     hint: str                        # what the person could do to be recognized ("" if nothing)
     chip: np.ndarray | None = dataclasses.field(default=None, repr=False)
+    challenge: ChallengePrompt | None = None   # "turn your head to <direction>", while one is asked
+    refused: str | None = None                 # this visit's attempt was refused (a liveness reason code)
 
 
 @dataclasses.dataclass(eq=False)
@@ -113,6 +132,7 @@ class _Track(Track):
     learn_sample: EnrollmentSample | None = None   # best frame passing the enrollment gate, to learn
     claim: Claim | None = None              # a number claimed for this face, awaiting its verdict
     enrolled_visit: bool = False            # gave enrollment samples: this visit is an enrolment, not an arrival
+    held: Decision | None = None            # a check-in waiting for the face to be proven live
 
     @property
     def fused(self) -> np.ndarray:
@@ -148,6 +168,7 @@ class StreamRecognizer:
         self._enrollment: EnrollmentSession | None = None
         self._enrolling = False                 # enrollment asked for (a session, or waiting for a face)
         self.claims = ClaimGuard()
+        self.liveness = LivenessGuard(self.policy.liveness_limits)
         self._last_frame_size: tuple[int, int] | None = None
         # counters, for benchmarks
         self.frames_processed = 0
@@ -164,6 +185,7 @@ class StreamRecognizer:
         """End every visit (a new video, a camera switch, the end of a clip): the next faces are new
         visits. Returns the decisions of the visits it ended undecided."""
         decisions = [d for track in self.tracker.clear() for d in [self._end(track)] if d is not None]
+        self.liveness.clear()
         self.faces = []
         self._last_t = None
         self._frame_key = None
@@ -172,6 +194,7 @@ class StreamRecognizer:
     def set_policy(self, policy: StreamPolicy) -> None:
         """Another policy (a new false check-in target): the operating point is set again."""
         self.policy = self.tracker.policy = policy.for_model(distance_unit(self.recognizer.spec))
+        self.liveness.limits = self.policy.liveness_limits
         self._templates = None
         self._refresh_gallery()
 
@@ -210,12 +233,78 @@ class StreamRecognizer:
             thumb = _thumbnail(track.chip)
             track.changed = track.thumb is not None and float(thumb @ track.thumb) < SUDDEN_CHANGE
             track.thumb = thumb
+            if self.policy.liveness != OFF:
+                self.liveness.observe(track.id, frame, track.landmarks, track.box, track.quality.ok, t)
         self._embed(seen, t)
         self._feed_enrollment(frame, t)
         decisions = ended + [d for track in seen for d in [self._decide(track, frame, t)] if d is not None]
+        decisions += [d for track in self.tracker.tracks if track.held is not None
+                      for d in [self._settle(track, t)] if d is not None]
         decisions += [d for track in self.tracker.drop_lost(t) for d in [self._end(track)] if d is not None]
-        self.faces = [self._tracked_face(tr) for tr in self.tracker.tracks if tr.seen_now]
+        self.faces = [self._tracked_face(tr, t) for tr in self.tracker.tracks if tr.seen_now]
         return decisions
+
+    # -- liveness ----------------------------------------------------------------------------------
+    def _admit(self, track: _Track, decision: Decision, t: float, ending: bool = False) -> Decision | None:
+        """A check-in about to be made for ``track``: returned with its liveness evidence when the face is
+        proven live (or liveness is off), refused when the passive test found it flat, else held while the
+        face is asked to turn (None now; :meth:`_settle` gives the outcome)."""
+        mode = self.policy.liveness
+        if mode == OFF:
+            return dataclasses.replace(decision, liveness=LivenessEvidence("off"))
+        evidence = self.liveness.evidence(track.id)
+        if evidence is not None and (evidence.kind == "challenge" or mode == WHEN_UNSURE):
+            return dataclasses.replace(decision, liveness=evidence)
+        if mode == WHEN_UNSURE and self.liveness.verdict(track.id).state == FLAT:
+            return self._refuse(track, decision, REFUSED_FLAT, t)
+        if ending:                           # the face is gone: nobody left to ask
+            return self._refuse(track, decision, LEFT_EARLY, t)
+        if mode != WHEN_UNSURE or t - track.first_t >= self.policy.liveness_limits.passive_s:
+            self.liveness.start(track.id, t)
+        # the name is not shown while the check-in is held: the box says "deciding" (and asks to turn)
+        track.held, track.state, track.decision = decision, DECIDING, None
+        return None
+
+    def _settle(self, track: _Track, t: float) -> Decision | None:
+        """A held check-in: made when the face proved live (passively while no challenge was asked yet,
+        or by passing it), refused when it failed or looked flat, else still held."""
+        limits = self.policy.liveness_limits
+        if self.liveness.challenge_of(track.id) is None:
+            if self.policy.liveness == WHEN_UNSURE:
+                evidence, verdict = self.liveness.evidence(track.id), self.liveness.verdict(track.id)
+                if evidence is not None:
+                    return self._check_in(track, dataclasses.replace(track.held, t=t, liveness=evidence))
+                if verdict.state == FLAT:
+                    return self._refuse(track, track.held, REFUSED_FLAT, t)
+                if t - track.first_t < limits.passive_s:
+                    return None
+            if self.liveness.start(track.id, t) is None:
+                # no usable frame to ask from yet (dark, cut by the edge): the face has the challenge's time
+                if t - track.held.t <= limits.passive_s + limits.challenge_s:
+                    return None
+                return self._refuse(track, track.held, NO_TURN, t)
+        outcome = self.liveness.outcome(track.id, t)
+        if outcome is None:
+            return None
+        if outcome != PASSED:
+            return self._refuse(track, track.held, outcome, t)
+        return self._check_in(track, dataclasses.replace(track.held, t=t, liveness=self.liveness.evidence(track.id)))
+
+    def _check_in(self, track: _Track, decision: Decision) -> Decision:
+        track.state, track.decision, track.held = KNOWN, decision, None
+        if decision.method == "number+face":
+            self.claims.succeeded(decision.key)
+        return decision
+
+    def _refuse(self, track: _Track, decision: Decision, reason: str, t: float) -> Decision:
+        """Nobody checked in: the attempt, for the desk to log (who it would have been, the face)."""
+        log.info("track %d: check-in of %s refused (%s)", track.id, decision.key, reason)
+        refused = dataclasses.replace(decision, key=None, t=t, refused=reason, liveness=None, learn=None,
+                                      candidate_key=None, candidate_distance=None)
+        track.state, track.decision, track.held = UNKNOWN, refused, None
+        if decision.method == "number+face":
+            self.claims.failed(decision.claimed_key)
+        return refused
 
     # -- number + face ------------------------------------------------------------------------------
     def claim(self, key: str, track_id: int | None = None) -> int:
@@ -353,6 +442,8 @@ class StreamRecognizer:
         if not track.quality.ok:
             return False
         enrolling = self._enrollment is not None and self._enrollment.track_id == track.id
+        if track.held is not None:           # waiting for a challenge: only watch for another face
+            return track.changed or t - track.last_embedded_t >= self.policy.recheck_every_s
         if enrolling or track.state == DECIDING or track.claim is not None or track.changed:
             return True
         return t - track.last_embedded_t >= self.policy.recheck_every_s
@@ -373,7 +464,13 @@ class StreamRecognizer:
         if track.embedding is None:
             return None
         if track.evidence is not None and self._another_face(track):
+            if track.held is not None:       # somebody else stepped in mid-challenge
+                refused = self._refuse(track, track.held, LEFT_EARLY, t)
+                self._restart(track, t)
+                return refused
             return self._decide(self._restart(track, t), frame, t)
+        if track.held is not None:
+            return None
         if track.state != DECIDING and track.claim is None:
             return None
         weighted = track.quality.weight * np.asarray(track.embedding, np.float64)
@@ -433,12 +530,17 @@ class StreamRecognizer:
     def _end(self, track: _Track) -> Decision | None:
         """The visit of ``track`` ended (the face left, or the stream was reset): a claim gets its
         verdict, an undecided visit is decided on the evidence it gave (if enough)."""
-        if track.claim is not None:
-            return self._judge_claim(track, track.last_t, ending=True)
-        if track.state != DECIDING or track.frames < self.policy.min_frames:
-            return None
-        verdict = self._judge(track)
-        return self._conclude(track, track.last_t, KNOWN if verdict.accepted else UNKNOWN, verdict)
+        try:
+            if track.held is not None:
+                return self._refuse(track, track.held, LEFT_EARLY, track.last_t)
+            if track.claim is not None:
+                return self._judge_claim(track, track.last_t, ending=True)
+            if track.state != DECIDING or track.frames < self.policy.min_frames:
+                return None
+            verdict = self._judge(track)
+            return self._conclude(track, track.last_t, KNOWN if verdict.accepted else UNKNOWN, verdict, ending=True)
+        finally:
+            self.liveness.forget(track.id)
 
     def _judge_claim(self, track: _Track, t: float, ending: bool) -> Decision | None:
         """Number + face: is the track the claimed person (1:1, at the claim threshold), and not
@@ -461,10 +563,7 @@ class StreamRecognizer:
                 and t - claim.started < policy.decide_within_s:
             return None                          # not yet: more frames may settle it
         track.claim = None
-        if accepted:
-            self.claims.succeeded(claim.key)
-            track.state = KNOWN
-        else:
+        if not accepted:
             self.claims.failed(claim.key)
         learn = None
         if accepted and self._may_learn(track, claim.key, margin):
@@ -472,9 +571,13 @@ class StreamRecognizer:
         decision = Decision(track.id, claim.key if accepted else None, t, track.first_t, track.frames,
                             distance, margin, point.claim_threshold, claim.key, track.box,
                             track.best_chip, method="number+face", claimed_key=claim.key, learn=learn)
-        if accepted:
-            track.decision = decision
-        return decision
+        if not accepted:
+            return decision
+        admitted = self._admit(track, decision, t, ending)
+        if admitted is not None and admitted.key is not None:
+            self.claims.succeeded(claim.key)
+            track.state, track.decision = KNOWN, admitted
+        return admitted
 
     def _may_learn(self, track: _Track, key: str, margin: float) -> bool:
         """The visit matches the person's enrolled samples alone at the stricter point, with the margin."""
@@ -501,9 +604,12 @@ class StreamRecognizer:
                        thumb=track.thumb, chip=track.chip, quality=track.quality, embedding=track.embedding,
                        last_embedded_t=t)
         self.tracker.replace(track, fresh)
+        self.liveness.forget(track.id)
         return fresh       # an enrollment of the old track gets no more samples (see _feed_enrollment)
 
-    def _conclude(self, track: _Track, t: float, state: str, verdict: Verdict) -> Decision | None:
+    def _conclude(self, track: _Track, t: float, state: str, verdict: Verdict, ending: bool = False) -> Decision | None:
+        if track.held is not None:           # the visit ends while its check-in waits for a challenge
+            return self._refuse(track, track.held, LEFT_EARLY, t)
         track.state = state
         candidate = None
         if state != KNOWN and verdict.key is not None and verdict.distance <= self._operating_point.candidate_threshold:
@@ -514,18 +620,42 @@ class StreamRecognizer:
         track.decision = Decision(track.id, verdict.key if state == KNOWN else None, t, track.first_t,
                                   track.frames, verdict.distance, verdict.margin, verdict.threshold,
                                   verdict.key, track.box, track.best_chip, candidate_key=candidate,
-                                  candidate_distance=verdict.distance if candidate else None, learn=learn)
+                                  candidate_distance=verdict.distance if candidate else None, learn=learn,
+                                  liveness=self.liveness.evidence(track.id) if self.policy.liveness != OFF else None)
         if track.enrolled_visit:
             # the visit that gave the enrolment samples is decided again once the person is in the
             # gallery: the box shows their name, but enrolling at 14:00 is not arriving at 14:00 (no
             # check-in, no candidate, nothing learned from the samples just enrolled)
             return None
+        if state == KNOWN:
+            return self._admit(track, track.decision, t, ending)
         return track.decision
 
-    @staticmethod
-    def _tracked_face(track: _Track) -> TrackedFace:
+    def confirm(self, key: str, track_id: int) -> Decision | None:
+        """The operator confirmed ``key`` for the visit ``track_id`` (its candidate): a check-in
+        Decision (``method == "confirmed"``) returned at once when the face is proven live (or liveness
+        is off); else None: the face is asked to turn and the outcome (the check-in, or a refusal) comes
+        out of :meth:`process`. Raises NobodyInFront when the face is no longer in front."""
+        track = self.tracker.find(track_id)
+        if track is None or self._last_t is None:
+            raise NobodyInFront("the face to confirm is no longer in front of the camera")
+        base = track.decision
+        learn = base.learn if base is not None and base.candidate_key == key else None
+        decision = Decision(track.id, key, self._last_t, track.first_t, track.frames,
+                            base.distance if base is not None else math.inf,
+                            base.margin if base is not None else math.inf,
+                            base.threshold if base is not None else math.nan, key, track.box, track.best_chip,
+                            method="confirmed", learn=learn)
+        admitted = self._admit(track, decision, self._last_t)
+        if admitted is not None and admitted.key is not None:
+            track.state, track.decision = KNOWN, admitted
+        return admitted
+
+    def _tracked_face(self, track: _Track, t: float) -> TrackedFace:
         decision = track.decision
         hint = track.quality.hint if track.quality is not None and track.state == DECIDING else ""
         return TrackedFace(track.id, track.box, track.landmarks, track.score, track.state,
                            decision.key if decision is not None else None,
-                           decision.distance if decision is not None else None, track.quality, hint, track.chip)
+                           decision.distance if decision is not None else None, track.quality, hint, track.chip,
+                           challenge=self.liveness.prompt(track.id, t) if track.held is not None else None,
+                           refused=decision.refused if decision is not None else None)

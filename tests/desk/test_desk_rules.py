@@ -28,6 +28,7 @@ def test_each_setting_has_one_home_in_the_file_and_the_layout_is_unchanged():
         "camera_source": ("camera", "source"), "min_face_size": ("camera", "min_face_size"),
         "false_checkin_rate": ("recognition", "false_checkin_rate"),
         "claim_false_accept_rate": ("recognition", "claim_false_accept_rate"),
+        "liveness": ("recognition", "liveness"),
         "model_dir": ("recognition", "model_dir"), "desk": ("attendance", "desk"),
         "cooldown": ("attendance", "cooldown"), "operator": ("attendance", "operator"),
         "once_per_day": ("attendance", "once_per_day"), "db_url": ("database", "url"),
@@ -37,7 +38,8 @@ def test_each_setting_has_one_home_in_the_file_and_the_layout_is_unchanged():
     assert settings._TYPES == {"camera_source": str, "min_face_size": int, "false_checkin_rate": float,
                                "model_dir": str, "desk": str, "cooldown": int, "once_per_day": bool, "db_url": str,
                                "db_password": str, "language": str, "face_sync_interval": float,
-                               "claim_false_accept_rate": float, "operator": str, "diagnostics": bool}
+                               "claim_false_accept_rate": float, "operator": str, "diagnostics": bool,
+                               "liveness": str}
 
 
 def test_a_setting_out_of_its_declared_range_names_the_range(tmp_path):
@@ -47,6 +49,8 @@ def test_a_setting_out_of_its_declared_range_names_the_range(tmp_path):
                                 ("face_sync_interval", 0.1, "face_sync_interval must be a number of seconds in "
                                                             "0.2..3600"),
                                 ("language", "fr", "language must be one of ('en', 'zh_CN'), got 'fr'"),
-                                ("once_per_day", 1, "once_per_day must be true or false, got 1")):
+                                ("once_per_day", 1, "once_per_day must be true or false, got 1"),
+                                ("liveness", "sometimes", "liveness must be one of ('off', 'when_unsure', "
+                                                          "'always'), got 'sometimes'")):
         with pytest.raises(settings.ConfigError, match=re.escape(words)):
             dataclasses.replace(config, **{field: value}).validate()

@@ -162,6 +162,8 @@ def make_window(qtbot, recognizer, tmp_path, open_test_backend):
         from backend.face_sync import cache_path
 
         fields.setdefault("desk", "Test desk")
+        # the test videos are flat photos moved about: a desk proving faces live would (rightly) refuse them
+        fields.setdefault("liveness", "off")
         config = AppConfig(camera_source=str(source), db_url=db_url, cooldown=cooldown, **fields)
         config.data_root = fields.get("data_root", tmp_path)
         config.path = tmp_path / "config.toml"

@@ -18,6 +18,9 @@ from recognition.stream import quality as gate
 from recognition.stream.operating_point import ImpostorTail, operating_point, prior_for
 from recognition.stream.templates import Templates
 
+#: liveness off: these visits are flat photos, which a live desk refuses (tests/recognition/test_liveness.py)
+PHOTOS = StreamPolicy(liveness="off")
+
 ENROLLED = ("Colin_Powell", "Tony_Blair", "George_W_Bush", "Serena_Williams")
 STRANGER = "Jiang_Zemin"
 
@@ -65,7 +68,7 @@ def two_faces(left, right, seed, frames=12, side=230):
 
 # -- one decision per visit ----------------------------------------------------------------------
 def test_an_enrolled_visitor_is_checked_in_once_and_quickly(recognizer, four_people, lfw_image):
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     frames = render_visit(still(lfw_image, "Colin_Powell"), seed=1, frames=50)     # 2 s at the desk
     decisions = feed(stream, frames)
     known = [d for d in decisions if d.key is not None]
@@ -81,7 +84,7 @@ def test_an_enrolled_visitor_is_checked_in_once_and_quickly(recognizer, four_peo
 
 
 def test_a_stranger_is_decided_unknown_and_never_checked_in(recognizer, four_people, lfw_image):
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     decisions = feed(stream, render_visit(still(lfw_image, STRANGER, 1), seed=2, frames=50))
     assert len(decisions) == 1 and decisions[0].key is None
     assert decisions[0].distance > decisions[0].threshold and decisions[0].nearest_key in ENROLLED
@@ -89,7 +92,7 @@ def test_a_stranger_is_decided_unknown_and_never_checked_in(recognizer, four_peo
 
 
 def test_a_face_that_leaves_and_comes_back_is_a_new_visit(recognizer, four_people, lfw_image):
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     first = feed(stream, render_visit(still(lfw_image, "Tony_Blair"), seed=3))
     empty = [background(np.random.default_rng(9)).astype(np.uint8)] * 1 + \
             [background(np.random.default_rng(k)).astype(np.uint8) for k in range(15)]
@@ -112,7 +115,7 @@ def test_a_cut_to_another_face_in_the_same_place_is_a_new_visit(recognizer, four
             out.append(np.clip(frame + rng.normal(0, 2, frame.shape), 0, 255).astype(np.uint8))
         return out
 
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     frames = standing(still(lfw_image, "Colin_Powell"), 20) + standing(still(lfw_image, "Serena_Williams"), 20)
     decisions = [d for d in feed(stream, frames) if d.key is not None]
     assert [d.key for d in decisions] == ["Colin_Powell", "Serena_Williams"]
@@ -121,7 +124,7 @@ def test_a_cut_to_another_face_in_the_same_place_is_a_new_visit(recognizer, four
 
 
 def test_a_jump_in_time_starts_afresh_and_time_going_back_too(recognizer, four_people, lfw_image):
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     frames = render_visit(still(lfw_image, "Colin_Powell"), seed=5)
     first = feed(stream, frames)
     again = feed(stream, frames, start=60.0)            # a video seeked a minute ahead
@@ -132,14 +135,14 @@ def test_a_jump_in_time_starts_afresh_and_time_going_back_too(recognizer, four_p
 
 
 def test_a_frozen_frame_is_no_new_evidence(recognizer, four_people, lfw_image):
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     frame = render_visit(still(lfw_image, "Colin_Powell"), seed=6)[-1]
     assert feed(stream, [frame] * 40) == []             # one frame's evidence, 40 times: no decision
     assert stream.frames_processed == 1 and stream.network_calls == 1
 
 
 def test_two_people_at_once_are_two_tracks_and_two_check_ins(recognizer, four_people, lfw_image):
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     frames = two_faces(still(lfw_image, "Colin_Powell"), still(lfw_image, "Serena_Williams"), seed=7)
     decisions = feed(stream, frames)
     assert sorted(d.key for d in decisions) == ["Colin_Powell", "Serena_Williams"]
@@ -152,7 +155,7 @@ def test_ten_small_faces_no_crash_no_check_in(recognizer, four_people, shared_da
     tiles = [cv2.resize(read_image(shared_data / "lfw" / "images" / n / f"{n}_0001.jpg"), (128, 128)) for n in names]
     frame = np.vstack([np.hstack(tiles[:5]), np.hstack(tiles[5:])])
     frame = cv2.copyMakeBorder(frame, 112, 112, 0, 0, cv2.BORDER_CONSTANT, value=(90, 90, 90))
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     rng = np.random.default_rng(0)
     frames = [np.clip(frame + rng.normal(0, 3, frame.shape), 0, 255).astype(np.uint8) for _ in range(10)]
     assert feed(stream, frames) == []
@@ -169,7 +172,7 @@ def test_a_face_leaving_over_the_frame_edge(recognizer, four_people, lfw_image):
         visible = min(300, 640 - x)
         frame[90:390, x:x + visible] = image[:, :visible]
         frames.append(frame)
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     decisions = feed(stream, frames)
     assert all(d.key in (None, "George_W_Bush") for d in decisions)
     assert [d.key for d in decisions if d.key] == ["George_W_Bush"]
@@ -178,7 +181,7 @@ def test_a_face_leaving_over_the_frame_edge(recognizer, four_people, lfw_image):
 
 # -- galleries of every size ------------------------------------------------------------------------
 def test_an_empty_gallery_decides_unknown_and_checks_in_nobody(recognizer, lfw_image, tmp_path):
-    stream = StreamRecognizer(recognizer, Gallery.open(tmp_path / "empty.h5", recognizer.spec.fingerprint))
+    stream = StreamRecognizer(recognizer, Gallery.open(tmp_path / "empty.h5", recognizer.spec.fingerprint), PHOTOS)
     decisions = feed(stream, render_visit(still(lfw_image, "Colin_Powell"), seed=8, frames=30))
     assert decisions and all(d.key is None and math.isinf(d.distance) for d in decisions)
     assert stream.operating_point.people == 0
@@ -186,7 +189,7 @@ def test_an_empty_gallery_decides_unknown_and_checks_in_nobody(recognizer, lfw_i
 
 def test_one_person_enrolled_uses_the_models_prior(recognizer, lfw_image, tmp_path):
     one = make_gallery(recognizer, tmp_path, {"Colin_Powell": [lfw_image("Colin_Powell", i) for i in (1, 2, 3)]})
-    stream = StreamRecognizer(recognizer, one)
+    stream = StreamRecognizer(recognizer, one, PHOTOS)
     point = stream.operating_point
     prior = prior_for(recognizer.spec)
     assert point.gallery_pairs == 0 and point.tail == prior
@@ -210,7 +213,7 @@ def test_a_gallery_of_100000_embeddings(recognizer, four_people, lfw_image, tmp_
     rows = (centres[:, None, :] + noise).reshape(-1, base.shape[1])
     big.reset([f"P{i // 5:05d}" for i in range(len(rows))], rows)
     big.add("Colin_Powell", base)
-    stream = StreamRecognizer(recognizer, big)
+    stream = StreamRecognizer(recognizer, big, PHOTOS)
     point = stream.operating_point
     assert big.size == 100_003 and point.people == 20_001
     assert 0 < point.threshold <= recognizer.threshold
@@ -221,7 +224,7 @@ def test_a_gallery_of_100000_embeddings(recognizer, four_people, lfw_image, tmp_
 # -- the operating point --------------------------------------------------------------------------
 def test_the_operating_point_follows_the_target_the_number_and_the_kind_of_people(recognizer, shared_data,
                                                                                  tmp_path):
-    policy = StreamPolicy()
+    policy = StreamPolicy(liveness="off")
     prior = prior_for(recognizer.spec)
     tail = ImpostorTail(0.5, 0.06)
     # more people -> more chances for a stranger -> a stricter threshold, for the same population
@@ -253,7 +256,7 @@ def test_the_operating_point_is_recomputed_when_people_are_enrolled_or_removed(r
     rows, ids, _ = four_people.rows()
     gallery = Gallery.open(tmp_path / "g.h5", recognizer.spec.fingerprint)
     gallery.reset(list(ids), rows)
-    stream = StreamRecognizer(recognizer, gallery)
+    stream = StreamRecognizer(recognizer, gallery, PHOTOS)
     assert stream.operating_point.people == 4
     # a stranger is decided unknown; enrolling him while he stands there lets him be recognized
     frames = render_visit(still(lfw_image, STRANGER, 1), seed=11, frames=40)
@@ -302,7 +305,7 @@ def test_pose_from_the_five_points():
 
 
 def test_poor_frames_never_decide(recognizer, four_people, lfw_image):
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     frames = [cv2.GaussianBlur(f, (0, 0), 6) for f in render_visit(still(lfw_image, "Colin_Powell"), 13, 30)]
     assert feed(stream, frames) == []
     assert stream.network_calls == 0 and stream.faces[0].hint == gate.BLURRED
@@ -311,7 +314,7 @@ def test_poor_frames_never_decide(recognizer, four_people, lfw_image):
 # -- enrollment from the stream ---------------------------------------------------------------------
 def test_enrollment_takes_the_central_complete_face_and_collects_good_samples(recognizer, four_people,
                                                                                lfw_image):
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     newcomer, bystander = still(lfw_image, STRANGER, 1), still(lfw_image, "Tony_Blair")
     wall = background(np.random.default_rng(3)).astype(np.uint8)
     frame = wall.copy()

@@ -18,6 +18,9 @@ from recognition.stream.enrollment import EnrollmentSample
 from recognition.stream.quality import ENROLLMENT_LIMITS, judge
 from recognition.stream.templates import Templates
 
+#: liveness off: these visits are flat photos, which a live desk refuses (tests/recognition/test_liveness.py)
+PHOTOS = StreamPolicy(liveness="off")
+
 ENROLLED = ("Colin_Powell", "Tony_Blair", "George_W_Bush", "Serena_Williams")
 STRANGER = "Jiang_Zemin"
 
@@ -59,7 +62,7 @@ def store(gallery, learned):
 # -- learning from check-ins ----------------------------------------------------------------------------
 def test_a_clear_check_in_carries_a_sample_to_learn_and_a_near_duplicate_does_not(recognizer, four_people,
                                                                                   lfw_image):
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     (decision,) = visit(stream, lfw_image, "Colin_Powell", 10, seed=1)
     assert decision.key == "Colin_Powell" and decision.method == "face"
     learned = decision.learn
@@ -93,17 +96,17 @@ def test_only_the_enrolled_samples_at_the_stricter_point_admit_a_sample(recogniz
     stranger = [r.embedding for r in embed_photos(recognizer, [lfw_image(STRANGER, i) for i in range(2, 12)])
                 if r.embedding is not None]
     poisoned.add("Colin_Powell", np.stack(stranger), learned=True)
-    stream = StreamRecognizer(recognizer, poisoned)
+    stream = StreamRecognizer(recognizer, poisoned, PHOTOS)
     decisions = visit(stream, lfw_image, STRANGER, 1, seed=2)
     # the mixed template is mostly his, but Colin Powell's enrolled samples alone must accept too
     assert decisions and [d.key for d in decisions] == [None] and decisions[0].nearest_key == "Colin_Powell"
     assert all(d.learn is None for d in decisions)
     # a desk whose stricter point is out of reach checks in as before, and learns nothing
-    strict = StreamRecognizer(recognizer, four_people, StreamPolicy(learn_rate_factor=1e-9))
+    strict = StreamRecognizer(recognizer, four_people, StreamPolicy(liveness="off", learn_rate_factor=1e-9))
     (decision,) = visit(strict, lfw_image, "Colin_Powell", 10, seed=1)
     assert decision.key == "Colin_Powell" and decision.learn is None
     # and a desk that does not learn at all
-    off = StreamRecognizer(recognizer, four_people, StreamPolicy(learn=False))
+    off = StreamRecognizer(recognizer, four_people, StreamPolicy(liveness="off", learn=False))
     (decision,) = visit(off, lfw_image, "Colin_Powell", 10, seed=1)
     assert decision.key == "Colin_Powell" and decision.learn is None
 
@@ -138,7 +141,8 @@ def test_learned_samples_are_capped_and_only_learned_ones_are_replaced(recognize
 # -- a miss that costs one click -------------------------------------------------------------------
 def test_a_missed_visit_names_its_candidate_and_a_stranger_gets_none(recognizer, four_people, lfw_image):
     # a desk so strict that Colin Powell is missed: his visit ends unknown, with him as the candidate
-    stream = StreamRecognizer(recognizer, four_people, StreamPolicy(false_checkin_rate=1e-9, candidate_rate=0.2))
+    stream = StreamRecognizer(recognizer, four_people, StreamPolicy(liveness="off", false_checkin_rate=1e-9,
+                                                                      candidate_rate=0.2))
     point = stream.operating_point
     (decision,) = visit(stream, lfw_image, "Colin_Powell", 10, seed=3)
     assert decision.key is None and decision.distance > point.threshold
@@ -151,7 +155,7 @@ def test_a_missed_visit_names_its_candidate_and_a_stranger_gets_none(recognizer,
 
 # -- number + face ---------------------------------------------------------------------------------------
 def test_number_and_face_accepts_the_right_number_and_never_a_wrong_one(recognizer, four_people, lfw_image):
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     right = visit(stream, lfw_image, "Tony_Blair", 10, seed=5, claim="Tony_Blair")
     assert [(d.method, d.key, d.claimed_key) for d in right] == [("number+face", "Tony_Blair", "Tony_Blair")]
     assert right[0].distance <= right[0].threshold == stream.operating_point.claim_threshold
@@ -168,7 +172,7 @@ def test_number_and_face_accepts_the_right_number_and_never_a_wrong_one(recogniz
 
 
 def test_a_claim_for_a_number_not_enrolled_or_without_a_face_is_refused(recognizer, four_people, lfw_image):
-    stream = StreamRecognizer(recognizer, four_people)
+    stream = StreamRecognizer(recognizer, four_people, PHOTOS)
     with pytest.raises(ClaimError, match="nobody is in front"):
         stream.claim("Colin_Powell")
     frame = render_visit(read_image(lfw_image("Colin_Powell", 10)), 7, frames=1)[0]
@@ -206,7 +210,7 @@ def test_repeated_failed_claims_lock_the_number_for_a_while():
 
 # -- care with little evidence ----------------------------------------------------------------------
 def test_few_frames_decide_only_when_clear_and_a_visit_that_ends_is_decided(recognizer, four_people, lfw_image):
-    policy = StreamPolicy()
+    policy = StreamPolicy(liveness="off")
     stream = StreamRecognizer(recognizer, four_people, policy)
     for seed in range(8, 12):
         for decision in visit(stream, lfw_image, "George_W_Bush", 10 + seed, seed=seed, start=10.0 * seed):
@@ -214,7 +218,7 @@ def test_few_frames_decide_only_when_clear_and_a_visit_that_ends_is_decided(reco
                 assert decision.distance <= decision.threshold - policy.early_tightening
                 assert decision.margin >= policy.min_margin + policy.early_tightening
     # nothing decided while the visit lasts (no bound reached): its end decides it
-    patient = StreamRecognizer(recognizer, four_people, StreamPolicy(max_frames=100, decide_within_s=60,
+    patient = StreamRecognizer(recognizer, four_people, StreamPolicy(liveness="off", max_frames=100, decide_within_s=60,
                                                                       clearly_unknown_by=9.0))
     frames = render_visit(read_image(lfw_image(STRANGER, 1)), 12, frames=12)
     during = [d for i, f in enumerate(frames) for d in patient.process(f, i / FPS)]

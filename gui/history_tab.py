@@ -9,7 +9,8 @@ from PyQt5.QtCore import QDate, QObject, Qt, pyqtSignal
 from PyQt5.QtGui import QStandardItem, QStandardItemModel
 from PyQt5.QtWidgets import QFileDialog, QHeaderView
 
-from gui import folders
+from backend import csv_export
+from gui import folders, i18n
 from gui.sort_arrows import point_up_for_ascending
 
 log = logging.getLogger(__name__)
@@ -106,18 +107,23 @@ class HistoryTab(QObject):
         return {"any": self.tr("Any field"), "name": self.tr("Name"), "person_number": self.tr("Number"),
                 "phone": self.tr("Phone"), "gender": self.tr("Gender"), "department": self.tr("Department")}
 
+    @staticmethod
+    def _words() -> dict:
+        """The table's headers and method names: the exported file's words (backend.csv_export, one table per
+        language) in the language on screen, so the CSV says what the table says."""
+        return csv_export.history_labels(i18n.shown())
+
     def _row_headers(self) -> list:
-        return [self.tr("Time"), self.tr("Number"), self.tr("Name"), self.tr("Department"), self.tr("Desk"),
-                self.tr("Distance"), self.tr("Method"), self.tr("Operator")]
+        words = self._words()
+        return [words[field] for field in
+                ("time", "person_number", "name", "department", "desk", "distance", "method", "operator")]
 
     def method_name(self, method: str) -> str:
         """How a check-in was made (attendance.method), in the user's language."""
-        return {"face": self.tr("Face"), "confirmed": self.tr("Confirmed"), "number+face": self.tr("Number + face"),
-                "manual": self.tr("Manual")}.get(method, method)
+        return self._words()["methods"].get(method, method)
 
     def _summary_headers(self) -> list:
-        return [self.tr("Day"), self.tr("Number"), self.tr("Name"), self.tr("First check-in"),
-                self.tr("Last check-in"), self.tr("Check-ins")]
+        return [self._words()[field] for field in csv_export.SUMMARY_FIELDS]
 
     def retranslate(self) -> None:
         combo = self.ui.historyField
@@ -239,7 +245,7 @@ class HistoryTab(QObject):
         for row in self.rows:
             method = _item(self.method_name(row.method), row.method)
             if row.withdrawn:           # kept for the audit, no longer counted: say so, and who and why
-                method.setText(self.tr("Manual (withdrawn)"))
+                method.setText(self._words()["withdrawn"])
                 method.setToolTip(self.tr("Withdrawn on {time} by {operator}: {reason}").format(
                     time=f"{row.withdrawn_at:%Y-%m-%d %H:%M}", operator=row.withdrawn_by,
                     reason=row.withdrawn_reason))
@@ -293,21 +299,13 @@ class HistoryTab(QObject):
         if path:
             self.export_to(path)
 
-    def export_labels(self) -> dict:
-        """The CSV's headers and method names: the words of the table on screen (backend.csv_export keys)."""
-        rows = dict(zip(("time", "person_number", "name", "department", "desk", "distance", "method", "operator"),
-                        self._row_headers()))
-        summary = dict(zip(("day", "person_number", "name", "first_in", "last_out", "count"), self._summary_headers()))
-        return {**rows, **summary, "reason": self.tr("Reason"), "withdrawn": self.tr("Manual (withdrawn)"),
-                "methods": {m: self.method_name(m) for m in ("face", "confirmed", "number+face", "manual")}}
-
     def export_to(self, path: str) -> None:
         """Write the view shown (the check-ins, or the daily summary), every page of the current search, to
         ``path`` as UTF-8 CSV headed as on screen; the match distance only with the diagnostics switch on."""
         query = self.query(page=0)
         view = "summary" if self.summary_view() else "rows"
         diagnostics = self.diagnostics
-        labels = self.export_labels()
+        language = i18n.shown()
         folders.remember("exports", path)
 
         def done(_result):
@@ -315,5 +313,5 @@ class HistoryTab(QObject):
             self.message.emit(text)
             self.exported.emit(str(path))
 
-        self.client.call(lambda b: b.attendance.export_csv(query, path, view, diagnostics=diagnostics, labels=labels),
+        self.client.call(lambda b: b.attendance.export_csv(query, path, view, language, diagnostics=diagnostics),
                          done, lambda e: self.message.emit(self.tr("Export failed: {error}").format(error=e)))

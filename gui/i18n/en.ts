@@ -434,77 +434,42 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../history_tab.py" line="106"/>
+        <location filename="../history_tab.py" line="107"/>
         <source>Any field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="119"/>
+        <location filename="../history_tab.py" line="107"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="119"/>
+        <location filename="../history_tab.py" line="107"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="108"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="108"/>
         <source>Gender</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="110"/>
+        <location filename="../history_tab.py" line="108"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="110"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="110"/>
-        <source>Desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="111"/>
-        <source>Distance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="119"/>
-        <source>Day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="119"/>
-        <source>First check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="120"/>
-        <source>Last check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="120"/>
-        <source>Check-ins</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="212"/>
+        <location filename="../history_tab.py" line="218"/>
         <source>Search failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="277"/>
+        <location filename="../history_tab.py" line="283"/>
         <source>%n person-days</source>
         <translation>
             <numerusform>%n person-day</numerusform>
@@ -512,7 +477,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="282"/>
+        <location filename="../history_tab.py" line="288"/>
         <source>%n check-ins, page {page} of {pages}</source>
         <translation>
             <numerusform>%n check-in, page {page} of {pages}</numerusform>
@@ -520,68 +485,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="290"/>
+        <location filename="../history_tab.py" line="296"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="290"/>
+        <location filename="../history_tab.py" line="296"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="314"/>
+        <location filename="../history_tab.py" line="312"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="318"/>
+        <location filename="../history_tab.py" line="316"/>
         <source>Export failed: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="111"/>
-        <source>Method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="111"/>
-        <source>Operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="115"/>
-        <source>Face</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="115"/>
-        <source>Confirmed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="115"/>
-        <source>Number + face</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="116"/>
-        <source>Manual</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="301"/>
-        <source>Manual (withdrawn)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="243"/>
+        <location filename="../history_tab.py" line="249"/>
         <source>Withdrawn on {time} by {operator}: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="301"/>
-        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

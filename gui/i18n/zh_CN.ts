@@ -434,153 +434,78 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../history_tab.py" line="212"/>
+        <location filename="../history_tab.py" line="218"/>
         <source>Search failed: {error}</source>
         <translation>查询失败：{error}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="290"/>
+        <location filename="../history_tab.py" line="296"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="290"/>
+        <location filename="../history_tab.py" line="296"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="314"/>
+        <location filename="../history_tab.py" line="312"/>
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="318"/>
+        <location filename="../history_tab.py" line="316"/>
         <source>Export failed: {error}</source>
         <translation>导出失败：{error}</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="106"/>
+        <location filename="../history_tab.py" line="107"/>
         <source>Any field</source>
         <translation>任意字段</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="119"/>
+        <location filename="../history_tab.py" line="107"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="119"/>
+        <location filename="../history_tab.py" line="107"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="108"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="107"/>
+        <location filename="../history_tab.py" line="108"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="110"/>
+        <location filename="../history_tab.py" line="108"/>
         <source>Department</source>
         <translation>部门</translation>
     </message>
-    <message>
-        <location filename="../history_tab.py" line="110"/>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="110"/>
-        <source>Desk</source>
-        <translation>签到点</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="111"/>
-        <source>Distance</source>
-        <translation>距离</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="119"/>
-        <source>Day</source>
-        <translation>日</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="119"/>
-        <source>First check-in</source>
-        <translation>首次签到</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="120"/>
-        <source>Last check-in</source>
-        <translation>最后签到</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="120"/>
-        <source>Check-ins</source>
-        <translation>签到记录</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="277"/>
+        <location filename="../history_tab.py" line="283"/>
         <source>%n person-days</source>
         <translation>
             <numerusform>%n 人·天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../history_tab.py" line="282"/>
+        <location filename="../history_tab.py" line="288"/>
         <source>%n check-ins, page {page} of {pages}</source>
         <translation>
             <numerusform>共 %n 条签到，第 {page} / {pages} 页</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../history_tab.py" line="111"/>
-        <source>Method</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="111"/>
-        <source>Operator</source>
-        <translation>操作员</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="115"/>
-        <source>Face</source>
-        <translation>刷脸</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="115"/>
-        <source>Confirmed</source>
-        <translation>人工确认</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="115"/>
-        <source>Number + face</source>
-        <translation>工号 + 刷脸</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="116"/>
-        <source>Manual</source>
-        <translation>补卡</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="301"/>
-        <source>Manual (withdrawn)</source>
-        <translation>补卡（已撤销）</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="243"/>
+        <location filename="../history_tab.py" line="249"/>
         <source>Withdrawn on {time} by {operator}: {reason}</source>
         <translation>{time} 由 {operator} 撤销：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../history_tab.py" line="301"/>
-        <source>Reason</source>
-        <translation>原因</translation>
     </message>
 </context>
 <context>

@@ -237,8 +237,14 @@ def test_the_csv_is_the_view_shown_in_the_desks_language(qtbot, make_window, sql
         window.historyRowsView.setChecked(True)
         qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10000)
         assert export("中文.csv")[0] == ["时间", "工号", "姓名", "部门", "签到点", "方式", "操作员", "原因"]
+        window.historySummaryView.setChecked(True)     # one table of words: the screen's are the file's
+        qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=10000)
+        shown = [tab.model.horizontalHeaderItem(c).text() for c in range(tab.model.columnCount())]
+        assert shown == export("汇总.csv")[0] == ["日期", "工号", "姓名", "首次签到", "最后签到", "签到次数"]
     finally:
         i18n.install("en")
+    window.historyRowsView.setChecked(True)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=10000)
     window.apply_diagnostics(True)                 # what saving Settings' diagnostics switch does
     rows = export("diagnostics.csv")
     assert rows[0][4:7] == ["Desk", "Distance", "Method"] and rows[1][5] == "0.3125"

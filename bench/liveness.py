@@ -7,6 +7,8 @@ Every visit is rendered (bench/heads.py) frame by frame at ``--fps`` and fed to 
   each drawn from 60-130 % of the mean (the low end, both <= 80 %, is reported on its own); the head
   sways 1-3 degrees and, in half the visits, turns or nods once by itself (5-20 degrees); asked to
   turn, it answers after 0.6-1.2 s with a 15-20 degree turn to the side asked;
+* **live_low**: as live, nose and face depth both 60-80 % of the mean (flatter faces, lower nose
+  bridges: common among the desk's users);
 * **print**: the person's photo (every other visit one of their enrolled photos, else their visit
   photo) printed (paper, margin, a slight bend in half of them), hand-held: from a pose up to 30
   degrees about every axis to another, moved, with tremor; asked to turn, the attacker turns the print
@@ -51,15 +53,16 @@ from bench.walkby import enroll, upper_95  # noqa: E402
 from recognition.imageio import read_image  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data"
-TYPES = ("live", "print", "phone", "replay")
+TYPES = ("live", "live_low", "print", "phone", "replay")
+LIVE_TYPES = ("live", "live_low")
 LOW_DEPTH = 0.8
 
 
 def make_actor(kind: str, still, points, seed: int, enrolled_still=None, enrolled_points=None):
     """The visit's actor and its depth factors (live and replay)."""
     rng = np.random.default_rng(seed)
-    nose, face = rng.uniform(0.6, 1.3, 2)
-    if kind == "live":
+    nose, face = rng.uniform(0.6, 0.8 if kind == "live_low" else 1.3, 2)
+    if kind in LIVE_TYPES:
         glance = rng.uniform(5, 20) if rng.random() < 0.5 else 0.0
         return HeadActor(still, points, seed, nose_depth=nose, face_depth=face, sway_deg=rng.uniform(1, 3),
                          glance_deg=glance), (nose, face)
@@ -145,8 +148,9 @@ def summarise(rows: list[dict]) -> dict:
         mine = [r for r in rows if r["type"] == kind]
         if not mine:
             continue
-        if kind == "live":
-            for label, group in (("all", mine), ("low_depth", [r for r in mine if max(r["depth"]) <= LOW_DEPTH])):
+        if kind in LIVE_TYPES:
+            groups = (("all", mine), ("low_depth", [r for r in mine if max(r["depth"]) <= LOW_DEPTH]))
+            for label, group in groups if kind == "live" else (("low_depth_only", mine),):
                 recognised = [r for r in group if r["checked_in"] == r["label"] or r["refused"]]
                 refused = [r for r in recognised if r["refused"]]
                 challenged = [r["t"] for r in recognised if r["checked_in"] and r["kind"] == "challenge"]
@@ -189,8 +193,9 @@ def main(argv=None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     parser.add_argument("--populations", nargs="+", default=["celeba", "east_asian"],
                         choices=["celeba", "east_asian"])
-    parser.add_argument("--visits", type=int, default=24, help="visits per type, population and policy")
+    parser.add_argument("--visits", type=int, default=20, help="visits per type, population and policy")
     parser.add_argument("--policies", nargs="+", default=["when_unsure", "always"], choices=["when_unsure", "always"])
+    parser.add_argument("--types", nargs="+", default=list(TYPES), choices=TYPES, help="visit types to play")
     parser.add_argument("--fps", type=float, default=10.0, help="frames a second the stream gets")
     parser.add_argument("--seconds", type=float, default=5.5, help="longest visit (the challenge's time and more)")
     parser.add_argument("--model-dir", help="model directory (default: the dlib port)")
@@ -234,7 +239,9 @@ def _main(args) -> int:
         for policy_name in args.policies:
             rows = []
             stream = StreamRecognizer(recognizer, gallery, StreamPolicy(liveness=policy_name))
-            kinds = TYPES if policy_name == "when_unsure" else ("live", "replay", "print")
+            # "always" changes nothing for a print or a phone photo (both are asked already): live and replay
+            kinds = [k for k in (TYPES if policy_name == "when_unsure" else ("live", "live_low", "replay", "print"))
+                     if k in args.types]
             jobs = [(kind, i, v) for kind in kinds for i, v in enumerate(chosen)]
             for kind, i, (label, visit_photo, enrolled_photo) in tqdm(jobs, desc=f"{name} {policy_name}"):
                 still, points = photo(visit_photo)
@@ -267,7 +274,7 @@ def _main(args) -> int:
 
 def print_summary(name: str, policy: str, s: dict) -> None:
     print(f"\n== {name}, liveness={policy} ==")
-    for key in ("live_all", "live_low_depth"):
+    for key in ("live_all", "live_low_depth", "live_low_depth_only"):
         if key in s:
             live = s[key]
             r = live["refused"]
@@ -276,7 +283,7 @@ def print_summary(name: str, policy: str, s: dict) -> None:
                   f" ({100 * r['rate']:.1f} %, upper 95 % {100 * r['upper_95']:.1f} %) {live['refused_reasons']};"
                   f" passive {live['passive']}, challenge {live['challenge']}, median to check-in with a challenge "
                   f"{'-' if median is None else f'{median:.2f} s'}")
-    for kind in TYPES[1:]:
+    for kind in TYPES[2:]:
         if kind in s:
             a = s[kind]
             c = a["checked_in"]

@@ -98,8 +98,9 @@ class LivenessLimits:
     #: the turn must be shown within this long of the prompt (people answered within ~1.7 s; a replayed
     #: clip that turns at some other moment fails)
     challenge_s: float = 3.0
-    #: yaw change (nose offset from the midline, eye distances) that counts as a turn: ~10 degrees
-    turn_yaw: float = 0.08
+    #: yaw change (nose offset from the midline, eye distances) that counts as a turn: ~8 degrees of a
+    #: mean head, ~13 of a head with a nose at 60 % of the mean
+    turn_yaw: float = 0.06
     #: a turn seen earlier than this after the prompt was not an answer to it
     min_reaction_s: float = 0.3
     challenge_landmark: float = 0.08
@@ -130,8 +131,9 @@ class Challenge:
     direction: str             # LEFT or RIGHT: the person's own side
     started: float
     deadline: float
-    baseline_yaw: float
-    baseline: "_Observation"
+    baseline_yaw: float        # the face's resting yaw (median of the frames kept): turns count from it
+    baseline: "_Observation"   # the kept frame nearest that yaw: the turned frames are compared with it
+    prompt_yaw: float          # the yaw when asked (a head coming back from a glance is not turning away)
     turned_frames: int = 0     # consecutive frames turned the asked way
     wrong_frames: int = 0      # ... the other way
     turned_seen: bool = False  # turned the right way at some point (planar or not)
@@ -279,10 +281,13 @@ class LivenessGuard:
             return face.challenge
         if not face.history:
             return None
-        recent = [o for o in face.history if t - o.t <= 0.3] or [face.history[-1]]
+        # the resting pose over the frames kept, not the last few: asked mid-glance, a face coming back
+        # to it would otherwise seem to turn the wrong way, and its turn would be measured from aside
+        resting = float(np.median([o.yaw for o in face.history]))
+        baseline = min(reversed(face.history), key=lambda o: abs(o.yaw - resting))
         direction = self.rng.choice((LEFT, RIGHT))
-        face.challenge = Challenge(direction, t, t + self.limits.challenge_s,
-                                   float(np.median([o.yaw for o in recent])), recent[-1])
+        face.challenge = Challenge(direction, t, t + self.limits.challenge_s, resting, baseline,
+                                   face.history[-1].yaw)
         return face.challenge
 
     def _answer(self, face: _FaceLiveness, now: _Observation) -> None:
@@ -291,8 +296,10 @@ class LivenessGuard:
             return
         sign = 1.0 if challenge.direction == LEFT else -1.0
         turn = sign * (now.yaw - challenge.baseline_yaw)
+        away = sign * (now.yaw - challenge.prompt_yaw)        # since the prompt
         challenge.turned_frames = challenge.turned_frames + 1 if turn >= limits.turn_yaw else 0
-        challenge.wrong_frames = challenge.wrong_frames + 1 if turn <= -limits.turn_yaw else 0
+        wrong = turn <= -limits.turn_yaw and away <= -limits.turn_yaw / 2
+        challenge.wrong_frames = challenge.wrong_frames + 1 if wrong else 0
         if challenge.wrong_frames >= 2 and not challenge.turned_seen:
             challenge.outcome = WRONG_DIRECTION
             return

@@ -105,6 +105,10 @@ class LivenessLimits:
     min_reaction_s: float = 0.3
     challenge_landmark: float = 0.08
     challenge_parallax: float = 0.085
+    #: ... in this many turned frames: a head holds its turn, a print's tracking errors flicker (two
+    #: hand-held prints passed on one frame each on bench/liveness.py; asking two in a row refused 2 of
+    #: 16 low-depth heads whose answer dipped for a frame)
+    challenge_frames: int = 2
 
 
 @dataclasses.dataclass(frozen=True)
@@ -137,6 +141,7 @@ class Challenge:
     turned_frames: int = 0     # consecutive frames turned the asked way
     wrong_frames: int = 0      # ... the other way
     turned_seen: bool = False  # turned the right way at some point (planar or not)
+    solid_frames: int = 0      # turned frames clearly non-planar
     best_turn: float = 0.0
     best_parallax: float = 0.0
     best_landmark: float = 0.0
@@ -309,7 +314,9 @@ class LivenessGuard:
             seen = self._parallax(challenge.baseline, now)
             if seen > challenge.best_parallax:
                 challenge.best_turn, challenge.best_parallax, challenge.best_landmark = turn, seen, landmark
-            if landmark >= limits.challenge_landmark and seen >= limits.challenge_parallax:
+            solid = landmark >= limits.challenge_landmark and seen >= limits.challenge_parallax
+            challenge.solid_frames += solid
+            if challenge.solid_frames >= limits.challenge_frames:
                 challenge.outcome = PASSED
                 face.proven = LivenessEvidence("challenge", seen, landmark, turn, challenge.direction)
 

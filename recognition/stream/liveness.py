@@ -25,13 +25,17 @@ edge give no evidence either way.
 
 **Challenge.** When the passive test is not enough (policy ``when_unsure`` and not ``live``, or
 ``always``), the person is asked to turn their head a little to a random side (their own ``left`` or
-``right``: turning to their left moves their nose towards the unmirrored camera image's +x). Within
-``challenge_s`` the yaw (nose offset from the eyes' and mouth's midline, in eye distances) must move
-at least ``turn_yaw`` that way from where it was when asked, in two consecutive good frames, and a
-pair (the frame when asked, a turned frame) must be clearly non-planar (``challenge_landmark``,
-``challenge_parallax``). Reasons a challenge fails (also those of a refusal, :data:`REASONS`):
-``wrong_direction`` (turned the other way first), ``no_turn`` (no turn in time), ``flat`` (turned, or
-moved, but planar), ``left`` (the face left mid-challenge, or the visit ended).
+``right``: turning to their left moves their nose towards the unmirrored camera image's +x; a
+mirrored preview shows it on the screen's left). Within ``challenge_s`` of the prompt (and not before
+``min_reaction_s``) the yaw (nose offset from the eyes' and mouth's midline, in eye distances) must move
+at least ``turn_yaw`` that way from the face's resting yaw (the median of the frames kept), in two
+consecutive good frames, and ``challenge_frames`` turned frames must be clearly non-planar against
+the kept frame nearest the resting yaw (``challenge_landmark`` and ``challenge_parallax``). Reasons a
+challenge fails (also those of a refusal, :data:`REASONS`): ``wrong_direction`` (turned the other way
+first, away from both the resting pose and the pose when asked), ``no_turn`` (no turn in time),
+``flat`` (turned, or moved, but planar), ``left`` (the face left mid-challenge, or the visit ended).
+A replayed clip of the person turning passes only when its turn happens to come the right way within
+the reaction window (bench/liveness.py counts how often).
 
 **API** (used by recognition.stream.recognizer.StreamRecognizer; one :class:`LivenessGuard` per stream):
 

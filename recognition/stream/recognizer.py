@@ -627,7 +627,10 @@ class StreamRecognizer:
             # check-in, no candidate, nothing learned from the samples just enrolled)
             return None
         if state == KNOWN:
-            return self._admit(track, track.decision, t, ending)
+            admitted = self._admit(track, track.decision, t, ending)
+            if admitted is not None and admitted.key is not None:
+                track.decision = admitted      # with its liveness evidence
+            return admitted
         return track.decision
 
     def confirm(self, key: str, track_id: int) -> Decision | None:

@@ -36,7 +36,7 @@ HEAD = dict(ellipse_width=1.3, ellipse_height=1.8, ellipse_depth=1.2, nose_tip=0
 def rotation(yaw_deg: float = 0.0, pitch_deg: float = 0.0, roll_deg: float = 0.0) -> np.ndarray:
     """Rotation of a surface (x right, y down, z toward the camera): yaw about the vertical axis (a
     positive yaw turns the face's front towards the image's +x, i.e. the person turns to their own
-    left as the camera sees them), pitch about the horizontal axis (positive: chin up), roll in the image."""
+    left as the camera sees them), pitch about the horizontal axis (a nod), roll in the image."""
     y, p, r = (math.radians(a) for a in (yaw_deg, pitch_deg, roll_deg))
     ry = np.array([[math.cos(y), 0, math.sin(y)], [0, 1, 0], [-math.sin(y), 0, math.cos(y)]])
     rx = np.array([[1, 0, 0], [0, math.cos(p), math.sin(p)], [0, -math.sin(p), math.cos(p)]])

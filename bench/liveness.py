@@ -24,7 +24,7 @@ bound (Clopper-Pearson; 0/N gives ~3/N), live visits refused (of those the face 
 the median time to a check-in with a challenge, low-depth faces apart. Liveness only ever refuses, so
 strangers' false check-ins cannot rise (bench/walkby.py counts them with liveness off).
 
-    python bench/liveness.py [--populations celeba east_asian] [--visits 24] [--fps 10] [--json bench/results/liveness.json]
+    python bench/liveness.py [--populations celeba east_asian] [--visits 20] [--fps 10] [--json bench/results/liveness.json]
 """
 from __future__ import annotations
 

@@ -36,7 +36,7 @@ HEAD = dict(ellipse_width=1.3, ellipse_height=1.8, ellipse_depth=1.2, nose_tip=0
 def rotation(yaw_deg: float = 0.0, pitch_deg: float = 0.0, roll_deg: float = 0.0) -> np.ndarray:
     """Rotation of a surface (x right, y down, z toward the camera): yaw about the vertical axis (a
     positive yaw turns the face's front towards the image's +x, i.e. the person turns to their own
-    left as the camera sees them), pitch about the horizontal axis (positive: chin up), roll in the image."""
+    left as the camera sees them), pitch about the horizontal axis (a nod), roll in the image."""
     y, p, r = (math.radians(a) for a in (yaw_deg, pitch_deg, roll_deg))
     ry = np.array([[math.cos(y), 0, math.sin(y)], [0, 1, 0], [-math.sin(y), 0, math.cos(y)]])
     rx = np.array([[1, 0, 0], [0, math.cos(p), math.sin(p)], [0, -math.sin(p), math.cos(p)]])
@@ -54,6 +54,9 @@ class Surface:
     alpha: np.ndarray
     iod: float
     face_px: float                 # the face's height in the surface's pixels (to size it in the frame)
+    #: a flat surface's picture and where its pivot is in it: rendered by one homography (exact, fast)
+    texture: np.ndarray | None = None
+    origin: tuple[float, float] = (0.0, 0.0)
 
     def __post_init__(self):
         keep = self.alpha > 0.01                       # invisible points need no projecting
@@ -131,6 +134,8 @@ class Surface:
         z = -bend * w * ((x / (w / 2)) ** 2 - 0.0)        # edges bent away from the camera
         xyz = np.stack([x, ys - centre[1], z], -1).reshape(-1, 3)
         face_px = STILL_FACE_PX * supersample * still_bgr.shape[0] / 250.0
+        if bend == 0:
+            return cls(np.zeros((0, 3)), np.zeros((0, 3)), np.zeros(0), iod, face_px, image, tuple(centre))
         return cls(xyz, image.reshape(-1, 3).astype(np.float32), np.ones(h * w, np.float32), iod, face_px)
 
     @classmethod
@@ -156,9 +161,9 @@ class Surface:
             h, w = image.shape[:2]
             ys, xs = np.mgrid[0:h, 0:w].astype(np.float64)
         iod = float(np.linalg.norm(pts[1] - pts[0])) * supersample
-        xyz = np.stack([xs - centre[0], ys - centre[1], np.zeros_like(xs)], -1).reshape(-1, 3)
         face_px = STILL_FACE_PX * supersample * screen_bgr.shape[0] / 250.0
-        return cls(xyz, image.reshape(-1, 3).astype(np.float32), np.ones(h * w, np.float32), iod, face_px)
+        return cls(np.zeros((0, 3)), np.zeros((0, 3)), np.zeros(0), iod, face_px, image.astype(np.float32),
+                   tuple(centre))
 
 
 def _supersampled(image: np.ndarray, factor: float) -> np.ndarray:
@@ -188,6 +193,8 @@ def splat(surface: Surface, placement: Placement, size=FRAME_SIZE):
     w, h = size
     scale = placement.face_px / surface.face_px         # surface pixels -> frame pixels at the pivot
     distance = CAMERA_DISTANCE_IODS * surface.iod
+    if surface.texture is not None:
+        return _flat(surface, placement, size, scale, distance)
     p = surface.xyz @ placement.rotation.T.astype(np.float32) + np.asarray(placement.shift, np.float32)
     depth = distance - p[:, 2]
     focal = distance * scale
@@ -214,6 +221,25 @@ def splat(surface: Surface, placement: Placement, size=FRAME_SIZE):
         mean_a = cv2.blur(alpha, (3, 3)) / np.maximum(weight, 1e-6)
         colour[holes] = mean_c[holes]
         alpha[holes] = mean_a[holes]
+    return x0, y0, colour, alpha
+
+
+def _flat(surface: Surface, placement: Placement, size, scale: float, distance: float):
+    """A flat surface: its four corners projected give the homography of the whole picture."""
+    th, tw = surface.texture.shape[:2]
+    ox, oy = surface.origin
+    corners = np.float32([[0, 0], [tw, 0], [tw, th], [0, th]])
+    xyz = np.c_[corners - (ox, oy), np.zeros(4)] @ placement.rotation.T + np.asarray(placement.shift)
+    depth = distance - xyz[:, 2]
+    focal = distance * scale
+    image_pts = np.c_[placement.centre[0] + focal * xyz[:, 0] / depth, placement.centre[1] + focal * xyz[:, 1] / depth]
+    x0, y0 = max(0, int(np.floor(image_pts[:, 0].min()))), max(0, int(np.floor(image_pts[:, 1].min())))
+    x1, y1 = min(size[0], int(np.ceil(image_pts[:, 0].max())) + 1), min(size[1], int(np.ceil(image_pts[:, 1].max())) + 1)
+    if x1 <= x0 or y1 <= y0:
+        return None
+    homography = cv2.getPerspectiveTransform(corners, np.float32(image_pts - (x0, y0)))
+    colour = cv2.warpPerspective(surface.texture, homography, (x1 - x0, y1 - y0), flags=cv2.INTER_LINEAR)
+    alpha = cv2.warpPerspective(np.ones((th, tw), np.float32), homography, (x1 - x0, y1 - y0), flags=cv2.INTER_LINEAR)
     return x0, y0, colour, alpha
 
 
@@ -301,6 +327,14 @@ class Actor:
         self.centre = np.asarray(centre, np.float64) + self.rng.uniform(-30, 30, 2) * (0.8, 0.4)
         self.prompt_seen: tuple[float, str] | None = None       # (when it was first shown, side)
 
+    glare = None
+
+    def layer(self, t: float, prompt=None):
+        raise NotImplementedError
+
+    def frame(self, t: float, prompt=None) -> np.ndarray:
+        return self.scene.frame([self.layer(t, prompt)], self.glare)
+
     def _note(self, t: float, prompt) -> None:
         if prompt is not None and self.prompt_seen is None:
             self.prompt_seen = (t, prompt.direction)
@@ -343,12 +377,12 @@ class HeadActor(Actor):
             yaw += sign * self.answer_deg * _smooth((t - shown - self.reaction_s) / 0.45)
         return yaw, pitch, roll
 
-    def frame(self, t: float, prompt=None) -> np.ndarray:
+    def layer(self, t: float, prompt=None):
         self._note(t, prompt)
         yaw, pitch, roll = self.pose(t)
         drift = np.array([3 * math.sin(0.7 * t + self.phase[0]), 2 * math.sin(0.9 * t + self.phase[1])])
-        return render_frame(self.scene, self.surface,
-                            Placement(rotation(yaw, pitch, roll), tuple(self.centre + drift), self.face_px))
+        return splat(self.surface, Placement(rotation(yaw, pitch, roll), tuple(self.centre + drift), self.face_px),
+                     self.scene.size)
 
 
 class FlatActor(Actor):
@@ -375,7 +409,7 @@ class FlatActor(Actor):
                                 rng.uniform(40, 110)) if glare else None
         self.screen = screen
 
-    def frame(self, t: float, prompt=None) -> np.ndarray:
+    def layer(self, t: float, prompt=None):
         self._note(t, prompt)
         rng = self.rng
         k = _smooth(t / self.duration)
@@ -385,8 +419,13 @@ class FlatActor(Actor):
             yaw += SIDE_SIGN[side] * self.answer_deg * _smooth((t - shown - self.reaction_s) / 0.5)
         centre = self.centre + self.move * k + rng.normal(0, 1.5, 2)
         surface = self.screen(t) if self.screen is not None else self.surface
-        return render_frame(self.scene, surface, Placement(rotation(yaw, pitch, roll), tuple(centre), self.face_px),
-                            self.glare)
+        return splat(surface, Placement(rotation(yaw, pitch, roll), tuple(centre), self.face_px), self.scene.size)
+
+
+def together(actors, t: float, prompts=None) -> np.ndarray:
+    """One frame of several actors side by side (the first one's scene; ``prompts`` one per actor)."""
+    prompts = prompts or [None] * len(actors)
+    return actors[0].scene.frame([a.layer(t, p) for a, p in zip(actors, prompts)], actors[0].glare)
 
 
 def head_video(still, landmarks, seed: int, nose_depth=1.0, face_depth=1.0, size=250):

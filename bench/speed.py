@@ -16,6 +16,9 @@ Frames are 640x480, made from ../shared/data.
         [--json bench/results/speed.json]
 
 ``--model-dir`` adds another network's streams and its embedding time per chip to the same run.
+``--liveness MODE`` times the one-face stream with ``StreamPolicy(liveness=MODE)`` against liveness off
+on the same frames, alternating (off, MODE, off, MODE) so a shared machine's load falls on both alike;
+``--streams-only`` skips the single-frame comparison with face_recognition.
 """
 from __future__ import annotations
 
@@ -112,12 +115,12 @@ def jittered(frame: np.ndarray, count: int, seed: int = 0) -> list[np.ndarray]:
     return out
 
 
-def time_stream(recognizer, gallery, visits: list[list[np.ndarray]]) -> dict:
+def time_stream(recognizer, gallery, visits: list[list[np.ndarray]], policy=None, per_frame: bool = True) -> dict:
     """Milliseconds per frame of the stream recognizer and of identify() on the same frames."""
     from bench.visits import FPS
     from recognition.stream import StreamRecognizer
 
-    stream = StreamRecognizer(recognizer, gallery)
+    stream = StreamRecognizer(recognizer, gallery, policy)
     stream.process(visits[0][0], -10.0)                 # warm-up (traces), then a fresh stream time
     stream.reset()
     calls_before, embedded_before, detections_before = (stream.network_calls, stream.faces_embedded,
@@ -131,7 +134,7 @@ def time_stream(recognizer, gallery, visits: list[list[np.ndarray]]) -> dict:
             stream_s += time.perf_counter() - started
             frames += 1
     per_frame_s = 0.0
-    for visit in visits:
+    for visit in visits if per_frame else []:
         for frame in visit:
             started = time.perf_counter()
             recognizer.identify(frame, gallery)
@@ -148,6 +151,22 @@ def stream_figures(recognizer, visits: int, multi_frames: int) -> dict:
     figures = {f"one_face_stream_{k}": v for k, v in time_stream(recognizer, gallery, walk).items()}
     six = jittered(six_faces_at_the_desk(), multi_frames)
     figures.update({f"six_face_stream_{k}": v for k, v in time_stream(recognizer, gallery, [six]).items()})
+    return figures
+
+
+def liveness_cost(recognizer, visits: int, modes: list[str]) -> dict:
+    """The one-face stream's milliseconds per frame with liveness off and on, alternating twice."""
+    from recognition.stream import StreamPolicy
+
+    walk, gallery = walk_by_stream(recognizer, visits)
+    spent: dict[str, list[float]] = {}
+    for _ in range(2):
+        for mode in ["off"] + modes:
+            timed = time_stream(recognizer, gallery, walk, StreamPolicy(liveness=mode), per_frame=False)
+            spent.setdefault(mode, []).append(timed["stream_ms_per_frame"])
+    figures = {f"one_face_stream_liveness_{mode}_ms_per_frame": statistics.mean(v) for mode, v in spent.items()}
+    for mode in modes:
+        figures[f"liveness_{mode}_extra_ms_per_frame"] = statistics.mean(spent[mode]) - statistics.mean(spent["off"])
     return figures
 
 
@@ -176,10 +195,12 @@ def main(argv=None) -> int:
     parser.add_argument("--model-dir", action="append", default=[], metavar="DIR",
                         help="also measure this network's streams and chips beside the default's, in the same "
                              "run (repeatable; e.g. recognition/models/pretrained/mobilefacenet)")
+    parser.add_argument("--liveness", nargs="+", default=[], choices=["when_unsure", "always"],
+                        help="also time the one-face stream with this liveness policy against off")
+    parser.add_argument("--streams-only", action="store_true", help="skip the single-frame comparison")
     parser.add_argument("--json", help="write the figures to this JSON file")
     args = parser.parse_args(argv)
 
-    import face_recognition
     from recognition.gallery import Gallery
     from recognition.recognizer import FaceRecognizer
 
@@ -192,6 +213,9 @@ def main(argv=None) -> int:
     def ours(frame):
         return recognizer.identify(frame, gallery)
 
+    if not args.streams_only:
+        import face_recognition
+
     def theirs(frame):
         rgb = cv2.cvtColor(frame, cv2.COLOR_BGR2RGB)
         return face_recognition.face_encodings(rgb, face_recognition.face_locations(rgb))
@@ -201,7 +225,7 @@ def main(argv=None) -> int:
     figures = {"machine": f"{platform.machine()} {os.cpu_count()} cores", "frame": "640x480",
                "min_face_size": args.min_face_size, "model": recognizer.spec.name,
                "gallery_embeddings": args.gallery_size}
-    for label, frames in (("", one), ("multi_", multi)):
+    for label, frames in (() if args.streams_only else (("", one), ("multi_", multi))):
         ours_ms, ours_found = time_each(ours, frames)
         theirs_ms, theirs_found = time_each(theirs, frames)
         figures.update({
@@ -214,6 +238,8 @@ def main(argv=None) -> int:
         })
     figures["embedding_ms_per_chip"] = chip_ms(recognizer, one[0])
     figures.update(stream_figures(recognizer, args.stream_visits, args.multi_stream_frames))
+    if args.liveness:
+        figures.update(liveness_cost(recognizer, args.stream_visits, args.liveness))
     for model_dir in args.model_dir:       # other networks: the same frames, the same machine, the same run
         other = FaceRecognizer.load(model_dir, min_face_size=args.min_face_size)
         figures.setdefault("other_models", {})[model_dir] = {

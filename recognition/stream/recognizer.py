@@ -37,8 +37,9 @@ Besides "this person" and "unknown", a decision can carry:
   (the desk lists it as a rejected attempt).
 
 Liveness (``StreamPolicy.liveness`` "when_unsure" or "always"): a check-in waits until the face is
-proven live. In "when_unsure" a visit the passive planar test finds ``live`` checks in at once, one it
-finds ``flat`` is refused, and an ``unsure`` one is asked to turn its head (``TrackedFace.challenge``:
+proven live. In "when_unsure" a visit the passive planar test finds ``live`` checks in at once (also
+while it is held, up to ``LivenessLimits.passive_s`` from the face's first frame), and one it finds
+``flat`` or still ``unsure`` after that is asked to turn its head (``TrackedFace.challenge``:
 the side and the seconds left, drawn on that face) while the decision is held; the challenge's outcome
 comes out of :meth:`process` as the check-in or as a refusal. In "always" every check-in is challenged.
 """
@@ -255,11 +256,11 @@ class StreamRecognizer:
         evidence = self.liveness.evidence(track.id)
         if evidence is not None and (evidence.kind == "challenge" or mode == WHEN_UNSURE):
             return dataclasses.replace(decision, liveness=evidence)
-        if mode == WHEN_UNSURE and self.liveness.verdict(track.id).state == FLAT:
-            return self._refuse(track, decision, REFUSED_FLAT, t)
         if ending:                           # the face is gone: nobody left to ask
-            return self._refuse(track, decision, LEFT_EARLY, t)
-        if mode != WHEN_UNSURE or t - track.first_t >= self.policy.liveness_limits.passive_s:
+            flat = self.liveness.verdict(track.id).state == FLAT
+            return self._refuse(track, decision, REFUSED_FLAT if flat else LEFT_EARLY, t)
+        if (mode != WHEN_UNSURE or t - track.first_t >= self.policy.liveness_limits.passive_s
+                or self.liveness.verdict(track.id).state == FLAT):
             self.liveness.start(track.id, t)
         # the name is not shown while the check-in is held: the box says "deciding" (and asks to turn)
         track.held, track.state, track.decision = decision, DECIDING, None
@@ -274,9 +275,7 @@ class StreamRecognizer:
                 evidence, verdict = self.liveness.evidence(track.id), self.liveness.verdict(track.id)
                 if evidence is not None:
                     return self._check_in(track, dataclasses.replace(track.held, t=t, liveness=evidence))
-                if verdict.state == FLAT:
-                    return self._refuse(track, track.held, REFUSED_FLAT, t)
-                if t - track.first_t < limits.passive_s:
+                if verdict.state != FLAT and t - track.first_t < limits.passive_s:
                     return None
             if self.liveness.start(track.id, t) is None:
                 # no usable frame to ask from yet (dark, cut by the edge): the face has the challenge's time
@@ -628,7 +627,10 @@ class StreamRecognizer:
             # check-in, no candidate, nothing learned from the samples just enrolled)
             return None
         if state == KNOWN:
-            return self._admit(track, track.decision, t, ending)
+            admitted = self._admit(track, track.decision, t, ending)
+            if admitted is not None and admitted.key is not None:
+                track.decision = admitted      # with its liveness evidence
+            return admitted
         return track.decision
 
     def confirm(self, key: str, track_id: int) -> Decision | None:

@@ -9,7 +9,7 @@ import cv2
 import numpy as np
 import pytest
 
-from bench.heads import FlatActor, HeadActor, Surface, still_landmarks
+from bench.heads import FlatActor, HeadActor, Surface, still_landmarks, together
 from bench.visits import background
 from recognition.gallery import Gallery
 from recognition.imageio import read_image
@@ -137,6 +137,39 @@ def test_leaving_mid_challenge_is_refused(recognizer, gallery, photo):
                               HeadActor(still, points, seed=30, obey="ignore"), gone_after=0.5)
     checked, refused = outcome(decisions)
     assert prompts and not checked and [d.refused for d in refused] == [lv.LEFT_EARLY]
+
+
+def test_a_print_beside_a_live_head_each_judged_on_its_own(recognizer, gallery, photo, lfw_image):
+    still, points = photo
+    other = read_image(lfw_image("Tony_Blair", 10))
+    head = HeadActor(still, points, seed=40, glance_deg=18, centre=(190, 240), face_px=130)
+    card = FlatActor(Surface.card(other, still_landmarks(recognizer.detector, other), seed=41), seed=42,
+                     max_deg=15.0, centre=(470, 240), face_px=130, **LIT)
+    stream = stream_for(recognizer, gallery, "when_unsure")
+    decisions, prompts = [], [None, None]
+    for i in range(int(6 * FPS)):
+        t = i / FPS
+        decisions += stream.process(together([head, card], t, prompts), t)
+        prompts = [None, None]
+        for face in stream.faces:              # each actor sees the prompt drawn on its own face
+            if face.challenge is not None:
+                prompts[0 if (face.box[0] + face.box[2]) / 2 < 320 else 1] = face.challenge
+    checked, refused = outcome(decisions + stream.reset())
+    assert [d.key for d in checked] == [PERSON]
+    assert [d.nearest_key for d in refused] == ["Tony_Blair"]
+    assert len({d.track_id for d in checked + refused}) == 2
+
+
+def test_bad_light_and_the_frame_edge_never_check_in_a_print(recognizer, gallery, photo):
+    still, points = photo
+    for light in ((0.08, 0.1), (0.2, 0.25)):       # too dark to find a face; dim and noisy
+        dark = FlatActor(Surface.card(still, points, seed=50), seed=53, max_deg=30.0, light_gain=light)
+        stream = stream_for(recognizer, gallery, "when_unsure")
+        checked, _ = outcome(play(stream, dark, seconds=5)[0])
+        assert not checked
+    edge = FlatActor(Surface.card(still, points, seed=51), seed=52, max_deg=15.0, centre=(40, 240), **LIT)
+    checked, _ = outcome(play(stream_for(recognizer, gallery, "when_unsure"), edge, seconds=5)[0])
+    assert not checked
 
 
 def test_the_planar_measures_on_exact_geometry():

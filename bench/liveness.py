@@ -216,9 +216,10 @@ def _main(args) -> int:
         raise OSError(f"shared data not found at {SHARED}")
     from recognition import FaceRecognizer
     from recognition.models.dlib_resnet import ensure_default_model
+    from recognition.recognizer import DEFAULT_MODEL_DIR
     from recognition.stream import StreamPolicy, StreamRecognizer
 
-    model_dir = args.model_dir or ensure_default_model()
+    model_dir = args.model_dir or ensure_default_model(DEFAULT_MODEL_DIR)
     recognizer = FaceRecognizer.load(model_dir, min_face_size=args.min_face_size)
     started = time.time()
     load = os.getloadavg()

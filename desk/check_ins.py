@@ -26,6 +26,7 @@ import cv2
 import numpy as np
 
 from desk.enrolment import learned_sample
+from recognition.samples import encode_jpeg
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +101,10 @@ def thumbnail(chip) -> bytes | None:
     scale = THUMBNAIL_PX / max(image.shape[:2])
     if scale < 1:
         image = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-    ok, jpeg = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, THUMBNAIL_QUALITY])
-    return jpeg.tobytes() if ok else None
+    try:
+        return encode_jpeg(image, THUMBNAIL_QUALITY)
+    except ValueError:          # the attempt is logged without its picture rather than lost
+        return None
 
 
 def rejections(decisions) -> list[Rejection]:

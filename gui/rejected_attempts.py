@@ -15,6 +15,8 @@ from PyQt5.QtGui import QIcon, QImage, QPixmap
 from PyQt5.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QTableWidget,
                              QTableWidgetItem, QVBoxLayout)
 
+from backend import csv_export
+from gui import i18n
 from gui.hints import refusal_text
 
 log = logging.getLogger(__name__)
@@ -88,8 +90,8 @@ class RejectedAttemptsDialog(QDialog):
         self._fill()
 
     def method_text(self, method: str) -> str:
-        return {"face": self.tr("face"), "number+face": self.tr("number + face"),
-                "confirmed": self.tr("confirmed by the operator")}.get(method, method)
+        """The method in History's words (backend.csv_export's table for the language on screen)."""
+        return csv_export.history_labels(i18n.shown())["methods"].get(method, method)
 
     def _fill(self) -> None:
         table = self.table

@@ -1660,87 +1660,72 @@
 <context>
     <name>RejectedAttemptsDialog</name>
     <message>
-        <location filename="../rejected_attempts.py" line="69"/>
+        <location filename="../rejected_attempts.py" line="71"/>
         <source>Rejected attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="70"/>
+        <location filename="../rejected_attempts.py" line="72"/>
         <source>Check-ins refused because the face was not shown live (a photo, a phone screen, or the head did not turn as asked). Nobody was checked in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="72"/>
+        <location filename="../rejected_attempts.py" line="74"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="72"/>
+        <location filename="../rejected_attempts.py" line="74"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="72"/>
+        <location filename="../rejected_attempts.py" line="74"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="74"/>
+        <location filename="../rejected_attempts.py" line="76"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="74"/>
+        <location filename="../rejected_attempts.py" line="76"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="74"/>
+        <location filename="../rejected_attempts.py" line="76"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="74"/>
+        <location filename="../rejected_attempts.py" line="76"/>
         <source>How</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="74"/>
+        <location filename="../rejected_attempts.py" line="76"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="74"/>
+        <location filename="../rejected_attempts.py" line="76"/>
         <source>Face</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="81"/>
+        <location filename="../rejected_attempts.py" line="83"/>
         <source>Cannot read the rejected attempts: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="91"/>
-        <source>face</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../rejected_attempts.py" line="91"/>
-        <source>number + face</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../rejected_attempts.py" line="92"/>
-        <source>confirmed by the operator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../rejected_attempts.py" line="101"/>
+        <location filename="../rejected_attempts.py" line="103"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../rejected_attempts.py" line="112"/>
+        <location filename="../rejected_attempts.py" line="114"/>
         <source>%n rejected attempts</source>
         <translation>
             <numerusform>%n rejected attempt</numerusform>

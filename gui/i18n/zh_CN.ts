@@ -1651,87 +1651,72 @@
 <context>
     <name>RejectedAttemptsDialog</name>
     <message>
-        <location filename="../rejected_attempts.py" line="69"/>
+        <location filename="../rejected_attempts.py" line="71"/>
         <source>Rejected attempts</source>
         <translation>被拒绝的签到</translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="70"/>
+        <location filename="../rejected_attempts.py" line="72"/>
         <source>Check-ins refused because the face was not shown live (a photo, a phone screen, or the head did not turn as asked). Nobody was checked in.</source>
         <translation>因未通过活体检测而被拒绝的签到（照片、手机屏幕，或没有按提示转头）。这些都没有签到。</translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="72"/>
+        <location filename="../rejected_attempts.py" line="74"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="72"/>
+        <location filename="../rejected_attempts.py" line="74"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="72"/>
+        <location filename="../rejected_attempts.py" line="74"/>
         <source>Last 30 days</source>
         <translation>最近 30 天</translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="74"/>
+        <location filename="../rejected_attempts.py" line="76"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="74"/>
+        <location filename="../rejected_attempts.py" line="76"/>
         <source>Number</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="74"/>
+        <location filename="../rejected_attempts.py" line="76"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="74"/>
+        <location filename="../rejected_attempts.py" line="76"/>
         <source>How</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="74"/>
+        <location filename="../rejected_attempts.py" line="76"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="74"/>
+        <location filename="../rejected_attempts.py" line="76"/>
         <source>Face</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="81"/>
+        <location filename="../rejected_attempts.py" line="83"/>
         <source>Cannot read the rejected attempts: {error}</source>
         <translation>无法读取被拒绝的签到：{error}</translation>
     </message>
     <message>
-        <location filename="../rejected_attempts.py" line="91"/>
-        <source>face</source>
-        <translation>刷脸</translation>
-    </message>
-    <message>
-        <location filename="../rejected_attempts.py" line="91"/>
-        <source>number + face</source>
-        <translation>工号 + 刷脸</translation>
-    </message>
-    <message>
-        <location filename="../rejected_attempts.py" line="92"/>
-        <source>confirmed by the operator</source>
-        <translation>操作员确认</translation>
-    </message>
-    <message>
-        <location filename="../rejected_attempts.py" line="101"/>
+        <location filename="../rejected_attempts.py" line="103"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
     <message numerus="yes">
-        <location filename="../rejected_attempts.py" line="112"/>
+        <location filename="../rejected_attempts.py" line="114"/>
         <source>%n rejected attempts</source>
         <translation>
             <numerusform>%n 次被拒绝的签到</numerusform>

@@ -20,30 +20,34 @@ A track is ``live`` when ``min_live_pairs`` pairs exceed both ``live_landmark`` 
 ``min_flat_pairs`` pairs with no pair above ``flat_parallax``; else ``unsure`` (no movement yet).
 A ``flat`` verdict asks the challenge at once rather than refusing: a live head that barely turned
 can look flat, and the challenge refuses a print anyway (its failure is then reported as ``flat``).
-Frames that fail the quality gate (too dark, blurred, turned away) or whose face is cut by the frame's
-edge give no evidence either way.
+Frames that fail the quality gate apart from the pose (too dark, blurred), are turned past
+``max_yaw`` or whose face is cut by the frame's edge give no evidence either way.
 
 **Challenge.** When the passive test is not enough (policy ``when_unsure`` and not ``live``, or
 ``always``), the person is asked to turn their head a little to a random side (their own ``left`` or
 ``right``: turning to their left moves their nose towards the unmirrored camera image's +x; a
-mirrored preview shows it on the screen's left). Within ``challenge_s`` of the prompt (and not before
-``min_reaction_s``) the yaw (nose offset from the eyes' and mouth's midline, in eye distances) must move
-at least ``turn_yaw`` that way from the face's resting yaw (the median of the frames kept), in two
-consecutive good frames, and ``challenge_frames`` turned frames must be clearly non-planar against
-the kept frame nearest the resting yaw (``challenge_landmark`` and ``challenge_parallax``). Reasons a
+mirrored preview shows it on the screen's left), and once that turn is shown, to the other side
+(``turns``, 2). Within ``challenge_s`` of each prompt (and not before ``min_reaction_s``) the yaw (nose
+offset from the eyes' and mouth's midline, in eye distances) must move at least ``turn_yaw`` that way
+from the face's resting yaw (the median of the frames kept when first asked), in two good frames in a
+row, and ``challenge_frames`` turned frames of each turn must be clearly non-planar
+(``challenge_landmark`` and ``challenge_parallax``) against the kept frame nearest the resting yaw or,
+for the second turn, against the frame that showed the first. Frames that are no evidence (blurred,
+dark, cut by the edge, turned past ``max_yaw``) are skipped, not counted against a run. Reasons a
 challenge fails (also those of a refusal, :data:`REASONS`): ``wrong_direction`` (turned the other way
 first, away from both the resting pose and the pose when asked), ``no_turn`` (no turn in time),
 ``flat`` (turned, or moved, but planar), ``left`` (the face left mid-challenge, or the visit ended).
-A replayed clip of the person turning passes only when its turn happens to come the right way within
-the reaction window (bench/liveness.py counts how often).
+A replayed clip of the person turning passes only when its turns happen to come the asked ways at
+the asked moments: a clip that turns once never turns back past its resting pose to the other side
+(bench/liveness.py counts how often replays pass).
 
 **API** (used by recognition.stream.recognizer.StreamRecognizer; one :class:`LivenessGuard` per stream):
 
 * ``guard.observe(track_id, frame, landmarks, box, quality_ok, t)`` every frame a track is seen;
 * ``guard.verdict(track_id)`` -> :class:`PassiveVerdict` (``state`` live/flat/unsure, ``pairs``, ``parallax``);
-* ``guard.start(track_id, t)`` -> :class:`Challenge` (``direction``, ``started``, ``deadline``);
+* ``guard.start(track_id, t)`` -> :class:`Challenge` (``sides``, ``direction`` asked now, ``started``, ``deadline``);
   ``guard.outcome(track_id, t)`` -> None while pending, else ``"passed"`` or a reason;
-  ``guard.prompt(track_id, t)`` -> :class:`ChallengePrompt` (``direction``, ``seconds_left``) to draw;
+  ``guard.prompt(track_id, t)`` -> :class:`ChallengePrompt` (``direction``, ``seconds_left``, ``step``) to draw;
 * ``guard.evidence(track_id)`` -> :class:`LivenessEvidence` (``kind`` "passive" | "challenge" | "off",
   ``parallax``, ``landmark``, ``turn``) recorded with a check-in;
 * ``guard.forget(track_id)`` when a visit ends.
@@ -64,6 +68,7 @@ OFF, WHEN_UNSURE, ALWAYS = "off", "when_unsure", "always"
 MODES = (OFF, WHEN_UNSURE, ALWAYS)
 LIVE, FLAT, UNSURE = "live", "flat", "unsure"
 LEFT, RIGHT = "left", "right"
+_OTHER = {LEFT: RIGHT, RIGHT: LEFT}
 PASSED = "passed"
 #: why an attempt was refused (Decision.refused): the operator's words are the desk's to choose
 WRONG_DIRECTION, NO_TURN, REFUSED_FLAT, LEFT_EARLY = "wrong_direction", "no_turn", "flat", "left"
@@ -95,13 +100,20 @@ class LivenessLimits:
     min_flat_pairs: int = 4
     #: frames kept per track (seconds)
     history_s: float = 4.0
+    #: a frame turned up to this far (|yaw|, eye distances; ~45 degrees) is still evidence: the recognizer's
+    #: quality gate stops at 0.45, and a face already resting turned that is asked to turn further passes it
+    max_yaw: float = 0.6
     # -- challenge -------------------------------------------------------------------------------
     #: "when_unsure": a check-in not yet proven live waits this long (from the face's first frame) for
     #: passive evidence before the person is asked to turn: people walking up move their heads
     passive_s: float = 1.2
-    #: the turn must be shown within this long of the prompt (people answered within ~1.7 s; a replayed
+    #: each turn must be shown within this long of its prompt (people answered within ~1.7 s; a replayed
     #: clip that turns at some other moment fails)
     challenge_s: float = 3.0
+    #: turns asked: the first to a random side, then one to the other side. A replayed clip of the person
+    #: turning once came the asked way within the window in 11 of 40 visits with one turn asked; it cannot
+    #: turn back past its resting pose to the other side when asked (bench/liveness.py)
+    turns: int = 2
     #: yaw change (nose offset from the midline, eye distances) that counts as a turn: ~8 degrees of a
     #: mean head, ~13 of a head with a nose at 60 % of the mean
     turn_yaw: float = 0.06
@@ -109,10 +121,11 @@ class LivenessLimits:
     min_reaction_s: float = 0.3
     challenge_landmark: float = 0.08
     challenge_parallax: float = 0.085
-    #: ... in this many turned frames: a head holds its turn, a print's tracking errors flicker (two
-    #: hand-held prints passed on one frame each on bench/liveness.py; asking two in a row refused 2 of
-    #: 16 low-depth heads whose answer dipped for a frame)
-    challenge_frames: int = 2
+    #: ... in this many frames of each turn asked (the second one measured against the resting frame or
+    #: the first turn's). With one turn asked, two frames of it: two hand-held prints passed on one frame
+    #: each; asking two of one turn refused 2 of 16 low-depth heads whose answer dipped for a frame. Two
+    #: turns of one such frame each are two chances a print must both win (bench/liveness.py)
+    challenge_frames: int = 1
 
 
 @dataclasses.dataclass(frozen=True)
@@ -130,33 +143,41 @@ class LivenessEvidence:
     kind: str                  # "passive" | "challenge" | "off"
     parallax: float = 0.0      # eye distances the face's image left its best homography (see module)
     landmark: float = 0.0      # the nose's residual against the 4-point homography (eye distances)
-    turn: float = 0.0          # challenge: the yaw change shown in the asked direction (eye distances)
-    direction: str = ""        # challenge: the side asked
+    turn: float = 0.0          # challenge: the smallest of the turns' yaw changes the asked way (eye distances)
+    direction: str = ""        # challenge: the sides asked, in order ("left,right")
 
 
 @dataclasses.dataclass
 class Challenge:
-    direction: str             # LEFT or RIGHT: the person's own side
-    started: float
-    deadline: float
+    sides: tuple               # the sides asked in turn (LEFT / RIGHT: the person's own), one after the other
+    started: float             # the current turn's prompt
+    deadline: float            # ... and its deadline
     baseline_yaw: float        # the face's resting yaw (median of the frames kept): turns count from it
     baseline: "_Observation"   # the kept frame nearest that yaw: the turned frames are compared with it
     prompt_yaw: float          # the yaw when asked (a head coming back from a glance is not turning away)
-    turned_frames: int = 0     # consecutive frames turned the asked way
+    step: int = 0              # the turn being asked (index into ``sides``)
+    first_turn: "_Observation | None" = None   # the frame that showed the first turn (compared with too)
+    turned_frames: int = 0     # frames turned the asked way in a row (frames that are no evidence skipped)
     wrong_frames: int = 0      # ... the other way
     turned_seen: bool = False  # turned the right way at some point (planar or not)
-    solid_frames: int = 0      # turned frames clearly non-planar
+    solid_frames: int = 0      # turned frames clearly non-planar (this turn)
     best_turn: float = 0.0
     best_parallax: float = 0.0
     best_landmark: float = 0.0
     outcome: str | None = None
 
+    @property
+    def direction(self) -> str:
+        """The side asked now."""
+        return self.sides[self.step]
+
 
 @dataclasses.dataclass(frozen=True)
 class ChallengePrompt:
-    """A challenge going on, for the live tab to draw on the face ("请向左轻轻转头")."""
+    """A challenge going on, for the live tab to draw on the face ("请向左轻轻转头", then "请再向右轻轻转头")."""
     direction: str             # "left" | "right": the person's own side
     seconds_left: float
+    step: int = 0              # 0: the first turn asked; 1, ...: "now the other way"
 
 
 @dataclasses.dataclass
@@ -174,6 +195,7 @@ class _FaceLiveness:
     pairs: list = dataclasses.field(default_factory=list)     # (landmark, parallax, motion)
     since_pair: int = 0
     challenge: Challenge | None = None
+    turns: list = dataclasses.field(default_factory=list)      # the challenge's turns shown: (turn, parallax, landmark)
     proven: LivenessEvidence | None = None                     # a challenge passed on this visit
 
 
@@ -238,12 +260,13 @@ class LivenessGuard:
         face = self._faces.setdefault(track_id, _FaceLiveness())
         height, width = frame.shape[:2]
         x1, y1, x2, y2 = box
-        if not usable or x1 < 0 or y1 < 0 or x2 > width or y2 > height:
-            if face.challenge is not None:      # a frame that is no answer breaks a run of turned frames
-                face.challenge.turned_frames = face.challenge.wrong_frames = 0
-            return
         points = np.asarray(landmarks, np.float64).reshape(5, 2)
         pose = pose_of(points)
+        # a frame that gives no evidence (blurred, dark, cut by the edge) neither answers a challenge nor
+        # breaks a run of turned frames: a turning head blurs now and then
+        if (not usable or abs(pose.yaw) > self.limits.max_yaw or x1 < 0 or y1 < 0 or x2 > width
+                or y2 > height):
+            return
         now = _Observation(t, points, face_chip(frame, points), pose.yaw, pose.pitch)
         limits = self.limits
         while face.history and t - face.history[0].t > limits.history_s:
@@ -284,7 +307,8 @@ class LivenessGuard:
 
     # -- challenge ----------------------------------------------------------------------------------
     def start(self, track_id: int, t: float) -> Challenge | None:
-        """Ask ``track_id`` to turn (a random side); None when it has no usable frame yet to compare with."""
+        """Ask ``track_id`` to turn (a random side first, then the other); None when it has no usable frame
+        yet to compare with."""
         face = self._faces.setdefault(track_id, _FaceLiveness())
         if face.challenge is not None and face.challenge.outcome is None:
             return face.challenge
@@ -294,8 +318,10 @@ class LivenessGuard:
         # to it would otherwise seem to turn the wrong way, and its turn would be measured from aside
         resting = float(np.median([o.yaw for o in face.history]))
         baseline = min(reversed(face.history), key=lambda o: abs(o.yaw - resting))
-        direction = self.rng.choice((LEFT, RIGHT))
-        face.challenge = Challenge(direction, t, t + self.limits.challenge_s, resting, baseline,
+        face.turns = []
+        first = self.rng.choice((LEFT, RIGHT))
+        sides = tuple(first if i % 2 == 0 else _OTHER[first] for i in range(max(1, self.limits.turns)))
+        face.challenge = Challenge(sides, t, t + self.limits.challenge_s, resting, baseline,
                                    face.history[-1].yaw)
         return face.challenge
 
@@ -304,25 +330,42 @@ class LivenessGuard:
         if now.t - challenge.started < limits.min_reaction_s or now.t > challenge.deadline:
             return
         sign = 1.0 if challenge.direction == LEFT else -1.0
-        turn = sign * (now.yaw - challenge.baseline_yaw)
+        turn = sign * (now.yaw - challenge.baseline_yaw)      # from the resting pose
         away = sign * (now.yaw - challenge.prompt_yaw)        # since the prompt
         challenge.turned_frames = challenge.turned_frames + 1 if turn >= limits.turn_yaw else 0
-        wrong = turn <= -limits.turn_yaw and away <= -limits.turn_yaw / 2
+        # a head still finishing the turn before is not turning the wrong way: only the first turn can be wrong
+        wrong = challenge.step == 0 and turn <= -limits.turn_yaw and away <= -limits.turn_yaw / 2
         challenge.wrong_frames = challenge.wrong_frames + 1 if wrong else 0
         if challenge.wrong_frames >= 2 and not challenge.turned_seen:
             challenge.outcome = WRONG_DIRECTION
             return
-        if challenge.turned_frames >= 2:
-            challenge.turned_seen = True
-            landmark = landmark_residual(challenge.baseline.points, now.points)
-            seen = self._parallax(challenge.baseline, now)
-            if seen > challenge.best_parallax:
-                challenge.best_turn, challenge.best_parallax, challenge.best_landmark = turn, seen, landmark
-            solid = landmark >= limits.challenge_landmark and seen >= limits.challenge_parallax
-            challenge.solid_frames += solid
-            if challenge.solid_frames >= limits.challenge_frames:
-                challenge.outcome = PASSED
-                face.proven = LivenessEvidence("challenge", seen, landmark, turn, challenge.direction)
+        if challenge.turned_frames < 2:
+            return
+        challenge.turned_seen = True
+        # the second turn is measured against the first one's frame too: twice the rotation, more parallax
+        references = [challenge.baseline] + ([challenge.first_turn] if challenge.first_turn is not None else [])
+        landmark, seen = max(((landmark_residual(r.points, now.points), self._parallax(r, now)) for r in references),
+                             key=lambda m: min(m[0] / limits.challenge_landmark, m[1] / limits.challenge_parallax))
+        if seen > challenge.best_parallax:
+            challenge.best_parallax, challenge.best_landmark = seen, landmark
+        challenge.best_turn = max(challenge.best_turn, turn)
+        challenge.solid_frames += landmark >= limits.challenge_landmark and seen >= limits.challenge_parallax
+        if challenge.solid_frames < limits.challenge_frames:
+            return
+        face.turns.append((turn, challenge.best_parallax, challenge.best_landmark))
+        if challenge.step + 1 < len(challenge.sides):        # this turn shown: now the other way
+            challenge.first_turn = now
+            challenge.step += 1
+            challenge.started, challenge.deadline = now.t, now.t + limits.challenge_s
+            challenge.prompt_yaw = now.yaw
+            challenge.turned_frames = challenge.wrong_frames = challenge.solid_frames = 0
+            challenge.turned_seen = False
+            challenge.best_turn = challenge.best_parallax = challenge.best_landmark = 0.0
+            return
+        challenge.outcome = PASSED
+        face.proven = LivenessEvidence("challenge", min(p for _, p, _ in face.turns),
+                                       min(lm for _, _, lm in face.turns), min(tn for tn, _, _ in face.turns),
+                                       ",".join(challenge.sides))
 
     def outcome(self, track_id: int, t: float) -> str | None:
         """None while the challenge of ``track_id`` is pending (or none was started), else PASSED or a reason."""
@@ -340,7 +383,7 @@ class LivenessGuard:
         challenge = face.challenge if face else None
         if challenge is None or challenge.outcome is not None:
             return None
-        return ChallengePrompt(challenge.direction, max(0.0, challenge.deadline - t))
+        return ChallengePrompt(challenge.direction, max(0.0, challenge.deadline - t), challenge.step)
 
     def evidence(self, track_id: int) -> LivenessEvidence | None:
         """The visit's proof of life: a passed challenge, else a passive ``live`` verdict, else None."""
@@ -355,11 +398,6 @@ class LivenessGuard:
     def challenge_of(self, track_id: int) -> Challenge | None:
         face = self._faces.get(track_id)
         return face.challenge if face else None
-
-    def clear_challenge(self, track_id: int) -> None:
-        face = self._faces.get(track_id)
-        if face is not None:
-            face.challenge = None
 
     def forget(self, track_id: int) -> None:
         self._faces.pop(track_id, None)

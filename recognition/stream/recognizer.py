@@ -235,7 +235,10 @@ class StreamRecognizer:
             track.changed = track.thumb is not None and float(thumb @ track.thumb) < SUDDEN_CHANGE
             track.thumb = thumb
             if self.policy.liveness != OFF:
-                self.liveness.observe(track.id, frame, track.landmarks, track.box, track.quality.ok, t)
+                # the pose is the liveness test's to judge (a turn asked of a face already turned aside
+                # goes past the recognizer's limit); the rest of the quality gate holds
+                evidence = judge(track.quality, dataclasses.replace(self.policy.quality, max_yaw=math.inf)).ok
+                self.liveness.observe(track.id, frame, track.landmarks, track.box, evidence, t)
         self._embed(seen, t)
         self._feed_enrollment(frame, t)
         decisions = ended + [d for track in seen for d in [self._decide(track, frame, t)] if d is not None]

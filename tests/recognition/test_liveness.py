@@ -98,11 +98,47 @@ def test_the_challenge_side_is_enforced(recognizer, gallery, photo):
         decisions, prompts = play(stream, HeadActor(still, points, seed=20 + seed))
         checked, refused = outcome(decisions)
         assert prompts and [d.key for d in checked] == [PERSON], (prompts[:1], decisions)
-        assert checked[0].liveness.kind == "challenge" and checked[0].liveness.direction == prompts[0][1].direction
-        assert 0 < prompts[0][1].seconds_left <= stream.policy.liveness_limits.challenge_s
+        first, then = prompts[0][1], next(p for _, p in prompts if p.step == 1)     # one turn, then the other way
+        assert then.direction != first.direction
+        assert checked[0].liveness.kind == "challenge"
+        assert checked[0].liveness.direction == f"{first.direction},{then.direction}"
+        assert 0 < first.seconds_left <= stream.policy.liveness_limits.challenge_s
     wrong = play(stream_for(recognizer, gallery, "always"), HeadActor(still, points, seed=23, obey="wrong"))[0]
     checked, refused = outcome(wrong)
     assert not checked and [d.refused for d in refused] == [lv.WRONG_DIRECTION]
+
+
+def test_one_turn_is_not_enough(recognizer, gallery, photo):
+    """What a replayed clip of one turn does: it turns the asked way, but never back to the other side."""
+    still, points = photo
+    decisions, prompts = play(stream_for(recognizer, gallery, "always", seed=2),
+                              HeadActor(still, points, seed=21, obey="once"), seconds=9)
+    checked, refused = outcome(decisions)
+    assert [p.step for _, p in prompts][-1] == 1                  # the first turn was seen and the second asked
+    assert not checked and [d.refused for d in refused] == [lv.NO_TURN]
+
+
+def test_frames_that_are_no_evidence_do_not_break_a_turn(recognizer, photo):
+    """A turning head blurs now and then: every other frame unusable, the challenge still passes; frames
+    turned past ``max_yaw`` are skipped the same way."""
+    still, points = photo
+    actor = HeadActor(still, points, seed=24, **LIT)
+    guard = lv.LivenessGuard(rng=random.Random(3))
+    prompt, outcome_seen = None, None
+    for i in range(int(9 * FPS)):
+        t = i / FPS
+        frame = actor.frame(t, prompt)
+        faces = recognizer.detect(frame)                          # largest first: the head
+        assert faces, t
+        guard.observe(1, frame, faces[0].landmarks, faces[0].box, usable=i % 2 == 0, t=t)
+        if t >= 0.8 and guard.challenge_of(1) is None:
+            guard.start(1, t)
+        prompt = guard.prompt(1, t)
+        outcome_seen = guard.outcome(1, t)
+        if outcome_seen is not None:
+            break
+    assert outcome_seen == lv.PASSED, (outcome_seen, guard.challenge_of(1))
+    assert guard.evidence(1).kind == "challenge"
 
 
 def test_the_three_modes(recognizer, gallery, photo):

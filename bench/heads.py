@@ -325,7 +325,7 @@ class Actor:
         self.scene = Scene(int(self.rng.integers(2 ** 31)), light_gain=light_gain)
         self.face_px = face_px * self.rng.uniform(0.9, 1.1)
         self.centre = np.asarray(centre, np.float64) + self.rng.uniform(-30, 30, 2) * (0.8, 0.4)
-        self.prompt_seen: tuple[float, str] | None = None       # (when it was first shown, side)
+        self.prompts_seen: list[tuple[float, str]] = []         # (when each turn asked was first shown, side)
 
     glare = None
 
@@ -336,15 +336,25 @@ class Actor:
         return self.scene.frame([self.layer(t, prompt)], self.glare)
 
     def _note(self, t: float, prompt) -> None:
-        if prompt is not None and self.prompt_seen is None:
-            self.prompt_seen = (t, prompt.direction)
+        if prompt is not None and (not self.prompts_seen or self.prompts_seen[-1][1] != prompt.direction):
+            self.prompts_seen.append((t, prompt.direction))
+
+    def answer(self, t: float, degrees: float, reaction_s: float, ramp_s: float, sign: float = 1.0) -> float:
+        """The yaw (degrees) of answering the prompts seen so far: each one, after the reaction time, moves
+        the head (or the print) from the previous answer's side to ``degrees`` toward the side asked."""
+        yaw, before = 0.0, 0.0
+        for shown, side in self.prompts_seen:
+            target = sign * SIDE_SIGN[side] * degrees
+            yaw += (target - before) * _smooth((t - shown - reaction_s) / ramp_s)
+            before = target
+        return yaw
 
 
 class HeadActor(Actor):
     """A live head: the photo on the anthropometric head (``nose_depth``, ``face_depth``), swaying a
     little (``sway_deg``), maybe turning or nodding on its own once (``glance_deg``, up to 20), and
     answering a prompt after ``reaction_s`` with a turn of ``answer_deg`` (to the other side when
-    ``obey`` is "wrong"; not at all when "ignore")."""
+    ``obey`` is "wrong"; not at all when "ignore"; only the first prompt, holding that turn, when "once")."""
 
     def __init__(self, still, landmarks, seed: int, nose_depth=1.0, face_depth=1.0, sway_deg=2.0,
                  glance_deg=0.0, reaction_s=None, answer_deg=None, obey="yes", **kwargs):
@@ -371,10 +381,10 @@ class HeadActor(Actor):
                 pitch += amount * bump
             else:
                 yaw += amount * bump
-        if self.prompt_seen is not None and self.obey != "ignore":
-            shown, side = self.prompt_seen
-            sign = SIDE_SIGN[side] * (-1 if self.obey == "wrong" else 1)
-            yaw += sign * self.answer_deg * _smooth((t - shown - self.reaction_s) / 0.45)
+        if self.obey == "once":
+            del self.prompts_seen[1:]
+        if self.obey != "ignore":
+            yaw += self.answer(t, self.answer_deg, self.reaction_s, 0.45, -1.0 if self.obey == "wrong" else 1.0)
         return yaw, pitch, roll
 
     def layer(self, t: float, prompt=None):
@@ -414,9 +424,8 @@ class FlatActor(Actor):
         rng = self.rng
         k = _smooth(t / self.duration)
         yaw, pitch, roll = self.start + (self.end - self.start) * k + rng.normal(0, self.tremor, 3)
-        if self.answers and self.prompt_seen is not None:
-            shown, side = self.prompt_seen
-            yaw += SIDE_SIGN[side] * self.answer_deg * _smooth((t - shown - self.reaction_s) / 0.5)
+        if self.answers:
+            yaw += self.answer(t, self.answer_deg, self.reaction_s, 0.5)
         centre = self.centre + self.move * k + rng.normal(0, 1.5, 2)
         surface = self.screen(t) if self.screen is not None else self.surface
         return splat(surface, Placement(rotation(yaw, pitch, roll), tuple(centre), self.face_px), self.scene.size)
@@ -428,21 +437,31 @@ def together(actors, t: float, prompts=None) -> np.ndarray:
     return actors[0].scene.frame([a.layer(t, p) for a, p in zip(actors, prompts)], actors[0].glare)
 
 
-def head_video(still, landmarks, seed: int, nose_depth=1.0, face_depth=1.0, size=250):
+def head_video(still, landmarks, seed: int, nose_depth=1.0, face_depth=1.0, size=250, both_ways=False):
     """A recorded live turn (t -> the head's picture, ``size`` square on a plain backdrop), for a replay:
-    the person turned once to a random side at a random moment, as in a clip taken of them."""
+    the person turned once to a random side at a random moment, as in a clip taken of them; with
+    ``both_ways`` they turned to one side, then to the other, then back (the clip an attacker would want
+    against a challenge that asks for both)."""
     rng = np.random.default_rng(seed)
     surface = Surface.head(still, landmarks, nose_depth, face_depth, supersample=1.0)
     when, side, amount = rng.uniform(0.3, 2.5), rng.choice([-1, 1]), rng.uniform(15, 20)
     backdrop = np.full((size, size, 3), float(rng.uniform(90, 200)), np.float32)
+    hold = rng.uniform(0.6, 1.5)                 # both ways: how long the first side is held
     cache = {}
+
+    def yaw_at(t: float) -> float:
+        if not both_ways:
+            return side * amount * _smooth((t - when) / 0.45) * (1 - _smooth((t - when - 1.5) / 0.45))
+        first = _smooth((t - when) / 0.45)
+        swing = _smooth((t - when - 0.45 - hold) / 0.45)
+        back = _smooth((t - when - 0.9 - 2 * hold) / 0.45)
+        return side * amount * (first - 2 * swing + back)
 
     def picture(t: float) -> np.ndarray:
         key = round(t, 3)
         if key not in cache:
-            bump = _smooth((t - when) / 0.45) * (1 - _smooth((t - when - 1.5) / 0.45))
-            layer = splat(surface, Placement(rotation(side * amount * bump), (size / 2, size / 2),
-                                             surface.face_px), (size, size))
+            layer = splat(surface, Placement(rotation(yaw_at(t)), (size / 2, size / 2), surface.face_px),
+                          (size, size))
             image = backdrop.copy()
             if layer is not None:
                 x0, y0, colour, alpha = layer

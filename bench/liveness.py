@@ -16,7 +16,9 @@ Every visit is rendered (bench/heads.py) frame by frame at ``--fps`` and fed to 
 * **phone**: the photo on a phone screen (display gamma, moire, glare in half, the bezel in view in
   half; out of view the screen fills more of the frame), held and turned as the print;
 * **replay**: a rendered live turn of the person (to a random side at a random moment) played on a
-  phone held as above: it answers a challenge only by chance.
+  phone held as above: it answers a challenge only by chance;
+* **replay_both**: as replay, but the clip turns to one side, holds 0.6-1.5 s, turns to the other and
+  back: the best clip against a challenge that asks for a turn each way.
 
 Figures per population ((a) ``celeba``, (b) ``east_asian`` of bench/populations.py) and policy
 (``when_unsure``, the desk's default, and ``always``): attacks checked in per type with the upper 95 %
@@ -53,7 +55,7 @@ from bench.walkby import enroll, upper_95  # noqa: E402
 from recognition.imageio import read_image  # noqa: E402
 
 SHARED = REPO.parent / "shared" / "data"
-TYPES = ("live", "live_low", "print", "phone", "replay")
+TYPES = ("live", "live_low", "print", "phone", "replay", "replay_both")
 LIVE_TYPES = ("live", "live_low")
 LOW_DEPTH = 0.8
 
@@ -78,7 +80,7 @@ def make_actor(kind: str, still, points, seed: int, enrolled_still=None, enrolle
     if kind == "phone":
         return FlatActor(Surface.phone(still, points, seed, bezel=bezel, gamma=gamma), seed, glare=glare,
                          face_scale=scale), None
-    video = head_video(still, points, seed, nose, face)
+    video = head_video(still, points, seed, nose, face, both_ways=kind == "replay_both")
     return FlatActor(None, seed, glare=glare, answers=False, face_scale=scale,
                      screen=lambda t: Surface.phone(video(t), points, seed, bezel=bezel, gamma=gamma)), (nose, face)
 
@@ -197,7 +199,7 @@ def main(argv=None) -> int:
     parser.add_argument("--policies", nargs="+", default=["when_unsure", "always"], choices=["when_unsure", "always"])
     parser.add_argument("--types", nargs="+", default=list(TYPES), choices=TYPES, help="visit types to play")
     parser.add_argument("--fps", type=float, default=10.0, help="frames a second the stream gets")
-    parser.add_argument("--seconds", type=float, default=5.5, help="longest visit (the challenge's time and more)")
+    parser.add_argument("--seconds", type=float, default=8.0, help="longest visit (the challenge's two turns and more)")
     parser.add_argument("--model-dir", help="model directory (default: the dlib port)")
     parser.add_argument("--min-face-size", type=int, default=60)
     parser.add_argument("--json", help="write the figures to this JSON file")
@@ -241,7 +243,7 @@ def _main(args) -> int:
             rows = []
             stream = StreamRecognizer(recognizer, gallery, StreamPolicy(liveness=policy_name))
             # "always" changes nothing for a print or a phone photo (both are asked already): live and replay
-            kinds = [k for k in (TYPES if policy_name == "when_unsure" else ("live", "live_low", "replay", "print"))
+            kinds = [k for k in (TYPES if policy_name == "when_unsure" else ("live", "live_low", "replay", "replay_both", "print"))
                      if k in args.types]
             jobs = [(kind, i, v) for kind in kinds for i, v in enumerate(chosen)]
             for kind, i, (label, visit_photo, enrolled_photo) in tqdm(jobs, desc=f"{name} {policy_name}"):

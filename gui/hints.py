@@ -37,7 +37,12 @@ def challenge_text(prompt) -> str:
     """A liveness challenge drawn on the face (recognition.stream.liveness.ChallengePrompt): the side is the
     person's own (the words say "your left", whichever way the picture is shown), with the seconds left."""
     translate = QCoreApplication.translate
-    if prompt.direction == liveness.LEFT:
+    if prompt.step:              # the first turn was seen: now the other way
+        if prompt.direction == liveness.LEFT:
+            text = translate("Hints", "Now turn your head a little to your left")
+        else:
+            text = translate("Hints", "Now turn your head a little to your right")
+    elif prompt.direction == liveness.LEFT:
         text = translate("Hints", "Please turn your head a little to your left")
     else:
         text = translate("Hints", "Please turn your head a little to your right")

@@ -391,43 +391,53 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hints.py" line="41"/>
+        <location filename="../hints.py" line="46"/>
         <source>Please turn your head a little to your left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hints.py" line="43"/>
+        <location filename="../hints.py" line="48"/>
         <source>Please turn your head a little to your right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hints.py" line="45"/>
+        <location filename="../hints.py" line="50"/>
         <source>{prompt} ({seconds} s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hints.py" line="52"/>
+        <location filename="../hints.py" line="57"/>
         <source>Not checked in: not shown live (the person must be here)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hints.py" line="53"/>
+        <location filename="../hints.py" line="58"/>
         <source>Not checked in: turned the wrong way, please try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hints.py" line="54"/>
+        <location filename="../hints.py" line="59"/>
         <source>Not checked in: no head turn seen, please try again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hints.py" line="55"/>
+        <location filename="../hints.py" line="60"/>
         <source>Not checked in: the face left before the check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../hints.py" line="57"/>
+        <location filename="../hints.py" line="62"/>
         <source>Not checked in: the face was not shown live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="42"/>
+        <source>Now turn your head a little to your left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="44"/>
+        <source>Now turn your head a little to your right</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

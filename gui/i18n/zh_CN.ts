@@ -391,44 +391,54 @@
         <translation>人脸丢失：请回到摄像头前</translation>
     </message>
     <message>
-        <location filename="../hints.py" line="41"/>
+        <location filename="../hints.py" line="46"/>
         <source>Please turn your head a little to your left</source>
         <translation>请向左轻轻转头</translation>
     </message>
     <message>
-        <location filename="../hints.py" line="43"/>
+        <location filename="../hints.py" line="48"/>
         <source>Please turn your head a little to your right</source>
         <translation>请向右轻轻转头</translation>
     </message>
     <message>
-        <location filename="../hints.py" line="45"/>
+        <location filename="../hints.py" line="50"/>
         <source>{prompt} ({seconds} s)</source>
         <translation>{prompt}（{seconds} 秒）</translation>
     </message>
     <message>
-        <location filename="../hints.py" line="52"/>
+        <location filename="../hints.py" line="57"/>
         <source>Not checked in: not shown live (the person must be here)</source>
         <translation>未通过活体检测：请本人到场</translation>
     </message>
     <message>
-        <location filename="../hints.py" line="53"/>
+        <location filename="../hints.py" line="58"/>
         <source>Not checked in: turned the wrong way, please try again</source>
         <translation>未签到：转头方向不对，请重试</translation>
     </message>
     <message>
-        <location filename="../hints.py" line="54"/>
+        <location filename="../hints.py" line="59"/>
         <source>Not checked in: no head turn seen, please try again</source>
         <translation>未签到：没有看到转头，请重试</translation>
     </message>
     <message>
-        <location filename="../hints.py" line="55"/>
+        <location filename="../hints.py" line="60"/>
         <source>Not checked in: the face left before the check</source>
         <translation>未签到：检测完成前人已离开</translation>
     </message>
     <message>
-        <location filename="../hints.py" line="57"/>
+        <location filename="../hints.py" line="62"/>
         <source>Not checked in: the face was not shown live</source>
         <translation>未签到：未通过活体检测</translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="42"/>
+        <source>Now turn your head a little to your left</source>
+        <translation>请再向左轻轻转头</translation>
+    </message>
+    <message>
+        <location filename="../hints.py" line="44"/>
+        <source>Now turn your head a little to your right</source>
+        <translation>请再向右轻轻转头</translation>
     </message>
 </context>
 <context>

@@ -5,8 +5,8 @@ actor sees the prompt drawn on its face in the newest result (a person at the de
 
 A print of an enrolled person is refused: the reason in words on that face, a rejected attempt logged with
 its thumbnail and listed for the operator, nothing checked in. A live head asked to turn (in Chinese, on its
-face) turns and is checked in with liveness "challenge" recorded. Settings' liveness "off" checks the print
-in, with "off" recorded. A print's number typed (number + face) is refused in words, logged, not checked in. An
+face) turns one way, then, asked again, the other, and is checked in with liveness "challenge" recorded.
+Settings' liveness "off" checks the print in, with "off" recorded. A print's number typed (number + face) is refused in words, logged, not checked in. An
 operator-confirmed candidate (Enter) is asked to turn first (StreamRecognizer.confirm on the recognition thread),
 then checked in as "confirmed" with the operator and "challenge" recorded.
 """
@@ -169,16 +169,20 @@ def test_a_live_head_turns_as_asked_in_chinese_and_is_checked_in(qtbot, make_win
 
     def prompted(result):
         challenge = next((f.challenge for f in result.faces if f.challenge is not None), None)
-        if challenge is not None and not asked:
+        if challenge is not None and challenge.step == len(asked):          # each turn asked, as first drawn
             asked.append((challenge, [o.label for o in overlays(feed, result, "challenge")]))
         return bool(events)
     actor = HeadActor(still, points, seed=21)
-    shown = feed.show(actor, 8.0, until=prompted)
-    assert asked, "no challenge was asked"
-    (challenge, labels), = asked
-    # the person's own side: the desk's picture is not mirrored, the words say "your left / right"
-    words = {"left": "请向左轻轻转头", "right": "请向右轻轻转头"}[challenge.direction]
-    assert len(labels) == 1 and labels[0].startswith(words) and "秒" in labels[0], labels
+    shown = feed.show(actor, 10.0, until=prompted)
+    assert len(asked) == 2, f"turns asked: {asked}"
+    (first, first_labels), (then, then_labels) = asked
+    # the person's own side: the desk's picture is not mirrored, the words say "your left / right"; once
+    # that turn is seen, the other side
+    words = {"left": "请向左轻轻转头", "right": "请向右轻轻转头"}[first.direction]
+    assert len(first_labels) == 1 and first_labels[0].startswith(words) and "秒" in first_labels[0], first_labels
+    words = {"left": "请再向左轻轻转头", "right": "请再向右轻轻转头"}[then.direction]
+    assert then.direction != first.direction
+    assert len(then_labels) == 1 and then_labels[0].startswith(words), then_labels
     qtbot.waitUntil(lambda: len(events) == 1, timeout=10000)
     event = events[0]
     assert event.person.person_number == NUMBER and event.checkin.status == "recorded"
@@ -274,7 +278,7 @@ def test_a_confirmed_candidate_turns_first_then_is_checked_in(qtbot, make_window
     window.todayTable.setFocus()
     qtbot.keyClick(window, Qt.Key_Return)                  # confirmed: the face is asked to turn first
     asked = []
-    for i in range(int(8 * FPS)):
+    for i in range(int(10 * FPS)):                         # two turns asked, one after the other
         result = feed.one(actor.frame((len(shown) + i) / FPS, asked[-1] if asked else None))
         asked += [f.challenge for f in result.faces if f.challenge is not None]
         if events:

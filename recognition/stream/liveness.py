@@ -24,7 +24,8 @@ Frames that fail the quality gate apart from the pose (too dark, blurred), are t
 ``max_yaw`` or whose face is cut by the frame's edge give no evidence either way.
 
 **Challenge.** When the passive test is not enough (policy ``when_unsure`` and not ``live``, or
-``always``), the person is asked to turn their head a little to a random side (their own ``left`` or
+``always``), the person is asked (once the head is at rest: ``rest_yaw``, ``rest_frames``; a clip caught
+mid-turn would answer faster than anyone reacts) to turn their head a little to a random side (their own ``left`` or
 ``right``: turning to their left moves their nose towards the unmirrored camera image's +x; a
 mirrored preview shows it on the screen's left), and once that turn is shown, to the other side
 (``turns``, 2). Within ``challenge_s`` of each prompt (and not before ``min_reaction_s``) the yaw (nose
@@ -110,6 +111,12 @@ class LivenessLimits:
     #: each turn must be shown within this long of its prompt (people answered within ~1.7 s; a replayed
     #: clip that turns at some other moment fails)
     challenge_s: float = 3.0
+    #: the face is asked only when at rest: its last ``rest_frames`` good frames within ``rest_yaw`` of its
+    #: resting yaw (a 3-degree sway stays inside). A replayed clip caught mid-turn when a prompt was due
+    #: "answered" it 0.4 s later, faster than anyone reacts; asked once it has come to rest, it has no
+    #: turn left to show. A face that never rests is refused (no_turn) when the challenge's time is up
+    rest_yaw: float = 0.05
+    rest_frames: int = 3
     #: turns asked: the first to a random side, then one to the other side. A replayed clip of the person
     #: turning once came the asked way within the window in 11 of 40 visits with one turn asked; it cannot
     #: turn back past its resting pose to the other side when asked (bench/liveness.py)
@@ -307,22 +314,24 @@ class LivenessGuard:
 
     # -- challenge ----------------------------------------------------------------------------------
     def start(self, track_id: int, t: float) -> Challenge | None:
-        """Ask ``track_id`` to turn (a random side first, then the other); None when it has no usable frame
-        yet to compare with."""
+        """Ask ``track_id`` to turn (a random side first, then the other); None while it has no usable
+        frames yet to compare with, or is not at rest (turning, glancing aside): ask again later."""
         face = self._faces.setdefault(track_id, _FaceLiveness())
         if face.challenge is not None and face.challenge.outcome is None:
             return face.challenge
-        if not face.history:
+        limits = self.limits
+        if len(face.history) < limits.rest_frames:
             return None
         # the resting pose over the frames kept, not the last few: asked mid-glance, a face coming back
         # to it would otherwise seem to turn the wrong way, and its turn would be measured from aside
         resting = float(np.median([o.yaw for o in face.history]))
+        if any(abs(o.yaw - resting) > limits.rest_yaw for o in list(face.history)[-limits.rest_frames:]):
+            return None
         baseline = min(reversed(face.history), key=lambda o: abs(o.yaw - resting))
         face.turns = []
         first = self.rng.choice((LEFT, RIGHT))
         sides = tuple(first if i % 2 == 0 else _OTHER[first] for i in range(max(1, self.limits.turns)))
-        face.challenge = Challenge(sides, t, t + self.limits.challenge_s, resting, baseline,
-                                   face.history[-1].yaw)
+        face.challenge = Challenge(sides, t, t + limits.challenge_s, resting, baseline, face.history[-1].yaw)
         return face.challenge
 
     def _answer(self, face: _FaceLiveness, now: _Observation) -> None:

@@ -274,14 +274,17 @@ class StreamRecognizer:
         or by passing it), refused when it failed or looked flat, else still held."""
         limits = self.policy.liveness_limits
         if self.liveness.challenge_of(track.id) is None:
-            if self.policy.liveness == WHEN_UNSURE:
-                evidence, verdict = self.liveness.evidence(track.id), self.liveness.verdict(track.id)
+            # passive evidence within passive_s; after that the face is asked (when it comes to rest), and
+            # only its answer counts: a clip kept turning would otherwise pile up passive evidence
+            if self.policy.liveness == WHEN_UNSURE and t - track.first_t < limits.passive_s:
+                evidence = self.liveness.evidence(track.id)
                 if evidence is not None:
                     return self._check_in(track, dataclasses.replace(track.held, t=t, liveness=evidence))
-                if verdict.state != FLAT and t - track.first_t < limits.passive_s:
+                if self.liveness.verdict(track.id).state != FLAT:
                     return None
             if self.liveness.start(track.id, t) is None:
-                # no usable frame to ask from yet (dark, cut by the edge): the face has the challenge's time
+                # no usable frames to ask from yet (dark, cut by the edge), or not at rest (turning): the
+                # face has the challenge's time
                 if t - track.held.t <= limits.passive_s + limits.challenge_s:
                     return None
                 return self._refuse(track, track.held, NO_TURN, t)

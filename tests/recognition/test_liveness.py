@@ -141,6 +141,29 @@ def test_frames_that_are_no_evidence_do_not_break_a_turn(recognizer, photo):
     assert guard.evidence(1).kind == "challenge"
 
 
+def test_a_face_is_asked_only_at_rest(recognizer, photo):
+    """A prompt due mid-glance waits until the head is back at rest: a clip caught mid-turn would otherwise
+    "answer" it faster than anyone reacts."""
+    still, points = photo
+    actor = HeadActor(still, points, seed=25, glance_deg=18, **LIT)
+    glance_start, _, nod = actor.glance
+    guard = lv.LivenessGuard(rng=random.Random(4))
+    waited, challenge = [], None
+    for i in range(int(4 * FPS)):
+        t = i / FPS
+        frame = actor.frame(t)
+        faces = recognizer.detect(frame)
+        guard.observe(1, frame, faces[0].landmarks, faces[0].box, usable=True, t=t)
+        if t >= glance_start + 0.3:                              # due while the head is turned aside
+            challenge = guard.start(1, t)
+            if challenge is not None:
+                break
+            waited.append(t)
+    assert not nod and waited, "the glance is a turn, and the prompt had to wait"
+    assert challenge is not None and t < glance_start + 2.0         # asked once back (the glance takes ~1 s)
+    assert abs(challenge.prompt_yaw - challenge.baseline_yaw) <= guard.limits.rest_yaw
+
+
 def test_the_three_modes(recognizer, gallery, photo):
     still, points = photo
     card = Surface.card(still, points, seed=4)

@@ -381,11 +381,13 @@ class HeadActor(Actor):
                 pitch += amount * bump
             else:
                 yaw += amount * bump
-        if self.obey == "once":
-            del self.prompts_seen[1:]
         if self.obey != "ignore":
             yaw += self.answer(t, self.answer_deg, self.reaction_s, 0.45, -1.0 if self.obey == "wrong" else 1.0)
         return yaw, pitch, roll
+
+    def _note(self, t: float, prompt) -> None:
+        if self.obey != "once" or not self.prompts_seen:       # "once": the later prompts go unheeded
+            super()._note(t, prompt)
 
     def layer(self, t: float, prompt=None):
         self._note(t, prompt)

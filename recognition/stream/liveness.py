@@ -172,6 +172,7 @@ class Challenge:
     best_parallax: float = 0.0
     best_landmark: float = 0.0
     outcome: str | None = None
+    turns: list = dataclasses.field(default_factory=list)     # the turns shown so far: (turn, parallax, landmark)
 
     @property
     def direction(self) -> str:
@@ -202,7 +203,6 @@ class _FaceLiveness:
     pairs: list = dataclasses.field(default_factory=list)     # (landmark, parallax, motion)
     since_pair: int = 0
     challenge: Challenge | None = None
-    turns: list = dataclasses.field(default_factory=list)      # the challenge's turns shown: (turn, parallax, landmark)
     proven: LivenessEvidence | None = None                     # a challenge passed on this visit
 
 
@@ -328,9 +328,8 @@ class LivenessGuard:
         if any(abs(o.yaw - resting) > limits.rest_yaw for o in list(face.history)[-limits.rest_frames:]):
             return None
         baseline = min(reversed(face.history), key=lambda o: abs(o.yaw - resting))
-        face.turns = []
         first = self.rng.choice((LEFT, RIGHT))
-        sides = tuple(first if i % 2 == 0 else _OTHER[first] for i in range(max(1, self.limits.turns)))
+        sides = tuple(first if i % 2 == 0 else _OTHER[first] for i in range(max(1, limits.turns)))
         face.challenge = Challenge(sides, t, t + limits.challenge_s, resting, baseline, face.history[-1].yaw)
         return face.challenge
 
@@ -361,7 +360,7 @@ class LivenessGuard:
         challenge.solid_frames += landmark >= limits.challenge_landmark and seen >= limits.challenge_parallax
         if challenge.solid_frames < limits.challenge_frames:
             return
-        face.turns.append((turn, challenge.best_parallax, challenge.best_landmark))
+        challenge.turns.append((turn, challenge.best_parallax, challenge.best_landmark))
         if challenge.step + 1 < len(challenge.sides):        # this turn shown: now the other way
             challenge.first_turn = now
             challenge.step += 1
@@ -372,9 +371,8 @@ class LivenessGuard:
             challenge.best_turn = challenge.best_parallax = challenge.best_landmark = 0.0
             return
         challenge.outcome = PASSED
-        face.proven = LivenessEvidence("challenge", min(p for _, p, _ in face.turns),
-                                       min(lm for _, _, lm in face.turns), min(tn for tn, _, _ in face.turns),
-                                       ",".join(challenge.sides))
+        turns, parallaxes, landmarks = zip(*challenge.turns)
+        face.proven = LivenessEvidence("challenge", min(parallaxes), min(landmarks), min(turns), ",".join(challenge.sides))
 
     def outcome(self, track_id: int, t: float) -> str | None:
         """None while the challenge of ``track_id`` is pending (or none was started), else PASSED or a reason."""

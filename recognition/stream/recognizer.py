@@ -46,6 +46,7 @@ comes out of :meth:`process` as the check-in or as a refusal. In "always" every 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 import math
 
@@ -61,7 +62,7 @@ from recognition.stream.liveness import (FLAT, LEFT_EARLY, NO_TURN, OFF, PASSED,
 from recognition.stream.operating_point import (OperatingPoint, Verdict, distance_unit, operating_point,
                                                 prior_for)
 from recognition.stream.policy import StreamPolicy
-from recognition.stream.quality import ENROLLMENT_LIMITS, Quality, assess, judge
+from recognition.stream.quality import ENROLLMENT_LIMITS, Quality, QualityLimits, assess, judge
 from recognition.stream.templates import Templates, distance_of, normalise
 from recognition.stream.tracking import Track, Tracker, TrackState
 
@@ -152,6 +153,13 @@ def _thumbnail(chip: np.ndarray) -> np.ndarray:
     return vector / max(float(np.linalg.norm(vector)), 1e-6)
 
 
+@functools.lru_cache(maxsize=4)
+def _any_yaw(limits: QualityLimits) -> QualityLimits:
+    """The quality gate without its yaw limit (the liveness test judges the pose itself), made once per
+    policy rather than every frame."""
+    return dataclasses.replace(limits, max_yaw=math.inf)
+
+
 class StreamRecognizer:
     """See the module docstring. Not thread-safe: one thread calls ``process``."""
 
@@ -237,7 +245,7 @@ class StreamRecognizer:
             if self.policy.liveness != OFF:
                 # the pose is the liveness test's to judge (a turn asked of a face already turned aside
                 # goes past the recognizer's limit); the rest of the quality gate holds
-                evidence = judge(track.quality, dataclasses.replace(self.policy.quality, max_yaw=math.inf)).ok
+                evidence = judge(track.quality, _any_yaw(self.policy.quality)).ok
                 self.liveness.observe(track.id, frame, track.landmarks, track.box, evidence, t)
         self._embed(seen, t)
         self._feed_enrollment(frame, t)
